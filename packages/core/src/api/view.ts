@@ -1,0 +1,270 @@
+/**
+ * Views: handles onto a selection of compartments and synapses of one model. Every
+ * module (Compartment, Branch, Cell, Network) is the view of all of itself.
+ */
+import { DendrolabError, unknownNameError } from "../errors.js";
+import type { Mechanism } from "../mechanisms/define.js";
+import type { ModelData } from "../model/data.js";
+import { deleteChannel, insertChannel, nodeKeys, setValue } from "../model/edit.js";
+import { addClamps, addRecordings, addStimuli, type Signal } from "../model/inputs.js";
+import {
+  edgesOfNodes, type IndexArg, selectBranches, selectCells, selectComps, selectEdgeIndices,
+  selectEdgesByRank, selectGroup, selectLoc, selectNodes, type Sharing,
+} from "../model/select.js";
+import { edgeTable, nodeTable, type Table } from "../model/table.js";
+import { initStates } from "../model/states.js";
+import { withNamedAccess } from "./proxy.js";
+import * as trainables from "../train/trainables.js";
+import type { ParamState } from "../train/trainables.js";
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A selection of compartments (and the synapses touching them) of one model. */
+export class View {
+  /** The model behind this view. */
+  readonly base: ModelData;
+  /** Global compartment indices in view, ascending. */
+  readonly nodeIndices: Int32Array;
+  /** Global synapse indices in view, ascending. */
+  readonly edgeIndices: Int32Array;
+  /** How `makeTrainable` shares values among rows. */
+  readonly sharing: Sharing;
+  /** How this view was reached, for error messages: `network.cell(0).branch(1)`. */
+  readonly path: string;
+  /** Groups, channels and synapse types are also reachable as properties. */
+  [name: string]: any;
+
+  constructor(base: ModelData, nodes: Int32Array, edges: Int32Array | null, sharing: Sharing, path: string) {
+    this.base = base;
+    this.nodeIndices = nodes;
+    this.edgeIndices = edges ?? edgesOfNodes(base, nodes);
+    this.sharing = sharing;
+    this.path = path;
+    return withNamedAccess(this);
+  }
+
+  protected where(): string {
+    return ` (in ${this.path})`;
+  }
+
+  private derive(nodes: Int32Array, sharing: Sharing, step: string, edges: Int32Array | null = null): View {
+    return new View(this.base, nodes, edges, sharing, `${this.path}.${step}`);
+  }
+
+  /** The i-th cell(s) of this view: `net.cell(0)`, `net.cell([0, 1])`, `net.cell("all")`. */
+  cell(i: IndexArg): View {
+    return this.derive(selectCells(this.base, this.nodeIndices, i, this.where()), "cell", `cell(${fmt(i)})`);
+  }
+
+  /** The i-th branch(es) within each cell of this view. */
+  branch(i: IndexArg): View {
+    return this.derive(selectBranches(this.base, this.nodeIndices, i, this.where()), "branch", `branch(${fmt(i)})`);
+  }
+
+  /** The i-th compartment(s) within each branch of this view. */
+  comp(i: IndexArg): View {
+    return this.derive(selectComps(this.base, this.nodeIndices, i, this.where()), "comp", `comp(${fmt(i)})`);
+  }
+
+  /** In each branch of this view, the compartment containing x in [0, 1]. */
+  loc(x: number | readonly number[] | "all"): View {
+    return this.derive(selectLoc(this.base, this.nodeIndices, x, this.where()), "comp", `loc(${fmt(x)})`);
+  }
+
+  /** Arbitrary compartments or synapses by global index; one trainable value per row. */
+  select(which: { nodes?: readonly number[]; edges?: readonly number[] }): View {
+    const nodes = which.nodes ? selectNodes(this.base, which.nodes, this.where()) : new Int32Array(0);
+    const edges = which.edges ? selectEdgeIndices(this.base, which.edges, this.where()) : null;
+    const sharing: Sharing = which.edges && !which.nodes ? "edge" : "row";
+    return this.derive(nodes, sharing, "select(...)", edges ?? (which.nodes ? null : new Int32Array(0)));
+  }
+
+  /** The i-th synapse(s) of this view. */
+  edge(i: IndexArg): View {
+    const edges = selectEdgesByRank(this.edgeIndices, i, this.where());
+    return this.derive(new Int32Array(0), "edge", `edge(${fmt(i)})`, edges);
+  }
+
+  /** The compartments of this view in group `name`; one shared trainable value. */
+  group(name: string): View {
+    if (!this.base.groups.has(name)) {
+      throw unknownNameError("group", String(name), [...this.base.groups.keys()], this.where());
+    }
+    return this.derive(selectGroup(this.base, this.nodeIndices, name), "shared", name);
+  }
+
+  /** Adds the compartments of this view to group `name` (created if new). */
+  addToGroup(name: string): void {
+    const d = this.base;
+    if (typeof name !== "string" || name.length === 0) {
+      throw new DendrolabError(`addToGroup() needs a non-empty name${this.where()}; got ${String(name)}.`);
+    }
+    if (d.channels.some((c) => c.name === name) || d.synapseTypes.has(name)) {
+      throw new DendrolabError(`Group name '${name}' clashes with a mechanism of that name${this.where()}; choose another.`);
+    }
+    if (name in this) {
+      throw new DendrolabError(`Group name '${name}' clashes with a member of views${this.where()}; choose another (e.g. '${name}_group').`);
+    }
+    if (!IDENTIFIER.test(name)) {
+      // Allowed, but only reachable through group(name).
+    }
+    let mask = d.groups.get(name);
+    if (!mask) {
+      mask = new Uint8Array(d.nComp);
+      d.groups.set(name, mask);
+    }
+    for (const n of this.nodeIndices) mask[n] = 1;
+  }
+
+  /** Names of the groups of the model. */
+  get groupNames(): string[] {
+    return [...this.base.groups.keys()];
+  }
+
+  /** Number of compartments in view. */
+  get nComp(): number {
+    return this.nodeIndices.length;
+  }
+
+  /** Table of the compartments in view. */
+  get view(): Table {
+    return nodeTable(this.base, this.nodeIndices);
+  }
+
+  /** Alias of `view`. */
+  get nodes(): Table {
+    return this.view;
+  }
+
+  /** Table of the synapses in view. */
+  get edges(): Table {
+    return edgeTable(this.base, this.edgeIndices);
+  }
+
+  /** Inserts a channel into every compartment in view. */
+  insert(mech: Mechanism): void {
+    insertChannel(this.base, this.nodeIndices, mech, this.where());
+  }
+
+  /** Removes a channel from every compartment in view. */
+  delete(mech: Mechanism): void {
+    deleteChannel(this.base, this.nodeIndices, mech, this.where());
+  }
+
+  /** Sets a compartment or synapse value: a number, or one value per row in view that has the key. */
+  set(key: string, value: number | ArrayLike<number>): void {
+    setValue(this.base, this.nodeIndices, this.edgeIndices, key, value, this.where());
+  }
+
+  /** Records a state or current (default "v") at every compartment or synapse in view. */
+  record(state = "v"): void {
+    addRecordings(this.base, this.nodeIndices, this.edgeIndices, state, this.where());
+  }
+
+  /** Injects a current (nA) into every compartment in view; 1-D goes to each, 2-D one row each. */
+  stimulate(current: Signal): void {
+    addStimuli(this.base, this.nodeIndices, current, this.where());
+  }
+
+  /** Holds a state to the given values (sample k at t_k). */
+  clamp(state: string, values: Signal): void {
+    addClamps(this.base, this.nodeIndices, this.edgeIndices, state, values, this.where());
+  }
+
+  /** Removes the recordings of the compartments and synapses in view. */
+  deleteRecordings(): void {
+    const nodes = new Set(this.nodeIndices);
+    const edges = new Set(this.edgeIndices);
+    this.base.recordings = this.base.recordings.filter((r) => !(r.target === "node" ? nodes : edges).has(r.index));
+    this.base.touch();
+  }
+
+  /** Removes the stimuli of the compartments in view. */
+  deleteStimuli(): void {
+    const nodes = new Set(this.nodeIndices);
+    this.base.stimuli = this.base.stimuli.filter((s) => !nodes.has(s.node));
+    this.base.touch();
+  }
+
+  /** Removes the clamps of the compartments and synapses in view (of one state, or all). */
+  deleteClamps(state?: string): void {
+    const nodes = new Set(this.nodeIndices);
+    const edges = new Set(this.edgeIndices);
+    this.base.clamps = this.base.clamps.filter(
+      (c) => !((c.target === "node" ? nodes : edges).has(c.index) && (state === undefined || c.state === state)),
+    );
+    this.base.touch();
+  }
+
+  /** Sets every channel state in view to its steady state at the compartment's `v`. */
+  initStates(): void {
+    initStates(this.base, this.nodeIndices);
+  }
+
+  /** Makes `key` trainable with Jaxley's sharing rules for this kind of view. */
+  makeTrainable(key: string, initVal?: number | readonly number[]): void {
+    trainables.makeTrainable(this.base, this.nodeIndices, this.edgeIndices, this.sharing, key, initVal, this.where());
+  }
+
+  /** The trainable parameters, one single-key record of a tf.Variable per makeTrainable call. */
+  getParameters(): trainables.Params {
+    return trainables.getParameters(this.base);
+  }
+
+  /** Writes trained values back into the model. */
+  writeTrainables(params: trainables.Params): void {
+    trainables.writeTrainables(this.base, params);
+  }
+
+  /** Removes all trainables (or those touching this view). */
+  deleteTrainables(): void {
+    trainables.deleteTrainables(this.base, this.nodeIndices, this.edgeIndices, this.path.includes("."));
+  }
+
+  /** Sets a value for one simulation (differentiable); returns the extended ParamState. */
+  dataSet(key: string, value: trainables.DataValue, paramState: ParamState | null = null): ParamState {
+    return trainables.dataSet(this.base, this.nodeIndices, this.edgeIndices, key, value, paramState, this.where());
+  }
+
+  /** A data stimulus for `integrate` (differentiable); returns the extended list. */
+  dataStimulate(current: trainables.DataValue, dataStimuli: trainables.DataStimuli | null = null): trainables.DataStimuli {
+    return trainables.dataStimulate(this.base, this.nodeIndices, current, dataStimuli, this.where());
+  }
+
+  /** A data clamp for `integrate`; returns the extended list. */
+  dataClamp(state: string, values: trainables.DataValue, dataClamps: trainables.DataClamps | null = null): trainables.DataClamps {
+    return trainables.dataClamp(this.base, this.nodeIndices, this.edgeIndices, state, values, dataClamps, this.where());
+  }
+
+  /** @internal Group, channel or synapse view by property name. */
+  namedView(name: string): View | undefined {
+    const d = this.base;
+    if (d.groups.has(name)) return this.group(name);
+    const ch = d.channelMask.get(name);
+    if (ch) return this.derive(this.nodeIndices.filter((n) => ch[n] === 1), "shared", name);
+    if (d.synapseTypes.has(name)) {
+      const edges = this.edgeIndices.filter((e) => d.edges.type[e] === name);
+      return this.derive(new Int32Array(0), "shared", name, edges);
+    }
+    return undefined;
+  }
+
+  /** @internal */
+  namedViewNames(): string[] {
+    const d = this.base;
+    return [...d.groups.keys(), ...d.channels.map((c) => c.name), ...d.synapseTypes.keys()];
+  }
+
+  /** Valid keys for `set` on compartments. */
+  get keys(): string[] {
+    return nodeKeys(this.base);
+  }
+
+  toString(): string {
+    return `${this.constructor.name}(${this.path}: ${this.nodeIndices.length} compartments, ${this.edgeIndices.length} synapses)`;
+  }
+}
+
+function fmt(i: unknown): string {
+  return Array.isArray(i) ? `[${i.join(", ")}]` : typeof i === "string" ? `"${i}"` : String(i);
+}

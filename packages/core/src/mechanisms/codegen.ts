@@ -1,0 +1,174 @@
+/**
+ * Generates the JavaScript source of each kernel of {@link MechanismKernels} from a
+ * {@link SymbolicMechanism}: one monomorphic loop per kernel, arrays read into locals
+ * before the loop, shared subexpressions computed once, no allocation in the loop.
+ */
+import { Differentiator } from "./expr/diff";
+import { emitNodes, usedVariables } from "./expr/emit";
+import type { NodeId } from "./expr/graph";
+import type { SymbolicMechanism } from "./model";
+import type { MechanismKernels } from "./types";
+
+export type KernelName = keyof MechanismKernels;
+
+/** The parameter lists of the generated functions (names are ours, order the contract's). */
+const SIGNATURES: Record<KernelName, string> = {
+  current: "n, pre, post, V, P, S, scale, accI, accG",
+  currentValues: "n, pre, post, V, P, S, out",
+  advance: "n, pre, post, V, P, S, dt",
+  steady: "n, pre, post, V, P, S",
+  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale",
+  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld",
+};
+
+/** Where each kernel variable is loaded from, per instance k. */
+function loadLine(name: string): string | undefined {
+  if (name === "v") return "const v = V[jpost];";
+  if (name === "vpre") return "const vpre = V[jpre];";
+  if (name === "vpost") return "const vpost = V[jpost];";
+  if (name === "wI") return "const wI = WI[jpost];";
+  if (name === "wG") return "const wG = WG[jpost];";
+  if (name === "dt") return undefined;
+  const m = /^([psw])(\d+)$/.exec(name);
+  if (!m) throw new Error(`codegen: unknown kernel variable "${name}"`);
+  const arr = { p: "PA", s: "SA", w: "WA" }[m[1] as "p"];
+  return `const ${name} = ${arr}${m[2]}[k];`;
+}
+
+function arraySetup(names: Iterable<string>): string[] {
+  const lines: string[] = [];
+  for (const name of names) {
+    const m = /^([psw])(\d+)$/.exec(name);
+    if (m) lines.push(`const ${{ p: "PA", s: "SA", w: "WA" }[m[1] as "p"]}${m[2]} = ${{ p: "P", s: "S", w: "WS" }[m[1] as "p"]}[${m[2]}];`);
+  }
+  return lines;
+}
+
+interface LoopParts {
+  readonly outputs: readonly NodeId[];
+  /** Statements after the computation; `values[i]` is the code for `outputs[i]`. */
+  readonly tail: (values: readonly string[]) => string[];
+  /** Arrays to read into locals before the loop (besides those of used variables). */
+  readonly setup?: readonly string[];
+  /** Extra variables to load per instance (e.g. every w_j of advanceVjp). */
+  readonly extraVars?: readonly string[];
+}
+
+function loop(sym: SymbolicMechanism, name: KernelName, parts: LoopParts): string {
+  const g = sym.graph;
+  const used = usedVariables(g, parts.outputs);
+  for (const v of parts.extraVars ?? []) used.add(v);
+  const sorted = [...used].sort();
+  const { lines, values } = emitNodes(g, parts.outputs, (v) => v);
+  const body = [
+    sym.kind === "synapse" ? "const jpre = pre[k], jpost = post[k];" : "const jpost = post[k];",
+    ...sorted.map(loadLine).filter((l): l is string => l !== undefined),
+    ...lines,
+    ...parts.tail(values),
+  ];
+  return [
+    `return function ${name}(${SIGNATURES[name]}) {`,
+    ...arraySetup(sorted).map((l) => `  ${l}`),
+    ...(parts.setup ?? []).map((l) => `  ${l}`),
+    "  for (let k = 0; k < n; k++) {",
+    ...body.map((l) => `    ${l}`),
+    "  }",
+    "};",
+  ].join("\n");
+}
+
+function emptyKernel(name: KernelName): string {
+  return `return function ${name}(${SIGNATURES[name]}) {};`;
+}
+
+/** Accumulation of derivatives w.r.t. voltages, parameters (and states if `states`). */
+function gradientTail(
+  sym: SymbolicMechanism, d: Map<string, NodeId>, factor: string, stateMode: "add" | "write",
+): { outputs: NodeId[]; tail: (values: readonly string[], offset: number) => string[]; setup: string[] } {
+  const g = sym.graph;
+  const entries = [...d.entries()].filter(([v]) => stateMode === "write" && v.startsWith("s") || !g.isConst(d.get(v)!, 0));
+  const setup: string[] = [];
+  for (const [v] of entries) {
+    const m = /^([ps])(\d+)$/.exec(v);
+    if (m) setup.push(`const ${m[1] === "p" ? "DP" : "DS"}${m[2]} = ${m[1] === "p" ? "dP" : stateMode === "add" ? "dS" : "dSOld"}[${m[2]}];`);
+  }
+  const target = (v: string) => {
+    if (v === "v" || v === "vpost") return "dV[jpost]";
+    if (v === "vpre") return "dV[jpre]";
+    return `${v[0] === "p" ? "DP" : "DS"}${v.slice(1)}[k]`;
+  };
+  const scaled = (x: string) => (factor ? `${factor} * ${x}` : x);
+  return {
+    outputs: entries.map(([, id]) => id),
+    setup,
+    tail: (values, offset) => entries.map(([v], i) => {
+      const x = values[offset + i];
+      if (v.startsWith("s") && stateMode === "write") return `${target(v)} = ${x};`;
+      return `${target(v)} += ${scaled(x)};`;
+    }),
+  };
+}
+
+function derivatives(sym: SymbolicMechanism, root: NodeId, vars: readonly string[]): Map<string, NodeId> {
+  return new Map(vars.map((v) => [v, new Differentiator(sym.graph, v).diff(root)]));
+}
+
+/**
+ * The source of every kernel: each a function body for `new Function("H", body)` that
+ * returns the kernel (helpers such as `H_efun` are declared by the caller's preamble).
+ *
+ * @example generateKernelSources(buildSymbolic(validateSpec(spec))).current
+ */
+export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName, string> {
+  const g = sym.graph;
+  const i = sym.current;
+  const di = new Differentiator(g, sym.postVar).diff(i);
+  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`);
+  const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
+  const allVars = [...sym.voltageVars, ...pVars, ...sVars];
+
+  const current = loop(sym, "current", {
+    outputs: [i, di],
+    tail: ([iv, gv]) => ["const sc = scale[k];", `accI[jpost] += sc * ${iv};`, `accG[jpost] += sc * ${gv};`],
+  });
+  const currentValues = loop(sym, "currentValues", { outputs: [i], tail: ([iv]) => [`out[k] = ${iv};`] });
+
+  // currentVjp: r = wI i + wG di/dv_post; dScale += r, d(.) += scale dr/d(.).
+  const r = g.add(g.mul(g.variable("wI"), i), g.mul(g.variable("wG"), di));
+  const cg = gradientTail(sym, derivatives(sym, r, allVars), "sc", "add");
+  const currentVjp = loop(sym, "currentVjp", {
+    outputs: [r, ...cg.outputs],
+    setup: cg.setup,
+    tail: (values) => ["const sc = scale[k];", `dScale[k] += ${values[0]};`, ...cg.tail(values, 1)],
+  });
+
+  if (sym.nStates === 0) {
+    return {
+      current, currentValues, currentVjp,
+      advance: emptyKernel("advance"), steady: emptyKernel("steady"), advanceVjp: emptyKernel("advanceVjp"),
+    };
+  }
+  const next = sym.gates.map((gt) => gt.next);
+  const advance = loop(sym, "advance", {
+    outputs: next,
+    tail: (values) => values.map((x, j) => `SA${j}[k] = ${x};`),
+    setup: sVars.filter((_, j) => !usedVariables(g, next).has(`s${j}`)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+  });
+  const infs = sym.gates.map((gt) => gt.inf);
+  const steady = loop(sym, "steady", {
+    outputs: infs,
+    tail: (values) => values.map((x, j) => `SA${j}[k] = ${x};`),
+    setup: sVars.filter((s) => !usedVariables(g, infs).has(s)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+  });
+
+  // advanceVjp: r = sum_j w_j next_j; dV, dP accumulate, dSOld is written.
+  let rs = g.num(0);
+  sym.gates.forEach((gt, j) => { rs = g.add(rs, g.mul(g.variable(`w${j}`), gt.next)); });
+  const ag = gradientTail(sym, derivatives(sym, rs, allVars), "", "write");
+  const advanceVjp = loop(sym, "advanceVjp", {
+    outputs: ag.outputs,
+    setup: ag.setup,
+    tail: (values) => ag.tail(values, 0),
+  });
+  return { current, currentValues, currentVjp, advance, steady, advanceVjp };
+}

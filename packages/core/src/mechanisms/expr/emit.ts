@@ -1,0 +1,147 @@
+/**
+ * Emits JavaScript statements for expression-graph nodes, with common-subexpression
+ * elimination: every node used more than once is computed once into a `const`.
+ * Only graph nodes are emitted, never user text: names come from `varSource`.
+ */
+import { FUNCTIONS, HELPERS } from "./functions";
+import type { ExprGraph, NodeId } from "./graph";
+
+/** Integer powers up to this size are emitted as products (x*x*x), not Math.pow. */
+const MAX_PRODUCT_POWER = 8;
+
+export interface EmittedCode {
+  /** `const tN = ...;` statements, in evaluation order. */
+  readonly lines: string[];
+  /** JavaScript for each requested output, in order (a temp name, atom or parenthesised). */
+  readonly values: string[];
+}
+
+function productPower(g: ExprGraph, id: NodeId): number | undefined {
+  const n = g.node(id);
+  if (n.op !== "pow") return undefined;
+  const c = g.constant(n.b);
+  if (c === undefined || !Number.isInteger(c) || Math.abs(c) < 2 || Math.abs(c) > MAX_PRODUCT_POWER) {
+    return undefined;
+  }
+  return c;
+}
+
+function children(g: ExprGraph, id: NodeId): readonly NodeId[] {
+  const n = g.node(id);
+  switch (n.op) {
+    case "num": case "var": return [];
+    case "neg": return [n.a];
+    case "call": return n.args;
+    default: return [n.a, n.b];
+  }
+}
+
+/**
+ * Every node reachable from `roots`, in increasing id order (an evaluation order).
+ *
+ * @example reachable(g, [root]).map((id) => g.node(id).op)
+ */
+export function reachable(g: ExprGraph, roots: readonly NodeId[]): NodeId[] {
+  const seen = new Set<NodeId>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...children(g, id));
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/**
+ * The names of the variables that `roots` depend on.
+ *
+ * @example usedVariables(g, [g.fromExpr(parseExpr("a * b + 1"))]) // Set {"a", "b"}
+ */
+export function usedVariables(g: ExprGraph, roots: readonly NodeId[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of reachable(g, roots)) {
+    const n = g.node(id);
+    if (n.op === "var") out.add(n.name);
+  }
+  return out;
+}
+
+/** JavaScript for a number literal, parenthesised when negative. */
+export function numberSource(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "(-Infinity)";
+  if (x < 0 || Object.is(x, -0)) return `(-${String(-x)})`;
+  return String(x);
+}
+
+/**
+ * Emits statements computing `outputs`. `varSource(name)` gives the JavaScript for a
+ * variable (an identifier the caller has declared). Temps are named `${prefix}${id}`.
+ *
+ * @example
+ * const { lines, values } = emitNodes(g, [root], (name) => name);
+ * // lines: ["const t3 = Math.exp(x);"], values: ["(t3 * t3)"]
+ */
+export function emitNodes(
+  g: ExprGraph, outputs: readonly NodeId[], varSource: (name: string) => string, prefix = "t",
+): EmittedCode {
+  const order = reachable(g, outputs);
+  const uses = new Map<NodeId, number>();
+  const bump = (id: NodeId, k: number) => uses.set(id, (uses.get(id) ?? 0) + k);
+  for (const id of order) {
+    const p = productPower(g, id);
+    if (p !== undefined) { bump((g.node(id) as { a: NodeId }).a, Math.abs(p)); continue; }
+    for (const c of children(g, id)) bump(c, 1);
+  }
+  for (const id of outputs) bump(id, 1);
+
+  const source = new Map<NodeId, string>();
+  const lines: string[] = [];
+  for (const id of order) {
+    const n = g.node(id);
+    if (n.op === "num") { source.set(id, numberSource(n.value)); continue; }
+    if (n.op === "var") { source.set(id, varSource(n.name)); continue; }
+    const code = render(g, id, source);
+    if ((uses.get(id) ?? 0) > 1) {
+      const name = `${prefix}${id}`;
+      lines.push(`const ${name} = ${code};`);
+      source.set(id, name);
+    } else {
+      source.set(id, code);
+    }
+  }
+  return { lines, values: outputs.map((id) => source.get(id)!) };
+}
+
+const INFIX = { add: "+", sub: "-", mul: "*", div: "/" } as const;
+
+function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>): string {
+  const n = g.node(id);
+  const s = (c: NodeId) => source.get(c)!;
+  switch (n.op) {
+    case "neg": return `(-${s(n.a)})`;
+    case "add": case "sub": case "mul": case "div":
+      return `(${s(n.a)} ${INFIX[n.op]} ${s(n.b)})`;
+    case "pow": {
+      const p = productPower(g, id);
+      if (p === undefined) return `Math.pow(${s(n.a)}, ${s(n.b)})`;
+      const product = new Array<string>(Math.abs(p)).fill(s(n.a)).join(" * ");
+      return p > 0 ? `(${product})` : `(1 / (${product}))`;
+    }
+    case "call": return FUNCTIONS[n.fn].emit(n.args.map(s));
+    default: throw new Error(`render: unexpected ${n.op}`);
+  }
+}
+
+/**
+ * Source declaring the helper functions generated code calls (`H_efun`, ...), read
+ * from an object parameter named `H`.
+ */
+export function helperPreamble(): string {
+  return Object.keys(HELPERS).map((k) => `const H_${k} = H.${k};`).join("\n");
+}
+
+/** The helper object to pass as `H` to code using {@link helperPreamble}. */
+export { HELPERS };

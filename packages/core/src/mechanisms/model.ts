@@ -1,0 +1,81 @@
+/**
+ * The symbolic form of a mechanism: its current and gate updates as nodes of one
+ * expression graph, over the kernel variables
+ *
+ *   v (channels) or vpre, vpost (synapses)   mV
+ *   p0, p1, ...    parameters in kernel order (prefixed, then shared)
+ *   s0, s1, ...    states in kernel order
+ *   dt             ms
+ */
+import { ExprGraph, type NodeId } from "./expr/graph";
+import type { AnalyzedSpec } from "./validate";
+
+/** One gate: steady state, time constant (ms) and its exponential-Euler update. */
+export interface SymbolicGate {
+  readonly inf: NodeId;
+  readonly tau: NodeId;
+  /** x_new = inf + (x - inf) exp(-dt / tau). */
+  readonly next: NodeId;
+}
+
+export interface SymbolicMechanism {
+  readonly graph: ExprGraph;
+  readonly kind: "channel" | "synapse";
+  readonly nParams: number;
+  readonly nStates: number;
+  /** Kernel variables for the voltages: ["v"] or ["vpre", "vpost"]. */
+  readonly voltageVars: readonly string[];
+  /** The voltage the current is linearised in: "v" or "vpost". */
+  readonly postVar: string;
+  /** The current (mA/cm2 for channels, nA for synapses). */
+  readonly current: NodeId;
+  /** The gates, in state order. */
+  readonly gates: readonly SymbolicGate[];
+}
+
+/**
+ * Builds the symbolic mechanism: definitions are substituted into the expressions
+ * (the graph shares them), alpha/beta gates become inf = a/(a+b), tau = 1/(a+b).
+ *
+ * @example buildSymbolic(validateSpec(spec)).gates[0].next
+ */
+export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
+  const g = new ExprGraph();
+  const spec = a.spec;
+  const env = new Map<string, NodeId>();
+  const voltageVars = spec.kind === "channel" ? ["v"] : ["vpre", "vpost"];
+  a.voltageNames.forEach((n, i) => env.set(n, g.variable(voltageVars[i])));
+  const paramNames = [...Object.keys(spec.params), ...Object.keys(spec.shared ?? {})];
+  paramNames.forEach((n, j) => env.set(n, g.variable(`p${j}`)));
+  const stateNames = Object.keys(spec.states);
+  stateNames.forEach((n, j) => env.set(n, g.variable(`s${j}`)));
+  for (const [name, e] of a.definitions) env.set(name, g.fromExpr(e, env));
+
+  const dt = g.variable("dt");
+  const gates = a.gates.map((gate, j): SymbolicGate => {
+    const x = g.variable(`s${j}`);
+    const first = g.fromExpr(gate.a, env), second = g.fromExpr(gate.b, env);
+    let inf: NodeId, tau: NodeId;
+    if (gate.form === "alphaBeta") {
+      const sum = g.add(first, second);
+      inf = g.div(first, sum);
+      tau = g.div(g.num(1), sum);
+    } else {
+      inf = first;
+      tau = second;
+    }
+    const decay = g.call("exp", [g.div(g.neg(dt), tau)]);
+    const next = g.add(inf, g.mul(g.sub(x, inf), decay));
+    return { inf, tau, next };
+  });
+  return {
+    graph: g,
+    kind: spec.kind,
+    nParams: paramNames.length,
+    nStates: stateNames.length,
+    voltageVars,
+    postVar: voltageVars[voltageVars.length - 1],
+    current: g.fromExpr(a.current, env),
+    gates,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Checks a mechanism spec (which may come from a share link or a student's typing) and
+ * parses its expressions. Every error names the mechanism, the field, what was given
+ * and what is allowed.
+ */
+import type { Expr } from "./expr/ast";
+import { freeNames } from "./expr/ast";
+import { ExpressionError } from "./expr/errors";
+import { FUNCTION_NAMES } from "./expr/functions";
+import { validNamesHint } from "./expr/names";
+import { parseExpr } from "./expr/parser";
+import { prefixedKey } from "./keys";
+import type { MechanismSpec } from "./types";
+
+/** A bad mechanism spec. */
+export class MechanismSpecError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "MechanismSpecError";
+  }
+}
+
+/** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau. */
+export interface AnalyzedGate {
+  readonly state: string;
+  readonly form: "alphaBeta" | "infTau";
+  readonly a: Expr;
+  readonly b: Expr;
+}
+
+/** A valid spec with its expressions parsed. */
+export interface AnalyzedSpec {
+  readonly spec: MechanismSpec;
+  readonly voltageNames: readonly string[];
+  readonly definitions: readonly (readonly [string, Expr])[];
+  readonly gates: readonly AnalyzedGate[];
+  readonly current: Expr;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SPEC_FIELDS = ["kind", "name", "params", "shared", "states", "gates", "definitions", "current", "currentName"];
+const RESERVED = ["v", "v_pre", "v_post", "dt", "t"];
+
+const show = (x: unknown): string => {
+  if (typeof x === "number") return String(x);
+  try {
+    return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? String(x);
+  } catch {
+    return String(x);
+  }
+};
+
+/**
+ * A deep-frozen copy of a valid spec (its values are strings and finite numbers, so a
+ * JSON round trip is exact).
+ *
+ * @example frozenSpecCopy(spec) !== spec // true, and Object.isFrozen(result.params)
+ */
+export function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
+  const freeze = (x: unknown): unknown => {
+    if (typeof x === "object" && x !== null) {
+      Object.freeze(x);
+      for (const v of Object.values(x)) freeze(v);
+    }
+    return x;
+  };
+  return freeze(JSON.parse(JSON.stringify(spec))) as T;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * Validates a spec and parses its expressions; throws {@link MechanismSpecError}.
+ *
+ * @example
+ * validateSpec({ kind: "channel", name: "Leak2", params: { g: 1e-4, e: -70 }, states: {},
+ *   gates: {}, current: "g * (v - e)" }).current // the parsed current
+ */
+export function validateSpec(spec: unknown): AnalyzedSpec {
+  if (!isRecord(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
+  const kind = spec.kind;
+  if (kind !== "channel" && kind !== "synapse") {
+    throw new MechanismSpecError(`A mechanism spec needs kind "channel" or "synapse", got kind ${show(kind)}`);
+  }
+  const label = kind === "channel" ? "Channel" : "Synapse";
+  const name = spec.name;
+  if (typeof name !== "string" || !IDENTIFIER.test(name)) {
+    throw new MechanismSpecError(`${label} name must be an identifier (letters, digits, _; ` +
+      `not starting with a digit), got ${show(name)}`);
+  }
+  const where = `${label} "${name}"`;
+  const fail = (msg: string, cause?: unknown): never => {
+    throw new MechanismSpecError(`${where}: ${msg}`, cause ? { cause } : undefined);
+  };
+
+  for (const field of Object.keys(spec)) {
+    if (!SPEC_FIELDS.includes(field)) fail(`unknown field "${field}". ${validNamesHint(field, SPEC_FIELDS, "fields")}`);
+  }
+  const record = (field: string, optional: boolean): Record<string, unknown> => {
+    const r = spec[field];
+    if (r === undefined && optional) return {};
+    if (!isRecord(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
+    return r as Record<string, unknown>;
+  };
+  const params = record("params", false), shared = record("shared", true);
+  const states = record("states", false), gates = record("gates", false);
+  const definitions = record("definitions", true);
+  if (typeof spec.current !== "string") fail(`"current" must be an expression string, got ${show(spec.current)}`);
+  if (spec.currentName !== undefined && (typeof spec.currentName !== "string" || !IDENTIFIER.test(spec.currentName))) {
+    fail(`"currentName" must be an identifier such as "i_Na", got ${show(spec.currentName)}`);
+  }
+
+  // Names and defaults.
+  const voltageNames = kind === "channel" ? ["v"] : ["v_pre", "v_post"];
+  const owner = new Map<string, string>();
+  for (const f of FUNCTION_NAMES) owner.set(f, "a built-in function");
+  for (const r of RESERVED) owner.set(r, voltageNames.includes(r) ? "the voltage" : "reserved");
+  const claim = (n: string, role: string) => {
+    if (!IDENTIFIER.test(n)) fail(`${role} name ${show(n)} is not an identifier (letters, digits, _)`);
+    const prev = owner.get(n);
+    if (prev) fail(`the name "${n}" is used as ${role} but is already ${prev}; names in expressions must be unique`);
+    owner.set(n, role);
+  };
+  const quantities = (r: Record<string, unknown>, role: string) => {
+    for (const [k, q] of Object.entries(r)) {
+      claim(k, role);
+      const d = isRecord(q) ? q.default : q;
+      if (typeof d !== "number" || !Number.isFinite(d)) {
+        fail(`${role} "${k}" needs a finite number default (or { default: number }), got ${show(q)}`);
+      }
+    }
+  };
+  quantities(params, "a parameter");
+  quantities(shared, "a shared parameter");
+  quantities(states, "a state");
+  for (const [k, d] of Object.entries(definitions)) {
+    claim(k, "a definition");
+    if (typeof d !== "string") fail(`definition "${k}" must be an expression string, got ${show(d)}`);
+  }
+
+  // Full keys must not collide (a shared key may look like a prefixed one).
+  const keyOwner = new Map<string, string>();
+  const claimKey = (key: string, what: string) => {
+    const prev = keyOwner.get(key);
+    if (prev) fail(`the key "${key}" would belong both to ${prev} and to ${what}`);
+    keyOwner.set(key, what);
+  };
+  for (const k of Object.keys(params)) claimKey(prefixedKey(name, k), `parameter "${k}"`);
+  for (const k of Object.keys(shared)) claimKey(k, `shared parameter "${k}"`);
+  for (const k of Object.keys(states)) claimKey(prefixedKey(name, k), `state "${k}"`);
+
+  // Expressions.
+  const base = [...voltageNames, ...Object.keys(params), ...Object.keys(shared), ...Object.keys(states)];
+  const stateNames = new Set(Object.keys(states));
+  const defNames = Object.keys(definitions);
+  const parse = (text: string, valid: string[], context: string): Expr => {
+    try {
+      return parseExpr(text, { names: valid });
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      const later = defNames.find((d) => !valid.includes(d) && e.problem === `Unknown name "${d}"`);
+      if (later) fail(`${context} uses definition "${later}" before it is defined; definitions are evaluated in order`, e);
+      return fail(`${context}: ${e.message}`, e);
+    }
+  };
+  const parsedDefs: [string, Expr][] = [];
+  const stateDeps = new Map<string, Set<string>>(); // definition -> states it depends on
+  const dependsOn = (e: Expr): Set<string> => {
+    const out = new Set<string>();
+    for (const n of freeNames(e).keys()) {
+      if (stateNames.has(n)) out.add(n);
+      for (const s of stateDeps.get(n) ?? []) out.add(s);
+    }
+    return out;
+  };
+  defNames.forEach((d, i) => {
+    const e = parse(definitions[d] as string, [...base, ...defNames.slice(0, i)], `definition "${d}"`);
+    parsedDefs.push([d, e]);
+    stateDeps.set(d, dependsOn(e));
+  });
+  const all = [...base, ...defNames];
+  const ratesValid = all.filter((n) => !stateNames.has(n));
+
+  const analyzedGates: AnalyzedGate[] = [];
+  for (const g of Object.keys(gates)) {
+    if (!stateNames.has(g)) fail(`gate "${g}" has no state of that name. ${validNamesHint(g, stateNames, "states")}`);
+  }
+  for (const s of stateNames) {
+    const gate = gates[s];
+    if (gate === undefined) {
+      fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta } or { inf, tau })`);
+    }
+    const fields = isRecord(gate) ? Object.keys(gate).sort().join(",") : "";
+    const form = fields === "alpha,beta" ? "alphaBeta" : fields === "inf,tau" ? "infTau" : fail(
+      `gate "${s}" must be { alpha, beta } (rates, 1/ms) or { inf, tau } (tau in ms), got ${show(gate)}`);
+    const [fa, fb] = form === "alphaBeta" ? ["alpha", "beta"] : ["inf", "tau"];
+    const exprs = [fa, fb].map((f) => {
+      const text = (gate as Record<string, unknown>)[f];
+      if (typeof text !== "string") fail(`gate "${s}" field "${f}" must be an expression string, got ${show(text)}`);
+      const e = parse(text as string, all, `gate "${s}" (${f})`);
+      const deps = dependsOn(e);
+      if (deps.size > 0) {
+        fail(`gate "${s}" (${f}) depends on state "${[...deps][0]}"; gate rates may depend only on ` +
+          `${voltageNames.join(", ")}, parameters and definitions of them. Valid names: ${ratesValid.join(", ")}`);
+      }
+      return e;
+    });
+    analyzedGates.push({ state: s, form, a: exprs[0], b: exprs[1] });
+  }
+  const current = parse(spec.current as string, all, "current");
+  return {
+    spec: frozenSpecCopy(spec as unknown as MechanismSpec),
+    voltageNames,
+    definitions: parsedDefs,
+    gates: analyzedGates,
+    current,
+  };
+}

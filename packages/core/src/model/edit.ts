@@ -1,0 +1,166 @@
+/**
+ * Editing a description: inserting and deleting channels, setting values.
+ */
+import { DendrolabError, unknownNameError } from "../errors.js";
+import { Mechanism } from "../mechanisms/define.js";
+import { BASE_NODE_DEFAULTS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
+
+/** Keys that must be strictly positive. */
+const POSITIVE_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
+
+/** Inserts a channel into the given compartments, with its defaults where it is new. */
+export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, where: string): void {
+  if (!(mech instanceof Mechanism)) {
+    const hint = typeof mech === "function" ? ` (a class was given: write new ${(mech as { name?: string }).name ?? "Channel"}())` : "";
+    throw new DendrolabError(`insert() expects a channel instance such as new Na()${where}; got ${describe(mech)}${hint}.`);
+  }
+  if (mech.kind !== "channel") {
+    throw new DendrolabError(`insert() takes channels; '${mech.name}' is a synapse${where}: use connect(pre, post, synapse).`);
+  }
+  if (d.groups.has(mech.name)) {
+    throw new DendrolabError(`Cannot insert channel '${mech.name}': a group has that name${where}.`);
+  }
+  let existing = d.channels.find((c) => c.name === mech.name);
+  if (existing && JSON.stringify(existing.spec) !== JSON.stringify(mech.spec)) {
+    throw new DendrolabError(`A different channel named '${mech.name}' is already inserted${where}; give this one another name.`);
+  }
+  if (!existing) {
+    d.channels.push(mech);
+    d.channelMask.set(mech.name, new Uint8Array(d.nComp));
+    existing = mech;
+  }
+  const mask = d.channelMask.get(mech.name)!;
+  const c = mech.compiled;
+  const paramCols = c.paramKeys.map((k) => d.ensureColumn(k));
+  const stateCols = c.stateKeys.map((k) => d.ensureColumn(k));
+  for (const n of nodes) {
+    if (mask[n]) continue;
+    mask[n] = 1;
+    c.paramKeys.forEach((_, j) => {
+      if (Number.isNaN(paramCols[j][n])) paramCols[j][n] = c.paramDefaults[j];
+    });
+    c.stateKeys.forEach((_, j) => {
+      if (Number.isNaN(stateCols[j][n])) stateCols[j][n] = c.stateDefaults[j];
+    });
+  }
+  d.touch();
+}
+
+/** Removes a channel from the given compartments; drops its columns once unused. */
+export function deleteChannel(d: ModelData, nodes: Int32Array, mech: unknown, where: string): void {
+  const name = mech instanceof Mechanism ? mech.name : undefined;
+  if (name === undefined) {
+    throw new DendrolabError(`delete() expects a channel instance such as new Na()${where}; got ${describe(mech)}.`);
+  }
+  const mask = d.channelMask.get(name);
+  if (!mask) throw unknownNameError("channel", name, d.channels.map((c) => c.name), where);
+  for (const n of nodes) mask[n] = 0;
+  const others = d.channels.filter((c) => c.name !== name);
+  const keys = [...(mech as Mechanism).compiled.paramKeys, ...(mech as Mechanism).compiled.stateKeys];
+  for (const key of keys) {
+    const col = d.columns.get(key)!;
+    const users = others.filter((o) => o.compiled.paramKeys.includes(key) || o.compiled.stateKeys.includes(key));
+    for (const n of nodes) {
+      if (!users.some((u) => d.channelMask.get(u.name)![n])) col[n] = NaN;
+    }
+  }
+  if (!mask.some((x) => x === 1)) {
+    d.channels = others;
+    d.channelMask.delete(name);
+    for (const key of keys) {
+      const used = others.some((o) => o.compiled.paramKeys.includes(key) || o.compiled.stateKeys.includes(key));
+      if (!used) d.columns.delete(key);
+    }
+  }
+  d.touch();
+}
+
+/** Every key `set` accepts on compartments. */
+export function nodeKeys(d: ModelData): string[] {
+  const { params, states } = d.channelKeys();
+  return [...Object.keys(BASE_NODE_DEFAULTS), ...params, ...states];
+}
+
+/** Every key `set` accepts on synapses. */
+export function edgeKeys(d: ModelData): string[] {
+  const { params, states } = d.synapseKeys();
+  return [...params, ...states];
+}
+
+/** Validates values for `key`: finite, and positive where the key needs it. */
+function checkValues(key: string, values: ArrayLike<number>, where: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || Number.isNaN(v) || !Number.isFinite(v)) {
+      throw new DendrolabError(`set('${key}'): value ${i === 0 && values.length === 1 ? "" : `#${i} `}is ${String(v)}${where}; values must be finite numbers.`);
+    }
+    if (POSITIVE_KEYS.has(key) && !(v > 0)) {
+      throw new DendrolabError(`set('${key}'): ${key} must be > 0${where}; got ${v}.`);
+    }
+  }
+}
+
+/** Expands a number or a per-row list to `count` values. */
+function expand(key: string, value: number | ArrayLike<number>, count: number, where: string): ArrayLike<number> {
+  if (typeof value === "number") return new Float64Array(count).fill(value);
+  if (value == null || typeof (value as ArrayLike<number>).length !== "number") {
+    throw new DendrolabError(`set('${key}') takes a number or one number per row${where}; got ${describe(value)}.`);
+  }
+  if (value.length !== count) {
+    throw new DendrolabError(`set('${key}'): got ${value.length} values but the view has ${count} rows with '${key}'${where}; pass one number or ${count} numbers.`);
+  }
+  return value;
+}
+
+/**
+ * `set(key, value)` on the compartments or synapses of a view. Returns the number of
+ * rows written. Unknown keys list the valid ones.
+ */
+export function setValue(
+  d: ModelData, nodes: Int32Array, edges: Int32Array, key: string,
+  value: number | ArrayLike<number>, where: string,
+): number {
+  if (typeof key !== "string") throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`);
+  const col = d.columns.get(key);
+  if (col && !(TRACED_GEOMETRY_KEYS as readonly string[]).includes(key) && !["x", "y", "z"].includes(key)) {
+    const rows = Array.from(nodes).filter((n) => !Number.isNaN(col[n]));
+    if (rows.length === 0) {
+      throw new DendrolabError(`set('${key}'): no compartment in view has '${key}'${where} (insert its channel first).`);
+    }
+    const vals = expand(key, value, rows.length, where);
+    checkValues(key, vals, where);
+    rows.forEach((n, i) => (col[n] = vals[i]));
+    if (key === "radius" || key === "length") {
+      // Traced (SWC) geometry no longer applies: these compartments become cylinders.
+      for (const g of TRACED_GEOMETRY_KEYS) {
+        const gc = d.columns.get(g);
+        if (gc) for (const n of rows) gc[n] = NaN;
+      }
+    }
+    return rows.length;
+  }
+  const ecol = d.edges.columns.get(key);
+  if (ecol) {
+    const rows = Array.from(edges).filter((e) => !Number.isNaN(ecol[e]));
+    if (rows.length === 0) {
+      throw new DendrolabError(`set('${key}'): no synapse in view has '${key}'${where}.`);
+    }
+    const vals = expand(key, value, rows.length, where);
+    checkValues(key, vals, where);
+    rows.forEach((e, i) => (ecol[e] = vals[i]));
+    return rows.length;
+  }
+  throw unknownNameError("key", key, [...nodeKeys(d), ...edgeKeys(d)], `in set()${where}`);
+}
+
+/** A short description of any value, for error messages. */
+export function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  if (typeof v === "function") return `function ${(v as { name?: string }).name ?? ""}`.trim();
+  if (typeof v === "object") {
+    const ctor = (v as object).constructor?.name;
+    return ctor && ctor !== "Object" ? `a ${ctor}` : JSON.stringify(v)?.slice(0, 60) ?? "an object";
+  }
+  return JSON.stringify(v) ?? String(v);
+}

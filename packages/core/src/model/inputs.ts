@@ -1,0 +1,103 @@
+/**
+ * Inputs and outputs of a description: recordings, stimuli and clamps.
+ */
+import { DendrolabError } from "../errors.js";
+import type { ModelData } from "./data.js";
+import { describe } from "./edit.js";
+import { recordableNames } from "./lower.js";
+import { unknownNameError } from "../errors.js";
+
+/** A 1-D or 2-D array of numbers given by a user. */
+export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+
+/** Splits a signal into one row per target: a 1-D signal is copied to every target. */
+export function signalRows(what: string, signal: Signal, count: number, where: string): Float64Array[] {
+  if (signal == null || typeof (signal as ArrayLike<unknown>).length !== "number") {
+    throw new DendrolabError(`${what} needs a 1-D array of numbers or one row per compartment${where}; got ${describe(signal)}.`);
+  }
+  if (count === 0) throw new DendrolabError(`${what}: the view is empty${where}; select at least one compartment or synapse.`);
+  const first = (signal as ArrayLike<unknown>)[0];
+  const is2d = first != null && typeof first === "object";
+  let rows: Float64Array[];
+  if (!is2d) {
+    const row = Float64Array.from(signal as ArrayLike<number>);
+    rows = Array.from({ length: count }, () => row);
+  } else {
+    const list = signal as ReadonlyArray<ArrayLike<number>>;
+    if (list.length !== count) {
+      throw new DendrolabError(`${what}: got ${list.length} rows but the view has ${count} targets${where}; give one 1-D array or ${count} rows.`);
+    }
+    const len = list[0].length;
+    rows = list.map((r, i) => {
+      if (r == null || r.length !== len) {
+        throw new DendrolabError(`${what}: row ${i} has ${r?.length} samples, row 0 has ${len}${where}; rows must have equal length.`);
+      }
+      return Float64Array.from(r);
+    });
+  }
+  if (rows[0].length === 0) throw new DendrolabError(`${what}: the signal has no samples${where}.`);
+  for (const r of rows) {
+    for (let k = 0; k < r.length; k++) {
+      if (!Number.isFinite(r[k])) {
+        throw new DendrolabError(`${what}: sample ${k} is ${r[k]}${where}; samples must be finite numbers.`);
+      }
+    }
+  }
+  return rows;
+}
+
+/** Is `state` recordable on compartments or on synapses of this model? */
+export function targetOfState(d: ModelData, state: string, where: string): "node" | "edge" {
+  if (typeof state !== "string") throw new DendrolabError(`expected a state name${where}; got ${describe(state)}.`);
+  if (recordableNames(d, "node").includes(state)) return "node";
+  if (recordableNames(d, "edge").includes(state)) return "edge";
+  throw unknownNameError("state", state, [...recordableNames(d, "node"), ...recordableNames(d, "edge")], where);
+}
+
+/** Targets of a state among the view's compartments or synapses (only those that have it). */
+export function targetsWithState(d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, where: string): { target: "node" | "edge"; indices: number[] } {
+  const target = targetOfState(d, state, where);
+  if (target === "node") {
+    if (state === "v") return { target, indices: Array.from(nodes) };
+    const carriers = d.channels.filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state);
+    const indices = Array.from(nodes).filter((n) => carriers.some((m) => d.channelMask.get(m.name)![n] === 1));
+    if (indices.length === 0) throw new DendrolabError(`No compartment in view has '${state}'${where}.`);
+    return { target, indices };
+  }
+  const types = [...d.synapseTypes.values()].filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state).map((m) => m.name);
+  const indices = Array.from(edges).filter((e) => types.includes(d.edges.type[e]));
+  if (indices.length === 0) throw new DendrolabError(`No synapse in view has '${state}'${where}.`);
+  return { target, indices };
+}
+
+/** Adds recordings of `state` for every target in view, skipping duplicates. */
+export function addRecordings(d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, where: string): number {
+  const { target, indices } = targetsWithState(d, nodes, edges, state, where);
+  const seen = new Set(d.recordings.map((r) => `${r.target}:${r.index}:${r.state}`));
+  let added = 0;
+  for (const index of indices) {
+    const key = `${target}:${index}:${state}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    d.recordings.push({ target, index, state });
+    added++;
+  }
+  d.touch();
+  return added;
+}
+
+/** Adds a stimulus (nA) to every compartment in view. */
+export function addStimuli(d: ModelData, nodes: Int32Array, current: Signal, where: string): void {
+  const rows = signalRows("stimulate()", current, nodes.length, where);
+  nodes.forEach((n, i) => d.stimuli.push({ node: n, values: rows[i] }));
+  d.touch();
+}
+
+/** Holds `state` to given values in every target in view. */
+export function addClamps(d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, values: Signal, where: string): void {
+  const { target, indices } = targetsWithState(d, nodes, edges, state, where);
+  if (state.startsWith("i_")) throw new DendrolabError(`clamp(): '${state}' is a current; clamp 'v' or a state${where}.`);
+  const rows = signalRows(`clamp('${state}')`, values, indices.length, where);
+  indices.forEach((index, i) => d.clamps.push({ target, index, state, values: rows[i] }));
+  d.touch();
+}

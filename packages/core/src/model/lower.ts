@@ -1,0 +1,228 @@
+/**
+ * Lowering: a description becomes the plain arrays the simulator runs on. The structure
+ * (tree, mechanism sites, recording plans) is cached per model and structure version,
+ * so changing a value never rebuilds it; values are gathered afresh for every run.
+ */
+import { DendrolabError, unknownNameError } from "../errors.js";
+import type { CompiledMechanism } from "../mechanisms/types.js";
+import { cableCoefficients, type CompartmentProps } from "../sim/cable.js";
+import type { Block, ClampPlan, RecordingPlan, SimSetup } from "../sim/run.js";
+import { buildTree, type Tree } from "../sim/tree.js";
+import type { ModelData, Recording } from "./data.js";
+
+/** Where a mechanism type sits: its compartments (channels) or synapses (edges). */
+export interface BlockSites {
+  mech: CompiledMechanism;
+  kind: "channel" | "synapse";
+  /** Global compartment (channel) or global edge (synapse) of each instance. */
+  sites: Int32Array;
+  pre: Int32Array;
+  post: Int32Array;
+  /** Instance index by global compartment (channels) or edge (synapses), -1 if absent. */
+  instanceOf: Int32Array;
+}
+
+/** Everything about a model that does not change when values change. */
+export interface Program {
+  tree: Tree;
+  blocks: BlockSites[];
+  recordings: RecordingPlan[];
+  stimNodes: Int32Array;
+  clampPlans: Array<Omit<ClampPlan, "values">>;
+}
+
+const cache = new WeakMap<ModelData, { version: number; program: Program }>();
+
+/** The cached program of a model, rebuilt only when its structure changed. */
+export function programOf(d: ModelData): Program {
+  const hit = cache.get(d);
+  if (hit && hit.version === d.structureVersion) return hit.program;
+  const program = buildProgram(d);
+  cache.set(d, { version: d.structureVersion, program });
+  return program;
+}
+
+/** Builds the solve tree of a model's cells. */
+export function treeOf(d: ModelData): Tree {
+  const t = d.topo;
+  const parent = new Int32Array(t.nBranch);
+  const parentX = new Float64Array(t.nBranch);
+  d.cells.forEach((cell, ci) => {
+    const b0 = t.cellFirstBranch[ci];
+    cell.parents.forEach((p, bl) => {
+      parent[b0 + bl] = p < 0 ? -1 : b0 + p;
+      parentX[b0 + bl] = cell.parentX[bl] ?? 1;
+    });
+  });
+  return buildTree({ parent, parentX, firstComp: t.branchFirstComp, ncomp: t.branchNComp }, t.nComp);
+}
+
+function buildProgram(d: ModelData): Program {
+  const tree = treeOf(d);
+  const blocks: BlockSites[] = [];
+  for (const m of d.channels) {
+    const mask = d.channelMask.get(m.name)!;
+    const sites: number[] = [];
+    for (let c = 0; c < d.nComp; c++) if (mask[c]) sites.push(c);
+    const s = Int32Array.from(sites);
+    const nodes = s.map((c) => tree.nodeOfComp[c]);
+    const instanceOf = new Int32Array(d.nComp).fill(-1);
+    sites.forEach((c, k) => (instanceOf[c] = k));
+    blocks.push({ mech: m.compiled, kind: "channel", sites: s, pre: nodes, post: nodes, instanceOf });
+  }
+  for (const [name, m] of d.synapseTypes) {
+    const sites: number[] = [];
+    for (let e = 0; e < d.edges.length; e++) if (d.edges.type[e] === name) sites.push(e);
+    if (sites.length === 0) continue;
+    const s = Int32Array.from(sites);
+    const instanceOf = new Int32Array(d.edges.length).fill(-1);
+    sites.forEach((e, k) => (instanceOf[e] = k));
+    blocks.push({
+      mech: m.compiled, kind: "synapse", sites: s,
+      pre: s.map((e) => tree.nodeOfComp[d.edges.pre[e]]),
+      post: s.map((e) => tree.nodeOfComp[d.edges.post[e]]),
+      instanceOf,
+    });
+  }
+  const recordings = d.recordings.map((r) => planRecording(d, tree, blocks, r));
+  const stimNodes = Int32Array.from(d.stimuli.map((s) => tree.nodeOfComp[s.node]));
+  const clampPlans = d.clamps.map((c) => {
+    const plan = planRecording(d, tree, blocks, c);
+    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`);
+    return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
+  });
+  return { tree, blocks, recordings, stimNodes, clampPlans };
+}
+
+/** Names that can be recorded at a compartment or synapse of this model. */
+export function recordableNames(d: ModelData, target: "node" | "edge"): string[] {
+  const names = new Set<string>();
+  if (target === "node") {
+    names.add("v");
+    for (const m of d.channels) {
+      for (const k of m.compiled.stateKeys) names.add(k);
+      names.add(m.compiled.currentName);
+    }
+  } else {
+    for (const m of d.synapseTypes.values()) {
+      for (const k of m.compiled.stateKeys) names.add(k);
+      names.add(m.compiled.currentName);
+    }
+  }
+  return [...names];
+}
+
+/** Resolves a recording (or clamp) to a plan; throws a clear error if it cannot be recorded. */
+export function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Recording): RecordingPlan {
+  const where = r.target === "node" ? `at compartment ${r.index}` : `at synapse ${r.index}`;
+  if (r.target === "node" && r.state === "v") return { kind: "v", node: tree.nodeOfComp[r.index] };
+  const kind = r.target === "node" ? "channel" : "synapse";
+  const parts: Array<{ block: number; k: number }> = [];
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.kind !== kind) continue;
+    const k = b.instanceOf[r.index];
+    if (k < 0) continue;
+    const j = b.mech.stateKeys.indexOf(r.state);
+    if (j >= 0) return { kind: "state", block: bi, j, k };
+    if (b.mech.currentName === r.state) parts.push({ block: bi, k });
+  }
+  if (parts.length > 0) return { kind: "current", parts };
+  throw unknownNameError("state to record", r.state, recordableNames(d, r.target), where);
+}
+
+/** Per-run values that override the description: parameters, data_set, initial states. */
+export interface Override {
+  key: string;
+  target: "node" | "edge";
+  indices: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
+/** Columns of the description with overrides applied (copies, computed lazily). */
+export class ValueSource {
+  private nodeCache = new Map<string, Float64Array>();
+  private edgeCache = new Map<string, Float64Array>();
+  constructor(private readonly d: ModelData, private readonly overrides: readonly Override[]) {}
+
+  node(key: string): Float64Array {
+    let c = this.nodeCache.get(key);
+    if (c) return c;
+    const src = this.d.columns.get(key);
+    c = src ? src.slice() : new Float64Array(this.d.nComp).fill(NaN);
+    for (const o of this.overrides) {
+      if (o.target !== "node" || o.key !== key) continue;
+      for (let i = 0; i < o.indices.length; i++) c[o.indices[i]] = o.values[i];
+    }
+    this.nodeCache.set(key, c);
+    return c;
+  }
+
+  edge(key: string): Float64Array {
+    let c = this.edgeCache.get(key);
+    if (c) return c;
+    const src = this.d.edges.columns.get(key);
+    c = src ? Float64Array.from(src) : new Float64Array(this.d.edges.length).fill(NaN);
+    for (const o of this.overrides) {
+      if (o.target !== "edge" || o.key !== key) continue;
+      for (let i = 0; i < o.indices.length; i++) c[o.indices[i]] = o.values[i];
+    }
+    this.edgeCache.set(key, c);
+    return c;
+  }
+}
+
+/** Per-compartment cable properties, from the description with overrides. */
+export function compartmentProps(src: ValueSource): CompartmentProps {
+  return {
+    lengthUm: src.node("length"),
+    radiusUm: src.node("radius"),
+    raOhmCm: src.node("axial_resistivity"),
+    cmUfPerCm2: src.node("capacitance"),
+    areaUm2: src.node("area"),
+    loadInPerUm: src.node("resistive_load_in"),
+    loadOutPerUm: src.node("resistive_load_out"),
+  };
+}
+
+/** Extra inputs given to one run (data stimuli, data clamps). */
+export interface RunInputs {
+  stimuli: Array<{ node: number; values: Float64Array }>;
+  clamps: Array<{ target: "node" | "edge"; index: number; state: string; values: Float64Array }>;
+}
+
+/** Lowers a model with overrides into a ready-to-run setup. */
+export function lower(d: ModelData, overrides: readonly Override[], inputs: RunInputs): SimSetup {
+  const prog = programOf(d);
+  const src = new ValueSource(d, overrides);
+  const props = compartmentProps(src);
+  const cable = cableCoefficients(prog.tree, props);
+  const v = src.node("v");
+  const V0 = new Float64Array(prog.tree.nNodes);
+  for (let c = 0; c < d.nComp; c++) V0[prog.tree.nodeOfComp[c]] = v[c];
+  const blocks: Block[] = prog.blocks.map((b) => {
+    const get = (key: string) => (b.kind === "channel" ? src.node(key) : src.edge(key));
+    const gather = (col: Float64Array) => Float64Array.from(b.sites, (s) => col[s]);
+    const scale = b.kind === "channel"
+      ? Float64Array.from(b.sites, (c) => cable.areaUm2[c] * 1e-2)
+      : new Float64Array(b.sites.length).fill(1);
+    return {
+      mech: b.mech, n: b.sites.length, pre: b.pre, post: b.post,
+      P: b.mech.paramKeys.map((k) => gather(get(k))),
+      S: b.mech.stateKeys.map((k) => gather(get(k))),
+      scale,
+    };
+  });
+  const stimNodes = Int32Array.from([...prog.stimNodes, ...inputs.stimuli.map((s) => prog.tree.nodeOfComp[s.node])]);
+  const stimValues = [...d.stimuli.map((s) => s.values), ...inputs.stimuli.map((s) => s.values)];
+  const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }) as ClampPlan);
+  for (const c of inputs.clamps) {
+    const plan = planRecording(d, prog.tree, prog.blocks, c);
+    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}').`);
+    clamps.push({ ...plan, values: c.values } as ClampPlan);
+  }
+  return {
+    parent: prog.tree.parent, capNF: cable.capNF, axialUS: cable.axialUS, axialSumUS: cable.axialSumUS,
+    V0, blocks, stimNodes, stimValues, clamps, recordings: prog.recordings,
+  };
+}

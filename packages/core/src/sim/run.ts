@@ -1,0 +1,172 @@
+/**
+ * The time loop. Each step (NEURON's fixed-step scheme): linearise membrane and synaptic
+ * currents at the present voltage and states, add stimuli, advance the voltage with the
+ * chosen stepper, impose voltage clamps, then advance every gate and synaptic state by
+ * exponential Euler at the new voltage, impose state clamps, and record.
+ */
+import type { CompiledMechanism } from "../mechanisms/types.js";
+import type { StepBuffers, VoltageStepper } from "./steppers.js";
+
+/** One mechanism type at its sites. Node indices are solve-order tree nodes. */
+export interface Block {
+  mech: CompiledMechanism;
+  n: number;
+  /** Presynaptic node per instance (channels: same as post). */
+  pre: Int32Array;
+  /** Node the current flows into. */
+  post: Int32Array;
+  /** Parameters, one array per `mech.paramKeys` entry. */
+  P: Float64Array[];
+  /** States, one array per `mech.stateKeys` entry; advanced in place. */
+  S: Float64Array[];
+  /** Current scale per instance: area * 1e-2 (mA/cm2 -> nA) for channels, 1 for synapses. */
+  scale: Float64Array;
+}
+
+/** What one output row records. */
+export type RecordingPlan =
+  | { kind: "v"; node: number }
+  | { kind: "state"; block: number; j: number; k: number }
+  /** A current: the sum of the unscaled currents of several instances (mA/cm2 or nA). */
+  | { kind: "current"; parts: Array<{ block: number; k: number }> };
+
+/** A held value; `values[s]` is imposed at sample s. */
+export type ClampPlan =
+  | { kind: "v"; node: number; values: Float64Array }
+  | { kind: "state"; block: number; j: number; k: number; values: Float64Array };
+
+export interface SimSetup {
+  parent: Int32Array;
+  capNF: Float64Array;
+  axialUS: Float64Array;
+  axialSumUS: Float64Array;
+  /** Initial voltage per node, mV (branch points are recomputed). */
+  V0: Float64Array;
+  blocks: Block[];
+  /** Stimulated nodes and their currents, nA; sample s flows during step s. */
+  stimNodes: Int32Array;
+  stimValues: Float64Array[];
+  clamps: ClampPlan[];
+  recordings: RecordingPlan[];
+}
+
+/** Raised when the simulation produces a non-finite voltage. */
+export class NonFiniteError extends Error {
+  constructor(readonly node: number, readonly step: number, readonly value: number) {
+    super(`non-finite voltage ${value} at node ${node} after step ${step}`);
+    this.name = "NonFiniteError";
+  }
+}
+
+/** Voltages of zero-capacitance nodes: conductance-weighted mean of their neighbours. */
+export function settleBranchPoints(s: Pick<SimSetup, "parent" | "capNF" | "axialUS">, V: Float64Array): void {
+  const n = V.length;
+  const num = new Float64Array(n);
+  const den = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = s.parent[i];
+    if (p < 0) continue;
+    if (s.capNF[p] === 0) {
+      num[p] += s.axialUS[i] * V[i];
+      den[p] += s.axialUS[i];
+    }
+    if (s.capNF[i] === 0) {
+      num[i] += s.axialUS[i] * V[p];
+      den[i] += s.axialUS[i];
+    }
+  }
+  for (let i = 0; i < n; i++) if (s.capNF[i] === 0 && den[i] > 0) V[i] = num[i] / den[i];
+}
+
+/** Allocates the step buffers of a setup. */
+export function makeBuffers(s: SimSetup): StepBuffers {
+  const n = s.parent.length;
+  const off = new Float64Array(n);
+  for (let i = 0; i < n; i++) off[i] = -s.axialUS[i];
+  const V = s.V0.slice();
+  settleBranchPoints(s, V);
+  return {
+    parent: s.parent, capNF: s.capNF, axialUS: s.axialUS, axialSumUS: s.axialSumUS, off, V,
+    accI: new Float64Array(n), accG: new Float64Array(n),
+    diag: new Float64Array(n), rhs: new Float64Array(n), x: new Float64Array(n),
+  };
+}
+
+/** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
+export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
+  b.accI.fill(0);
+  b.accG.fill(0);
+  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+  for (let r = 0; r < s.stimNodes.length; r++) {
+    const vals = s.stimValues[r];
+    if (step < vals.length) b.accI[s.stimNodes[r]] -= vals[step];
+  }
+}
+
+/** Imposes clamps of kind `kind` at sample `sample`. */
+export function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "state"): void {
+  for (const c of s.clamps) {
+    if (c.kind !== kind || sample >= c.values.length) continue;
+    if (c.kind === "v") V[c.node] = c.values[sample];
+    else s.blocks[c.block].S[c.j][c.k] = c.values[sample];
+  }
+}
+
+/** Records every plan at sample `sample` into `out` (row-major, `nSamples` per row). */
+export function record(s: SimSetup, V: Float64Array, out: Float64Array, nSamples: number, sample: number, scratch: Float64Array): void {
+  const recs = s.recordings;
+  for (let r = 0; r < recs.length; r++) {
+    const p = recs[r];
+    let value: number;
+    if (p.kind === "v") value = V[p.node];
+    else if (p.kind === "state") value = s.blocks[p.block].S[p.j][p.k];
+    else {
+      value = 0;
+      for (const part of p.parts) {
+        const k = s.blocks[part.block];
+        const sub = (a: Int32Array) => a.subarray(part.k, part.k + 1);
+        k.mech.currentValues(1, sub(k.pre), sub(k.post), V,
+          k.P.map((a) => a.subarray(part.k, part.k + 1)), k.S.map((a) => a.subarray(part.k, part.k + 1)), scratch);
+        value += scratch[0];
+      }
+    }
+    out[r * nSamples + sample] = value;
+  }
+}
+
+/** Throws NonFiniteError if any voltage is not finite. */
+function checkFinite(V: Float64Array, step: number): void {
+  let sum = 0;
+  for (let i = 0; i < V.length; i++) sum += V[i];
+  if (Number.isFinite(sum)) return;
+  for (let i = 0; i < V.length; i++) if (!Number.isFinite(V[i])) throw new NonFiniteError(i, step, V[i]);
+}
+
+/** Advances one full step (currents, voltage, clamps, gates). */
+export function advanceStep(s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): void {
+  linearise(s, b, step);
+  stepper.step(b, dt);
+  applyClamps(s, b.V, step + 1, "v");
+  for (const k of s.blocks) if (k.S.length > 0) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt);
+  applyClamps(s, b.V, step + 1, "state");
+  checkFinite(b.V, step);
+}
+
+/**
+ * Runs `nSteps` steps of `dt` ms. Returns the recordings, row-major: row r holds
+ * samples 0..nSteps (sample k at t = k dt). States in `setup.blocks` are advanced in place.
+ */
+export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper): Float64Array {
+  const b = makeBuffers(setup);
+  const nSamples = nSteps + 1;
+  const out = new Float64Array(setup.recordings.length * nSamples);
+  const scratch = new Float64Array(1);
+  applyClamps(setup, b.V, 0, "v");
+  applyClamps(setup, b.V, 0, "state");
+  record(setup, b.V, out, nSamples, 0, scratch);
+  for (let step = 0; step < nSteps; step++) {
+    advanceStep(setup, b, stepper, dt, step);
+    record(setup, b.V, out, nSamples, step + 1, scratch);
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * Voltage steppers: each advances the node voltages by one time step given the
+ * linearised membrane currents. A stepper is an object, chosen by name in `integrate`.
+ */
+import { solveTree } from "./solve.js";
+
+/** Everything a stepper reads and writes during one step. */
+export interface StepBuffers {
+  parent: Int32Array;
+  /** nF per node (0 at branch points). */
+  capNF: Float64Array;
+  /** uS to the parent node. */
+  axialUS: Float64Array;
+  /** uS, sum over incident axial edges. */
+  axialSumUS: Float64Array;
+  /** -axialUS: the matrix off-diagonal. */
+  off: Float64Array;
+  /** mV, updated in place. */
+  V: Float64Array;
+  /** Outward membrane current at the old V, nA (stimuli already subtracted). */
+  accI: Float64Array;
+  /** dI/dV of that current, uS. */
+  accG: Float64Array;
+  diag: Float64Array;
+  rhs: Float64Array;
+  x: Float64Array;
+}
+
+export interface VoltageStepper {
+  readonly name: SolverName;
+  /** Advances `b.V` by `dt` ms. */
+  step(b: StepBuffers, dt: number): void;
+}
+
+export type SolverName = "bwd_euler" | "crank_nicolson" | "fwd_euler";
+
+/** Solves (C/h + G + L) V' = C/h V + G V - I into b.x. */
+function implicitSolve(b: StepBuffers, h: number): void {
+  const { capNF, axialSumUS, accG, accI, V, diag, rhs } = b;
+  const n = V.length;
+  for (let i = 0; i < n; i++) {
+    const c = capNF[i] / h;
+    diag[i] = c + accG[i] + axialSumUS[i];
+    rhs[i] = (c + accG[i]) * V[i] - accI[i];
+  }
+  solveTree(b.parent, diag, b.off, rhs, b.x);
+}
+
+/** Backward Euler: first order, unconditionally stable (NEURON's default). */
+export const backwardEuler: VoltageStepper = {
+  name: "bwd_euler",
+  step(b, dt) {
+    implicitSolve(b, dt);
+    b.V.set(b.x);
+  },
+};
+
+/** Crank-Nicolson: a backward-Euler half step, then V(t+dt) = 2 V(t+dt/2) - V(t). */
+export const crankNicolson: VoltageStepper = {
+  name: "crank_nicolson",
+  step(b, dt) {
+    implicitSolve(b, dt / 2);
+    const { V, x } = b;
+    for (let i = 0; i < V.length; i++) V[i] = 2 * x[i] - V[i];
+  },
+};
+
+/** Forward Euler: explicit; branch points take the conductance-weighted mean of their neighbours. */
+export const forwardEuler: VoltageStepper = {
+  name: "fwd_euler",
+  step(b, dt) {
+    const { parent, capNF, axialUS, V, accI, x } = b;
+    const n = V.length;
+    // Branch-point voltages: weighted mean of neighbours (num in x, den in rhs).
+    x.fill(0);
+    b.rhs.fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = parent[i];
+      if (p < 0) continue;
+      if (capNF[p] === 0) {
+        x[p] += axialUS[i] * V[i];
+        b.rhs[p] += axialUS[i];
+      }
+      if (capNF[i] === 0) {
+        x[i] += axialUS[i] * V[p];
+        b.rhs[i] += axialUS[i];
+      }
+    }
+    for (let i = 0; i < n; i++) if (capNF[i] === 0 && b.rhs[i] > 0) V[i] = x[i] / b.rhs[i];
+    // Net axial current into each node, nA.
+    const inflow = b.diag;
+    inflow.fill(0);
+    for (let i = 0; i < n; i++) {
+      const p = parent[i];
+      if (p < 0) continue;
+      const j = axialUS[i] * (V[p] - V[i]);
+      inflow[i] += j;
+      inflow[p] -= j;
+    }
+    for (let i = 0; i < n; i++) {
+      if (capNF[i] > 0) V[i] += (dt / capNF[i]) * (inflow[i] - accI[i]);
+    }
+  },
+};
+
+/** Steppers by name. */
+export const STEPPERS: Readonly<Record<SolverName, VoltageStepper>> = {
+  bwd_euler: backwardEuler,
+  crank_nicolson: crankNicolson,
+  fwd_euler: forwardEuler,
+};

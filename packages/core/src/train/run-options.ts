@@ -1,0 +1,145 @@
+/**
+ * Turning integrate's options into a float64 run: overrides, inputs, step count.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { DendrolabError } from "../errors.js";
+import type { ModelData } from "../model/data.js";
+import { describe } from "../model/edit.js";
+import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
+import { NonFiniteError, runSimulation } from "../sim/run.js";
+import { type SolverName, STEPPERS } from "../sim/steppers.js";
+import { checkParams, type DataClamps, type DataStimuli, type Params, type ParamState, toFloat64 } from "./trainables.js";
+
+/** Options of integrate (API.md). */
+export interface IntegrateOptions {
+  /** From getParameters(), possibly passed through a transform. */
+  params?: Params;
+  /** From dataSet(...). */
+  paramState?: ParamState | null;
+  dataStimuli?: DataStimuli | null;
+  dataClamps?: DataClamps | null;
+  /** ms; default: the length of the stimuli (sample count - 1 steps). */
+  tMax?: number;
+  /** ms, default 0.025. */
+  deltaT?: number;
+  /** "bwd_euler" (default) | "crank_nicolson" | "fwd_euler". */
+  solver?: SolverName;
+}
+
+const OPTION_KEYS = ["params", "paramState", "dataStimuli", "dataClamps", "tMax", "deltaT", "solver"];
+
+/** A fully resolved run. */
+export interface RunPlan {
+  overrides: Override[];
+  inputs: RunInputs;
+  dt: number;
+  nSteps: number;
+  solver: SolverName;
+}
+
+/** Validates options and resolves every value to float64. */
+export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
+  if (opts == null || typeof opts !== "object") throw new DendrolabError(`integrate options must be an object; got ${describe(opts)}.`);
+  for (const k of Object.keys(opts)) {
+    if (!OPTION_KEYS.includes(k)) throw new DendrolabError(`Unknown integrate option '${k}'. Valid: ${OPTION_KEYS.join(", ")}.`);
+  }
+  const dt = opts.deltaT ?? 0.025;
+  if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
+    throw new DendrolabError(`integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`);
+  }
+  const solver = opts.solver ?? "bwd_euler";
+  if (!(solver in STEPPERS)) {
+    throw new DendrolabError(`integrate: unknown solver '${String(solver)}'. Valid: ${Object.keys(STEPPERS).join(", ")}.`);
+  }
+  if (d.recordings.length === 0) {
+    throw new DendrolabError("integrate: nothing is recorded. Add a recording first, e.g. cell.branch(0).comp(0).record(\"v\").");
+  }
+  const overrides: Override[] = [];
+  if (opts.params !== undefined) {
+    const values = checkParams(d, opts.params);
+    d.trainables.forEach((t, i) => {
+      const indices: number[] = [];
+      const vals: number[] = [];
+      t.groups.forEach((g, j) => g.forEach((idx) => (indices.push(idx), vals.push(values[i][j]))));
+      overrides.push({ key: t.key, target: t.target, indices, values: vals });
+    });
+  }
+  for (const r of opts.paramState ?? []) {
+    const v = toFloat64(r.value, `dataSet('${r.key}')`);
+    for (let i = 0; i < v.length; i++) {
+      if (!Number.isFinite(v[i])) throw new DendrolabError(`dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`);
+    }
+    const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
+    overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
+  }
+  for (const o of [...overrides]) {
+    if (o.target === "node" && (o.key === "radius" || o.key === "length")) {
+      for (const g of ["area", "resistive_load_in", "resistive_load_out"]) {
+        overrides.push({ key: g, target: "node", indices: o.indices, values: new Float64Array(o.indices.length).fill(NaN) });
+      }
+    }
+  }
+  const inputs: RunInputs = { stimuli: [], clamps: [] };
+  for (const s of opts.dataStimuli ?? []) {
+    const rows = tensorRows(s.value, s.nodes.length);
+    s.nodes.forEach((n, i) => inputs.stimuli.push({ node: n, values: rows[i] }));
+  }
+  for (const c of opts.dataClamps ?? []) {
+    const rows = tensorRows(c.value, c.indices.length);
+    c.indices.forEach((idx, i) => inputs.clamps.push({ target: c.target, index: idx, state: c.state, values: rows[i] }));
+  }
+  let nSteps: number;
+  if (opts.tMax !== undefined) {
+    if (typeof opts.tMax !== "number" || !Number.isFinite(opts.tMax) || opts.tMax < 0) {
+      throw new DendrolabError(`integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`);
+    }
+    nSteps = Math.round(opts.tMax / dt);
+  } else {
+    const lengths = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values.length);
+    if (lengths.length === 0) {
+      throw new DendrolabError("integrate: give tMax (ms); without stimuli or clamps the run length is unknown.");
+    }
+    nSteps = Math.max(...lengths) - 1;
+  }
+  return { overrides, inputs, dt, nSteps, solver };
+}
+
+function tensorRows(t: tf.Tensor, count: number): Float64Array[] {
+  const v = Float64Array.from(t.dataSync());
+  if (t.rank <= 1) return Array.from({ length: count }, () => v);
+  const len = t.shape[1]!;
+  return Array.from({ length: count }, (_, i) => v.subarray(i * len, (i + 1) * len));
+}
+
+/** Float64 result of a run: recordings row-major, `nSamples` per row. */
+export interface RunResult {
+  values: Float64Array;
+  nRecordings: number;
+  nSamples: number;
+  dt: number;
+}
+
+/** Runs a plan in float64. Non-finite voltages become an error naming where and when. */
+export function executePlan(d: ModelData, plan: RunPlan): RunResult {
+  const setup = lower(d, plan.overrides, plan.inputs);
+  try {
+    const values = runSimulation(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
+    return { values, nRecordings: setup.recordings.length, nSamples: plan.nSteps + 1, dt: plan.dt };
+  } catch (e) {
+    if (e instanceof NonFiniteError) throw nonFiniteMessage(d, e, plan.dt);
+    throw e;
+  }
+}
+
+function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): DendrolabError {
+  const { compOfNode } = programOf(d).tree;
+  const c = compOfNode[e.node];
+  const t = d.topo;
+  const where = c >= 0
+    ? `cell ${t.compCell[c]}, branch ${t.branchLocal[t.compBranch[c]]}, comp ${t.compLocal[c]} (global compartment ${c})`
+    : `a branch point (solve node ${e.node})`;
+  return new DendrolabError(
+    `The simulation produced a non-finite voltage (${e.value}) at ${where} at t = ${((e.step + 1) * dt).toFixed(4)} ms ` +
+      `(step ${e.step + 1}). Typical causes: a time step too large for fwd_euler, extreme conductances, or NaN parameters.`,
+  );
+}

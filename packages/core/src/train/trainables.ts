@@ -1,0 +1,230 @@
+/**
+ * Trainable parameters (Jaxley's sharing rules), and per-run data: dataSet,
+ * dataStimulate, dataClamp. This is where values meet tfjs.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { DendrolabError, unknownNameError } from "../errors.js";
+import type { ModelData, Trainable } from "../model/data.js";
+import { describe, edgeKeys, nodeKeys } from "../model/edit.js";
+import { targetsWithState } from "../model/inputs.js";
+import type { Sharing } from "../model/select.js";
+
+/** Parameters as returned by getParameters: one single-key record per makeTrainable call. */
+export type Params = Array<Record<string, tf.Tensor>>;
+
+/** A value given to dataSet / dataStimulate / dataClamp. */
+export type DataValue = number | ArrayLike<number> | ReadonlyArray<ArrayLike<number>> | tf.Tensor;
+
+/** One dataSet call: `value` (a scalar, or one per index) for `key` at `indices`. */
+export interface DataSetRecord {
+  key: string;
+  target: "node" | "edge";
+  indices: Int32Array;
+  value: tf.Tensor;
+}
+
+/** The result of chained dataSet calls, passed to integrate as `paramState`. */
+export type ParamState = readonly DataSetRecord[];
+
+/** One dataStimulate call: currents (nA) `[nodes, T]` or `[T]` (to every node). */
+export interface DataStimulus {
+  nodes: Int32Array;
+  value: tf.Tensor;
+}
+export type DataStimuli = readonly DataStimulus[];
+
+/** One dataClamp call. */
+export interface DataClamp {
+  state: string;
+  target: "node" | "edge";
+  indices: Int32Array;
+  value: tf.Tensor;
+}
+export type DataClamps = readonly DataClamp[];
+
+/** Which rows of a view have `key`, and whether it is a compartment or synapse key. */
+export function rowsWithKey(d: ModelData, nodes: Int32Array, edges: Int32Array, key: string, where: string): { target: "node" | "edge"; rows: Int32Array } {
+  if (typeof key !== "string") throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`);
+  const valid = [...nodeKeys(d), ...edgeKeys(d)];
+  const col = nodeKeys(d).includes(key) ? d.columns.get(key) : undefined;
+  if (col) {
+    const rows = nodes.filter((n) => !Number.isNaN(col[n]));
+    if (rows.length === 0) throw new DendrolabError(`No compartment in view has '${key}'${where}.`);
+    return { target: "node", rows };
+  }
+  const ecol = d.edges.columns.get(key);
+  if (ecol) {
+    const rows = edges.filter((e) => !Number.isNaN(ecol[e]));
+    if (rows.length === 0) throw new DendrolabError(`No synapse in view has '${key}'${where}.`);
+    return { target: "edge", rows };
+  }
+  throw unknownNameError("trainable key", key, valid, where);
+}
+
+/** Splits rows into groups that share one value, by the view's sharing rule. */
+function shareGroups(d: ModelData, target: "node" | "edge", rows: Int32Array, sharing: Sharing): number[][] {
+  const by = (f: (r: number) => number) => {
+    const m = new Map<number, number[]>();
+    for (const r of rows) {
+      const k = f(r);
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(r);
+    }
+    return [...m.values()];
+  };
+  if (target === "edge") return sharing === "edge" || sharing === "row" ? Array.from(rows, (r) => [r]) : [Array.from(rows)];
+  switch (sharing) {
+    case "shared": return [Array.from(rows)];
+    case "cell": return by((r) => d.topo.compCell[r]);
+    case "branch": return by((r) => d.topo.compBranch[r]);
+    default: return Array.from(rows, (r) => [r]);
+  }
+}
+
+/** Jaxley's make_trainable: one value per sharing group. */
+export function makeTrainable(
+  d: ModelData, nodes: Int32Array, edges: Int32Array, sharing: Sharing, key: string,
+  initVal: number | readonly number[] | undefined, where: string,
+): number {
+  const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
+  const groups = shareGroups(d, target, rows, sharing);
+  const current = (i: number) => (target === "node" ? d.columns.get(key)![i] : d.edges.columns.get(key)![i]);
+  let init: number[];
+  if (initVal === undefined) init = groups.map((g) => g.reduce((s, i) => s + current(i), 0) / g.length);
+  else if (typeof initVal === "number") init = groups.map(() => initVal);
+  else {
+    if (!Array.isArray(initVal) || initVal.length !== groups.length) {
+      throw new DendrolabError(
+        `makeTrainable('${key}'): initVal has ${Array.isArray(initVal) ? initVal.length : describe(initVal)} values, ` +
+          `but this view creates ${groups.length} parameter(s)${where}; pass one number or ${groups.length} numbers.`,
+      );
+    }
+    init = initVal.slice();
+  }
+  for (const v of init) {
+    if (!Number.isFinite(v)) throw new DendrolabError(`makeTrainable('${key}'): initial value ${v} is not finite${where}.`);
+  }
+  d.trainables.push({ key, target, groups, init });
+  return groups.length;
+}
+
+const variables = new WeakMap<Trainable, tf.Variable>();
+
+/** The trainables as tf.Variables (created once per trainable, then reused). */
+export function getParameters(d: ModelData): Params {
+  return d.trainables.map((t) => {
+    let v = variables.get(t);
+    if (!v || v.isDisposed) {
+      v = tf.variable(tf.tensor1d(t.init), true, undefined, "float32");
+      variables.set(t, v);
+    }
+    return { [t.key]: v };
+  });
+}
+
+/** Checks that `params` matches the model's trainables; returns the values as float64 arrays. */
+export function checkParams(d: ModelData, params: unknown): Float64Array[] {
+  if (!Array.isArray(params)) throw new DendrolabError(`params must be the list returned by getParameters(); got ${describe(params)}.`);
+  if (params.length !== d.trainables.length) {
+    throw new DendrolabError(
+      `params has ${params.length} entries but the model has ${d.trainables.length} trainables ` +
+        `(${d.trainables.map((t) => t.key).join(", ") || "none"}).`,
+    );
+  }
+  return d.trainables.map((t, i) => {
+    const rec = params[i] as Record<string, unknown>;
+    const keys = rec && typeof rec === "object" ? Object.keys(rec) : [];
+    if (keys.length !== 1 || keys[0] !== t.key) {
+      throw new DendrolabError(`params[${i}] should be { ${t.key}: ... }; got keys [${keys.join(", ")}].`);
+    }
+    const values = toFloat64(rec[t.key], `params[${i}].${t.key}`);
+    if (values.length !== t.groups.length) {
+      throw new DendrolabError(`params[${i}].${t.key} has ${values.length} values; the trainable has ${t.groups.length}.`);
+    }
+    values.forEach((v, j) => {
+      if (!Number.isFinite(v)) throw new DendrolabError(`params[${i}].${t.key}[${j}] is ${v}; parameters must be finite.`);
+    });
+    return values;
+  });
+}
+
+/** Writes parameter values into the model (and into the cached variables). */
+export function writeTrainables(d: ModelData, params: Params): void {
+  const values = checkParams(d, params);
+  d.trainables.forEach((t, i) => {
+    const col = t.target === "node" ? d.columns.get(t.key)! : d.edges.columns.get(t.key)!;
+    t.groups.forEach((g, j) => g.forEach((idx) => (col[idx] = values[i][j])));
+    t.init = Array.from(values[i]);
+    variables.get(t)?.assign(tf.tensor1d(t.init));
+  });
+}
+
+/** Removes trainables: all of them, or (for a sub-view) those touching the view. */
+export function deleteTrainables(d: ModelData, nodes: Int32Array, edges: Int32Array, isSubView: boolean): void {
+  if (!isSubView) {
+    d.trainables = [];
+    return;
+  }
+  const n = new Set(nodes);
+  const e = new Set(edges);
+  d.trainables = d.trainables.filter((t) => !t.groups.some((g) => g.some((i) => (t.target === "node" ? n : e).has(i))));
+}
+
+/** A value as a tensor (kept as given if already one). */
+function toTensor(value: DataValue, what: string): tf.Tensor {
+  if (value instanceof tf.Tensor) return value;
+  if (typeof value === "number") return tf.scalar(value);
+  if (value == null || typeof (value as ArrayLike<unknown>).length !== "number") {
+    throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`);
+  }
+  const first = (value as ArrayLike<unknown>)[0];
+  if (first != null && typeof first === "object") {
+    return tf.tensor2d((value as ReadonlyArray<ArrayLike<number>>).map((r) => Array.from(r)));
+  }
+  return tf.tensor1d(Array.from(value as ArrayLike<number>));
+}
+
+/** The values of a tensor or array as float64. */
+export function toFloat64(value: unknown, what: string): Float64Array {
+  if (value instanceof tf.Tensor) return Float64Array.from(value.dataSync());
+  if (typeof value === "number") return Float64Array.of(value);
+  if (value != null && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
+  throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`);
+}
+
+/** Jaxley's data_set: a value for one run, differentiable. */
+export function dataSet(
+  d: ModelData, nodes: Int32Array, edges: Int32Array, key: string, value: DataValue,
+  paramState: ParamState | null, where: string,
+): ParamState {
+  const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
+  const t = toTensor(value, `dataSet('${key}')`);
+  if (t.size !== 1 && t.size !== rows.length) {
+    throw new DendrolabError(`dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`);
+  }
+  return [...(paramState ?? []), { key, target, indices: rows, value: t }];
+}
+
+/** Jaxley's data_stimulate: currents for one run, differentiable. */
+export function dataStimulate(d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
+  if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}.`);
+  const t = toTensor(current, "dataStimulate()");
+  if (t.rank === 2 && t.shape[0] !== nodes.length) {
+    throw new DendrolabError(`dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}.`);
+  }
+  if (t.rank < 1 || t.rank > 2) throw new DendrolabError(`dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`);
+  return [...(prev ?? []), { nodes: nodes.slice(), value: t }];
+}
+
+/** Jaxley's data_clamp: held values for one run. */
+export function dataClamp(
+  d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, values: DataValue,
+  prev: DataClamps | null, where: string,
+): DataClamps {
+  const { target, indices } = targetsWithState(d, nodes, edges, state, where);
+  const t = toTensor(values, `dataClamp('${state}')`);
+  if (t.rank === 2 && t.shape[0] !== indices.length) {
+    throw new DendrolabError(`dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}.`);
+  }
+  return [...(prev ?? []), { state, target, indices: Int32Array.from(indices), value: t }];
+}
