@@ -5,6 +5,8 @@ against the NEURON traces.
     python3 tools/neuron-refs/check_scheme.py FILE.json ...   # chosen cases
     python3 tools/neuron-refs/check_scheme.py --slope exact   # exact dI/dV instead of
                                                               # NEURON's forward difference
+    python3 tools/neuron-refs/check_scheme.py --order jaxley  # states before the voltage
+                                                              # solve (Jaxley's order)
 
 Needs only numpy (no NEURON). It reads a case (NAME.json), simulates it from its JSON
 description alone, and compares every recorded trace with NAME.traces.json (key "traces",
@@ -49,9 +51,10 @@ REFDATA = Path("/work/shared/refdata")
 
 
 class Sim:
-    def __init__(self, case, slope="fd"):
+    def __init__(self, case, slope="fd", order="neuron"):
         self.case = case
         self.slope = slope
+        self.order = order
         dt = case["dt_ms"]
         self.dt = dt
         self.cn = case["solver"] == "crank_nicolson"
@@ -142,8 +145,22 @@ class Sim:
         h = 1e-20  # complex step: exact derivative to rounding
         return np.imag(f(v + 1j * h)) / h
 
+    def advance_states(self, vn):
+        dt = self.dt
+        for name, idx, P, S in self.mechs:
+            gates = eq.CHANNELS[name][2](vn[idx], P)
+            for key, (xinf, tau) in gates.items():
+                S[key] = xinf + (S[key] - xinf) * np.exp(-dt / tau)
+        for syn in self.syns:
+            pre, post, p, s = syn
+            sinf, tau = eq.syn_gate(vn[pre], p)
+            syn[3] = sinf + (s - sinf) * math.exp(-dt / tau)
+
     def step(self, k):
         dt = self.dt
+        if self.order == "jaxley":
+            # Jaxley's order: states first (with the old v), then the voltage solve
+            self.advance_states(self.v)
         v = self.v
         N = self.N
         I = np.zeros(N)
@@ -170,15 +187,8 @@ class Sim:
         rhs = -I - self.Lap @ v
         dv = np.linalg.solve(M, rhs)
         self.v = v + (2.0 * dv if self.cn else dv)
-        vn = self.v
-        for name, idx, P, S in self.mechs:
-            gates = eq.CHANNELS[name][2](vn[idx], P)
-            for key, (xinf, tau) in gates.items():
-                S[key] = xinf + (S[key] - xinf) * np.exp(-dt / tau)
-        for syn in self.syns:
-            pre, post, p, s = syn
-            sinf, tau = eq.syn_gate(vn[pre], p)
-            syn[3] = sinf + (s - sinf) * math.exp(-dt / tau)
+        if self.order == "neuron":
+            self.advance_states(self.v)
 
     def read(self, r):
         if "synapse" in r:
@@ -207,19 +217,27 @@ def n_steps_of(case, n_points):
     return case.get("n_steps", n_points - 1)
 
 
-def check(path, slope="fd"):
+def check(path, slope="fd", order="neuron"):
     path = Path(path)
     case = json.loads(path.read_text())
     tr = json.loads(path.with_name(path.stem + ".traces.json").read_text())
     ref = np.array(tr["traces"] if "traces" in tr else tr["v"], dtype=float)
     n_steps = ref.shape[1] - 1
-    sim = Sim(case, slope=slope)
+    sim = Sim(case, slope=slope, order=order)
     got = sim.run(n_steps)
-    res = {"name": case["name"], "n_steps": n_steps, "v": 0.0, "state": 0.0}
+    res = {"name": case["name"], "n_steps": n_steps, "v": 0.0, "state": 0.0, "i_stim": 0.0}
     for r, a, b in zip(case["recordings"], got, ref):
         d = float(np.max(np.abs(a - b)))
         key = "v" if r["state"] == "v" else "state"
         res[key] = max(res[key], d)
+    # the stimulus convention: i_stim[j][k] (k >= 1) flows during the step ending at t[k],
+    # i.e. amp iff delay <= t[k-1] + dt/2 < delay + dur; i_stim[j][0] is the value at t=0
+    dt = case["dt_ms"]
+    for s, row in zip(case["stimuli"], tr.get("i_stim", [])):
+        lo, hi, amp = s["delay_ms"], s["delay_ms"] + s["dur_ms"], s["amp_nA"]
+        exp_row = [amp if lo <= 0.0 < hi else 0.0]
+        exp_row += [amp if lo <= (k - 0.5) * dt < hi else 0.0 for k in range(1, len(row))]
+        res["i_stim"] = max(res["i_stim"], float(np.max(np.abs(np.array(row) - exp_row))))
     return res
 
 
@@ -228,6 +246,9 @@ def main(argv=None):
     ap.add_argument("files", nargs="*")
     ap.add_argument("--slope", choices=["fd", "exact"], default="fd",
                     help="fd = NEURON's forward difference (default); exact = complex step")
+    ap.add_argument("--order", choices=["neuron", "jaxley"], default="neuron",
+                    help="neuron = voltage solve, then states with the new v (default); "
+                    "jaxley = states with the old v, then the voltage solve")
     ap.add_argument("--tol", type=float, default=1e-6, help="max |difference| allowed")
     args = ap.parse_args(argv)
     files = args.files
@@ -238,11 +259,13 @@ def main(argv=None):
             files += sorted(p for p in REFDATA.glob("*.json")
                             if not p.name.endswith(".traces.json"))
     worst = 0.0
-    print(f"{'case':45s} {'steps':>6s} {'max|dv| mV':>12s} {'max|dstate|':>12s}")
+    print(f"{'case':45s} {'steps':>6s} {'max|dv| mV':>12s} {'max|dstate|':>12s} "
+          f"{'max|di_stim|':>12s}")
     for f in files:
-        r = check(f, args.slope)
-        worst = max(worst, r["v"], r["state"])
-        print(f"{r['name']:45s} {r['n_steps']:6d} {r['v']:12.3e} {r['state']:12.3e}")
+        r = check(f, args.slope, args.order)
+        worst = max(worst, r["v"], r["state"], r["i_stim"])
+        print(f"{r['name']:45s} {r['n_steps']:6d} {r['v']:12.3e} {r['state']:12.3e} "
+              f"{r['i_stim']:12.3e}")
     print(f"worst {worst:.3e} (tolerance {args.tol:g})")
     return 0 if worst <= args.tol else 1
 

@@ -25,8 +25,8 @@ export class View {
   readonly base: ModelData;
   /** Global compartment indices in view, ascending. */
   readonly nodeIndices: Int32Array;
-  /** Global synapse indices in view, ascending. */
-  readonly edgeIndices: Int32Array;
+  private readonly explicitEdges: Int32Array | null;
+  private edgeCache: { version: number; edges: Int32Array } | null = null;
   /** How `makeTrainable` shares values among rows. */
   readonly sharing: Sharing;
   /** How this view was reached, for error messages: `network.cell(0).branch(1)`. */
@@ -37,10 +37,18 @@ export class View {
   constructor(base: ModelData, nodes: Int32Array, edges: Int32Array | null, sharing: Sharing, path: string) {
     this.base = base;
     this.nodeIndices = nodes;
-    this.edgeIndices = edges ?? edgesOfNodes(base, nodes);
+    this.explicitEdges = edges;
     this.sharing = sharing;
     this.path = path;
     return withNamedAccess(this);
+  }
+
+  /** Global synapse indices in view, ascending: given explicitly, or those touching the view's compartments. */
+  get edgeIndices(): Int32Array {
+    if (this.explicitEdges) return this.explicitEdges;
+    const v = this.base.structureVersion;
+    if (!this.edgeCache || this.edgeCache.version !== v) this.edgeCache = { version: v, edges: edgesOfNodes(this.base, this.nodeIndices) };
+    return this.edgeCache.edges;
   }
 
   protected where(): string {

@@ -60,14 +60,17 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
       points[points.length - 1] = withRadius(points[points.length - 1], samples[nodes[nodes.length - 2]].r);
     }
     const cum = cumulativePathLength(points);
-    const own = kept.map((i, k) => ({ id: samples[i].id, s: cum[k] }));
+    const own: TracedSection["samples"] = kept.map((i, k) => ({ id: samples[i].id, s: cum[k] }));
+    if (!isRoot && !dropStart) own[0].weak = true; // the branch point belongs to the parent
+    if (dropStart) own.unshift({ id: samples[first].id, s: 0, weak: true });
+    if (dropEnd) own.push({ id: samples[last].id, s: cum[cum.length - 1], weak: true });
     const firstOwn = samples[isRoot || nodes.length === 1 ? first : nodes[1]];
     sections.push({
       parent: isRoot ? -1 : endsAt[first],
       parentX: 1,
       typeId,
       points,
-      samples: isRoot || dropStart ? own : own.slice(1),
+      samples: own,
       line: firstOwn.line,
       text: firstOwn.text,
     });

@@ -187,16 +187,17 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
   const sections: TracedSection[] = secs.map((sec) => {
     const k = counters.get(sec.type) ?? 0;
     counters.set(sec.type, k + 1);
-    let points: TracedPoint[] = sec.pts.slice(sec.first).map((p, j) => {
+    let pt3d: Array<[number, number, number, number]> = sec.pts.slice(sec.first).map((p, j) => {
       const s = smp[p];
-      return [s.x, s.y, s.z, sec.d[j + sec.first] / 2];
+      return [s.x, s.y, s.z, sec.d[j + sec.first]];
     });
     let at = (j: number) => j + (sec.parent ? 1 : 0) - sec.first; // own point -> pt3d index
-    if (points.length === 1) {
-      const [x, y, z, r] = points[0];
-      points = [[x - r, y, z, r], [x, y, z, r], [x + r, y, z, r]]; // sphere_rep: L = diam
+    if (pt3d.length === 1) {
+      const [x, y, z, d] = pt3d[0];
+      pt3d = [[x - d / 2, y, z, d], [x, y, z, d], [x + d / 2, y, z, d]]; // sphere_rep: L = diam
       at = () => 1;
     }
+    const points: TracedPoint[] = pt3d.map(([x, y, z, d]) => [pt3dValue(x), pt3dValue(y), pt3dValue(z), pt3dValue(d) / 2]);
     const cum = cumulativePathLength(points);
     const ownInShape = sec.own.filter((_, j) => j < sec.pts.length - (sec.parent ? 1 : 0));
     const head = smp[sec.own[0]];
@@ -221,6 +222,14 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
     for (const p of r.sec.own) absorbed.push({ id: smp[p].id, section, x: r.parentx });
   }
   return { sections, absorbed };
+}
+
+/**
+ * A coordinate or diameter as NEURON stores it: Import3d_GUI.instantiate passes it
+ * through `pt3dadd(%.8g, ...)` and NEURON keeps 3-D points as 32-bit floats.
+ */
+function pt3dValue(v: number): number {
+  return Math.fround(Number(v.toPrecision(8)));
 }
 
 /** Import3d's names for SWC types. */

@@ -26,8 +26,13 @@ export interface TracedSection {
   typeId: number;
   /** Traced points from proximal to distal (um, after scaling). */
   points: TracedPoint[];
-  /** SWC samples that belong to this section, with their path length `s` (um) on it. */
-  samples: Array<{ id: number; s: number }>;
+  /**
+   * SWC samples on this section, with their path length `s` (um) on it. A sample listed
+   * by several sections goes to the first that lists it; `weak` entries (a branch point
+   * that belongs to the parent, a sample left out of the traced points) only count if
+   * no section lists the sample otherwise.
+   */
+  samples: Array<{ id: number; s: number; weak?: boolean }>;
   /** NEURON-style section name, if the reading has one. */
   name?: string;
   /** A line of the file for error messages about this section. */
@@ -60,11 +65,13 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
   const sampleToComp = new Map<number, { branch: number; comp: number }>();
   const firstPiece = new Int32Array(sections.length);
   const pieceCount = new Int32Array(sections.length);
+  const sectionLength = new Float64Array(sections.length);
 
   for (let si = 0; si < sections.length; si++) {
     const sec = sections[si];
     const cum = cumulativePathLength(sec.points);
     const length = cum[cum.length - 1];
+    sectionLength[si] = length >= 1e-8 ? length : 0;
     let pieces: TracedPoint[][];
     let comps: CompartmentGeometry[][];
     if (!(length >= 1e-8)) {
@@ -102,11 +109,16 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
       if (sec.name !== undefined) branch.name = pieces.length > 1 ? `${sec.name}.${k}` : sec.name;
       branches.push(branch);
     }
-    const total = pieces.length * ncomp;
-    for (const { id, s } of sec.samples) {
-      if (sampleToComp.has(id)) continue;
-      const c = length > 0 ? Math.min(Math.max(Math.floor((s / length) * total), 0), total - 1) : 0;
-      sampleToComp.set(id, { branch: firstPiece[si] + Math.floor(c / ncomp), comp: c % ncomp });
+  }
+  for (const weak of [false, true]) {
+    for (let si = 0; si < sections.length; si++) {
+      const total = pieceCount[si] * ncomp;
+      const length = sectionLength[si];
+      for (const { id, s, weak: w } of sections[si].samples) {
+        if ((w ?? false) !== weak || sampleToComp.has(id)) continue;
+        const c = length > 0 ? Math.min(Math.max(Math.floor((s / length) * total), 0), total - 1) : 0;
+        sampleToComp.set(id, { branch: firstPiece[si] + Math.floor(c / ncomp), comp: c % ncomp });
+      }
     }
   }
   for (const a of options.absorbed ?? []) {
