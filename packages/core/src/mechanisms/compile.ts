@@ -20,6 +20,15 @@ const compiledCache = new Map<string, CompiledMechanismWithSource>();
 const kernelCache = new Map<string, { kernels: MechanismKernels; source: Record<KernelName, string> }>();
 const analysisCache = new Map<string, AnalyzedSpec>();
 
+/** Entries kept per cache; the oldest is dropped beyond this (specs typed live in the IDE). */
+const CACHE_LIMIT = 1000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
 
@@ -61,8 +70,7 @@ export function analyzeSpec(spec: MechanismSpec): AnalyzedSpec {
   const key = canonicalSpecJson(spec);
   let a = analysisCache.get(key);
   if (!a) {
-    a = validateSpec(spec);
-    analysisCache.set(key, a);
+    a = remember(analysisCache, key, validateSpec(spec));
   }
   return a;
 }
@@ -75,8 +83,7 @@ function buildKernels(a: AnalyzedSpec) {
     const preamble = `"use strict";\n${helperPreamble()}\n`;
     const kernels = Object.fromEntries(Object.entries(source).map(([name, body]) =>
       [name, new Function("H", preamble + body)(HELPERS)])) as unknown as MechanismKernels;
-    entry = { kernels, source };
-    kernelCache.set(key, entry);
+    entry = remember(kernelCache, key, { kernels, source });
   }
   return entry;
 }
@@ -111,6 +118,5 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     currentName: keys.currentName,
     source,
   });
-  compiledCache.set(key, compiled);
-  return compiled;
+  return remember(compiledCache, key, compiled);
 }

@@ -14,7 +14,7 @@ import type { AnalyzedSpec } from "./validate";
 export interface SymbolicGate {
   readonly inf: NodeId;
   readonly tau: NodeId;
-  /** x_new = inf + (x - inf) exp(-dt / tau). */
+  /** x_new = inf + (x - inf) exp(-dt / tau) (for alpha/beta gates, exp(-dt (a + b))). */
   readonly next: NodeId;
 }
 
@@ -55,16 +55,19 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
   const gates = a.gates.map((gate, j): SymbolicGate => {
     const x = g.variable(`s${j}`);
     const first = g.fromExpr(gate.a, env), second = g.fromExpr(gate.b, env);
-    let inf: NodeId, tau: NodeId;
+    let inf: NodeId, tau: NodeId, exponent: NodeId;
     if (gate.form === "alphaBeta") {
+      // -dt / tau with tau = 1 / (a + b), written as -dt (a + b): one rounding fewer.
       const sum = g.add(first, second);
       inf = g.div(first, sum);
       tau = g.div(g.num(1), sum);
+      exponent = g.mul(g.neg(dt), sum);
     } else {
       inf = first;
       tau = second;
+      exponent = g.div(g.neg(dt), tau);
     }
-    const decay = g.call("exp", [g.div(g.neg(dt), tau)]);
+    const decay = g.call("exp", [exponent]);
     const next = g.add(inf, g.mul(g.sub(x, inf), decay));
     return { inf, tau, next };
   });

@@ -39,7 +39,7 @@ export interface AnalyzedSpec {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SPEC_FIELDS = ["kind", "name", "params", "shared", "states", "gates", "definitions", "current", "currentName"];
-const RESERVED = ["v", "v_pre", "v_post", "dt", "t"];
+const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "__proto__"];
 
 const show = (x: unknown): string => {
   if (typeof x === "number") return String(x);

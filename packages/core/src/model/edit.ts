@@ -121,6 +121,7 @@ export function setValue(
   value: number | ArrayLike<number>, where: string,
 ): number {
   if (typeof key !== "string") throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`);
+  if (typeof value === "number") checkValues(key, [value], where);
   const col = d.columns.get(key);
   if (col && !(TRACED_GEOMETRY_KEYS as readonly string[]).includes(key) && !["x", "y", "z"].includes(key)) {
     const rows = Array.from(nodes).filter((n) => !Number.isNaN(col[n]));

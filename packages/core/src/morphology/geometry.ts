@@ -169,18 +169,25 @@ interface Accumulator {
  * A radius jump at a point where two traced points coincide adds the annulus area to
  * the half-compartment that ends at or after it (as NEURON does). A polyline of zero
  * length gives compartments of zero length, area and load, with the mean radius of its
- * points and the centre at its first point (no NaN).
+ * points and the centre at its first point (no NaN). `cum` (cumulative path length at
+ * each point, non-decreasing) defaults to `cumulativePathLength(points)`.
  *
  * @example
  * cutPolyline([[0, 0, 0, 1], [10, 0, 0, 1]], 2)
  * // two compartments of length 5, radius 1, area 10 pi, loads 2.5 / pi each
  */
-export function cutPolyline(points: readonly TracedPoint[], ncomp: number): CompartmentGeometry[] {
+export function cutPolyline(
+  points: readonly TracedPoint[],
+  ncomp: number,
+  cum: Float64Array = cumulativePathLength(points),
+): CompartmentGeometry[] {
   if (points.length === 0) throw new RangeError("cutPolyline needs at least one traced point, got none");
   if (!Number.isInteger(ncomp) || ncomp < 1) {
     throw new RangeError(`cutPolyline: ncomp must be a positive integer, got ${ncomp}`);
   }
-  const cum = cumulativePathLength(points);
+  if (cum.length !== points.length) {
+    throw new RangeError(`cutPolyline: ${cum.length} path lengths for ${points.length} points`);
+  }
   const n = points.length;
   const total = cum[n - 1];
   const comps: CompartmentGeometry[] = [];

@@ -96,6 +96,8 @@ export function makeBuffers(s: SimSetup): StepBuffers {
 export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
   b.accI.fill(0);
   b.accG.fill(0);
+  b.diag.fill(0);
+  b.rhs.fill(0);
   for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
   for (let r = 0; r < s.stimNodes.length; r++) {
     const vals = s.stimValues[r];

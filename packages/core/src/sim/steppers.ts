@@ -2,7 +2,6 @@
  * Voltage steppers: each advances the node voltages by one time step given the
  * linearised membrane currents. A stepper is an object, chosen by name in `integrate`.
  */
-import { solveTree } from "./solve.js";
 
 /** Everything a stepper reads and writes during one step. */
 export interface StepBuffers {
@@ -34,24 +33,39 @@ export interface VoltageStepper {
 
 export type SolverName = "bwd_euler" | "crank_nicolson" | "fwd_euler";
 
-/** Solves (C/h + G + L) V' = C/h V + G V - I into b.x. */
-function implicitSolve(b: StepBuffers, h: number): void {
-  const { capNF, axialSumUS, accG, accI, V, diag, rhs } = b;
+/**
+ * Solves (C/h + G + L) V' = (C/h + G) V - I on the tree (Hines elimination fused with
+ * assembling the matrix). `b.diag` and `b.rhs` must be zero on entry (linearise clears
+ * them); they accumulate the eliminated children's contributions until their node is
+ * visited. The solution goes to `out`, which may be `b.V` itself.
+ */
+function implicitSolve(b: StepBuffers, h: number, out: Float64Array): void {
+  const { parent, capNF, axialSumUS, accG, accI, V, diag, rhs, off } = b;
   const n = V.length;
-  for (let i = 0; i < n; i++) {
-    const c = capNF[i] / h;
-    diag[i] = c + accG[i] + axialSumUS[i];
-    rhs[i] = (c + accG[i]) * V[i] - accI[i];
+  for (let i = n - 1; i >= 0; i--) {
+    const c = capNF[i] / h + accG[i];
+    const d = diag[i] + c + axialSumUS[i];
+    const r = rhs[i] + c * V[i] - accI[i];
+    diag[i] = d;
+    rhs[i] = r;
+    const p = parent[i];
+    if (p >= 0) {
+      const f = off[i] / d;
+      diag[p] -= f * off[i];
+      rhs[p] -= f * r;
+    }
   }
-  solveTree(b.parent, diag, b.off, rhs, b.x);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    out[i] = (p < 0 ? rhs[i] : rhs[i] - off[i] * out[p]) / diag[i];
+  }
 }
 
 /** Backward Euler: first order, unconditionally stable (NEURON's default). */
 export const backwardEuler: VoltageStepper = {
   name: "bwd_euler",
   step(b, dt) {
-    implicitSolve(b, dt);
-    b.V.set(b.x);
+    implicitSolve(b, dt, b.V);
   },
 };
 
@@ -59,7 +73,7 @@ export const backwardEuler: VoltageStepper = {
 export const crankNicolson: VoltageStepper = {
   name: "crank_nicolson",
   step(b, dt) {
-    implicitSolve(b, dt / 2);
+    implicitSolve(b, dt / 2, b.x);
     const { V, x } = b;
     for (let i = 0; i < V.length; i++) V[i] = 2 * x[i] - V[i];
   },

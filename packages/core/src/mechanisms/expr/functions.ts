@@ -92,14 +92,17 @@ const defs: FunctionDef[] = [
     }),
 ];
 
+/** A frozen lookup table without a prototype (so `constructor` is not a function). */
+function table<T>(entries: [string, T][]): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries)));
+}
+
 /** Every built-in function by name. */
-export const FUNCTIONS: Readonly<Record<string, FunctionDef>> =
-  Object.freeze(Object.fromEntries(defs.map((d) => [d.name, d])));
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = table(defs.map((d) => [d.name, d]));
 
 /** The names of the built-in functions, in documentation order. */
 export const FUNCTION_NAMES: readonly string[] = Object.freeze(defs.map((d) => d.name));
 
 /** The helper functions generated code receives, by name (`efun`, `vtrap`, ...). */
-export const HELPERS: Readonly<Record<string, (...args: number[]) => number>> = Object.freeze(
-  Object.fromEntries(defs.filter((d) => d.helper).map((d) => [d.name, d.helper!])),
-);
+export const HELPERS: Readonly<Record<string, (...args: number[]) => number>> =
+  table(defs.filter((d) => d.helper).map((d) => [d.name, d.helper!]));

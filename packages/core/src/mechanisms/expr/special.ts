@@ -13,6 +13,8 @@ const C6 = 1 / 30240;
 const C8 = -1 / 1209600;
 const C10 = 1 / 47900160;
 const C12 = -691 / 1307674368000;
+const C14 = 7 / 6 / 87178291200;
+const C16 = -3617 / 510 / 20922789888000;
 
 /** Below this |x| the derivatives of efun use their Taylor series. */
 const SERIES_LIMIT = 0.1;
@@ -68,15 +70,15 @@ export function efun_d2(x: number): number {
 
 /**
  * The third derivative of {@link efun} (only reached by third derivatives of
- * expressions; the kernels need at most the second). About 1e-10 relative accuracy
- * near |x| = 0.1.
+ * expressions; the kernels need at most the second).
  *
  * @example efun_d3(0) // 0
  */
 export function efun_d3(x: number): number {
-  if (Math.abs(x) < SERIES_LIMIT) {
+  if (Math.abs(x) < 0.5) {
     const x2 = x * x;
-    return x * (24 * C4 + x2 * (120 * C6 + x2 * (336 * C8 + x2 * (720 * C10 + x2 * 1320 * C12))));
+    return x * (24 * C4 + x2 * (120 * C6 + x2 * (336 * C8 + x2 * (720 * C10 +
+      x2 * (1320 * C12 + x2 * (2184 * C14 + x2 * 3360 * C16))))));
   }
   // efun = x g with g = 1/(exp(x) - 1): efun''' = x g''' + 3 g'',
   // g'' = (g + g^2)(1 + 2g), g''' = -(g + g^2)(1 + 6g + 6g^2).

@@ -60,10 +60,15 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
       points[points.length - 1] = withRadius(points[points.length - 1], samples[nodes[nodes.length - 2]].r);
     }
     const cum = cumulativePathLength(points);
-    const own: TracedSection["samples"] = kept.map((i, k) => ({ id: samples[i].id, s: cum[k] }));
-    if (!isRoot && !dropStart) own[0].weak = true; // the branch point belongs to the parent
-    if (dropStart) own.unshift({ id: samples[first].id, s: 0, weak: true });
-    if (dropEnd) own.push({ id: samples[last].id, s: cum[cum.length - 1], weak: true });
+    // Which compartment a sample maps to: a branch point goes to its parent branch
+    // (priority 1 here), a sample of another type or left out to a branch of its type.
+    const own: TracedSection["samples"] = kept.map((i, k) => ({
+      id: samples[i].id,
+      s: cum[k],
+      priority: !sameType(type(i), typeId) ? 2 : k === 0 && !isRoot && !dropStart ? 1 : 0,
+    }));
+    if (dropStart) own.unshift({ id: samples[first].id, s: 0, priority: 2 });
+    if (dropEnd) own.push({ id: samples[last].id, s: cum[cum.length - 1], priority: 2 });
     const firstOwn = samples[isRoot || nodes.length === 1 ? first : nodes[1]];
     sections.push({
       parent: isRoot ? -1 : endsAt[first],

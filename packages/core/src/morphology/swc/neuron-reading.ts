@@ -5,7 +5,7 @@
  * not code; see README.md.
  */
 
-import { cumulativePathLength, type TracedPoint } from "../geometry";
+import type { TracedPoint } from "../geometry";
 import { lineError } from "./errors";
 import type { SwcSample } from "./parse";
 import type { AbsorbedSample, TracedSection } from "./sections";
@@ -198,7 +198,7 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
       at = () => 1;
     }
     const points: TracedPoint[] = pt3d.map(([x, y, z, d]) => [pt3dValue(x), pt3dValue(y), pt3dValue(z), pt3dValue(d) / 2]);
-    const cum = cumulativePathLength(points);
+    const cum = nrnArcLengths(points);
     const ownInShape = sec.own.filter((_, j) => j < sec.pts.length - (sec.parent ? 1 : 0));
     const head = smp[sec.own[0]];
     return {
@@ -206,6 +206,7 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
       parentX: sec.parentx,
       typeId: sec.type,
       points,
+      arc: cum,
       samples: ownInShape.map((p, j) => ({ id: smp[p].id, s: cum[at(j)] })),
       name: `${typeName(sec.type)}[${k}]`,
       line: head.line,
@@ -230,6 +231,21 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
  */
 function pt3dValue(v: number): number {
   return Math.fround(Number(v.toPrecision(8)));
+}
+
+/**
+ * NEURON's arc length of 3-D points (`nrn_pt3dmodified`): coordinate differences are
+ * taken in 32-bit float arithmetic, their Euclidean norm in double.
+ */
+function nrnArcLengths(points: readonly TracedPoint[]): Float64Array {
+  const arc = new Float64Array(points.length);
+  for (let i = 1; i < points.length; i++) {
+    const dx = Math.fround(points[i][0] - points[i - 1][0]);
+    const dy = Math.fround(points[i][1] - points[i - 1][1]);
+    const dz = Math.fround(points[i][2] - points[i - 1][2]);
+    arc[i] = arc[i - 1] + Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+  return arc;
 }
 
 /** Import3d's names for SWC types. */

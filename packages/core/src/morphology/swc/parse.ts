@@ -35,7 +35,15 @@ export interface ParseSwcOptions {
 }
 
 const COLUMN_NAMES = ["id", "type", "x", "y", "z", "radius", "parent"] as const;
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A decimal number: `Number` accepts exactly these (the fields contain no blanks) plus
+ * "Infinity" (not finite) and the prefixed "0x..", "0b..", "0o.." forms, rejected here.
+ */
+function decimal(field: string): number {
+  if (field.length > 1 && field.charCodeAt(0) === 48 && /[xXbBoO]/.test(field[1])) return NaN;
+  return Number(field);
+}
 
 /**
  * Parse SWC text into samples in file order, and check that they form a tree.
@@ -81,7 +89,7 @@ function parseLine(body: string, line: number): SwcSample {
   const v = new Array<number>(7);
   for (let k = 0; k < 7; k++) {
     const f = fields[k];
-    const num = DECIMAL.test(f) ? Number(f) : NaN;
+    const num = decimal(f);
     if (!Number.isFinite(num)) {
       throw lineError(line, body, `field ${k + 1} (${COLUMN_NAMES[k]}) is "${f}", expected a number`);
     }

@@ -28,11 +28,13 @@ export interface TracedSection {
   points: TracedPoint[];
   /**
    * SWC samples on this section, with their path length `s` (um) on it. A sample listed
-   * by several sections goes to the first that lists it; `weak` entries (a branch point
-   * that belongs to the parent, a sample left out of the traced points) only count if
-   * no section lists the sample otherwise.
+   * by several sections goes to the one with the lowest `priority` (default 0; e.g. 1 for
+   * a branch point that belongs to the parent, 2 for a sample of another type or left
+   * out of the traced points), the first listed among equals.
    */
-  samples: Array<{ id: number; s: number; weak?: boolean }>;
+  samples: Array<{ id: number; s: number; priority?: number }>;
+  /** Path length at each point, if the reading computes it its own way (NEURON's arc). */
+  arc?: Float64Array;
   /** NEURON-style section name, if the reading has one. */
   name?: string;
   /** A line of the file for error messages about this section. */
@@ -69,7 +71,7 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
 
   for (let si = 0; si < sections.length; si++) {
     const sec = sections[si];
-    const cum = cumulativePathLength(sec.points);
+    const cum = sec.arc ?? cumulativePathLength(sec.points);
     const length = cum[cum.length - 1];
     sectionLength[si] = length >= 1e-8 ? length : 0;
     let pieces: TracedPoint[][];
@@ -86,7 +88,7 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
     } else {
       const k = maxBranchLen ? Math.max(1, Math.ceil(length / maxBranchLen - 1e-9)) : 1;
       pieces = k === 1 ? [sec.points] : splitPolyline(sec.points, k);
-      comps = pieces.map((p) => cutPolyline(p, ncomp));
+      comps = k === 1 ? [cutPolyline(sec.points, ncomp, cum)] : pieces.map((p) => cutPolyline(p, ncomp));
     }
     firstPiece[si] = branches.length;
     pieceCount[si] = pieces.length;
@@ -110,12 +112,12 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
       branches.push(branch);
     }
   }
-  for (const weak of [false, true]) {
+  for (const priority of [0, 1, 2]) {
     for (let si = 0; si < sections.length; si++) {
       const total = pieceCount[si] * ncomp;
       const length = sectionLength[si];
-      for (const { id, s, weak: w } of sections[si].samples) {
-        if ((w ?? false) !== weak || sampleToComp.has(id)) continue;
+      for (const { id, s, priority: p } of sections[si].samples) {
+        if ((p ?? 0) !== priority || sampleToComp.has(id)) continue;
         const c = length > 0 ? Math.min(Math.max(Math.floor((s / length) * total), 0), total - 1) : 0;
         sampleToComp.set(id, { branch: firstPiece[si] + Math.floor(c / ncomp), comp: c % ncomp });
       }
