@@ -1,6 +1,7 @@
 /**
- * Built-in synapses with Jaxley's names, keys and defaults:
- * `import { IonotropicSynapse } from "@dendrolab/core/synapses"`.
+ * Built-in synapses with Jaxley's names, keys and defaults, and `defineSynapse` for new
+ * ones: `import { IonotropicSynapse } from "@dendrolab/core/synapses"`.
+ * Equations and sources: `mechanisms/library/README.md`.
  */
-export { IonotropicSynapse, TanhRateSynapse } from "./mechanisms/library/index";
-export { defineSynapse, Mechanism } from "./mechanisms/define";
+export { IonotropicSynapse, TanhRateSynapse } from "./mechanisms/library/index.js";
+export { defineSynapse } from "./mechanisms/define.js";

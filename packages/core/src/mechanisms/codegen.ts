@@ -3,11 +3,11 @@
  * {@link SymbolicMechanism}: one monomorphic loop per kernel, arrays read into locals
  * before the loop, shared subexpressions computed once, no allocation in the loop.
  */
-import { Differentiator } from "./expr/diff";
-import { emitNodes, usedVariables } from "./expr/emit";
-import type { NodeId } from "./expr/graph";
-import type { SymbolicMechanism } from "./model";
-import type { MechanismKernels } from "./types";
+import { Differentiator } from "./expr/diff.js";
+import { emitNodes, usedVariables } from "./expr/emit.js";
+import type { NodeId } from "./expr/graph.js";
+import type { SymbolicMechanism } from "./model.js";
+import type { MechanismKernels } from "./types.js";
 
 export type KernelName = keyof MechanismKernels;
 

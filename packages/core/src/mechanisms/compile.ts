@@ -4,12 +4,12 @@
  * generated kernels by the parts of the spec they depend on (renaming a mechanism or
  * changing a default never regenerates code).
  */
-import { helperPreamble, HELPERS } from "./expr/emit";
-import { generateKernelSources, type KernelName } from "./codegen";
-import { mechanismKeys } from "./keys";
-import { buildSymbolic } from "./model";
-import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types";
-import { MechanismSpecError, validateSpec, type AnalyzedSpec } from "./validate";
+import { helperPreamble, HELPERS } from "./expr/emit.js";
+import { generateKernelSources, type KernelName } from "./codegen.js";
+import { mechanismKeys } from "./keys.js";
+import { buildSymbolic } from "./model.js";
+import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
+import { MechanismSpecError, validateSpec, type AnalyzedSpec } from "./validate.js";
 
 /** A compiled mechanism, with the generated source of each kernel (for inspection). */
 export interface CompiledMechanismWithSource extends CompiledMechanism {
@@ -96,8 +96,9 @@ function buildKernels(a: AnalyzedSpec) {
  * @example
  * const leak = compileMechanism({ kind: "channel", name: "Leak", params: { gLeak: 1e-4,
  *   eLeak: -70 }, states: {}, gates: {}, current: "gLeak * (v - eLeak)" });
- * const out = new Float64Array(1);
- * leak.currentValues(1, idx, idx, new Float64Array([-60]), [g, e], [], out); // 1e-3 mA/cm2
+ * const idx = new Int32Array([0]), out = new Float64Array(1);
+ * const P = [new Float64Array([1e-4]), new Float64Array([-70])];  // S/cm2, mV
+ * leak.currentValues(1, idx, idx, new Float64Array([-60]), P, [], out); // out[0] = 1e-3 mA/cm2
  */
 export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSource {
   const key = canonicalSpecJson(spec);

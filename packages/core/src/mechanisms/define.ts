@@ -5,9 +5,9 @@
  * `new Na()` has keys `Na_gNa`, ...; `new Na("Na2")` has `Na2_gNa`, ... (shared keys
  * such as `eNa` stay as they are).
  */
-import { compileMechanism, analyzeSpec } from "./compile";
-import { mechanismKeys, type MechanismKeys } from "./keys";
-import type { ChannelSpec, CompiledMechanism, MechanismSpec, SynapseSpec } from "./types";
+import { compileMechanism, analyzeSpec } from "./compile.js";
+import { mechanismKeys, type MechanismKeys } from "./keys.js";
+import type { ChannelSpec, CompiledMechanism, MechanismSpec, SynapseSpec } from "./types.js";
 
 /**
  * A channel or synapse: its spec (with this instance's name), keys, defaults and

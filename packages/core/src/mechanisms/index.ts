@@ -6,14 +6,14 @@
 export type {
   QuantitySpec, GateAlphaBeta, GateInfTau, GateSpec, ChannelSpec, SynapseSpec, MechanismSpec,
   MechanismKernels, CompiledMechanism,
-} from "./types";
-export { Mechanism, defineChannel, defineSynapse } from "./define";
-export type { MechanismClass } from "./define";
-export { compileMechanism, canonicalSpecJson, analyzeSpec } from "./compile";
-export type { CompiledMechanismWithSource } from "./compile";
-export { prefixedKey, quantityDefault, mechanismKeys, currentNameOf, keyOf } from "./keys";
-export type { MechanismKeys } from "./keys";
-export { MechanismSpecError, validateSpec } from "./validate";
-export type { AnalyzedSpec, AnalyzedGate } from "./validate";
-export * as expr from "./expr/index";
-export { ExpressionError, parseExpr, printExpr, differentiate, compileExpr } from "./expr/index";
+} from "./types.js";
+export { Mechanism, defineChannel, defineSynapse } from "./define.js";
+export type { MechanismClass } from "./define.js";
+export { compileMechanism, canonicalSpecJson, analyzeSpec } from "./compile.js";
+export type { CompiledMechanismWithSource } from "./compile.js";
+export { prefixedKey, quantityDefault, mechanismKeys, currentNameOf, keyOf } from "./keys.js";
+export type { MechanismKeys } from "./keys.js";
+export { MechanismSpecError, validateSpec } from "./validate.js";
+export type { AnalyzedSpec, AnalyzedGate } from "./validate.js";
+export * as expr from "./expr/index.js";
+export { ExpressionError, parseExpr, printExpr, differentiate, compileExpr } from "./expr/index.js";

@@ -7,8 +7,8 @@
  *   s0, s1, ...    states in kernel order
  *   dt             ms
  */
-import { ExprGraph, type NodeId } from "./expr/graph";
-import type { AnalyzedSpec } from "./validate";
+import { ExprGraph, type NodeId } from "./expr/graph.js";
+import type { AnalyzedSpec } from "./validate.js";
 
 /** One gate: steady state, time constant (ms) and its exponential-Euler update. */
 export interface SymbolicGate {

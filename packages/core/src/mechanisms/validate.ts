@@ -3,14 +3,14 @@
  * parses its expressions. Every error names the mechanism, the field, what was given
  * and what is allowed.
  */
-import type { Expr } from "./expr/ast";
-import { freeNames } from "./expr/ast";
-import { ExpressionError } from "./expr/errors";
-import { FUNCTION_NAMES } from "./expr/functions";
-import { validNamesHint } from "./expr/names";
-import { parseExpr } from "./expr/parser";
-import { prefixedKey } from "./keys";
-import type { MechanismSpec } from "./types";
+import type { Expr } from "./expr/ast.js";
+import { freeNames } from "./expr/ast.js";
+import { ExpressionError } from "./expr/errors.js";
+import { FUNCTION_NAMES } from "./expr/functions.js";
+import { validNamesHint } from "./expr/names.js";
+import { parseExpr } from "./expr/parser.js";
+import { prefixedKey } from "./keys.js";
+import type { MechanismSpec } from "./types.js";
 
 /** A bad mechanism spec. */
 export class MechanismSpecError extends Error {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Na } from "../../src/channels";
-import { compileMechanism } from "../../src/mechanisms/compile";
-import { defineChannel, defineSynapse, Mechanism } from "../../src/mechanisms/define";
-import { keyOf, mechanismKeys } from "../../src/mechanisms/keys";
-import type { ChannelSpec } from "../../src/mechanisms/types";
-import { MechanismSpecError } from "../../src/mechanisms/validate";
+import { Na } from "../../src/channels.js";
+import { compileMechanism } from "../../src/mechanisms/compile.js";
+import { defineChannel, defineSynapse, Mechanism } from "../../src/mechanisms/define.js";
+import { keyOf, mechanismKeys } from "../../src/mechanisms/keys.js";
+import type { ChannelSpec } from "../../src/mechanisms/types.js";
+import { MechanismSpecError } from "../../src/mechanisms/validate.js";
 
 const kdrSpec = {
   name: "Kdr",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { differentiate, simplify } from "../../src/mechanisms/expr/diff";
-import { compileExpr, evaluateExpr } from "../../src/mechanisms/expr/evaluate";
-import { FUNCTION_NAMES } from "../../src/mechanisms/expr/functions";
-import { ExprGraph } from "../../src/mechanisms/expr/graph";
-import { parseExpr } from "../../src/mechanisms/expr/parser";
-import { printExpr } from "../../src/mechanisms/expr/ast";
-import { efun, efun_d1, efun_d2, efun_d3, vtrap } from "../../src/mechanisms/expr/special";
-import { expectClose, fd, rng } from "./helpers";
+import { differentiate, simplify } from "../../src/mechanisms/expr/diff.js";
+import { compileExpr, evaluateExpr } from "../../src/mechanisms/expr/evaluate.js";
+import { FUNCTION_NAMES } from "../../src/mechanisms/expr/functions.js";
+import { ExprGraph } from "../../src/mechanisms/expr/graph.js";
+import { parseExpr } from "../../src/mechanisms/expr/parser.js";
+import { printExpr } from "../../src/mechanisms/expr/ast.js";
+import { efun, efun_d1, efun_d2, efun_d3, vtrap } from "../../src/mechanisms/expr/special.js";
+import { expectClose, fd, rng } from "./helpers.js";
 
 /** One expression per built-in function, with composite arguments, on x and y. */
 const CASES: Record<string, { text: string; x: [number, number]; y: [number, number] }> = {

@@ -1,8 +1,7 @@
 /** Shared test helpers: random numbers, finite differences, instance set-up. */
-import { analyzeSpec } from "../../src/mechanisms/compile";
-import { evaluateExpr } from "../../src/mechanisms/expr/evaluate";
-import { quantityDefault } from "../../src/mechanisms/keys";
-import type { CompiledMechanism, MechanismSpec } from "../../src/mechanisms/types";
+import { analyzeSpec } from "../../src/mechanisms/compile.js";
+import { evaluateExpr } from "../../src/mechanisms/expr/evaluate.js";
+import type { CompiledMechanism, MechanismSpec } from "../../src/mechanisms/types.js";
 
 /** A seeded uniform random generator (mulberry32). */
 export function rng(seed: number): (lo?: number, hi?: number) => number {
@@ -83,9 +82,4 @@ export function interpret(spec: MechanismSpec, vPre: number, vPost: number, para
     return g.form === "alphaBeta" ? { inf: x / (x + y), tau: 1 / (x + y) } : { inf: x, tau: y };
   });
   return { current: evaluateExpr(a.current, env), gates };
-}
-
-/** Default parameter values of a spec, in kernel order. */
-export function defaultsOf(spec: MechanismSpec): number[] {
-  return [...Object.values(spec.params), ...Object.values(spec.shared ?? {})].map(quantityDefault);
 }

@@ -3,13 +3,13 @@
  * special functions inside the current) against finite differences and the ODE.
  */
 import { describe, expect, it } from "vitest";
-import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels";
-import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses";
-import { defineChannel, defineSynapse, type Mechanism } from "../../src/mechanisms/define";
-import type { CompiledMechanism } from "../../src/mechanisms/types";
+import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels.js";
+import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
+import { defineChannel, defineSynapse, type Mechanism } from "../../src/mechanisms/define.js";
+import type { CompiledMechanism } from "../../src/mechanisms/types.js";
 import {
   copyInstances, expectClose, fd, interpret, randomInstances, stepFor, type Instances,
-} from "./helpers";
+} from "./helpers.js";
 
 const Ghk = defineChannel({
   name: "Ghk",

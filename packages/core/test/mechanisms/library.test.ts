@@ -3,11 +3,11 @@
  * here independently from jaxley/channels/*.py and jaxley/synapses/*.py) and NEURON.
  */
 import { describe, expect, it } from "vitest";
-import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels";
-import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses";
-import { Mechanism } from "../../src/mechanisms/define";
-import type { CompiledMechanism } from "../../src/mechanisms/types";
-import { expectClose } from "./helpers";
+import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels.js";
+import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
+import { Mechanism } from "../../src/mechanisms/define.js";
+import type { CompiledMechanism } from "../../src/mechanisms/types.js";
+import { expectClose } from "./helpers.js";
 
 /** Runs one instance at (vPre, vPost) with default params and the given states. */
 function one(m: CompiledMechanism, vPost: number, states?: number[], vPre = vPost) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ExpressionError } from "../../src/mechanisms/expr/errors";
-import { evaluateExpr } from "../../src/mechanisms/expr/evaluate";
-import { parseExpr } from "../../src/mechanisms/expr/parser";
-import { printExpr, stripPositions } from "../../src/mechanisms/expr/ast";
+import { ExpressionError } from "../../src/mechanisms/expr/errors.js";
+import { evaluateExpr } from "../../src/mechanisms/expr/evaluate.js";
+import { parseExpr } from "../../src/mechanisms/expr/parser.js";
+import { printExpr, stripPositions } from "../../src/mechanisms/expr/ast.js";
 
 const env = { x: 1.7, y: -0.4, z: 2.5, v: -65, a: 3, b: 0.5, c: -2 };
 const ev = (s: string) => evaluateExpr(parseExpr(s), env);

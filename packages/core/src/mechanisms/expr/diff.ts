@@ -1,9 +1,9 @@
 /**
  * Symbolic differentiation on expression graphs, and its syntax-tree front end.
  */
-import type { Expr } from "./ast";
-import { FUNCTIONS } from "./functions";
-import { ExprGraph, type NodeId } from "./graph";
+import type { Expr } from "./ast.js";
+import { FUNCTIONS } from "./functions.js";
+import { ExprGraph, type NodeId } from "./graph.js";
 
 /**
  * Differentiates graph nodes with respect to one variable, memoising per node so that

@@ -3,8 +3,8 @@
  * elimination: every node used more than once is computed once into a `const`.
  * Only graph nodes are emitted, never user text: names come from `varSource`.
  */
-import { FUNCTIONS, HELPERS } from "./functions";
-import type { ExprGraph, NodeId } from "./graph";
+import { FUNCTIONS, HELPERS } from "./functions.js";
+import type { ExprGraph, NodeId } from "./graph.js";
 
 /** Integer powers up to this size are emitted as products (x*x*x), not Math.pow. */
 const MAX_PRODUCT_POWER = 8;

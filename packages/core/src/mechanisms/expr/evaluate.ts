@@ -2,11 +2,11 @@
  * Evaluating expressions: a plain tree interpreter, and compilation of an expression
  * to a JavaScript function through the graph and the emitter.
  */
-import type { Expr } from "./ast";
-import { emitNodes, helperPreamble, HELPERS } from "./emit";
-import { FUNCTIONS } from "./functions";
-import { ExprGraph } from "./graph";
-import { parseExpr } from "./parser";
+import type { Expr } from "./ast.js";
+import { emitNodes, helperPreamble, HELPERS } from "./emit.js";
+import { FUNCTIONS } from "./functions.js";
+import { ExprGraph } from "./graph.js";
+import { parseExpr } from "./parser.js";
 
 /**
  * Evaluates a syntax tree by walking it. Slow but independent of the code generator

@@ -2,8 +2,8 @@
  * The built-in functions of the expression language: how to evaluate each, how to emit
  * it as JavaScript, and its partial derivatives as expression-graph nodes.
  */
-import type { ExprGraph, NodeId } from "./graph";
-import * as special from "./special";
+import type { ExprGraph, NodeId } from "./graph.js";
+import * as special from "./special.js";
 
 /** A built-in function. */
 export interface FunctionDef {

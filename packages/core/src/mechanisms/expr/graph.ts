@@ -6,8 +6,8 @@
  * Simplifications are exact in floating point (x*1, x+0, x-x, constant folding of
  * literal operands, -(-x)), except that 0*x is 0 even where x would be infinite.
  */
-import type { Expr } from "./ast";
-import { FUNCTIONS } from "./functions";
+import type { Expr } from "./ast.js";
+import { FUNCTIONS } from "./functions.js";
 
 export type NodeId = number;
 

@@ -2,7 +2,7 @@
  * Splits expression text into tokens: numbers (`2`, `0.5`, `.5`, `1e-3`), names,
  * operators `+ - * / ^ **`, parentheses and commas.
  */
-import { ExpressionError } from "./errors";
+import { ExpressionError } from "./errors.js";
 
 export type Token =
   | { kind: "num"; value: number; text: string; pos: number }

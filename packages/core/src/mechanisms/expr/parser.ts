@@ -11,11 +11,11 @@
  *
  * Unary minus binds looser than `^` (`-x^2` is `-(x^2)`) and tighter than `*`.
  */
-import type { Expr } from "./ast";
-import { ExpressionError } from "./errors";
-import { FUNCTIONS, FUNCTION_NAMES } from "./functions";
-import { tokenize, type Token } from "./lexer";
-import { validNamesHint } from "./names";
+import type { Expr } from "./ast.js";
+import { ExpressionError } from "./errors.js";
+import { FUNCTIONS, FUNCTION_NAMES } from "./functions.js";
+import { tokenize, type Token } from "./lexer.js";
+import { validNamesHint } from "./names.js";
 
 export interface ParseOptions {
   /**

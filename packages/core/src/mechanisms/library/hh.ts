@@ -2,7 +2,7 @@
  * The Hodgkin-Huxley channel, with the rate functions of NEURON's hh.mod at q10 = 1
  * (celsius = 6.3), as in Jaxley's `jaxley/channels/hh.py`.
  */
-import { defineChannel } from "../define";
+import { defineChannel } from "../define.js";
 
 /**
  * Hodgkin-Huxley Na, K and leak currents in one channel. Keys `HH_gNa` (S/cm2), `HH_gK`,

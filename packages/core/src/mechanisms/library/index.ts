@@ -1,4 +1,4 @@
 /** The built-in mechanisms: see README.md in this folder for equations and sources. */
-export { HH } from "./hh";
-export { Leak, Na, K, Km, CaL, CaT } from "./pospischil";
-export { IonotropicSynapse, TanhRateSynapse } from "./synapses";
+export { HH } from "./hh.js";
+export { Leak, Na, K, Km, CaL, CaT } from "./pospischil.js";
+export { IonotropicSynapse, TanhRateSynapse } from "./synapses.js";

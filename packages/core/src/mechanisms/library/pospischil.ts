@@ -4,7 +4,7 @@
  * the equations, keys and defaults of Jaxley's `jaxley/channels/pospischil.py`.
  * Reversal potentials and `vt` are shared keys (`eNa`, `eK`, `eCa`, `vt`).
  */
-import { defineChannel } from "../define";
+import { defineChannel } from "../define.js";
 
 const S_CM2 = "S/cm2";
 

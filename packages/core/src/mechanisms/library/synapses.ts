@@ -3,7 +3,7 @@
  * Conductances in uS, voltages in mV, currents in nA (outward positive at the
  * postsynaptic compartment).
  */
-import { defineSynapse } from "../define";
+import { defineSynapse } from "../define.js";
 
 /**
  * A graded ionotropic synapse (Abbott & Marder 1998): s_inf = sigmoid((v_pre - v_th) /
