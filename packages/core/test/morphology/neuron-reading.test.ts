@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { buildMorphology, parseSwc } from "../../src/morphology/swc";
 import type { MorphologyBranch } from "../../src/morphology/types";
+import { swcText } from "./helpers";
 
 interface NeuronSection {
   name: string;
@@ -29,17 +30,6 @@ interface Fixture {
 const fixture = JSON.parse(
   readFileSync(new URL("./neuron/fixtures/neuron-geometry.json", import.meta.url), "utf8"),
 ) as Fixture;
-
-function swcText(name: string): string {
-  for (const dir of ["./swc/", "./neuron/swc/"]) {
-    try {
-      return readFileSync(new URL(dir + name, import.meta.url), "utf8");
-    } catch {
-      // try the next folder
-    }
-  }
-  throw new Error(`no SWC file ${name}`);
-}
 
 function expectClose(actual: number, expected: number, what: string, rel = 1e-6): void {
   const scale = Math.max(Math.abs(expected), 1e-12);

@@ -1,30 +1,16 @@
-import { readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { test } from "vitest";
 import { buildMorphology, parseSwc } from "../../src/morphology/swc";
-const fx = JSON.parse(readFileSync("test/morphology/neuron/fixtures/neuron-geometry.json", "utf8"));
-test("max errors", () => {
-  const mx: Record<string, number> = { L: 0, area: 0, diam: 0, ri: 0 };
-  let nsec = 0, nseg = 0;
-  for (const [file, by] of Object.entries<any>(fx.files)) {
-    let text: string;
-    try { text = readFileSync(`test/morphology/swc/${file}`, "utf8"); } catch { text = readFileSync(`test/morphology/neuron/swc/${file}`, "utf8"); }
-    for (const n of fx.nsegs) {
-      const m = buildMorphology(parseSwc(text), { ncomp: n, reading: "neuron" });
-      for (const sec of by[String(n)]) {
-        const b = m.branches.find((x) => x.name === sec.name)!;
-        nsec++;
-        const rel = (a: number, e: number) => Math.abs(a - e) / Math.abs(e);
-        mx.L = Math.max(mx.L, rel(b.comps.reduce((a, c) => a + c.lengthUm, 0), sec.L));
-        for (let j = 0; j < n; j++) {
-          nseg++;
-          mx.area = Math.max(mx.area, rel(b.comps[j].areaUm2, sec.area[j]));
-          mx.diam = Math.max(mx.diam, rel(2 * b.comps[j].radiusUm, sec.diam[j]));
-          const ri = j === 0 ? b.comps[0].loadInPerUm : b.comps[j - 1].loadOutPerUm + b.comps[j].loadInPerUm;
-          mx.ri = Math.max(mx.ri, rel(ri, sec.ri[j]));
-        }
-        mx.ri = Math.max(mx.ri, rel(b.comps[n - 1].loadOutPerUm, sec.riEnd));
-      }
+import { swcText, branchLength } from "./helpers";
+test("summary", () => {
+  for (const f of readdirSync("test/morphology/swc").filter((f) => f.endsWith(".swc")).concat(readdirSync("test/morphology/neuron/swc"))) {
+    for (const reading of ["jaxley", "neuron"] as const) {
+      try {
+        const opts = { ncomp: 1, reading, minRadius: /retina|flywire/.test(f) ? 0.05 : undefined, scale: f.includes("flywire") ? 0.001 : 1 };
+        const m = buildMorphology(parseSwc(swcText(f)), opts);
+        const short = m.branches.length <= 12;
+        console.log(f, reading, m.branches.length, "br", m.sampleToComp.size, "samples", "types", short ? m.branches.map((b) => b.typeId).join(",") : "", "parents", short ? m.branches.map((b) => `${b.parent}@${b.parentX}`).join(",") : "", "L", short ? m.branches.map((_, i) => branchLength(m, i).toFixed(3)).join(",") : "", m.warnings);
+      } catch (e) { console.log(f, reading, "ERR", (e as Error).message.slice(0, 150)); }
     }
   }
-  console.log(nsec, "sections", nseg, "segments", mx);
 });

@@ -3,7 +3,7 @@
  * geometry (radii, units) is checked when the morphology is built.
  */
 
-import { lineError, SwcError } from "./errors";
+import { lineError, quoteLine, SwcError } from "./errors";
 import { checkTree } from "./tree";
 
 /** One SWC sample (a line of the file), as written: no unit conversion. */
@@ -91,13 +91,13 @@ function parseLine(body: string, line: number): SwcSample {
     const f = fields[k];
     const num = decimal(f);
     if (!Number.isFinite(num)) {
-      throw lineError(line, body, `field ${k + 1} (${COLUMN_NAMES[k]}) is "${f}", expected a number`);
+      throw lineError(line, body, `field ${k + 1} (${COLUMN_NAMES[k]}) is ${quoteLine(f, 24)}, expected a number`);
     }
     v[k] = num;
   }
   for (const k of [0, 1, 6]) {
     if (!Number.isInteger(v[k]) || !Number.isSafeInteger(v[k])) {
-      throw lineError(line, body, `${COLUMN_NAMES[k]} is ${fields[k]}, expected an integer`);
+      throw lineError(line, body, `${COLUMN_NAMES[k]} is ${fields[k].slice(0, 24)}, expected an integer`);
     }
   }
   if (v[0] < 0) throw lineError(line, body, `id is ${fields[0]}, expected a non-negative integer`);
