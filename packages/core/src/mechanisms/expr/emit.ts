@@ -122,7 +122,14 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>): 
   const s = (c: NodeId) => source.get(c)!;
   switch (n.op) {
     case "neg": return `(-${s(n.a)})`;
-    case "add": case "sub": case "mul": case "div":
+    case "div": {
+      // Division by a constant becomes a multiplication by its reciprocal (within an ulp,
+      // and several times cheaper).
+      const c = g.constant(n.b);
+      if (c !== undefined && c !== 0 && Number.isFinite(1 / c)) return `(${s(n.a)} * ${numberSource(1 / c)})`;
+      return `(${s(n.a)} / ${s(n.b)})`;
+    }
+    case "add": case "sub": case "mul":
       return `(${s(n.a)} ${INFIX[n.op]} ${s(n.b)})`;
     case "pow": {
       const p = productPower(g, id);

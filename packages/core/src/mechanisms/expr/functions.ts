@@ -83,13 +83,18 @@ const defs: FunctionDef[] = [
   helper("efun_d3", 1, "efun_d3(x): the third derivative of efun", special.efun_d3, () => {
     throw new Error("Derivatives of efun beyond the third are not supported");
   }),
-  helper("vtrap", 2, "vtrap(x, y) = x / (exp(x/y) - 1), guarded at x/y = 0 as in NEURON's hh.mod",
-    special.vtrap, (g, [x, y], _self, i) => {
-      // vtrap(x, y) = y efun(u) with u = x / y.
-      const u = g.div(x, y);
-      const d1 = g.call("efun_d1", [u]);
-      return i === 0 ? d1 : g.sub(g.call("efun", [u]), g.mul(u, d1));
-    }),
+  {
+    ...helper("vtrap", 2, "vtrap(x, y) = x / (exp(x/y) - 1), guarded at x/y = 0 as in NEURON's hh.mod",
+      special.vtrap, (g, [x, y], _self, i) => {
+        // vtrap(x, y) = y efun(u) with u = x / y.
+        const u = g.div(x, y);
+        const d1 = g.call("efun_d1", [u]);
+        return i === 0 ? d1 : g.sub(g.call("efun", [u]), g.mul(u, d1));
+      }),
+    // Inline (hot in HH kernels; a call is not inlined by V8 in large kernels).
+    emit: ([x, y]) =>
+      `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (Math.exp(${x} / ${y}) - 1))`,
+  },
 ];
 
 /** A frozen lookup table without a prototype (so `constructor` is not a function). */
