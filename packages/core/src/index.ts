@@ -8,7 +8,7 @@ export { View } from "./api/view.js";
 export { connect, connectivityMatrixConnect, fullyConnect, sparseConnect } from "./api/connect.js";
 export { Table } from "./model/table.js";
 export { stepCurrent } from "./model/stimulus.js";
-export { integrate, simulate, type IntegrateOptions } from "./train/integrate.js";
+export { integrate, integrateBatch, simulate, type IntegrateOptions } from "./train/integrate.js";
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./train/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";

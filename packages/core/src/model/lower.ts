@@ -193,6 +193,11 @@ export interface RunInputs {
 
 /** Lowers a model with overrides into a ready-to-run setup. */
 export function lower(d: ModelData, overrides: readonly Override[], inputs: RunInputs): SimSetup {
+  return lowerWithProps(d, overrides, inputs).setup;
+}
+
+/** Like {@link lower}, also returning the compartment properties used (for gradients). */
+export function lowerWithProps(d: ModelData, overrides: readonly Override[], inputs: RunInputs): { setup: SimSetup; props: CompartmentProps; program: Program } {
   const prog = programOf(d);
   const src = new ValueSource(d, overrides);
   const props = compartmentProps(src);
@@ -221,8 +226,9 @@ export function lower(d: ModelData, overrides: readonly Override[], inputs: RunI
     if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}').`);
     clamps.push({ ...plan, values: c.values } as ClampPlan);
   }
-  return {
+  const setup: SimSetup = {
     parent: prog.tree.parent, capNF: cable.capNF, axialUS: cable.axialUS, axialSumUS: cable.axialSumUS,
     V0, blocks, stimNodes, stimValues, clamps, recordings: prog.recordings,
   };
+  return { setup, props, program: prog };
 }

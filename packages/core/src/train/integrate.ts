@@ -1,10 +1,12 @@
 /**
- * integrate: simulate a model and return its recordings as a tensor.
+ * integrate: simulate a model and return its recordings as a tensor, differentiable with
+ * respect to parameters, dataSet values and data stimuli.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { View } from "../api/view.js";
 import { DendrolabError } from "../errors.js";
 import { describe } from "../model/edit.js";
+import { differentiableInputs, differentiableRun, recordingGradients } from "./differentiable.js";
 import { executePlan, type IntegrateOptions, planRun, type RunResult } from "./run-options.js";
 
 export type { IntegrateOptions } from "./run-options.js";
@@ -18,7 +20,10 @@ function baseOf(module: View): View["base"] {
 
 /**
  * Simulates `module` and returns its recordings as a `[recordings, samples]` tensor; sample
- * k is at t = k * deltaT. Row order follows the order of `record` calls.
+ * k is at t = k * deltaT. Row order follows the order of `record` calls. Inside `tf.grad`,
+ * `tf.valueAndGrad` or `optimizer.minimize` it is one differentiable op whose gradient is
+ * the exact discrete adjoint (float64) with respect to `params`, `paramState` values and
+ * `dataStimuli`.
  *
  * @example
  * cell.branch(0).comp(0).record("v");
@@ -26,8 +31,41 @@ function baseOf(module: View): View["base"] {
  * const v = integrate(cell); // shape [1, 801], mV
  */
 export function integrate(module: View, options: IntegrateOptions = {}): tf.Tensor2D {
-  const r = simulate(module, options);
+  const d = baseOf(module);
+  const plan = planRun(d, options);
+  const inputs = differentiableInputs(options);
+  if (inputs.length > 0 && recordingGradients()) {
+    if (plan.solver === "fwd_euler") {
+      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.");
+    }
+    return differentiableRun(d, options, plan, inputs);
+  }
+  const r = executePlan(d, plan);
   return tf.tensor2d(Float32Array.from(r.values), [r.nRecordings, r.nSamples], "float32");
+}
+
+/**
+ * Many simulations of one module in one call: one per options object (parameter sets,
+ * dataSet values, stimuli). Returns `[runs, recordings, samples]`; differentiable like
+ * integrate. All runs must have the same number of samples.
+ *
+ * @example
+ * const v = integrateBatch(cell, gs.map((g) => ({ paramState: cell.dataSet("HH_gNa", g) })));
+ */
+export function integrateBatch(module: View, optionsList: readonly IntegrateOptions[]): tf.Tensor3D {
+  if (!Array.isArray(optionsList) || optionsList.length === 0) {
+    throw new DendrolabError(`integrateBatch needs a non-empty list of options; got ${describe(optionsList)}.`);
+  }
+  const runs = optionsList.map((o) => integrate(module, o));
+  const shape = runs[0].shape;
+  runs.forEach((r, i) => {
+    if (r.shape[0] !== shape[0] || r.shape[1] !== shape[1]) {
+      throw new DendrolabError(`integrateBatch: run ${i} has shape [${r.shape}] but run 0 has [${shape}]; give every run the same tMax.`);
+    }
+  });
+  const out = tf.stack(runs) as tf.Tensor3D;
+  runs.forEach((r) => r.dispose());
+  return out;
 }
 
 /**

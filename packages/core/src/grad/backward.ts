@@ -1,0 +1,179 @@
+/**
+ * The discrete adjoint of the time loop (DESIGN.md D1, D5). Given the weights of the loss
+ * on every recorded sample, it returns the exact gradient of the loss with respect to the
+ * initial state, every mechanism parameter and current scale, the capacitances, the axial
+ * conductances and the stimuli. The tree solve's adjoint is another tree solve (the matrix
+ * is symmetric).
+ */
+import type { SimSetup } from "../sim/run.js";
+import { linearise, makeBuffers } from "../sim/run.js";
+import { solveTree } from "../sim/solve.js";
+import type { StepBuffers } from "../sim/steppers.js";
+import { replaySegment, type StepRecord, type Tape } from "./tape.js";
+
+/** Gradients with respect to the arrays of a SimSetup. */
+export interface SetupGradients {
+  /** d/d initial voltage, per node. */
+  V0: Float64Array;
+  /** d/d initial states, per block and state. */
+  S0: Float64Array[][];
+  /** d/d parameters, per block and parameter. */
+  P: Float64Array[][];
+  /** d/d current scale, per block instance. */
+  scale: Float64Array[];
+  /** d/d membrane capacitance (nF), per node. */
+  capNF: Float64Array;
+  /** d/d axial conductance to the parent (uS), per node. */
+  axialUS: Float64Array;
+  /** d/d stimulus samples (nA), per stimulus row. */
+  stim: Float64Array[];
+}
+
+function zeros(setup: SimSetup): SetupGradients {
+  const n = setup.parent.length;
+  return {
+    V0: new Float64Array(n),
+    S0: setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n))),
+    P: setup.blocks.map((b) => b.P.map(() => new Float64Array(b.n))),
+    scale: setup.blocks.map((b) => new Float64Array(b.n)),
+    capNF: new Float64Array(n),
+    axialUS: new Float64Array(n),
+    stim: setup.stimValues.map((v) => new Float64Array(v.length)),
+  };
+}
+
+interface Work {
+  mu: Float64Array;
+  diag: Float64Array;
+  off: Float64Array;
+  wI: Float64Array;
+  wG: Float64Array;
+  /** Scratch for recorded currents. */
+  recW: Float64Array;
+  zero: Float64Array;
+}
+
+/** Adds the loss weights of sample `s` (dy is row-major, nSamples per row) to the adjoints. */
+function addRecordWeights(
+  setup: SimSetup, dy: Float64Array, nSamples: number, s: number, V: Float64Array, S: Float64Array[][],
+  lamV: Float64Array, lamS: Float64Array[][], g: SetupGradients, work: Work,
+): void {
+  setup.recordings.forEach((p, r) => {
+    const w = dy[r * nSamples + s];
+    if (w === 0) return;
+    if (p.kind === "v") lamV[p.node] += w;
+    else if (p.kind === "state") lamS[p.block][p.j][p.k] += w;
+    else {
+      for (const part of p.parts) {
+        const b = setup.blocks[part.block];
+        const k = part.k;
+        const one = (a: Float64Array) => a.subarray(k, k + 1);
+        work.recW[b.post[k]] = w;
+        b.mech.currentVjp(1, b.pre.subarray(k, k + 1), b.post.subarray(k, k + 1), V,
+          b.P.map(one), S[part.block].map(one), Float64Array.of(1), work.recW, work.zero, lamV,
+          g.P[part.block].map(one), lamS[part.block].map(one), new Float64Array(1));
+        work.recW[b.post[k]] = 0;
+      }
+    }
+  });
+}
+
+/** Zeroes the adjoints of clamped values at sample `s` (a clamp cuts the dependence). */
+function cutClamps(setup: SimSetup, s: number, kind: "v" | "state", lamV: Float64Array, lamS: Float64Array[][]): void {
+  for (const c of setup.clamps) {
+    if (c.kind !== kind || s >= c.values.length) continue;
+    if (c.kind === "v") lamV[c.node] = 0;
+    else lamS[c.block][c.j][c.k] = 0;
+  }
+}
+
+/**
+ * One reverse step: from adjoints of (V, S) after step `step` to adjoints before it,
+ * accumulating parameter gradients into `g`. Returns the new state adjoints.
+ */
+function reverseStep(
+  tape: Tape, rec: StepRecord, Vafter: Float64Array, step: number,
+  lamV: Float64Array, lamS: Float64Array[][], g: SetupGradients, buf: StepBuffers, work: Work,
+): Float64Array[][] {
+  const { setup, dt } = tape;
+  const { blocks } = setup;
+  const cn = tape.stepper.name === "crank_nicolson";
+  const h = cn ? dt / 2 : dt;
+  cutClamps(setup, step + 1, "state", lamV, lamS);
+  // Gates: S' = A(V', P, S).
+  const newLamS = blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
+  blocks.forEach((b, i) => {
+    if (b.S.length > 0) b.mech.advanceVjp(b.n, b.pre, b.post, Vafter, b.P, rec.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i]);
+  });
+  cutClamps(setup, step + 1, "v", lamV, lamS);
+  // Voltage: M X = D V - I with M = C/h + G + L, D = C/h + G; V' = X (BE) or 2 X - V (CN).
+  buf.V.set(rec.V);
+  blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(rec.S[i][j])));
+  linearise(setup, buf, step);
+  const { capNF, axialSumUS, parent } = setup;
+  const n = parent.length;
+  const { mu, diag, off } = work;
+  for (let i = 0; i < n; i++) {
+    diag[i] = capNF[i] / h + buf.accG[i] + axialSumUS[i];
+    mu[i] = cn ? 2 * lamV[i] : lamV[i];
+  }
+  solveTree(parent, diag, off, mu, mu);
+  const X = rec.X;
+  const V = rec.V;
+  for (let i = 0; i < n; i++) {
+    const m = mu[i];
+    const dx = V[i] - X[i];
+    g.capNF[i] += (m * dx) / h;
+    work.wG[i] = m * dx;
+    work.wI[i] = -m;
+    const p = parent[i];
+    if (p >= 0) g.axialUS[i] -= (m - mu[p]) * (X[i] - X[p]);
+    lamV[i] = (capNF[i] / h + buf.accG[i]) * m - (cn ? lamV[i] : 0);
+  }
+  for (let r = 0; r < setup.stimNodes.length; r++) {
+    if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
+  }
+  blocks.forEach((b, i) => {
+    b.mech.currentVjp(b.n, b.pre, b.post, V, b.P, rec.S[i], b.scale, work.wI, work.wG, lamV, g.P[i], newLamS[i], g.scale[i]);
+  });
+  return newLamS;
+}
+
+/**
+ * The gradient of sum(dy * recordings) with respect to the setup's inputs.
+ * `dy` is row-major with nSteps + 1 samples per recording.
+ */
+export function backward(tape: Tape, dy: Float64Array): SetupGradients {
+  const { setup, nSteps } = tape;
+  if (tape.stepper.name === "fwd_euler") {
+    throw new Error("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler.");
+  }
+  const nSamples = nSteps + 1;
+  const n = setup.parent.length;
+  const g = zeros(setup);
+  const buf = makeBuffers(setup);
+  const work: Work = {
+    mu: new Float64Array(n), diag: new Float64Array(n), off: Float64Array.from(setup.axialUS, (x) => -x),
+    wI: new Float64Array(n), wG: new Float64Array(n), recW: new Float64Array(n), zero: new Float64Array(n),
+  };
+  const lamV = new Float64Array(n);
+  let lamS: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
+  addRecordWeights(setup, dy, nSamples, nSteps, tape.final.V, tape.final.S, lamV, lamS, g, work);
+  let Vafter = tape.final.V;
+  for (let segEnd = nSteps; segEnd > 0; ) {
+    const segStart = Math.floor((segEnd - 1) / tape.segment) * tape.segment;
+    const records = tape.steps ? tape.steps.slice(segStart, segEnd) : replaySegment(tape, segStart, segEnd);
+    for (let step = segEnd - 1; step >= segStart; step--) {
+      const rec = records[step - segStart];
+      lamS = reverseStep(tape, rec, Vafter, step, lamV, lamS, g, buf, work);
+      addRecordWeights(setup, dy, nSamples, step, rec.V, rec.S, lamV, lamS, g, work);
+      Vafter = rec.V;
+    }
+    segEnd = segStart;
+  }
+  cutClamps(setup, 0, "state", lamV, lamS);
+  cutClamps(setup, 0, "v", lamV, lamS);
+  g.V0.set(lamV);
+  g.S0 = lamS;
+  return g;
+}

@@ -1,0 +1,112 @@
+/**
+ * The forward pass, keeping what the adjoint needs: the voltage before each step, the raw
+ * solve output, and every mechanism state before each step. Within a memory budget the
+ * whole run is kept; beyond it, only checkpoints every K steps are kept and each segment is
+ * recomputed during the backward pass (memory O(N (T/K + K)) instead of O(N T)).
+ */
+import type { Block, SimSetup } from "../sim/run.js";
+import { advanceStep, applyClamps, makeBuffers, record } from "../sim/run.js";
+import type { StepBuffers, VoltageStepper } from "../sim/steppers.js";
+
+/** A snapshot of the dynamic state: node voltages and every block's states. */
+export interface Snapshot {
+  V: Float64Array;
+  S: Float64Array[][];
+}
+
+/** The states at one step, as the backward pass reads them. */
+export interface StepRecord extends Snapshot {
+  /** The raw solve output of the step (before voltage clamps). */
+  X: Float64Array;
+}
+
+export function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
+  return { V: V.slice(), S: blocks.map((b) => b.S.map((a) => a.slice())) };
+}
+
+export function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]): void {
+  V.set(s.V);
+  blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(s.S[i][j])));
+}
+
+/** Bytes one stored step takes. */
+export function bytesPerStep(setup: SimSetup): number {
+  let n = 2 * setup.parent.length;
+  for (const b of setup.blocks) n += b.n * b.S.length;
+  return 8 * n;
+}
+
+/** The result of a forward pass that can be differentiated. */
+export interface Tape {
+  setup: SimSetup;
+  stepper: VoltageStepper;
+  dt: number;
+  nSteps: number;
+  /** Checkpoint interval; equal to nSteps when the whole run is kept. */
+  segment: number;
+  /** Snapshots at steps 0, segment, 2 segment, ... (before the step). */
+  checkpoints: Snapshot[];
+  /** When the whole run is kept: the record of every step. */
+  steps: StepRecord[] | null;
+  /** Voltage and states after the last step. */
+  final: Snapshot;
+  /** Recordings, row-major, nSteps + 1 samples per row. */
+  values: Float64Array;
+}
+
+/** A stepper that also copies its raw solve output (before clamps) into `X`. */
+function capturing(stepper: VoltageStepper, X: Float64Array): VoltageStepper {
+  return {
+    name: stepper.name,
+    step(buf, h) {
+      stepper.step(buf, h);
+      X.set(stepper.name === "crank_nicolson" ? buf.x : buf.V);
+    },
+  };
+}
+
+/** One forward step that also returns its record (states before, raw solve output). */
+export function recordedStep(setup: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): StepRecord {
+  const before = snapshot(b.V, setup.blocks);
+  const X = new Float64Array(b.V.length);
+  advanceStep(setup, b, capturing(stepper, X), dt, step);
+  return { ...before, X };
+}
+
+/**
+ * Runs the simulation keeping a tape. `budgetBytes` bounds the memory of stored steps
+ * (default 256 MB): below it every step is kept, above it checkpoints are.
+ */
+export function forwardWithTape(
+  setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper, budgetBytes = 256 * 2 ** 20,
+): Tape {
+  const b = makeBuffers(setup);
+  const nSamples = nSteps + 1;
+  const values = new Float64Array(setup.recordings.length * nSamples);
+  const scratch = new Float64Array(1);
+  applyClamps(setup, b.V, 0, "v");
+  applyClamps(setup, b.V, 0, "state");
+  record(setup, b.V, values, nSamples, 0, scratch);
+  const perStep = bytesPerStep(setup);
+  const keepAll = perStep * nSteps <= budgetBytes;
+  const segment = keepAll ? Math.max(nSteps, 1) : Math.max(1, Math.ceil(Math.sqrt(nSteps)));
+  const checkpoints: Snapshot[] = [];
+  const steps: StepRecord[] | null = keepAll ? [] : null;
+  for (let step = 0; step < nSteps; step++) {
+    if (step % segment === 0) checkpoints.push(snapshot(b.V, setup.blocks));
+    if (steps) steps.push(recordedStep(setup, b, stepper, dt, step));
+    else advanceStep(setup, b, stepper, dt, step);
+    record(setup, b.V, values, nSamples, step + 1, scratch);
+  }
+  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(b.V, setup.blocks), values };
+}
+
+/** The records of steps [start, end), recomputed from the checkpoint at `start`. */
+export function replaySegment(tape: Tape, start: number, end: number): StepRecord[] {
+  const { setup } = tape;
+  const b = makeBuffers(setup);
+  restore(tape.checkpoints[Math.floor(start / tape.segment)], b.V, setup.blocks);
+  const out: StepRecord[] = [];
+  for (let step = start; step < end; step++) out.push(recordedStep(setup, b, tape.stepper, tape.dt, step));
+  return out;
+}

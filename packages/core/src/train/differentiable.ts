@@ -1,0 +1,96 @@
+/**
+ * integrate as one differentiable tfjs op (DESIGN.md D1): the forward pass runs the
+ * float64 time loop keeping a tape, the gradient is the discrete adjoint, mapped back to
+ * every tensor given to integrate (parameters, dataSet values, data stimuli).
+ */
+import * as tf from "@tensorflow/tfjs";
+import { backward } from "../grad/backward.js";
+import { forwardWithTape } from "../grad/tape.js";
+import type { ModelData } from "../model/data.js";
+import { lowerWithProps } from "../model/lower.js";
+import { type ColumnGradients, columnGradients } from "../model/lower-grad.js";
+import { STEPPERS } from "../sim/steppers.js";
+import type { IntegrateOptions, RunPlan } from "./run-options.js";
+
+/** The tensors integrate differentiates with respect to, in a fixed order. */
+export function differentiableInputs(opts: IntegrateOptions): tf.Tensor[] {
+  const out: tf.Tensor[] = [];
+  for (const p of opts.params ?? []) out.push(Object.values(p)[0]);
+  for (const r of opts.paramState ?? []) out.push(r.value);
+  for (const s of opts.dataStimuli ?? []) out.push(s.value);
+  return out;
+}
+
+/** Is tfjs recording a gradient right now (inside tf.grad, valueAndGrad, minimize)? */
+export function recordingGradients(): boolean {
+  const state = (tf.engine() as unknown as { state?: { gradientDepth?: number } }).state;
+  return (state?.gradientDepth ?? 0) > 0;
+}
+
+/**
+ * Runs a planned simulation as a differentiable op of `inputs` (see differentiableInputs).
+ */
+export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: RunPlan, inputs: tf.Tensor[]): tf.Tensor2D {
+  const op = tf.customGrad((...args: unknown[]) => {
+    void args;
+    const { setup, props, program } = lowerWithProps(d, plan.overrides, plan.inputs);
+    const tape = forwardWithTape(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
+    const nRec = setup.recordings.length;
+    const value = tf.tensor2d(Float32Array.from(tape.values), [nRec, plan.nSteps + 1], "float32");
+    const gradFunc = (dy: tf.Tensor) => {
+      const g = backward(tape, Float64Array.from(dy.dataSync()));
+      const cols = columnGradients(d, program, props, g);
+      return inputGradients(d, opts, cols, inputs, plan.nSteps);
+    };
+    return { value, gradFunc };
+  });
+  return op(...inputs) as tf.Tensor2D;
+}
+
+/** Sums column gradients into the shapes of the input tensors, later overrides masking earlier ones. */
+function inputGradients(d: ModelData, opts: IntegrateOptions, cols: ColumnGradients, inputs: tf.Tensor[], nSteps: number): tf.Tensor[] {
+  // Which (key, index) pairs a later override already owns.
+  const claimed = new Map<string, Set<number>>();
+  const take = (target: string, key: string, idx: number): boolean => {
+    const k = `${target}:${key}`;
+    let set = claimed.get(k);
+    if (!set) claimed.set(k, (set = new Set()));
+    if (set.has(idx)) return false;
+    set.add(idx);
+    return true;
+  };
+  const colOf = (target: "node" | "edge", key: string) => (target === "node" ? cols.node : cols.edge).get(key);
+  const grads: Float64Array[] = inputs.map((t) => new Float64Array(t.size));
+  const nParams = opts.params?.length ?? 0;
+  const states = opts.paramState ?? [];
+  // dataSet records, last first (they were applied after the parameters).
+  for (let r = states.length - 1; r >= 0; r--) {
+    const rec = states[r];
+    const gc = colOf(rec.target, rec.key);
+    const out = grads[nParams + r];
+    rec.indices.forEach((idx, i) => {
+      if (!take(rec.target, rec.key, idx) || !gc) return;
+      out[out.length === 1 ? 0 : i] += gc[idx];
+    });
+  }
+  // Trainables.
+  for (let i = nParams - 1; i >= 0; i--) {
+    const t = d.trainables[i];
+    const gc = colOf(t.target, t.key);
+    t.groups.forEach((group, j) => {
+      for (const idx of group) if (take(t.target, t.key, idx) && gc) grads[i][j] += gc[idx];
+    });
+  }
+  // Data stimuli: rows follow the model's own stimuli in the setup.
+  let row = d.stimuli.length;
+  (opts.dataStimuli ?? []).forEach((s, i) => {
+    const out = grads[nParams + states.length + i];
+    const T = s.value.shape[s.value.rank - 1] ?? 1;
+    s.nodes.forEach((_, r) => {
+      const gs = cols.stim[row++];
+      const base = s.value.rank === 2 ? r * T : 0;
+      for (let k = 0; k < Math.min(T, nSteps); k++) out[base + k] += gs[k];
+    });
+  });
+  return inputs.map((t, i) => tf.tensor(Float32Array.from(grads[i]), t.shape, "float32"));
+}

@@ -1,0 +1,63 @@
+/**
+ * Gradient test helpers: the float64 adjoint of a weighted sum of recordings with respect
+ * to every column, and central finite differences of the same simulation.
+ */
+import type { View } from "../../src/api/view.js";
+import { backward } from "../../src/grad/backward.js";
+import { forwardWithTape } from "../../src/grad/tape.js";
+import { lowerWithProps } from "../../src/model/lower.js";
+import { type ColumnGradients, columnGradients } from "../../src/model/lower-grad.js";
+import { type SolverName, STEPPERS } from "../../src/sim/steppers.js";
+import { simulate } from "../../src/train/integrate.js";
+
+export interface RunOpts {
+  tMax: number;
+  deltaT?: number;
+  solver?: SolverName;
+}
+
+/** Deterministic pseudo-random loss weights. */
+export function weights(n: number, seed = 1): Float64Array {
+  let s = seed;
+  return Float64Array.from({ length: n }, () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.3);
+}
+
+/** The loss sum(w * recordings) in float64. */
+export function loss(module: View, w: Float64Array, opts: RunOpts): number {
+  const r = simulate(module, opts);
+  let s = 0;
+  for (let i = 0; i < r.values.length; i++) s += w[i] * r.values[i];
+  return s;
+}
+
+/** The float64 adjoint gradient of the loss with respect to every column. */
+export function adjoint(module: View, w: Float64Array, opts: RunOpts, budgetBytes?: number): ColumnGradients {
+  const d = module.base;
+  const dt = opts.deltaT ?? 0.025;
+  const nSteps = Math.round(opts.tMax / dt);
+  const { setup, props, program } = lowerWithProps(d, [], { stimuli: [], clamps: [] });
+  const tape = forwardWithTape(setup, dt, nSteps, STEPPERS[opts.solver ?? "bwd_euler"], budgetBytes);
+  return columnGradients(d, program, props, backward(tape, w));
+}
+
+/** Central finite difference (five-point) of the loss with respect to one value of one column. */
+export function finiteDifference(
+  module: View, w: Float64Array, opts: RunOpts, key: string, target: "node" | "edge", index: number, relStep = 1e-4,
+): number {
+  const col = target === "node" ? module.base.columns.get(key)! : Float64Array.from(module.base.edges.columns.get(key)!);
+  const x0 = col[index];
+  const h = Math.max(Math.abs(x0), 1e-3) * relStep;
+  const setAt = (x: number) => {
+    if (target === "node") module.base.columns.get(key)![index] = x;
+    else module.base.edges.columns.get(key)![index] = x;
+  };
+  const at = (x: number) => {
+    setAt(x);
+    return loss(module, w, opts);
+  };
+  // Five-point stencil: error O(h^4).
+  const d1 = at(x0 + h) - at(x0 - h);
+  const d2 = at(x0 + 2 * h) - at(x0 - 2 * h);
+  setAt(x0);
+  return (8 * d1 - d2) / (12 * h);
+}
