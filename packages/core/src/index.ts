@@ -14,3 +14,7 @@ export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js"
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
 export { DendrolabError } from "./errors.js";
 export type { SolverName } from "./sim/steppers.js";
+export {
+  AffineTransform, ChainTransform, IdentityTransform, ParamTransform, SigmoidTransform, SoftplusTransform,
+  type Transform,
+} from "./train/transforms.js";

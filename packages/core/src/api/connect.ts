@@ -1,13 +1,64 @@
 /**
- * Connecting views of one network with synapses (Jaxley's connect module).
+ * Connecting views of one network with synapses (Jaxley's connect module). Cell-level
+ * functions put each synapse on the first compartment in view of the presynaptic cell
+ * (for a whole cell: branch 0, comp 0) and, unless `randomPostComp`, of the
+ * postsynaptic cell. Synapses are appended to the network's edge table in pre-major order.
  */
-import { DendrolabError } from "../errors.js";
+import { DendrolabError, unknownNameError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
-import { addSynapses, checkConnect, firstCompOfCells, seededRandom } from "../model/connect.js";
+import {
+  addSynapses, type CellsInView, cellsInView, checkConnect, seededRandom, siteOfCell,
+} from "../model/connect.js";
+import { describe } from "../model/edit.js";
 import type { View } from "./view.js";
 
+/** Options of the cell-level connect functions. */
+export interface ConnectOptions {
+  /** Seed of the random draws (sparseConnect's pairs, randomPostComp's sites); default 0. */
+  seed?: number;
+  /** Put each synapse on a random compartment (in view) of the postsynaptic cell, as Jaxley's `random_post_comp`. */
+  randomPostComp?: boolean;
+}
+
+const OPTION_KEYS = ["seed", "randomPostComp"];
+
+function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: number; randomPostComp: boolean } {
+  if (options === undefined) return { seed: 0, randomPostComp: false };
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new DendrolabError(`${fn}: options must be an object such as { seed: 1 }; got ${describe(options)}.`);
+  }
+  for (const k of Object.keys(options)) {
+    if (!OPTION_KEYS.includes(k)) throw unknownNameError(`${fn} option`, k, OPTION_KEYS);
+  }
+  const seed = options.seed ?? 0;
+  if (typeof seed !== "number" || !Number.isInteger(seed)) {
+    throw new DendrolabError(`${fn}: seed must be an integer; got ${describe(seed)}.`);
+  }
+  const randomPostComp = options.randomPostComp ?? false;
+  if (typeof randomPostComp !== "boolean") {
+    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${describe(randomPostComp)}.`);
+  }
+  return { seed, randomPostComp };
+}
+
+/** Appends synapses from pre cell a[i] to post cell b[j] for the listed (i, j) pairs. */
+function connectCells(
+  d: View["base"], synapse: Mechanism, a: CellsInView, b: CellsInView,
+  pairsI: ArrayLike<number>, pairsJ: ArrayLike<number>, rand: (() => number) | undefined,
+): void {
+  const n = pairsI.length;
+  const pres = new Int32Array(n);
+  const posts = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    pres[k] = siteOfCell(a, pairsI[k]);
+    posts[k] = siteOfCell(b, pairsJ[k], rand);
+  }
+  addSynapses(d, synapse, pres, posts);
+}
+
 /**
- * One synapse per pair of compartments: the i-th compartment of `pre` to the i-th of `post`.
+ * One synapse per pair of compartments: the i-th compartment of `pre` to the i-th of
+ * `post` (both views of one network, with equal compartment counts).
  *
  * @example
  * connect(net.cell(0).branch(0).loc(0), net.cell(1).branch(2).loc(0.5), new IonotropicSynapse());
@@ -24,58 +75,88 @@ export function connect(pre: View, post: View, synapse: Mechanism): void {
 }
 
 /**
- * A synapse from every cell of `pre` to every cell of `post`, from branch 0, comp 0 of
- * the presynaptic cell onto branch 0, comp 0 of the postsynaptic cell.
+ * A synapse from every cell of `pre` to every cell of `post` (n_pre x n_post synapses,
+ * pre-major), from the first compartment in view of the presynaptic cell onto the first
+ * compartment in view (or, with `randomPostComp`, a random one) of the postsynaptic cell.
+ *
+ * @example
+ * fullyConnect(net.cell([0, 1]), net.cell(2), new IonotropicSynapse()); // 2 synapses
  */
-export function fullyConnect(pre: View, post: View, synapse: Mechanism): void {
+export function fullyConnect(pre: View, post: View, synapse: Mechanism, options?: ConnectOptions): void {
   const d = checkConnect("fullyConnect", pre, post, synapse);
-  const a = firstCompOfCells(d, pre.nodeIndices);
-  const b = firstCompOfCells(d, post.nodeIndices);
-  const pres: number[] = [];
-  const posts: number[] = [];
-  for (const i of a) for (const j of b) (pres.push(i), posts.push(j));
-  addSynapses(d, synapse, pres, posts);
+  const o = checkOptions("fullyConnect", options);
+  const a = cellsInView(d, pre.nodeIndices);
+  const b = cellsInView(d, post.nodeIndices);
+  const n = a.cell.length * b.cell.length;
+  const is = new Int32Array(n);
+  const js = new Int32Array(n);
+  for (let i = 0, k = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++, k++) (is[k] = i, js[k] = j);
+  connectCells(d, synapse, a, b, is, js, o.randomPostComp ? seededRandom(o.seed) : undefined);
 }
 
 /**
- * Each (pre cell, post cell) pair is connected with probability `p`, drawn from a
- * PRNG seeded with `seed` (default 0), so the same call gives the same network.
+ * Each (pre cell, post cell) pair is connected with probability `p` in [0, 1], drawn
+ * from a PRNG seeded with `seed` (default 0): the same call gives the same synapses, and
+ * p = 1 connects every pair. (Jaxley instead draws a binomial count of pairs with
+ * replacement, so its p = 1 may repeat pairs and miss others.)
+ *
+ * @example
+ * sparseConnect(net.cell("all"), net.cell("all"), new IonotropicSynapse(), 0.1, { seed: 42 });
  */
-export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: number, options: { seed?: number } = {}): void {
+export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: number, options?: ConnectOptions): void {
   const d = checkConnect("sparseConnect", pre, post, synapse);
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${String(p)}.`);
+    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${describe(p)}.`);
   }
-  const seed = options.seed ?? 0;
-  if (!Number.isInteger(seed)) throw new DendrolabError(`sparseConnect: seed must be an integer; got ${String(seed)}.`);
-  const rand = seededRandom(seed);
-  const a = firstCompOfCells(d, pre.nodeIndices);
-  const b = firstCompOfCells(d, post.nodeIndices);
-  const pres: number[] = [];
-  const posts: number[] = [];
-  for (const i of a) for (const j of b) if (rand() < p) (pres.push(i), posts.push(j));
-  addSynapses(d, synapse, pres, posts);
+  const o = checkOptions("sparseConnect", options);
+  const rand = seededRandom(o.seed);
+  const a = cellsInView(d, pre.nodeIndices);
+  const b = cellsInView(d, post.nodeIndices);
+  const is: number[] = [];
+  const js: number[] = [];
+  for (let i = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++) if (rand() < p) (is.push(i), js.push(j));
+  connectCells(d, synapse, a, b, is, js, o.randomPostComp ? rand : undefined);
 }
 
 /**
- * Synapses where `matrix[i][j]` is true (or non-zero): from pre cell i to post cell j.
- * The matrix must have one row per cell of `pre` and one column per cell of `post`.
+ * Synapses where `matrix[i][j]` is true (or a non-zero number): from the i-th cell of
+ * `pre` to the j-th cell of `post`. The matrix needs one row per cell of `pre` and one
+ * column per cell of `post`; rows may be arrays or typed arrays.
+ *
+ * @example
+ * connectivityMatrixConnect(net.cell([0, 1]), net.cell([2, 3]), new IonotropicSynapse(), [[true, false], [true, true]]);
  */
 export function connectivityMatrixConnect(
-  pre: View, post: View, synapse: Mechanism, matrix: ReadonlyArray<ArrayLike<boolean | number>>,
+  pre: View, post: View, synapse: Mechanism, matrix: ReadonlyArray<ArrayLike<boolean | number>>, options?: ConnectOptions,
 ): void {
-  const d = checkConnect("connectivityMatrixConnect", pre, post, synapse);
-  const a = firstCompOfCells(d, pre.nodeIndices);
-  const b = firstCompOfCells(d, post.nodeIndices);
-  const rows = Array.isArray(matrix) ? matrix.length : -1;
-  const cols = rows > 0 && matrix[0] != null ? matrix[0].length : -1;
-  if (rows !== a.length || !matrix.every((r) => r != null && r.length === b.length)) {
-    throw new DendrolabError(
-      `connectivityMatrixConnect: the matrix must be ${a.length} x ${b.length} (pre cells x post cells); got ${rows} x ${cols}.`,
-    );
+  const fn = "connectivityMatrixConnect";
+  const d = checkConnect(fn, pre, post, synapse);
+  const o = checkOptions(fn, options);
+  const a = cellsInView(d, pre.nodeIndices);
+  const b = cellsInView(d, post.nodeIndices);
+  const want = `${a.cell.length} x ${b.cell.length} (pre cells x post cells)`;
+  if (!Array.isArray(matrix)) {
+    throw new DendrolabError(`${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`);
   }
-  const pres: number[] = [];
-  const posts: number[] = [];
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (matrix[i][j]) (pres.push(a[i]), posts.push(b[j]));
-  addSynapses(d, synapse, pres, posts);
+  const rowLength = (r: unknown) => (r != null && typeof (r as ArrayLike<unknown>).length === "number" ? (r as ArrayLike<unknown>).length : -1);
+  const badRow = matrix.findIndex((r) => rowLength(r) !== b.cell.length);
+  if (matrix.length !== a.cell.length || badRow >= 0) {
+    const shape = badRow >= 0 && matrix.length === a.cell.length
+      ? `row ${badRow} has ${rowLength(matrix[badRow])} entries`
+      : `${matrix.length} x ${matrix.length > 0 ? rowLength(matrix[0]) : 0}`;
+    throw new DendrolabError(`${fn}: the matrix must be ${want}; got ${shape}.`);
+  }
+  const is: number[] = [];
+  const js: number[] = [];
+  for (let i = 0; i < a.cell.length; i++) {
+    const row = matrix[i];
+    for (let j = 0; j < b.cell.length; j++) {
+      const x = row[j];
+      if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) (is.push(i), js.push(j));
+      else if (!(x === false || x === 0)) {
+        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${describe(x)}; entries must be booleans or numbers (non-zero = connected).`);
+      }
+    }
+  }
+  connectCells(d, synapse, a, b, is, js, o.randomPostComp ? seededRandom(o.seed) : undefined);
 }

@@ -5,19 +5,17 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
 import type { ModelData } from "../model/data.js";
-import { deleteChannel, insertChannel, nodeKeys, setValue } from "../model/edit.js";
+import { deleteChannel, describe, insertChannel, nodeKeys, setValue } from "../model/edit.js";
 import { addClamps, addRecordings, addStimuli, type Signal } from "../model/inputs.js";
 import {
-  edgesOfNodes, type IndexArg, selectBranches, selectCells, selectComps, selectEdgeIndices,
-  selectEdgesByRank, selectGroup, selectLoc, selectNodes, type Sharing,
+  addNodesToGroup, checkGroupName, edgesOfNodes, type IndexArg, selectBranches, selectCells, selectComps,
+  selectEdgeIndices, selectEdgesByRank, selectGroup, selectLoc, selectNodes, type Sharing,
 } from "../model/select.js";
 import { edgeTable, nodeTable, type Table } from "../model/table.js";
 import { initStates } from "../model/states.js";
 import { withNamedAccess } from "./proxy.js";
 import * as trainables from "../train/trainables.js";
 import type { ParamState } from "../train/trainables.js";
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A selection of compartments (and the synapses touching them) of one model. */
 export class View {
@@ -79,12 +77,25 @@ export class View {
     return this.derive(selectLoc(this.base, this.nodeIndices, x, this.where()), "comp", `loc(${fmt(x)})`);
   }
 
-  /** Arbitrary compartments or synapses by global index; one trainable value per row. */
+  /**
+   * Arbitrary compartments or synapses by global index; one trainable value per row.
+   *
+   * @example net.select({ nodes: [0, 5] }); net.select({ edges: [2, 3] }).set("IonotropicSynapse_gS", 0.01);
+   */
   select(which: { nodes?: readonly number[]; edges?: readonly number[] }): View {
-    const nodes = which.nodes ? selectNodes(this.base, which.nodes, this.where()) : new Int32Array(0);
-    const edges = which.edges ? selectEdgeIndices(this.base, which.edges, this.where()) : null;
-    const sharing: Sharing = which.edges && !which.nodes ? "edge" : "row";
-    return this.derive(nodes, sharing, "select(...)", edges ?? (which.nodes ? null : new Int32Array(0)));
+    if (which == null || typeof which !== "object" || Array.isArray(which)) {
+      throw new DendrolabError(`select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`);
+    }
+    for (const k of Object.keys(which)) {
+      if (k !== "nodes" && k !== "edges") throw unknownNameError("select() option", k, ["nodes", "edges"], this.where());
+    }
+    if (which.nodes === undefined && which.edges === undefined) {
+      throw new DendrolabError(`select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`);
+    }
+    const nodes = which.nodes !== undefined ? selectNodes(this.base, which.nodes, this.where()) : new Int32Array(0);
+    const edges = which.edges !== undefined ? selectEdgeIndices(this.base, which.edges, this.where()) : null;
+    const sharing: Sharing = which.edges !== undefined && which.nodes === undefined ? "edge" : "row";
+    return this.derive(nodes, sharing, "select(...)", edges ?? (which.nodes !== undefined ? null : new Int32Array(0)));
   }
 
   /** The i-th synapse(s) of this view. */
@@ -95,33 +106,18 @@ export class View {
 
   /** The compartments of this view in group `name`; one shared trainable value. */
   group(name: string): View {
-    if (!this.base.groups.has(name)) {
-      throw unknownNameError("group", String(name), [...this.base.groups.keys()], this.where());
-    }
-    return this.derive(selectGroup(this.base, this.nodeIndices, name), "shared", name);
+    return this.derive(selectGroup(this.base, this.nodeIndices, name, this.where()), "shared", name);
   }
 
-  /** Adds the compartments of this view to group `name` (created if new). */
+  /**
+   * Adds the compartments of this view to group `name` (created if new). The name must
+   * not be a channel, a synapse type, a table column or a member of views.
+   *
+   * @example net.cell(0).branch(1).addToGroup("apical"); net.apical.set("radius", 0.3);
+   */
   addToGroup(name: string): void {
-    const d = this.base;
-    if (typeof name !== "string" || name.length === 0) {
-      throw new DendrolabError(`addToGroup() needs a non-empty name${this.where()}; got ${String(name)}.`);
-    }
-    if (d.channels.some((c) => c.name === name) || d.synapseTypes.has(name)) {
-      throw new DendrolabError(`Group name '${name}' clashes with a mechanism of that name${this.where()}; choose another.`);
-    }
-    if (name in this) {
-      throw new DendrolabError(`Group name '${name}' clashes with a member of views${this.where()}; choose another (e.g. '${name}_group').`);
-    }
-    if (!IDENTIFIER.test(name)) {
-      // Allowed, but only reachable through group(name).
-    }
-    let mask = d.groups.get(name);
-    if (!mask) {
-      mask = new Uint8Array(d.nComp);
-      d.groups.set(name, mask);
-    }
-    for (const n of this.nodeIndices) mask[n] = 1;
+    checkGroupName(this.base, name, (n) => n in this, this.where());
+    addNodesToGroup(this.base, this.nodeIndices, name, this.where());
   }
 
   /** Names of the groups of the model. */

@@ -1,5 +1,6 @@
 /**
- * Synapses between compartments of one network.
+ * Synapses between compartments of one network: checking the endpoints, finding the
+ * synapse sites of each cell in a view, and appending synapses to the edge table.
  */
 import { DendrolabError } from "../errors.js";
 import { Mechanism } from "../mechanisms/define.js";
@@ -13,69 +14,125 @@ export interface Endpoints {
   path: string;
 }
 
-/** Checks that pre and post are views of one network and the synapse is a synapse. */
-export function checkConnect(fn: string, pre: Endpoints, post: Endpoints, synapse: unknown): ModelData {
-  for (const [name, v] of [["pre", pre], ["post", post]] as const) {
-    if (v == null || typeof v !== "object" || !("base" in v)) throw new DendrolabError(`${fn}: ${name} must be a view of a network; got ${describe(v)}.`);
+function groupList(d: ModelData): string {
+  return d.groups.size > 0 ? [...d.groups.keys()].join(", ") : "(none)";
+}
+
+/** Checks that `synapse` is a synapse instance (not a class, not a channel). */
+export function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
+  if (typeof synapse === "function") {
+    const name = (synapse as { name?: string }).name ?? "Synapse";
+    throw new DendrolabError(`${fn}: expected a synapse instance; a class was given: write new ${name}().`);
   }
-  if (pre.base !== post.base) {
-    throw new DendrolabError(`${fn}: pre (${pre.path}) and post (${post.path}) are views of two different models; both must come from the same network.`);
-  }
-  if (!(synapse instanceof Mechanism) || synapse.kind !== "synapse") {
+  if (!(synapse instanceof Mechanism)) {
     throw new DendrolabError(`${fn}: expected a synapse instance such as new IonotropicSynapse(); got ${describe(synapse)}.`);
   }
-  if (pre.nodeIndices.length === 0) throw new DendrolabError(`${fn}: the pre view (${pre.path}) is empty.`);
-  if (post.nodeIndices.length === 0) throw new DendrolabError(`${fn}: the post view (${post.path}) is empty.`);
+  if (synapse.kind !== "synapse") {
+    throw new DendrolabError(`${fn}: '${synapse.name}' is a channel, not a synapse; insert channels with view.insert(new ${synapse.name}()).`);
+  }
+}
+
+/**
+ * Checks that pre and post are non-empty views of one model and the synapse is a
+ * synapse. Returns the model.
+ */
+export function checkConnect(fn: string, pre: Endpoints, post: Endpoints, synapse: unknown): ModelData {
+  for (const [name, v] of [["pre", pre], ["post", post]] as const) {
+    if (v == null || typeof v !== "object" || !("base" in v) || !("nodeIndices" in v)) {
+      throw new DendrolabError(`${fn}: ${name} must be a view of a network, e.g. net.cell(0); got ${describe(v)}.`);
+    }
+  }
+  if (pre.base !== post.base) {
+    throw new DendrolabError(
+      `${fn}: pre (${pre.path}) and post (${post.path}) are views of two different networks; both must come from the same network. ` +
+        "A Network copies its cells, so select both ends from the network, e.g. net.cell(0) and net.cell(1).",
+    );
+  }
+  checkSynapse(fn, synapse);
+  for (const [name, v] of [["pre", pre], ["post", post]] as const) {
+    if (v.nodeIndices.length === 0) {
+      throw new DendrolabError(`${fn}: the ${name} view (${v.path}) is empty: it has no compartments, so there is nothing to connect.`);
+    }
+  }
   return pre.base;
 }
 
-/** Adds synapses of one type between the given compartment pairs. */
+/** Adds synapses of one type between the given compartment pairs (global compartment indices). */
 export function addSynapses(d: ModelData, synapse: Mechanism, pres: ArrayLike<number>, posts: ArrayLike<number>): void {
   const name = synapse.name;
   const known = d.synapseTypes.get(name);
   if (known && known !== synapse && JSON.stringify(known.spec) !== JSON.stringify(synapse.spec)) {
-    throw new DendrolabError(`A different synapse named '${name}' is already in the network; give this one another name.`);
+    throw new DendrolabError(`A different synapse named '${name}' is already in the network; give this one another name (new ${name}Class("${name}2")).`);
   }
-  if (d.groups.has(name) || d.channels.some((c) => c.name === name)) {
-    throw new DendrolabError(`Synapse name '${name}' clashes with a group or channel of that name.`);
+  if (d.groups.has(name)) {
+    throw new DendrolabError(`Synapse name '${name}' clashes with the group '${name}'; rename the synapse or the group. Existing groups: ${groupList(d)}.`);
   }
+  if (d.channels.some((c) => c.name === name)) {
+    throw new DendrolabError(`Synapse name '${name}' clashes with the channel '${name}'; give the synapse another name.`);
+  }
+  if (pres.length !== posts.length) throw new DendrolabError(`internal: ${pres.length} pre sites but ${posts.length} post sites`);
   if (!known) d.synapseTypes.set(name, synapse);
+  const n = pres.length;
+  if (n === 0) {
+    d.touch();
+    return;
+  }
   const c = synapse.compiled;
   const keys = [...c.paramKeys, ...c.stateKeys];
   const defaults = [...c.paramDefaults, ...c.stateDefaults];
   const e = d.edges;
   const before = e.length;
-  const cols = keys.map((k) => {
-    let col = e.columns.get(k);
-    if (!col) {
-      col = new Array<number>(before).fill(NaN);
-      e.columns.set(k, col);
-    }
-    return col;
-  });
-  const others = [...e.columns.entries()].filter(([k]) => !keys.includes(k)).map(([, v]) => v);
-  for (let i = 0; i < pres.length; i++) {
+  for (const k of keys) if (!e.columns.has(k)) e.columns.set(k, new Array<number>(before).fill(NaN));
+  for (const [k, col] of e.columns) {
+    const j = keys.indexOf(k);
+    const fill = j >= 0 ? defaults[j] : NaN;
+    for (let i = 0; i < n; i++) col.push(fill);
+  }
+  for (let i = 0; i < n; i++) {
     e.pre.push(pres[i]);
     e.post.push(posts[i]);
     e.type.push(name);
-    cols.forEach((col, j) => col.push(defaults[j]));
-    for (const o of others) o.push(NaN);
   }
   d.touch();
 }
 
-/** First compartment (branch 0, comp 0) of each cell in a view, in order. */
-export function firstCompOfCells(d: ModelData, nodes: Int32Array): number[] {
-  const cells: number[] = [];
-  const seen = new Set<number>();
-  for (const n of nodes) {
-    const c = d.topo.compCell[n];
-    if (!seen.has(c)) {
-      seen.add(c);
-      cells.push(c);
+/** The cells of a view: for each (in order), its compartments in view as a run of `nodes`. */
+export interface CellsInView {
+  /** Global cell index of each cell in view. */
+  cell: Int32Array;
+  /** Start of each cell's run in `nodes`, and its length. */
+  start: Int32Array;
+  count: Int32Array;
+  /** The view's compartments (ascending; each cell's compartments are contiguous). */
+  nodes: Int32Array;
+}
+
+/** Splits a view's compartments by cell. */
+export function cellsInView(d: ModelData, nodes: Int32Array): CellsInView {
+  const compCell = d.topo.compCell;
+  let n = 0;
+  for (let i = 0; i < nodes.length; i++) if (i === 0 || compCell[nodes[i]] !== compCell[nodes[i - 1]]) n++;
+  const out: CellsInView = { cell: new Int32Array(n), start: new Int32Array(n), count: new Int32Array(n), nodes };
+  let k = -1;
+  for (let i = 0; i < nodes.length; i++) {
+    if (i === 0 || compCell[nodes[i]] !== compCell[nodes[i - 1]]) {
+      k++;
+      out.cell[k] = compCell[nodes[i]];
+      out.start[k] = i;
     }
+    out.count[k]++;
   }
-  return cells.map((c) => d.topo.cellFirstComp[c]);
+  return out;
+}
+
+/**
+ * The synapse site of each cell of a view: its first compartment in view (Jaxley's local
+ * branch 0, comp 0 of the view; for a whole cell, branch 0, comp 0), or with `rand` a
+ * compartment of the cell's view drawn uniformly.
+ */
+export function siteOfCell(c: CellsInView, i: number, rand?: () => number): number {
+  const k = rand ? Math.min(Math.floor(rand() * c.count[i]), c.count[i] - 1) : 0;
+  return c.nodes[c.start[i] + k];
 }
 
 /** A small seeded PRNG (mulberry32), so that random connectivity is reproducible. */

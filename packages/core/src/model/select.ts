@@ -1,9 +1,11 @@
 /**
- * Selections: which compartments and synapses a view holds, and how local indices
- * (as in Jaxley: ranks within the current view) map to global ones.
+ * Selections: which compartments and synapses a view holds, how local indices (as in
+ * Jaxley: ranks within the current view) map to global ones, and groups (named sets of
+ * compartments).
  */
-import { DendrolabError } from "../errors.js";
-import type { ModelData } from "./data.js";
+import { DendrolabError, unknownNameError } from "../errors.js";
+import { COORDINATE_KEYS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
+import { describe, edgeKeys, nodeKeys } from "./edit.js";
 
 /** A selection argument: one index, a list of indices, or "all". */
 export type IndexArg = number | readonly number[] | "all";
@@ -31,56 +33,59 @@ function normaliseIndices(arg: IndexArg, level: string, count: number, where: st
 
 /**
  * Keeps the nodes whose rank within their parent unit is listed. `unitOf` gives the unit
- * (cell, branch or compartment) of a node, `parentOf` the unit's parent (or 0).
+ * (cell, branch or compartment; `nUnits` of them) of a node, `parentOf` the unit's parent
+ * (`nParents` of them). Ranks are in order of appearance (nodes are sorted).
  */
 function selectByRank(
   nodes: Int32Array,
-  unitOf: (node: number) => number,
-  parentOf: (node: number) => number,
+  unitOf: ArrayLike<number> | null,
+  nUnits: number,
+  parentOf: ArrayLike<number> | null,
+  nParents: number,
   arg: IndexArg,
   level: string,
   where: string,
 ): Int32Array {
-  // Rank of each unit within its parent, in order of appearance (nodes are sorted).
-  const rankOfUnit = new Map<number, number>();
-  const countInParent = new Map<number, number>();
-  for (let i = 0; i < nodes.length; i++) {
-    const u = unitOf(nodes[i]);
-    if (!rankOfUnit.has(u)) {
-      const p = parentOf(nodes[i]);
-      const r = countInParent.get(p) ?? 0;
-      rankOfUnit.set(u, r);
-      countInParent.set(p, r + 1);
-    }
-  }
+  const unit = (n: number) => (unitOf ? unitOf[n] : n);
+  const rankOfUnit = new Int32Array(nUnits).fill(-1);
+  const countInParent = new Int32Array(Math.max(nParents, 1));
   let maxCount = 0;
-  for (const c of countInParent.values()) maxCount = Math.max(maxCount, c);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const u = unit(n);
+    if (rankOfUnit[u] >= 0) continue;
+    const p = parentOf ? parentOf[n] : 0;
+    const r = countInParent[p]++;
+    rankOfUnit[u] = r;
+    if (r + 1 > maxCount) maxCount = r + 1;
+  }
   const wanted = normaliseIndices(arg, level, maxCount, where);
   if (wanted === "all") return nodes;
-  const want = new Set(wanted);
-  const out: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    if (want.has(rankOfUnit.get(unitOf(nodes[i]))!)) out.push(nodes[i]);
-  }
-  return Int32Array.from(out);
+  const want = new Uint8Array(maxCount);
+  for (const w of wanted) want[w] = 1;
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) if (want[rankOfUnit[unit(nodes[i])]]) count++;
+  const out = new Int32Array(count);
+  for (let i = 0, j = 0; i < nodes.length; i++) if (want[rankOfUnit[unit(nodes[i])]]) out[j++] = nodes[i];
+  return out;
 }
 
 /** `view.cell(i)`: the i-th cell(s) of the view. */
 export function selectCells(d: ModelData, nodes: Int32Array, arg: IndexArg, where: string): Int32Array {
   const t = d.topo;
-  return selectByRank(nodes, (n) => t.compCell[n], () => 0, arg, "cell", where);
+  return selectByRank(nodes, t.compCell, t.nCell, null, 1, arg, "cell", where);
 }
 
 /** `view.branch(i)`: the i-th branch(es) within each cell of the view. */
 export function selectBranches(d: ModelData, nodes: Int32Array, arg: IndexArg, where: string): Int32Array {
   const t = d.topo;
-  return selectByRank(nodes, (n) => t.compBranch[n], (n) => t.compCell[n], arg, "branch", where);
+  return selectByRank(nodes, t.compBranch, t.nBranch, t.compCell, t.nCell, arg, "branch", where);
 }
 
 /** `view.comp(i)`: the i-th compartment(s) within each branch of the view. */
 export function selectComps(d: ModelData, nodes: Int32Array, arg: IndexArg, where: string): Int32Array {
   const t = d.topo;
-  return selectByRank(nodes, (n) => n, (n) => t.compBranch[n], arg, "comp", where);
+  return selectByRank(nodes, null, t.nComp, t.compBranch, t.nBranch, arg, "comp", where);
 }
 
 /**
@@ -113,40 +118,55 @@ export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly 
   return Int32Array.from([...out].sort((a, b) => a - b));
 }
 
+function indexList(what: string, list: unknown, where: string): ArrayLike<number> {
+  if (list == null || typeof list !== "object" || typeof (list as ArrayLike<number>).length !== "number") {
+    throw new DendrolabError(`select({ ${what} }) takes a list of global indices${where}; got ${describe(list)}.`);
+  }
+  return list as ArrayLike<number>;
+}
+
 /** Global compartment indices, validated and sorted without duplicates. */
-export function selectNodes(d: ModelData, nodes: readonly number[], where: string): Int32Array {
+export function selectNodes(d: ModelData, nodes: ArrayLike<number>, where: string): Int32Array {
+  const list = indexList("nodes", nodes, where);
   const set = new Set<number>();
-  for (const n of nodes) {
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
     if (!Number.isInteger(n) || n < 0 || n >= d.nComp) {
       throw new DendrolabError(`select: node ${String(n)} is out of range${where} (valid: 0 to ${d.nComp - 1}).`);
     }
     set.add(n);
   }
-  return Int32Array.from([...set].sort((a, b) => a - b));
+  return Int32Array.from(set).sort();
 }
 
 /** Global edge indices, validated and sorted without duplicates. */
-export function selectEdgeIndices(d: ModelData, edges: readonly number[], where: string): Int32Array {
+export function selectEdgeIndices(d: ModelData, edges: ArrayLike<number>, where: string): Int32Array {
+  const list = indexList("edges", edges, where);
   const set = new Set<number>();
-  for (const e of edges) {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
     if (!Number.isInteger(e) || e < 0 || e >= d.edges.length) {
       const range = d.edges.length === 0 ? "there are no synapses" : `valid: 0 to ${d.edges.length - 1}`;
       throw new DendrolabError(`edge ${String(e)} is out of range${where} (${range}).`);
     }
     set.add(e);
   }
-  return Int32Array.from([...set].sort((a, b) => a - b));
+  return Int32Array.from(set).sort();
 }
 
-/** The synapses that touch (pre or post) a compartment of the view. */
+/** The synapses that touch (pre or post) a compartment of the view, ascending. */
 export function edgesOfNodes(d: ModelData, nodes: Int32Array): Int32Array {
-  if (d.edges.length === 0) return new Int32Array(0);
-  const mask = new Uint8Array(d.nComp);
-  for (const n of nodes) mask[n] = 1;
-  const out: number[] = [];
   const { pre, post } = d.edges;
-  for (let e = 0; e < pre.length; e++) if (mask[pre[e]] || mask[post[e]]) out.push(e);
-  return Int32Array.from(out);
+  const nEdges = pre.length;
+  if (nEdges === 0) return new Int32Array(0);
+  const mask = new Uint8Array(d.nComp);
+  for (let i = 0; i < nodes.length; i++) mask[nodes[i]] = 1;
+  const hit = new Uint8Array(nEdges);
+  let count = 0;
+  for (let e = 0; e < nEdges; e++) if (mask[pre[e]] || mask[post[e]]) (hit[e] = 1, count++);
+  const out = new Int32Array(count);
+  for (let e = 0, j = 0; e < nEdges; e++) if (hit[e]) out[j++] = e;
+  return out;
 }
 
 /** `view.edge(i)`: the i-th synapse(s) of the view (by rank among the view's synapses). */
@@ -156,8 +176,60 @@ export function selectEdgesByRank(edges: Int32Array, arg: IndexArg, where: strin
   return Int32Array.from([...new Set(wanted)].sort((a, b) => a - b).map((i) => edges[i]));
 }
 
-/** The nodes of a view that belong to group `name`. */
-export function selectGroup(d: ModelData, nodes: Int32Array, name: string): Int32Array {
-  const mask = d.groups.get(name)!;
+/** The nodes of a view that belong to group `name` (which must exist). */
+export function selectGroup(d: ModelData, nodes: Int32Array, name: string, where = ""): Int32Array {
+  const mask = d.groups.get(name);
+  if (!mask) throw unknownNameError("group", String(name), [...d.groups.keys()], where);
   return nodes.filter((n) => mask[n] === 1);
+}
+
+/** Columns of the compartment table that are not values (a group may not take these names). */
+export const INDEX_COLUMNS = [
+  "local_cell_index", "local_branch_index", "local_comp_index",
+  "global_cell_index", "global_branch_index", "global_comp_index",
+] as const;
+
+function groupList(d: ModelData): string {
+  return d.groups.size > 0 ? [...d.groups.keys()].join(", ") : "(none)";
+}
+
+/**
+ * Checks that `name` can name a group: a non-empty string that is not a channel, a
+ * synapse type, a column of the tables or a member of views (`isMember`). Errors list
+ * the groups that exist.
+ */
+export function checkGroupName(d: ModelData, name: unknown, isMember: (name: string) => boolean, where: string): asserts name is string {
+  const existing = ` Existing groups: ${groupList(d)}.`;
+  if (typeof name !== "string" || name.length === 0) {
+    throw new DendrolabError(`addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`);
+  }
+  if (d.channels.some((c) => c.name === name)) {
+    throw new DendrolabError(`Group name '${name}' clashes with the channel '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+  }
+  if (d.synapseTypes.has(name)) {
+    throw new DendrolabError(`Group name '${name}' clashes with the synapse type '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+  }
+  const columns = new Set<string>([...INDEX_COLUMNS, ...nodeKeys(d), ...edgeKeys(d), ...TRACED_GEOMETRY_KEYS, ...COORDINATE_KEYS]);
+  if (columns.has(name)) {
+    throw new DendrolabError(`Group name '${name}' clashes with the table column '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+  }
+  if (isMember(name)) {
+    throw new DendrolabError(`Group name '${name}' clashes with a member of views (view.${name})${where}; choose another (e.g. '${name}_group').${existing}`);
+  }
+}
+
+/** Adds `nodes` to group `name`, creating it if new. */
+export function addNodesToGroup(d: ModelData, nodes: Int32Array, name: string, where: string): void {
+  if (nodes.length === 0) {
+    throw new DendrolabError(
+      `addToGroup('${name}'): the view has no compartments${where}; a group holds compartments ` +
+        `(select some with cell(), branch(), comp() or loc()). Existing groups: ${groupList(d)}.`,
+    );
+  }
+  let mask = d.groups.get(name);
+  if (!mask) {
+    mask = new Uint8Array(d.nComp);
+    d.groups.set(name, mask);
+  }
+  for (let i = 0; i < nodes.length; i++) mask[nodes[i]] = 1;
 }

@@ -7,37 +7,57 @@ import { BASE_NODE_DEFAULTS, COORDINATE_KEYS, type ModelData, TRACED_GEOMETRY_KE
 
 export type Cell = number | boolean | string;
 
-/** A read-only table, printed like a pandas DataFrame. */
+/** A column's values, or a function computing them on first use. */
+type ColumnSource = Cell[] | (() => Cell[]);
+
+/**
+ * A read-only snapshot, printed like a pandas DataFrame. Values are copied when the
+ * table is made; lists are built on first use, so `length`, `index` and `columns` of a
+ * large table cost little.
+ */
 export class Table {
   /** Column names, in order. */
   readonly columns: string[];
-  /** Global compartment (or edge) index of each row. */
-  readonly index: number[];
-  private readonly data: Map<string, Cell[]>;
+  private indexCache: number[] | null = null;
+  private readonly indexSource: ArrayLike<number>;
+  private readonly data: Map<string, ColumnSource>;
 
-  constructor(columns: string[], index: number[], data: Map<string, Cell[]>) {
+  constructor(columns: string[], index: ArrayLike<number>, data: Map<string, ColumnSource>) {
     this.columns = columns;
-    this.index = index;
+    this.indexSource = index;
     this.data = data;
+  }
+
+  /** Global compartment (or edge) index of each row. */
+  get index(): number[] {
+    return (this.indexCache ??= Array.from(this.indexSource));
   }
 
   /** Number of rows. */
   get length(): number {
-    return this.index.length;
+    return this.indexSource.length;
+  }
+
+  private values(name: string): Cell[] {
+    const c = this.data.get(name)!;
+    if (typeof c !== "function") return c;
+    const v = c();
+    this.data.set(name, v);
+    return v;
   }
 
   /** The values of one column. Unknown names list the valid ones. */
   column(name: string): Cell[] {
-    const c = this.data.get(name);
-    if (!c) throw unknownNameError("column", name, this.columns);
-    return c.slice();
+    if (!this.data.has(name)) throw unknownNameError("column", name, this.columns);
+    return this.values(name).slice();
   }
 
   /** The rows as records. */
   rows(): Array<Record<string, Cell>> {
-    return this.index.map((_, i) => {
+    const cols = this.columns.map((c) => this.values(c));
+    return Array.from({ length: this.length }, (_, i) => {
       const r: Record<string, Cell> = {};
-      for (const c of this.columns) r[c] = this.data.get(c)![i];
+      this.columns.forEach((c, j) => (r[c] = cols[j][i]));
       return r;
     });
   }
@@ -46,8 +66,9 @@ export class Table {
   toString(maxRows = 60): string {
     const shown = this.length > maxRows ? [...range(0, maxRows / 2), -1, ...range(this.length - maxRows / 2, this.length)] : range(0, this.length);
     const cols = ["", ...this.columns];
+    const values = this.columns.map((c) => this.values(c));
     const cells = shown.map((i) =>
-      i < 0 ? cols.map(() => "...") : [String(this.index[i]), ...this.columns.map((c) => formatCell(this.data.get(c)![i], isIntegerColumn(c)))],
+      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatCell(values[j][i], isIntegerColumn(c)))],
     );
     const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
     const line = (r: string[]) => r.map((s, j) => (j === 0 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join("  ");
@@ -75,114 +96,157 @@ function formatCell(v: Cell, integerColumn: boolean): string {
 
 /** Index-like columns, printed as integers. */
 function isIntegerColumn(name: string): boolean {
-  return name.endsWith("_index") || name === "index_within_type";
+  return name.endsWith("_index") || name === "index_within_type" || name === "type_ind";
 }
 
 /** Ranks of each node's cell, branch and compartment within the view (Jaxley's local indices). */
 function localIndices(d: ModelData, nodes: Int32Array): { cell: number[]; branch: number[]; comp: number[] } {
   const t = d.topo;
-  const cellRank = new Map<number, number>();
-  const branchRank = new Map<number, number>();
-  const branchCount = new Map<number, number>();
-  const compCount = new Map<number, number>();
-  const out = { cell: [] as number[], branch: [] as number[], comp: [] as number[] };
-  for (const n of nodes) {
-    const c = t.compCell[n];
-    const b = t.compBranch[n];
-    if (!cellRank.has(c)) cellRank.set(c, cellRank.size);
-    if (!branchRank.has(b)) {
-      const r = branchCount.get(c) ?? 0;
-      branchRank.set(b, r);
-      branchCount.set(c, r + 1);
-    }
-    const k = compCount.get(b) ?? 0;
-    compCount.set(b, k + 1);
-    out.cell.push(cellRank.get(c)!);
-    out.branch.push(branchRank.get(b)!);
-    out.comp.push(k);
+  const cellRank = new Int32Array(t.nCell).fill(-1);
+  const branchRank = new Int32Array(t.nBranch).fill(-1);
+  const branchCount = new Int32Array(t.nCell);
+  const compCount = new Int32Array(t.nBranch);
+  let nCells = 0;
+  const n = nodes.length;
+  const out = { cell: new Array<number>(n), branch: new Array<number>(n), comp: new Array<number>(n) };
+  for (let i = 0; i < n; i++) {
+    const c = t.compCell[nodes[i]];
+    const b = t.compBranch[nodes[i]];
+    if (cellRank[c] < 0) cellRank[c] = nCells++;
+    if (branchRank[b] < 0) branchRank[b] = branchCount[c]++;
+    out.cell[i] = cellRank[c];
+    out.branch[i] = branchRank[b];
+    out.comp[i] = compCount[b]++;
   }
   return out;
 }
 
-/** The compartment table of a view. */
+/** Collects columns in order, each computed lazily. */
+class Columns {
+  readonly names: string[] = [];
+  readonly data = new Map<string, ColumnSource>();
+  add(name: string, values: ColumnSource): void {
+    if (this.data.has(name)) return;
+    this.names.push(name);
+    this.data.set(name, values);
+  }
+  has(name: string): boolean {
+    return this.data.has(name);
+  }
+}
+
+function gather<T>(idx: Int32Array, f: (i: number) => T): T[] {
+  const out = new Array<T>(idx.length);
+  for (let r = 0; r < idx.length; r++) out[r] = f(idx[r]);
+  return out;
+}
+
+/** Values of `col` at `idx`, copied now (the table is a snapshot); turned into a list on first use. */
+function snapshot(col: ArrayLike<number>, idx: Int32Array): () => number[] {
+  const v = new Float64Array(idx.length);
+  for (let r = 0; r < idx.length; r++) v[r] = col[idx[r]];
+  return () => Array.from(v);
+}
+
+/** A boolean column from a 0/1 mask at `idx`, copied now. */
+function snapshotMask(mask: Uint8Array, idx: Int32Array): () => boolean[] {
+  const v = new Uint8Array(idx.length);
+  for (let r = 0; r < idx.length; r++) v[r] = mask[idx[r]];
+  return () => Array.from(v, (x) => x === 1);
+}
+
+function anyFinite(col: Float64Array, idx: Int32Array): boolean {
+  for (let r = 0; r < idx.length; r++) if (!Number.isNaN(col[idx[r]])) return true;
+  return false;
+}
+
+/**
+ * The compartment table of a view: local and global cell, branch and compartment
+ * indices, geometry, `v`, per channel a boolean column and its parameters and states,
+ * a boolean column per group, and x, y, z where known.
+ */
 export function nodeTable(d: ModelData, nodes: Int32Array): Table {
   const t = d.topo;
-  const data = new Map<string, Cell[]>();
-  const columns: string[] = [];
-  const add = (name: string, values: Cell[]) => {
-    columns.push(name);
-    data.set(name, values);
-  };
-  const local = localIndices(d, nodes);
-  const idx = Array.from(nodes);
-  add("local_cell_index", local.cell);
-  add("local_branch_index", local.branch);
-  add("local_comp_index", local.comp);
-  add("global_cell_index", idx.map((n) => t.compCell[n]));
-  add("global_branch_index", idx.map((n) => t.compBranch[n]));
-  add("global_comp_index", idx.slice());
-  const listed = new Set<string>(columns);
+  const cols = new Columns();
+  let local: ReturnType<typeof localIndices> | null = null;
+  const loc = () => (local ??= localIndices(d, nodes));
+  cols.add("local_cell_index", () => loc().cell);
+  cols.add("local_branch_index", () => loc().branch);
+  cols.add("local_comp_index", () => loc().comp);
+  cols.add("global_cell_index", () => gather(nodes, (n) => t.compCell[n]));
+  cols.add("global_branch_index", () => gather(nodes, (n) => t.compBranch[n]));
+  cols.add("global_comp_index", () => Array.from(nodes));
   const addColumn = (key: string) => {
-    if (listed.has(key)) return;
     const col = d.columns.get(key);
-    if (!col) return;
-    listed.add(key);
-    add(key, idx.map((n) => col[n]));
+    if (col && !cols.has(key)) cols.add(key, snapshot(col, nodes));
   };
   for (const k of Object.keys(BASE_NODE_DEFAULTS)) addColumn(k);
   for (const k of TRACED_GEOMETRY_KEYS) {
     const col = d.columns.get(k);
-    if (col && idx.some((n) => !Number.isNaN(col[n]))) addColumn(k);
+    if (col && anyFinite(col, nodes)) addColumn(k);
   }
   for (const m of d.channels) {
     const mask = d.channelMask.get(m.name)!;
-    add(m.name, idx.map((n) => mask[n] === 1));
-    listed.add(m.name);
+    cols.add(m.name, snapshotMask(mask, nodes));
     for (const k of m.compiled.paramKeys) addColumn(k);
     for (const k of m.compiled.stateKeys) addColumn(k);
   }
-  for (const [g, mask] of d.groups) {
-    add(g, idx.map((n) => mask[n] === 1));
-  }
+  for (const [g, mask] of d.groups) cols.add(g, snapshotMask(mask, nodes));
   const xs = d.columns.get("x");
-  if (xs && idx.some((n) => !Number.isNaN(xs[n]))) for (const k of COORDINATE_KEYS) addColumn(k);
-  return new Table(columns, idx, data);
+  if (xs && anyFinite(xs, nodes)) for (const k of COORDINATE_KEYS) addColumn(k);
+  return new Table(cols.names, nodes, cols.data);
 }
 
-/** The synapse table of a view. */
+/**
+ * The synapse table of a view. Index columns: `local_edge_index` (rank in this view),
+ * `global_edge_index`, `index_within_type`, `type`, `type_ind` (rank of the type in
+ * order of first use), `pre_index` / `post_index` (global compartment, as Jaxley's node
+ * index), `pre_locs` / `post_locs` (compartment centre in [0, 1] along its branch), and
+ * the global cell, branch and compartment index of each end; then every synapse
+ * parameter and state (NaN for other types).
+ */
 export function edgeTable(d: ModelData, edges: Int32Array): Table {
   const e = d.edges;
   const t = d.topo;
-  const idx = Array.from(edges);
-  const data = new Map<string, Cell[]>();
-  const columns: string[] = [];
-  const add = (name: string, values: Cell[]) => {
-    columns.push(name);
-    data.set(name, values);
+  const cols = new Columns();
+  const typeInd = new Map([...d.synapseTypes.keys()].map((name, i) => [name, i]));
+  let ranks: Int32Array | null = null;
+  const rankInType = () => {
+    if (ranks) return ranks;
+    ranks = new Int32Array(e.length);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < e.length; i++) {
+      const r = counts.get(e.type[i]) ?? 0;
+      ranks[i] = r;
+      counts.set(e.type[i], r + 1);
+    }
+    return ranks;
   };
-  const rankInType = new Map<number, number>();
-  const counts = new Map<string, number>();
-  for (let i = 0; i < e.length; i++) {
-    const r = counts.get(e.type[i]) ?? 0;
-    rankInType.set(i, r);
-    counts.set(e.type[i], r + 1);
+  cols.add("local_edge_index", () => Array.from({ length: edges.length }, (_, r) => r));
+  cols.add("global_edge_index", () => Array.from(edges));
+  cols.add("index_within_type", () => {
+    const r = rankInType();
+    return gather(edges, (i) => r[i]);
+  });
+  cols.add("type", () => gather(edges, (i) => e.type[i]));
+  cols.add("type_ind", () => gather(edges, (i) => typeInd.get(e.type[i])!));
+  cols.add("pre_index", () => gather(edges, (i) => e.pre[i]));
+  cols.add("post_index", () => gather(edges, (i) => e.post[i]));
+  cols.add("pre_locs", () => gather(edges, (i) => locOf(d, e.pre[i])));
+  cols.add("post_locs", () => gather(edges, (i) => locOf(d, e.post[i])));
+  for (const side of ["pre", "post"] as const) {
+    const ends = e[side];
+    cols.add(`${side}_global_cell_index`, () => gather(edges, (i) => t.compCell[ends[i]]));
+    cols.add(`${side}_global_branch_index`, () => gather(edges, (i) => t.compBranch[ends[i]]));
+    cols.add(`${side}_global_comp_index`, () => gather(edges, (i) => ends[i]));
   }
-  add("global_edge_index", idx.slice());
-  add("index_within_type", idx.map((i) => rankInType.get(i)!));
-  add("type", idx.map((i) => e.type[i]));
-  add("pre_global_comp_index", idx.map((i) => e.pre[i]));
-  add("post_global_comp_index", idx.map((i) => e.post[i]));
-  add("pre_global_cell_index", idx.map((i) => t.compCell[e.pre[i]]));
-  add("post_global_cell_index", idx.map((i) => t.compCell[e.post[i]]));
-  add("pre_locs", idx.map((i) => locOf(d, e.pre[i])));
-  add("post_locs", idx.map((i) => locOf(d, e.post[i])));
   for (const m of d.synapseTypes.values()) {
     for (const k of [...m.compiled.paramKeys, ...m.compiled.stateKeys]) {
       const col = e.columns.get(k);
-      if (col && !columns.includes(k)) add(k, idx.map((i) => col[i]));
+      if (col && !cols.has(k)) cols.add(k, snapshot(col, edges));
     }
   }
-  return new Table(columns, idx, data);
+  return new Table(cols.names, edges, cols.data);
 }
 
 /** Location (compartment centre, in [0, 1]) of a compartment within its branch. */
@@ -190,4 +254,3 @@ export function locOf(d: ModelData, node: number): number {
   const t = d.topo;
   return (t.compLocal[node] + 0.5) / t.branchNComp[t.compBranch[node]];
 }
-

@@ -46,7 +46,7 @@ export function finiteDifference(
 ): number {
   const col = target === "node" ? module.base.columns.get(key)! : Float64Array.from(module.base.edges.columns.get(key)!);
   const x0 = col[index];
-  const h = Math.max(Math.abs(x0), 1e-3) * relStep;
+  const h = (x0 === 0 ? 1 : Math.abs(x0)) * relStep;
   const setAt = (x: number) => {
     if (target === "node") module.base.columns.get(key)![index] = x;
     else module.base.edges.columns.get(key)![index] = x;

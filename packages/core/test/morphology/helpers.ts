@@ -18,25 +18,27 @@ export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 export const branchLength = (m: Morphology, b: number) => sum(m.branches[b].comps.map((c) => c.lengthUm));
 export const branchArea = (m: Morphology, b: number) => sum(m.branches[b].comps.map((c) => c.areaUm2));
 
-/** Structural invariants every built morphology must satisfy. */
+/** Structural invariants every built morphology must satisfy (plain checks: fast). */
 export function expectValidMorphology(m: Morphology, ncomp: number): void {
-  expect(m.branches.length).toBeGreaterThan(0);
+  const problems: string[] = [];
+  if (m.branches.length === 0) problems.push("no branches");
   m.branches.forEach((b, i) => {
-    if (i === 0) expect(b.parent).toBe(-1);
-    else expect(b.parent >= 0 && b.parent < i, `branch ${i} parent ${b.parent}`).toBe(true);
+    if (i === 0 ? b.parent !== -1 : !(b.parent >= 0 && b.parent < i)) problems.push(`branch ${i}: parent ${b.parent}`);
     const x = b.parentX ?? 1;
-    expect(x >= 0 && x <= 1).toBe(true);
-    expect(b.comps).toHaveLength(ncomp);
-    expect(b.points.length).toBeGreaterThan(0);
+    if (!(x >= 0 && x <= 1)) problems.push(`branch ${i}: parentX ${x}`);
+    if (b.comps.length !== ncomp) problems.push(`branch ${i}: ${b.comps.length} compartments`);
+    if (b.points.length === 0) problems.push(`branch ${i}: no points`);
     for (const c of b.comps) {
-      for (const v of [c.lengthUm, c.radiusUm, c.areaUm2, c.loadInPerUm, c.loadOutPerUm, c.x, c.y, c.z]) {
-        expect(Number.isFinite(v), `branch ${i}: ${JSON.stringify(c)}`).toBe(true);
+      const values = [c.lengthUm, c.radiusUm, c.areaUm2, c.loadInPerUm, c.loadOutPerUm, c.x, c.y, c.z];
+      if (!values.every(Number.isFinite) || !(c.lengthUm > 0) || !(c.radiusUm > 0) || !(c.areaUm2 >= 0)) {
+        problems.push(`branch ${i}: ${JSON.stringify(c)}`);
       }
-      expect(c.lengthUm).toBeGreaterThan(0);
-      expect(c.radiusUm).toBeGreaterThan(0);
     }
   });
-  for (const { branch, comp } of m.sampleToComp.values()) {
-    expect(branch >= 0 && branch < m.branches.length && comp >= 0 && comp < ncomp).toBe(true);
+  for (const [id, { branch, comp }] of m.sampleToComp) {
+    if (!(branch >= 0 && branch < m.branches.length && comp >= 0 && comp < ncomp)) {
+      problems.push(`sample ${id} -> branch ${branch} comp ${comp}`);
+    }
   }
+  expect(problems.slice(0, 5)).toEqual([]);
 }

@@ -39,9 +39,10 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
   const sections: TracedSection[] = [];
   const endsAt = new Int32Array(n).fill(-1);
 
-  const emit = (nodes: number[], typeId: number) => {
+  const emit = (nodes: number[], jaxleyType: number) => {
     const index = sections.length;
     const isRoot = sections.length === 0;
+    const typeId = relevant.has(jaxleyType) ? jaxleyType : mostCommonType(nodes.slice(isRoot ? 0 : 1));
     const first = nodes[0];
     const last = nodes[nodes.length - 1];
     const dropStart =
@@ -158,6 +159,16 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
     stackNext.push(0);
   }
   return sections;
+
+  /** A branch of types outside relevantTypeIds gets the most common one (ties: lowest). */
+  function mostCommonType(nodes: number[]): number {
+    const counts = new Map<number, number>();
+    for (const i of nodes) if (!relevant.has(type(i))) counts.set(type(i), (counts.get(type(i)) ?? 0) + 1);
+    let best = Infinity;
+    let bestCount = 0;
+    for (const [t, c] of counts) if (c > bestCount || (c === bestCount && t < best)) [best, bestCount] = [t, c];
+    return bestCount > 0 ? best : type(nodes[0]);
+  }
 }
 
 function withRadius(p: TracedPoint, r: number): TracedPoint {

@@ -42,6 +42,9 @@ export interface TracedSection {
   text: string;
 }
 
+/** Most pieces `maxBranchLen` may cut one section into (guards against absurd lengths). */
+export const MAX_PIECES = 10_000;
+
 /** A sample that lies on no section (e.g. in a section NEURON removes): where it goes. */
 export interface AbsorbedSample {
   id: number;
@@ -87,6 +90,15 @@ export function finishSections(sections: TracedSection[], options: FinishOptions
       comps = [cylinderComps(ZERO_LENGTH_UM, rMean, [x, y, z], ncomp)];
     } else {
       const k = maxBranchLen ? Math.max(1, Math.ceil(length / maxBranchLen - 1e-9)) : 1;
+      if (k > MAX_PIECES) {
+        throw lineError(
+          sec.line,
+          sec.text,
+          `the section starting here is ${length.toPrecision(4)} um long, and maxBranchLen ` +
+            `${maxBranchLen} um would cut it into ${k} pieces; expected at most ${MAX_PIECES} ` +
+            "(check the coordinates and the scale option)",
+        );
+      }
       pieces = k === 1 ? [sec.points] : splitPolyline(sec.points, k);
       comps = k === 1 ? [cutPolyline(sec.points, ncomp, cum)] : pieces.map((p) => cutPolyline(p, ncomp));
     }

@@ -1,0 +1,144 @@
+/**
+ * Parameter transforms: maps between an unconstrained space (where optimisers step) and
+ * the parameters' own space, written with tfjs ops so that gradients flow through them.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { DendrolabError } from "../errors.js";
+import type { Params } from "./trainables.js";
+
+/** A bijection between an unconstrained tensor and a constrained one. */
+export interface Transform {
+  /** Unconstrained -> constrained. */
+  forward(x: tf.Tensor): tf.Tensor;
+  /** Constrained -> unconstrained. */
+  inverse(y: tf.Tensor): tf.Tensor;
+}
+
+function finite(name: string, values: Record<string, number>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`${name}: ${k} must be a finite number; got ${String(v)}.`);
+  }
+}
+
+/** The identity. */
+export class IdentityTransform implements Transform {
+  forward(x: tf.Tensor): tf.Tensor {
+    return x.clone();
+  }
+  inverse(y: tf.Tensor): tf.Tensor {
+    return y.clone();
+  }
+}
+
+/**
+ * R -> (lower, upper) through a logistic function.
+ * @example new SigmoidTransform(0.01, 1.0)
+ */
+export class SigmoidTransform implements Transform {
+  constructor(readonly lower: number, readonly upper: number) {
+    finite("SigmoidTransform", { lower, upper });
+    if (!(upper > lower)) throw new DendrolabError(`SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`);
+  }
+  forward(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.sigmoid(x).mul(this.upper - this.lower).add(this.lower));
+  }
+  inverse(y: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      const u = y.sub(this.lower).div(this.upper - this.lower);
+      return tf.log(u.div(tf.scalar(1).sub(u)));
+    });
+  }
+}
+
+/**
+ * R -> (lower, inf) through softplus, linear above `threshold` (as Jaxley).
+ * @example new SoftplusTransform(0)
+ */
+export class SoftplusTransform implements Transform {
+  constructor(readonly lower: number, readonly threshold = 20) {
+    finite("SoftplusTransform", { lower, threshold });
+  }
+  forward(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.where(x.greater(this.threshold), x, tf.softplus(x)).add(this.lower));
+  }
+  inverse(y: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      const z = y.sub(this.lower);
+      return tf.where(z.greater(this.threshold), z, tf.log(tf.exp(z).sub(1)));
+    });
+  }
+}
+
+/**
+ * x -> scale * x + shift.
+ * @example new AffineTransform(0.1, 0)
+ */
+export class AffineTransform implements Transform {
+  constructor(readonly scale: number, readonly shift: number) {
+    finite("AffineTransform", { scale, shift });
+    if (Math.abs(scale) < 1e-12) throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`);
+  }
+  forward(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => x.mul(this.scale).add(this.shift));
+  }
+  inverse(y: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => y.sub(this.shift).div(this.scale));
+  }
+}
+
+/**
+ * Several transforms in order (forward applies the first first; inverse the reverse).
+ * @example new ChainTransform([new SigmoidTransform(-1, 1), new AffineTransform(0.1, 0.2)])
+ */
+export class ChainTransform implements Transform {
+  constructor(readonly transforms: readonly Transform[]) {
+    if (!Array.isArray(transforms) || transforms.length === 0) throw new DendrolabError("ChainTransform needs a non-empty list of transforms.");
+  }
+  forward(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => this.transforms.reduce((t, f) => f.forward(t), x));
+  }
+  inverse(y: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => [...this.transforms].reverse().reduce((t, f) => f.inverse(t), y));
+  }
+}
+
+/**
+ * Transforms for every entry of a parameter list (as returned by getParameters):
+ * a list of single-key records of transforms, or one transform for all.
+ *
+ * @example
+ * const tfm = new ParamTransform([{ Na_gNa: new SigmoidTransform(0.01, 1.0) }]);
+ * const unconstrained = tfm.inverse(net.getParameters());
+ * const v = integrate(net, { params: tfm.forward(unconstrained) });
+ */
+export class ParamTransform {
+  constructor(readonly transforms: ReadonlyArray<Record<string, Transform>> | Transform) {}
+
+  private map(params: Params, dir: "forward" | "inverse"): Params {
+    if (!Array.isArray(params)) throw new DendrolabError("ParamTransform expects a parameter list like getParameters() returns.");
+    const list = this.transforms;
+    if (Array.isArray(list) && list.length !== params.length) {
+      throw new DendrolabError(`ParamTransform has ${list.length} entries but the parameters have ${params.length}.`);
+    }
+    return params.map((p, i) => {
+      const [key, value] = Object.entries(p)[0] ?? [];
+      if (key === undefined) throw new DendrolabError(`params[${i}] is empty.`);
+      const t = Array.isArray(list) ? (list[i] as Record<string, Transform>)[key] : (list as Transform);
+      if (!t) {
+        const keys = Array.isArray(list) ? Object.keys(list[i] as object).join(", ") : "";
+        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}).`);
+      }
+      return { [key]: t[dir](value) };
+    });
+  }
+
+  /** Unconstrained -> constrained, differentiably. */
+  forward(params: Params): Params {
+    return this.map(params, "forward");
+  }
+
+  /** Constrained -> unconstrained. */
+  inverse(params: Params): Params {
+    return this.map(params, "inverse");
+  }
+}
