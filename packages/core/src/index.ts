@@ -18,3 +18,5 @@ export {
   AffineTransform, ChainTransform, IdentityTransform, ParamTransform, SigmoidTransform, SoftplusTransform,
   type Transform,
 } from "./train/transforms.js";
+export { readSwc, type ReadSwcOptions, type SwcCell } from "./api/swc.js";
+export { SwcError } from "./morphology/swc/index.js";

@@ -57,7 +57,7 @@ export function checkConnect(fn: string, pre: Endpoints, post: Endpoints, synaps
   return pre.base;
 }
 
-/** Adds synapses of one type between the given compartment pairs (global compartment indices). */
+/** Adds synapses of one type between the given compartment pairs (global compartment indices); none is a no-op. */
 export function addSynapses(d: ModelData, synapse: Mechanism, pres: ArrayLike<number>, posts: ArrayLike<number>): void {
   const name = synapse.name;
   const known = d.synapseTypes.get(name);
@@ -71,12 +71,9 @@ export function addSynapses(d: ModelData, synapse: Mechanism, pres: ArrayLike<nu
     throw new DendrolabError(`Synapse name '${name}' clashes with the channel '${name}'; give the synapse another name.`);
   }
   if (pres.length !== posts.length) throw new DendrolabError(`internal: ${pres.length} pre sites but ${posts.length} post sites`);
-  if (!known) d.synapseTypes.set(name, synapse);
   const n = pres.length;
-  if (n === 0) {
-    d.touch();
-    return;
-  }
+  if (n === 0) return;
+  if (!known) d.synapseTypes.set(name, synapse);
   const c = synapse.compiled;
   const keys = [...c.paramKeys, ...c.stateKeys];
   const defaults = [...c.paramDefaults, ...c.stateDefaults];

@@ -204,10 +204,10 @@ export function checkGroupName(d: ModelData, name: unknown, isMember: (name: str
     throw new DendrolabError(`addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`);
   }
   if (d.channels.some((c) => c.name === name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with the channel '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`);
   }
   if (d.synapseTypes.has(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with the synapse type '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the synapse type '${name}')${where}; choose another (e.g. '${name}_group').${existing}`);
   }
   const columns = new Set<string>([...INDEX_COLUMNS, ...nodeKeys(d), ...edgeKeys(d), ...TRACED_GEOMETRY_KEYS, ...COORDINATE_KEYS]);
   if (columns.has(name)) {

@@ -1,31 +1,33 @@
 /**
- * Tables of compartments (`.view` / `.nodes`) and synapses (`.edges`), computed on
- * demand from the description.
+ * Tables of compartments (`.view` / `.nodes`) and synapses (`.edges`): snapshots of
+ * the description, turned into lists on demand.
  */
 import { unknownNameError } from "../errors.js";
 import { BASE_NODE_DEFAULTS, COORDINATE_KEYS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
 
 export type Cell = number | boolean | string;
 
-/** A column's values, or a function computing them on first use. */
-type ColumnSource = Cell[] | (() => Cell[]);
+/** A column as a row accessor: the value of row r (0-based). */
+type RowAccessor = (r: number) => Cell;
 
 /**
  * A read-only snapshot, printed like a pandas DataFrame. Values are copied when the
- * table is made; lists are built on first use, so `length`, `index` and `columns` of a
- * large table cost little.
+ * table is made; lists are built on first use (and printing reads only the rows it
+ * shows), so `length`, `index` and `columns` of a large table cost little.
  */
 export class Table {
   /** Column names, in order. */
   readonly columns: string[];
   private indexCache: number[] | null = null;
   private readonly indexSource: ArrayLike<number>;
-  private readonly data: Map<string, ColumnSource>;
+  private readonly accessors: Map<string, RowAccessor>;
+  private readonly lists = new Map<string, Cell[]>();
 
-  constructor(columns: string[], index: ArrayLike<number>, data: Map<string, ColumnSource>) {
+  /** @internal Tables are made by `view.view` and `view.edges`. */
+  constructor(columns: string[], index: ArrayLike<number>, accessors: Map<string, RowAccessor>) {
     this.columns = columns;
     this.indexSource = index;
-    this.data = data;
+    this.accessors = accessors;
   }
 
   /** Global compartment (or edge) index of each row. */
@@ -39,16 +41,18 @@ export class Table {
   }
 
   private values(name: string): Cell[] {
-    const c = this.data.get(name)!;
-    if (typeof c !== "function") return c;
-    const v = c();
-    this.data.set(name, v);
+    let v = this.lists.get(name);
+    if (!v) {
+      const at = this.accessors.get(name)!;
+      v = Array.from({ length: this.length }, (_, r) => at(r));
+      this.lists.set(name, v);
+    }
     return v;
   }
 
   /** The values of one column. Unknown names list the valid ones. */
   column(name: string): Cell[] {
-    if (!this.data.has(name)) throw unknownNameError("column", name, this.columns);
+    if (!this.accessors.has(name)) throw unknownNameError("column", name, this.columns);
     return this.values(name).slice();
   }
 
@@ -66,9 +70,9 @@ export class Table {
   toString(maxRows = 60): string {
     const shown = this.length > maxRows ? [...range(0, maxRows / 2), -1, ...range(this.length - maxRows / 2, this.length)] : range(0, this.length);
     const cols = ["", ...this.columns];
-    const values = this.columns.map((c) => this.values(c));
+    const at = this.columns.map((c) => this.accessors.get(c)!);
     const cells = shown.map((i) =>
-      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatCell(values[j][i], isIntegerColumn(c)))],
+      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatCell(at[j](i), isIntegerColumn(c)))],
     );
     const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
     const line = (r: string[]) => r.map((s, j) => (j === 0 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join("  ");
@@ -121,38 +125,32 @@ function localIndices(d: ModelData, nodes: Int32Array): { cell: number[]; branch
   return out;
 }
 
-/** Collects columns in order, each computed lazily. */
+/** Collects columns in order. */
 class Columns {
   readonly names: string[] = [];
-  readonly data = new Map<string, ColumnSource>();
-  add(name: string, values: ColumnSource): void {
-    if (this.data.has(name)) return;
+  readonly accessors = new Map<string, RowAccessor>();
+  add(name: string, at: RowAccessor): void {
+    if (this.accessors.has(name)) return;
     this.names.push(name);
-    this.data.set(name, values);
+    this.accessors.set(name, at);
   }
   has(name: string): boolean {
-    return this.data.has(name);
+    return this.accessors.has(name);
   }
 }
 
-function gather<T>(idx: Int32Array, f: (i: number) => T): T[] {
-  const out = new Array<T>(idx.length);
-  for (let r = 0; r < idx.length; r++) out[r] = f(idx[r]);
-  return out;
-}
-
-/** Values of `col` at `idx`, copied now (the table is a snapshot); turned into a list on first use. */
-function snapshot(col: ArrayLike<number>, idx: Int32Array): () => number[] {
+/** Values of `col` at `idx`, copied now (the table is a snapshot). */
+function snapshot(col: ArrayLike<number>, idx: Int32Array): RowAccessor {
   const v = new Float64Array(idx.length);
   for (let r = 0; r < idx.length; r++) v[r] = col[idx[r]];
-  return () => Array.from(v);
+  return (r) => v[r];
 }
 
 /** A boolean column from a 0/1 mask at `idx`, copied now. */
-function snapshotMask(mask: Uint8Array, idx: Int32Array): () => boolean[] {
+function snapshotMask(mask: Uint8Array, idx: Int32Array): RowAccessor {
   const v = new Uint8Array(idx.length);
   for (let r = 0; r < idx.length; r++) v[r] = mask[idx[r]];
-  return () => Array.from(v, (x) => x === 1);
+  return (r) => v[r] === 1;
 }
 
 function anyFinite(col: Float64Array, idx: Int32Array): boolean {
@@ -170,12 +168,12 @@ export function nodeTable(d: ModelData, nodes: Int32Array): Table {
   const cols = new Columns();
   let local: ReturnType<typeof localIndices> | null = null;
   const loc = () => (local ??= localIndices(d, nodes));
-  cols.add("local_cell_index", () => loc().cell);
-  cols.add("local_branch_index", () => loc().branch);
-  cols.add("local_comp_index", () => loc().comp);
-  cols.add("global_cell_index", () => gather(nodes, (n) => t.compCell[n]));
-  cols.add("global_branch_index", () => gather(nodes, (n) => t.compBranch[n]));
-  cols.add("global_comp_index", () => Array.from(nodes));
+  cols.add("local_cell_index", (r) => loc().cell[r]);
+  cols.add("local_branch_index", (r) => loc().branch[r]);
+  cols.add("local_comp_index", (r) => loc().comp[r]);
+  cols.add("global_cell_index", (r) => t.compCell[nodes[r]]);
+  cols.add("global_branch_index", (r) => t.compBranch[nodes[r]]);
+  cols.add("global_comp_index", (r) => nodes[r]);
   const addColumn = (key: string) => {
     const col = d.columns.get(key);
     if (col && !cols.has(key)) cols.add(key, snapshot(col, nodes));
@@ -194,7 +192,7 @@ export function nodeTable(d: ModelData, nodes: Int32Array): Table {
   for (const [g, mask] of d.groups) cols.add(g, snapshotMask(mask, nodes));
   const xs = d.columns.get("x");
   if (xs && anyFinite(xs, nodes)) for (const k of COORDINATE_KEYS) addColumn(k);
-  return new Table(cols.names, nodes, cols.data);
+  return new Table(cols.names, nodes, cols.accessors);
 }
 
 /**
@@ -222,23 +220,20 @@ export function edgeTable(d: ModelData, edges: Int32Array): Table {
     }
     return ranks;
   };
-  cols.add("local_edge_index", () => Array.from({ length: edges.length }, (_, r) => r));
-  cols.add("global_edge_index", () => Array.from(edges));
-  cols.add("index_within_type", () => {
-    const r = rankInType();
-    return gather(edges, (i) => r[i]);
-  });
-  cols.add("type", () => gather(edges, (i) => e.type[i]));
-  cols.add("type_ind", () => gather(edges, (i) => typeInd.get(e.type[i])!));
-  cols.add("pre_index", () => gather(edges, (i) => e.pre[i]));
-  cols.add("post_index", () => gather(edges, (i) => e.post[i]));
-  cols.add("pre_locs", () => gather(edges, (i) => locOf(d, e.pre[i])));
-  cols.add("post_locs", () => gather(edges, (i) => locOf(d, e.post[i])));
+  cols.add("local_edge_index", (r) => r);
+  cols.add("global_edge_index", (r) => edges[r]);
+  cols.add("index_within_type", (r) => rankInType()[edges[r]]);
+  cols.add("type", (r) => e.type[edges[r]]);
+  cols.add("type_ind", (r) => typeInd.get(e.type[edges[r]])!);
+  cols.add("pre_index", (r) => e.pre[edges[r]]);
+  cols.add("post_index", (r) => e.post[edges[r]]);
+  cols.add("pre_locs", (r) => locOf(d, e.pre[edges[r]]));
+  cols.add("post_locs", (r) => locOf(d, e.post[edges[r]]));
   for (const side of ["pre", "post"] as const) {
     const ends = e[side];
-    cols.add(`${side}_global_cell_index`, () => gather(edges, (i) => t.compCell[ends[i]]));
-    cols.add(`${side}_global_branch_index`, () => gather(edges, (i) => t.compBranch[ends[i]]));
-    cols.add(`${side}_global_comp_index`, () => gather(edges, (i) => ends[i]));
+    cols.add(`${side}_global_cell_index`, (r) => t.compCell[ends[edges[r]]]);
+    cols.add(`${side}_global_branch_index`, (r) => t.compBranch[ends[edges[r]]]);
+    cols.add(`${side}_global_comp_index`, (r) => ends[edges[r]]);
   }
   for (const m of d.synapseTypes.values()) {
     for (const k of [...m.compiled.paramKeys, ...m.compiled.stateKeys]) {
@@ -246,7 +241,7 @@ export function edgeTable(d: ModelData, edges: Int32Array): Table {
       if (col && !cols.has(k)) cols.add(k, snapshot(col, edges));
     }
   }
-  return new Table(cols.names, edges, cols.data);
+  return new Table(cols.names, edges, cols.accessors);
 }
 
 /** Location (compartment centre, in [0, 1]) of a compartment within its branch. */

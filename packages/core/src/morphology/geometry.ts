@@ -11,7 +11,7 @@
  * `nrnoc/treeset.cpp`) and what Jaxley computes for SWC cells since 0.11.
  */
 
-import type { CompartmentGeometry } from "./types";
+import type { CompartmentGeometry } from "./types.js";
 
 /** A traced point: x, y, z and radius, all in um. */
 export type TracedPoint = readonly [number, number, number, number];

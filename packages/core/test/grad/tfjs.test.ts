@@ -58,7 +58,7 @@ describe("tf.grad through integrate", () => {
     const w = weights(N, 3);
     const params = c.getParameters();
     const grads = tf.grads((...ps: tf.Tensor[]) => {
-      const p = [{ radius: ps[0] }, { HH_gK: ps[1] }];
+      const p: jx.Params = [{ radius: ps[0] }, { HH_gK: ps[1] }];
       return weightedLoss(jx.integrate(c, { ...OPTS, params: p }), w);
     })(params.map((p) => Object.values(p)[0]));
     const gRadius = grads[0].dataSync()[0];

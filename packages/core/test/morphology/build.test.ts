@@ -1,7 +1,7 @@
 /** Rules of buildMorphology on small hand-written SWC texts. */
 import { describe, expect, test } from "vitest";
-import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc";
-import { branchArea, branchLength, expectValidMorphology, sum, swcText } from "./helpers";
+import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc/index.js";
+import { branchArea, branchLength, expectValidMorphology, sum, swcText } from "./helpers.js";
 
 const PI = Math.PI;
 

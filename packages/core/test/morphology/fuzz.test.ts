@@ -3,8 +3,8 @@
  * outcome must be a valid Morphology or an SwcError; nothing else may be thrown.
  */
 import { expect, test } from "vitest";
-import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc";
-import { expectValidMorphology, swcText } from "./helpers";
+import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc/index.js";
+import { expectValidMorphology, swcText } from "./helpers.js";
 
 /** mulberry32: a small seeded PRNG with values in [0, 1). */
 function prng(seed: number): () => number {

@@ -11,7 +11,7 @@ import {
   pointAtPathLength,
   splitPolyline,
   type TracedPoint,
-} from "../../src/morphology/geometry";
+} from "../../src/morphology/geometry.js";
 
 const PI = Math.PI;
 

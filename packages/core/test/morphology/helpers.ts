@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
-import type { Morphology } from "../../src/morphology/types";
+import type { Morphology } from "../../src/morphology/types.js";
 
 /** Text of a test SWC file from `swc/` (Jaxley's files) or `neuron/swc/` (our own). */
 export function swcText(name: string): string {

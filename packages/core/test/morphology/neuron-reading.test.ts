@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { buildMorphology, parseSwc } from "../../src/morphology/swc";
-import type { MorphologyBranch } from "../../src/morphology/types";
-import { swcText } from "./helpers";
+import { buildMorphology, parseSwc } from "../../src/morphology/swc/index.js";
+import type { MorphologyBranch } from "../../src/morphology/types.js";
+import { swcText } from "./helpers.js";
 
 interface NeuronSection {
   name: string;

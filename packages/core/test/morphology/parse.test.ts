@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseSwc, SwcError } from "../../src/morphology/swc";
+import { parseSwc, SwcError } from "../../src/morphology/swc/index.js";
 
 /** The SwcError thrown by `f`, or a failed expectation. */
 function swcError(f: () => unknown): SwcError {

@@ -4,8 +4,8 @@
  * against the files, and the expected failures.
  */
 import { describe, expect, test } from "vitest";
-import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc";
-import { branchArea, branchLength, expectValidMorphology, sum, swcText } from "./helpers";
+import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc/index.js";
+import { branchArea, branchLength, expectValidMorphology, sum, swcText } from "./helpers.js";
 
 function read(file: string, options: Partial<BuildMorphologyOptions> = {}) {
   const samples = parseSwc(swcText(file), { allowMultipleRoots: options.allowMultipleRoots });

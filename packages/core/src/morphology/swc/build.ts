@@ -3,13 +3,13 @@
  * units, radii), then the chosen reading's tracing, then compartmentalisation.
  */
 
-import type { Morphology } from "../types";
-import { lineError } from "./errors";
-import { traceJaxley } from "./jaxley-reading";
-import { traceNeuron } from "./neuron-reading";
-import type { SwcSample } from "./parse";
-import { finishSections } from "./sections";
-import { checkTree, treeOfFirstRoot } from "./tree";
+import type { Morphology } from "../types.js";
+import { lineError } from "./errors.js";
+import { traceJaxley } from "./jaxley-reading.js";
+import { traceNeuron } from "./neuron-reading.js";
+import type { SwcSample } from "./parse.js";
+import { finishSections } from "./sections.js";
+import { checkTree, treeOfFirstRoot } from "./tree.js";
 
 /** The ways of turning SWC samples into branches; see README.md. */
 export const SWC_READINGS = ["jaxley", "neuron"] as const;

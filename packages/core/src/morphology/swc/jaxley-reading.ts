@@ -3,10 +3,10 @@
  * `_trace_branches`), with the deviations listed in README.md.
  */
 
-import { cumulativePathLength, type TracedPoint } from "../geometry";
-import type { SwcSample } from "./parse";
-import type { TracedSection } from "./sections";
-import type { SampleTree } from "./tree";
+import { cumulativePathLength, type TracedPoint } from "../geometry.js";
+import type { SwcSample } from "./parse.js";
+import type { TracedSection } from "./sections.js";
+import type { SampleTree } from "./tree.js";
 
 /**
  * Trace a single SWC tree into unbranched sections, Jaxley's way: a depth-first walk

@@ -5,10 +5,10 @@
  * not code; see README.md.
  */
 
-import type { TracedPoint } from "../geometry";
-import { lineError } from "./errors";
-import type { SwcSample } from "./parse";
-import type { AbsorbedSample, TracedSection } from "./sections";
+import type { TracedPoint } from "../geometry.js";
+import { lineError } from "./errors.js";
+import type { SwcSample } from "./parse.js";
+import type { AbsorbedSample, TracedSection } from "./sections.js";
 
 /** One Import3d section before instantiation: raw point indices, diameters, flags. */
 interface I3dSection {

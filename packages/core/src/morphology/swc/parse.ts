@@ -3,8 +3,8 @@
  * geometry (radii, units) is checked when the morphology is built.
  */
 
-import { lineError, quoteLine, SwcError } from "./errors";
-import { checkTree } from "./tree";
+import { lineError, quoteLine, SwcError } from "./errors.js";
+import { checkTree } from "./tree.js";
 
 /** One SWC sample (a line of the file), as written: no unit conversion. */
 export interface SwcSample {

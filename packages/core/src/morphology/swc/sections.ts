@@ -10,9 +10,9 @@ import {
   cylinderComps,
   splitPolyline,
   type TracedPoint,
-} from "../geometry";
-import type { CompartmentGeometry, Morphology, MorphologyBranch } from "../types";
-import { lineError } from "./errors";
+} from "../geometry.js";
+import type { CompartmentGeometry, Morphology, MorphologyBranch } from "../types.js";
+import { lineError } from "./errors.js";
 
 /** Length (um) given to a traced section of zero length, as Jaxley does. */
 export const ZERO_LENGTH_UM = 0.1;

@@ -3,8 +3,8 @@
  * cycles, roots) and the choice of one tree when several roots are allowed.
  */
 
-import { lineError, quoteLine, SwcError } from "./errors";
-import type { SwcSample } from "./parse";
+import { lineError, quoteLine, SwcError } from "./errors.js";
+import type { SwcSample } from "./parse.js";
 
 /** Samples with their parent as an array index (-1 for a root) and children lists. */
 export interface SampleTree {
