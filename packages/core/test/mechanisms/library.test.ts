@@ -134,8 +134,9 @@ describe("HH matches NEURON's hh.mod", () => {
   it("computes each exponential once per instance and no Math.pow", () => {
     const src = (new HH().compiled as CompiledMechanism & { source: Record<string, string> }).source;
     const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
-    // 4 exps and 2 inlined vtraps (one exp each) in the rates, 3 decays exp(-dt/tau).
-    expect(count(src.advance, /Math\.exp\(/g)).toBe(9);
+    // Rates: exp(-(v+40)/10) serves alpha_m's vtrap, beta_h and alpha_n's vtrap (same
+    // slope in v); exp(-(v+65)/18), /20, /80 one each. Plus 3 decays exp(-dt (a+b)).
+    expect(count(src.advance, /Math\.exp\(/g)).toBe(7);
     expect(count(src.advance, /H_vtrap\(/g)).toBe(0);
     expect(count(src.current, /Math\.exp\(/g)).toBe(0);
     for (const s of Object.values(src)) expect(s).not.toMatch(/Math\.pow/);

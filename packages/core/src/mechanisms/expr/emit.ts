@@ -99,11 +99,12 @@ export function emitNodes(
 
   const source = new Map<NodeId, string>();
   const lines: string[] = [];
+  const bases = new ExpBases(lines, varSource, prefix);
   for (const id of order) {
     const n = g.node(id);
     if (n.op === "num") { source.set(id, numberSource(n.value)); continue; }
     if (n.op === "var") { source.set(id, varSource(n.name)); continue; }
-    const code = render(g, id, source);
+    const code = render(g, id, source, bases);
     if ((uses.get(id) ?? 0) > 1) {
       const name = `${prefix}${id}`;
       lines.push(`const ${name} = ${code};`);
@@ -117,7 +118,73 @@ export function emitNodes(
 
 const INFIX = { add: "+", sub: "-", mul: "*", div: "/" } as const;
 
-function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>): string {
+/** `slope * name + offset`: a node that is affine in one variable. */
+interface Affine {
+  name: string;
+  slope: number;
+  offset: number;
+}
+
+/** The node as `slope * variable + offset`, if it is affine in a single variable. */
+export function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
+  const n = g.node(id);
+  const c = g.constant(id);
+  if (c !== undefined) return { name: "", slope: 0, offset: c };
+  const join = (a: Affine | undefined, b: Affine | undefined, sign: 1 | -1): Affine | undefined => {
+    if (!a || !b) return undefined;
+    if (a.name && b.name && a.name !== b.name) return undefined;
+    return { name: a.name || b.name, slope: a.slope + sign * b.slope, offset: a.offset + sign * b.offset };
+  };
+  switch (n.op) {
+    case "var": return { name: n.name, slope: 1, offset: 0 };
+    case "neg": {
+      const a = affineIn(g, n.a);
+      return a && { name: a.name, slope: -a.slope, offset: -a.offset };
+    }
+    case "add": return join(affineIn(g, n.a), affineIn(g, n.b), 1);
+    case "sub": return join(affineIn(g, n.a), affineIn(g, n.b), -1);
+    case "mul": {
+      const ca = g.constant(n.a), cb = g.constant(n.b);
+      const k = ca ?? cb;
+      const a = affineIn(g, ca !== undefined ? n.b : n.a);
+      return k !== undefined && a ? { name: a.name, slope: k * a.slope, offset: k * a.offset } : undefined;
+    }
+    case "div": {
+      const k = g.constant(n.b);
+      const a = affineIn(g, n.a);
+      return k !== undefined && k !== 0 && a ? { name: a.name, slope: a.slope / k, offset: a.offset / k } : undefined;
+    }
+    default: return undefined;
+  }
+}
+
+/**
+ * Exponentials of affine arguments that share a slope share one `Math.exp`:
+ * exp(s v + b) = exp(s v + b0) * exp(b - b0). The bases are declared on first use.
+ */
+class ExpBases {
+  private readonly bases = new Map<string, { name: string; offset: number }>();
+  constructor(private readonly lines: string[], private readonly varSource: (name: string) => string, private readonly prefix: string) {}
+
+  /** JavaScript for exp(arg) given the argument's source and, if affine, its form. */
+  exp(argSource: string, affine: Affine | undefined): string {
+    if (!affine || affine.slope === 0 || !affine.name) return `Math.exp(${argSource})`;
+    const key = `${affine.name}:${affine.slope}`;
+    let base = this.bases.get(key);
+    if (!base) {
+      base = { name: `${this.prefix}e${this.bases.size}`, offset: affine.offset };
+      this.bases.set(key, base);
+      this.lines.push(`const ${base.name} = Math.exp(${argSource});`);
+      return base.name;
+    }
+    const shift = affine.offset - base.offset;
+    if (shift === 0) return base.name;
+    if (Math.abs(shift) > 40) return `Math.exp(${argSource})`;
+    return `(${base.name} * ${numberSource(Math.exp(shift))})`;
+  }
+}
+
+function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, bases: ExpBases): string {
   const n = g.node(id);
   const s = (c: NodeId) => source.get(c)!;
   switch (n.op) {
@@ -137,7 +204,19 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>): 
       const product = new Array<string>(Math.abs(p)).fill(s(n.a)).join(" * ");
       return p > 0 ? `(${product})` : `(1 / (${product}))`;
     }
-    case "call": return FUNCTIONS[n.fn].emit(n.args.map(s));
+    case "call": {
+      if (n.fn === "exp") return bases.exp(s(n.args[0]), affineIn(g, n.args[0]));
+      if (n.fn === "vtrap") {
+        // vtrap(x, y) = x / (exp(x / y) - 1), guarded as NEURON's hh.mod.
+        const [x, y] = n.args.map(s);
+        const ax = affineIn(g, n.args[0]);
+        const cy = g.constant(n.args[1]);
+        const u = ax && cy ? { name: ax.name, slope: ax.slope / cy, offset: ax.offset / cy } : undefined;
+        const e = bases.exp(`${x} / ${y}`, u);
+        return `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (${e} - 1))`;
+      }
+      return FUNCTIONS[n.fn].emit(n.args.map(s));
+    }
     default: throw new Error(`render: unexpected ${n.op}`);
   }
 }
