@@ -122,7 +122,11 @@ function derivatives(sym: SymbolicMechanism, root: NodeId, vars: readonly string
 export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName, string> {
   const g = sym.graph;
   const i = sym.current;
-  const di = new Differentiator(g, sym.postVar).diff(i);
+  // The linearisation slope: exact where the current is linear in v, else NEURON's
+  // forward difference (they agree for linear currents; for nonlinear ones, e.g. CaT's
+  // s_inf(v)^2, NEURON's value is what makes traces match NEURON).
+  const exact = new Differentiator(g, sym.postVar).diff(i);
+  const di = usedVariables(g, [exact]).has(sym.postVar) ? sym.slopeFd : exact;
   const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`);
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
   const allVars = [...sym.voltageVars, ...pVars, ...sVars];

@@ -29,6 +29,12 @@ export interface SymbolicMechanism {
   readonly postVar: string;
   /** The current (mA/cm2 for channels, nA for synapses). */
   readonly current: NodeId;
+  /**
+   * NEURON's linearisation slope: (I(v + 0.001) - I(v)) / 0.001 in the postsynaptic (or
+   * membrane) voltage. Used where the current is nonlinear in v, so that the scheme is
+   * NEURON's to the last digit; for currents linear in v the exact derivative is the same.
+   */
+  readonly slopeFd: NodeId;
   /** The gates, in state order. */
   readonly gates: readonly SymbolicGate[];
 }
@@ -50,6 +56,13 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
   const stateNames = Object.keys(spec.states);
   stateNames.forEach((n, j) => env.set(n, g.variable(`s${j}`)));
   for (const [name, e] of a.definitions) env.set(name, g.fromExpr(e, env));
+  const postVar = voltageVars[voltageVars.length - 1];
+  const current = g.fromExpr(a.current, env);
+  // The current with the (post) voltage raised by NEURON's 0.001 mV.
+  const shifted = new Map(env);
+  shifted.set(a.voltageNames[a.voltageNames.length - 1], g.add(g.variable(postVar), g.num(0.001)));
+  for (const [name, e] of a.definitions) shifted.set(name, g.fromExpr(e, shifted));
+  const slopeFd = g.div(g.sub(g.fromExpr(a.current, shifted), current), g.num(0.001));
 
   const dt = g.variable("dt");
   const gates = a.gates.map((gate, j): SymbolicGate => {
@@ -77,8 +90,9 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
     nParams: paramNames.length,
     nStates: stateNames.length,
     voltageVars,
-    postVar: voltageVars[voltageVars.length - 1],
-    current: g.fromExpr(a.current, env),
+    postVar,
+    current,
+    slopeFd,
     gates,
   };
 }

@@ -71,7 +71,7 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
   const m = mech.compiled;
   const seeds = [1, 2, 3, 4, 5];
 
-  it.each(seeds)("current: accI = scale i, accG = scale di/dv_post (seed %i)", (seed) => {
+  it.each(seeds)("current: accI = scale i, accG = scale * NEURON slope in v_post (seed %i)", (seed) => {
     const x = randomInstances(m, seed);
     const { accI, accG } = accumulate(m, x);
     const i = values(m, x);
@@ -79,10 +79,11 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
     for (let k = 0; k < x.n; k++) {
       const ref = interpret(m.spec, x.V[x.pre[k]], x.V[x.post[k]], x.P.map((p) => p[k]), x.S.map((s) => s[k]));
       expectClose(i[k], ref.current, 1e-12, 1e-300, `currentValues[${k}] vs interpreter`);
-      // d/dv_post with v_pre held (they may be one node), from the interpreter.
+      // The slope in v_post with v_pre held (they may be one node): NEURON's forward
+      // difference (I(v + 0.001) - I(v)) / 0.001, which equals di/dv for currents linear in v.
       const vk = x.V[x.post[k]];
-      const dIdv = fd((t) => interpret(m.spec, x.V[x.pre[k]], t, x.P.map((p) => p[k]), x.S.map((q) => q[k])).current,
-        vk, stepFor(vk));
+      const at = (t: number) => interpret(m.spec, x.V[x.pre[k]], t, x.P.map((p) => p[k]), x.S.map((q) => q[k])).current;
+      const dIdv = (at(vk + 0.001) - at(vk)) / 0.001;
       expI[x.post[k]] += x.scale[k] * i[k];
       expG[x.post[k]] += x.scale[k] * dIdv;
     }
