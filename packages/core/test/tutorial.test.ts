@@ -94,6 +94,20 @@ describe("groups tutorial", () => {
     expect(total).toBe(3);
   });
 
+  it("changing a value does not rebuild the compiled structure; a structural change does", async () => {
+    const { programOf } = await import("../src/model/lower.js");
+    const network = buildTutorialNetwork();
+    network.cell(0).branch(0).comp(0).record("v");
+    const first = programOf(network.base);
+    network.set("Na_gNa", 0.3);
+    network.cell(1).set("radius", 0.7);
+    expect(programOf(network.base)).toBe(first);
+    const compiled = new Na().compiled;
+    expect(new Na().compiled).toBe(compiled); // mechanisms compile once per definition
+    network.cell(2).branch(0).comp(0).record("v");
+    expect(programOf(network.base)).not.toBe(first);
+  });
+
   it("simulate(params) runs through dataSet and gives shape [1, 801]", () => {
     const network = buildTutorialNetwork();
     network.cell(0).addToGroup("fast_spiking");

@@ -9,8 +9,9 @@ import { forwardWithTape } from "../grad/tape.js";
 import type { ModelData } from "../model/data.js";
 import { lowerWithProps } from "../model/lower.js";
 import { type ColumnGradients, columnGradients } from "../model/lower-grad.js";
+import { NonFiniteError } from "../sim/run.js";
 import { STEPPERS } from "../sim/steppers.js";
-import type { IntegrateOptions, RunPlan } from "./run-options.js";
+import { type IntegrateOptions, nonFiniteMessage, type RunPlan } from "./run-options.js";
 
 /** The tensors integrate differentiates with respect to, in a fixed order. */
 export function differentiableInputs(opts: IntegrateOptions): tf.Tensor[] {
@@ -34,7 +35,12 @@ export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: Ru
   const op = tf.customGrad((...args: unknown[]) => {
     void args;
     const { setup, props, program } = lowerWithProps(d, plan.overrides, plan.inputs);
-    const tape = forwardWithTape(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
+    let tape;
+    try {
+      tape = forwardWithTape(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
+    } catch (e) {
+      throw e instanceof NonFiniteError ? nonFiniteMessage(d, e, plan.dt) : e;
+    }
     const nRec = setup.recordings.length;
     const value = tf.tensor2d(Float32Array.from(tape.values), [nRec, plan.nSteps + 1], "float32");
     const gradFunc = (dy: tf.Tensor) => {

@@ -26,6 +26,9 @@ export interface IntegrateOptions {
   solver?: SolverName;
 }
 
+/** Keys whose values must be strictly positive. */
+const POSITIVE_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
+
 const OPTION_KEYS = ["params", "paramState", "dataStimuli", "dataClamps", "tMax", "deltaT", "solver"];
 
 /** A fully resolved run. */
@@ -58,6 +61,9 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
+      if (POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
+        throw new DendrolabError(`params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`);
+      }
       const indices: number[] = [];
       const vals: number[] = [];
       t.groups.forEach((g, j) => g.forEach((idx) => (indices.push(idx), vals.push(values[i][j]))));
@@ -68,6 +74,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
     const v = toFloat64(r.value, `dataSet('${r.key}')`);
     for (let i = 0; i < v.length; i++) {
       if (!Number.isFinite(v[i])) throw new DendrolabError(`dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`);
+      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0)) throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`);
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
     overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
@@ -81,11 +88,11 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   const inputs: RunInputs = { stimuli: [], clamps: [] };
   for (const s of opts.dataStimuli ?? []) {
-    const rows = tensorRows(s.value, s.nodes.length);
+    const rows = tensorRows(s.value, s.nodes.length, "dataStimulate()");
     s.nodes.forEach((n, i) => inputs.stimuli.push({ node: n, values: rows[i] }));
   }
   for (const c of opts.dataClamps ?? []) {
-    const rows = tensorRows(c.value, c.indices.length);
+    const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
     c.indices.forEach((idx, i) => inputs.clamps.push({ target: c.target, index: idx, state: c.state, values: rows[i] }));
   }
   let nSteps: number;
@@ -104,8 +111,11 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   return { overrides, inputs, dt, nSteps, solver };
 }
 
-function tensorRows(t: tf.Tensor, count: number): Float64Array[] {
+function tensorRows(t: tf.Tensor, count: number, what: string): Float64Array[] {
   const v = Float64Array.from(t.dataSync());
+  for (let i = 0; i < v.length; i++) {
+    if (!Number.isFinite(v[i])) throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`);
+  }
   if (t.rank <= 1) return Array.from({ length: count }, () => v);
   const len = t.shape[1]!;
   return Array.from({ length: count }, (_, i) => v.subarray(i * len, (i + 1) * len));
@@ -131,7 +141,8 @@ export function executePlan(d: ModelData, plan: RunPlan): RunResult {
   }
 }
 
-function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): DendrolabError {
+/** A clear error for a non-finite voltage: which compartment, at what time. */
+export function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): DendrolabError {
   const { compOfNode } = programOf(d).tree;
   const c = compOfNode[e.node];
   const t = d.topo;

@@ -163,5 +163,19 @@ describe("bad input to training", () => {
     expect(() => jx.integrate(c, { ...OPTS, params: [{ HH_gNa: tf.tensor1d([NaN]) }] })).toThrow(/params\[0\]\.HH_gNa\[0\] is NaN/);
     expect(() => c.dataSet("HH_gNa", [1, 2])).toThrow(/got 2 values for 9 rows/);
     expect(() => new jx.SigmoidTransform(1, 0)).toThrow(/upper \(0\) must be greater than lower \(1\)/);
+    expect(() => jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate([0, NaN]) })).toThrow(/dataStimulate\(\): value 1 is NaN/);
+    expect(() => jx.integrate(c, { ...OPTS, paramState: c.dataSet("radius", 0) })).toThrow(/dataSet\('radius'\): radius must be > 0; got 0/);
   });
+
+  it("a simulation that produces NaN under a gradient reports where and when", () => {
+    // log(v + 100) is NaN once a strong hyperpolarising current pushes v below -100 mV.
+    const LogLeak = jx.defineChannel({ name: "LogLeak", params: { g: 1e-4, e: -70 }, states: {}, gates: {}, current: "g * log(v + 100) * (v - e)" });
+    const c = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0]);
+    c.insert(new LogLeak());
+    c.branch(1).comp(1).record();
+    c.branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, -2, 0.025, 8));
+    expect(() => tf.grad((p: tf.Tensor) => jx.integrate(c, { paramState: c.dataSet("LogLeak_g", p) }).sum())(tf.tensor1d([1e-4])))
+      .toThrow(/non-finite voltage \(NaN\) at cell 0, branch \d, comp \d \(global compartment \d\) at t = \d+\.\d+ ms/);
+  });
+
 });
