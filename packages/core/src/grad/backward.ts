@@ -93,7 +93,7 @@ function cutClamps(setup: SimSetup, s: number, kind: "v" | "state", lamV: Float6
  */
 function reverseStep(
   tape: Tape, rec: StepRecord, Vafter: Float64Array, step: number,
-  lamV: Float64Array, lamS: Float64Array[][], g: SetupGradients, buf: StepBuffers, work: Work,
+  lamV: Float64Array, lamS: Float64Array[][], newLamS: Float64Array[][], g: SetupGradients, buf: StepBuffers, work: Work,
 ): Float64Array[][] {
   const { setup, dt } = tape;
   const { blocks } = setup;
@@ -101,7 +101,7 @@ function reverseStep(
   const h = cn ? dt / 2 : dt;
   cutClamps(setup, step + 1, "state", lamV, lamS);
   // Gates: S' = A(V', P, S).
-  const newLamS = blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
+  for (const arrays of newLamS) for (const a of arrays) a.fill(0);
   blocks.forEach((b, i) => {
     if (b.S.length > 0) b.mech.advanceVjp(b.n, b.pre, b.post, Vafter, b.P, rec.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i]);
   });
@@ -158,6 +158,7 @@ export function backward(tape: Tape, dy: Float64Array): SetupGradients {
   };
   const lamV = new Float64Array(n);
   let lamS: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
+  let spare: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
   addRecordWeights(setup, dy, nSamples, nSteps, tape.final.V, tape.final.S, lamV, lamS, g, work);
   let Vafter = tape.final.V;
   for (let segEnd = nSteps; segEnd > 0; ) {
@@ -165,7 +166,9 @@ export function backward(tape: Tape, dy: Float64Array): SetupGradients {
     const records = tape.steps ? tape.steps.slice(segStart, segEnd) : replaySegment(tape, segStart, segEnd);
     for (let step = segEnd - 1; step >= segStart; step--) {
       const rec = records[step - segStart];
-      lamS = reverseStep(tape, rec, Vafter, step, lamV, lamS, g, buf, work);
+      const next = reverseStep(tape, rec, Vafter, step, lamV, lamS, spare, g, buf, work);
+      spare = lamS;
+      lamS = next;
       addRecordWeights(setup, dy, nSamples, step, rec.V, rec.S, lamV, lamS, g, work);
       Vafter = rec.V;
     }
