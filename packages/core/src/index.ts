@@ -5,7 +5,7 @@
  */
 export { Branch, Cell, Compartment, Module, Network } from "./api/modules.js";
 export { View } from "./api/view.js";
-export { connect, connectivityMatrixConnect, fullyConnect, sparseConnect } from "./api/connect.js";
+export { connect, connectivityMatrixConnect, fullyConnect, sparseConnect, type ConnectOptions } from "./api/connect.js";
 export { Table } from "./model/table.js";
 export { stepCurrent } from "./model/stimulus.js";
 export { integrate, integrateBatch, simulate, type IntegrateOptions } from "./train/integrate.js";

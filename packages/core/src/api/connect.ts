@@ -22,6 +22,11 @@ export interface ConnectOptions {
 
 const OPTION_KEYS = ["seed", "randomPostComp"];
 
+/** A value for an error message (numbers as written, NaN and Infinity included). */
+function show(x: unknown): string {
+  return typeof x === "number" ? String(x) : describe(x);
+}
+
 function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: number; randomPostComp: boolean } {
   if (options === undefined) return { seed: 0, randomPostComp: false };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
@@ -32,11 +37,11 @@ function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: 
   }
   const seed = options.seed ?? 0;
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
-    throw new DendrolabError(`${fn}: seed must be an integer; got ${describe(seed)}.`);
+    throw new DendrolabError(`${fn}: seed must be an integer; got ${show(seed)}.`);
   }
   const randomPostComp = options.randomPostComp ?? false;
   if (typeof randomPostComp !== "boolean") {
-    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${describe(randomPostComp)}.`);
+    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${show(randomPostComp)}.`);
   }
   return { seed, randomPostComp };
 }
@@ -106,7 +111,7 @@ export function fullyConnect(pre: View, post: View, synapse: Mechanism, options?
 export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: number, options?: ConnectOptions): void {
   const d = checkConnect("sparseConnect", pre, post, synapse);
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${describe(p)}.`);
+    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${show(p)}.`);
   }
   const o = checkOptions("sparseConnect", options);
   const rand = seededRandom(o.seed);
@@ -139,11 +144,10 @@ export function connectivityMatrixConnect(
     throw new DendrolabError(`${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`);
   }
   const rowLength = (r: unknown) => (r != null && typeof (r as ArrayLike<unknown>).length === "number" ? (r as ArrayLike<unknown>).length : -1);
-  const badRow = matrix.findIndex((r) => rowLength(r) !== b.cell.length);
-  if (matrix.length !== a.cell.length || badRow >= 0) {
-    const shape = badRow >= 0 && matrix.length === a.cell.length
-      ? `row ${badRow} has ${rowLength(matrix[badRow])} entries`
-      : `${matrix.length} x ${matrix.length > 0 ? rowLength(matrix[0]) : 0}`;
+  if (matrix.length !== a.cell.length || matrix.some((r) => rowLength(r) !== b.cell.length)) {
+    const cols = matrix.length > 0 ? rowLength(matrix[0]) : 0;
+    const ragged = matrix.findIndex((r) => rowLength(r) !== cols);
+    const shape = ragged < 0 ? `${matrix.length} x ${cols}` : `${matrix.length} rows; row 0 has ${cols} entries, row ${ragged} has ${rowLength(matrix[ragged])}`;
     throw new DendrolabError(`${fn}: the matrix must be ${want}; got ${shape}.`);
   }
   const is: number[] = [];
@@ -154,7 +158,7 @@ export function connectivityMatrixConnect(
       const x = row[j];
       if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) (is.push(i), js.push(j));
       else if (!(x === false || x === 0)) {
-        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${describe(x)}; entries must be booleans or numbers (non-zero = connected).`);
+        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`);
       }
     }
   }

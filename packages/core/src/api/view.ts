@@ -87,7 +87,7 @@ export class View {
       throw new DendrolabError(`select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`);
     }
     for (const k of Object.keys(which)) {
-      if (k !== "nodes" && k !== "edges") throw unknownNameError("select() option", k, ["nodes", "edges"], this.where());
+      if (k !== "nodes" && k !== "edges") throw unknownNameError("select() option", k, ["nodes", "edges"], this.where().trim());
     }
     if (which.nodes === undefined && which.edges === undefined) {
       throw new DendrolabError(`select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`);

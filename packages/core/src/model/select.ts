@@ -179,7 +179,7 @@ export function selectEdgesByRank(edges: Int32Array, arg: IndexArg, where: strin
 /** The nodes of a view that belong to group `name` (which must exist). */
 export function selectGroup(d: ModelData, nodes: Int32Array, name: string, where = ""): Int32Array {
   const mask = d.groups.get(name);
-  if (!mask) throw unknownNameError("group", String(name), [...d.groups.keys()], where);
+  if (!mask) throw unknownNameError("group", String(name), [...d.groups.keys()], where.trim());
   return nodes.filter((n) => mask[n] === 1);
 }
 
