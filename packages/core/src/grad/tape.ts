@@ -59,8 +59,9 @@ function capturing(stepper: VoltageStepper, X: Float64Array): VoltageStepper {
   return {
     name: stepper.name,
     step(buf, h) {
-      stepper.step(buf, h);
+      const sum = stepper.step(buf, h);
       X.set(stepper.name === "crank_nicolson" ? buf.x : buf.V);
+      return sum;
     },
   };
 }

@@ -136,22 +136,19 @@ export function record(s: SimSetup, V: Float64Array, out: Float64Array, nSamples
   }
 }
 
-/** Throws NonFiniteError if any voltage is not finite. */
-function checkFinite(V: Float64Array, step: number): void {
-  let sum = 0;
-  for (let i = 0; i < V.length; i++) sum += V[i];
-  if (Number.isFinite(sum)) return;
+/** Throws NonFiniteError at the first non-finite voltage (called when their sum is not finite). */
+function throwNonFinite(V: Float64Array, step: number): void {
   for (let i = 0; i < V.length; i++) if (!Number.isFinite(V[i])) throw new NonFiniteError(i, step, V[i]);
 }
 
 /** Advances one full step (currents, voltage, clamps, gates). */
 export function advanceStep(s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): void {
   linearise(s, b, step);
-  stepper.step(b, dt);
+  const sum = stepper.step(b, dt);
+  if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
   applyClamps(s, b.V, step + 1, "v");
   for (const k of s.blocks) if (k.S.length > 0) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt);
   applyClamps(s, b.V, step + 1, "state");
-  checkFinite(b.V, step);
 }
 
 /**

@@ -27,8 +27,8 @@ export interface StepBuffers {
 
 export interface VoltageStepper {
   readonly name: SolverName;
-  /** Advances `b.V` by `dt` ms. */
-  step(b: StepBuffers, dt: number): void;
+  /** Advances `b.V` by `dt` ms; returns a number that is finite only if every voltage is. */
+  step(b: StepBuffers, dt: number): number;
 }
 
 export type SolverName = "bwd_euler" | "crank_nicolson" | "fwd_euler";
@@ -39,33 +39,40 @@ export type SolverName = "bwd_euler" | "crank_nicolson" | "fwd_euler";
  * them); they accumulate the eliminated children's contributions until their node is
  * visited. The solution goes to `out`, which may be `b.V` itself.
  */
-function implicitSolve(b: StepBuffers, h: number, out: Float64Array): void {
+function implicitSolve(b: StepBuffers, h: number, out: Float64Array): number {
   const { parent, capNF, axialSumUS, accG, accI, V, diag, rhs, off } = b;
   const n = V.length;
+  // Elimination from the leaves; diag[i] then holds the reciprocal of the pivot.
   for (let i = n - 1; i >= 0; i--) {
     const c = capNF[i] / h + accG[i];
-    const d = diag[i] + c + axialSumUS[i];
+    const inv = 1 / (diag[i] + c + axialSumUS[i]);
     const r = rhs[i] + c * V[i] - accI[i];
-    diag[i] = d;
+    diag[i] = inv;
     rhs[i] = r;
     const p = parent[i];
     if (p >= 0) {
-      const f = off[i] / d;
-      diag[p] -= f * off[i];
+      const o = off[i];
+      const f = o * inv;
+      diag[p] -= f * o;
       rhs[p] -= f * r;
     }
   }
+  // Substitution from the roots; the sum of the solution reveals a NaN or infinity.
+  let sum = 0;
   for (let i = 0; i < n; i++) {
     const p = parent[i];
-    out[i] = (p < 0 ? rhs[i] : rhs[i] - off[i] * out[p]) / diag[i];
+    const x = (p < 0 ? rhs[i] : rhs[i] - off[i] * out[p]) * diag[i];
+    out[i] = x;
+    sum += x;
   }
+  return sum;
 }
 
 /** Backward Euler: first order, unconditionally stable (NEURON's default). */
 export const backwardEuler: VoltageStepper = {
   name: "bwd_euler",
   step(b, dt) {
-    implicitSolve(b, dt, b.V);
+    return implicitSolve(b, dt, b.V);
   },
 };
 
@@ -75,7 +82,9 @@ export const crankNicolson: VoltageStepper = {
   step(b, dt) {
     implicitSolve(b, dt / 2, b.x);
     const { V, x } = b;
-    for (let i = 0; i < V.length; i++) V[i] = 2 * x[i] - V[i];
+    let sum = 0;
+    for (let i = 0; i < V.length; i++) sum += V[i] = 2 * x[i] - V[i];
+    return sum;
   },
 };
 
@@ -111,9 +120,12 @@ export const forwardEuler: VoltageStepper = {
       inflow[i] += j;
       inflow[p] -= j;
     }
+    let sum = 0;
     for (let i = 0; i < n; i++) {
       if (capNF[i] > 0) V[i] += (dt / capNF[i]) * (inflow[i] - accI[i]);
+      sum += V[i];
     }
+    return sum;
   },
 };
 
