@@ -23,6 +23,9 @@ export interface SwcSite {
   z: number;
   path_distance_um: number;
   nearest_other_segment_um: number | null;
+  /** SWC sample (file as the user has it) at the section's 3-D point nearest to the site. */
+  swc_sample: number;
+  swc_sample_distance_um: number;
 }
 
 export interface SwcCaseDef {
@@ -100,8 +103,15 @@ export interface SwcRun {
   nSamples: number;
 }
 
-/** Builds the case with readSwc (the given reading) and simulates it. */
-export function runSwcCase(def: SwcCaseDef, text: string, reading: SwcReading): SwcRun {
+/** How a recording site is found: by coordinates (default), or by its SWC sample. */
+export type SiteLookup = "coordinates" | "sample";
+
+/**
+ * Builds the case with readSwc (the given reading) and simulates it. Recording sites are
+ * the compartments nearest to the fixture's x, y, z; `bySample` lists recordings found
+ * instead through `sampleToComp` of their `swc_sample`.
+ */
+export function runSwcCase(def: SwcCaseDef, text: string, reading: SwcReading, bySample: readonly number[] = []): SwcRun {
   const cell = jx.readSwc(text, { ...def.read_options, reading });
   cell.insert(new HH());
   for (const reg of def.regions) {
@@ -112,7 +122,15 @@ export function runSwcCase(def: SwcCaseDef, text: string, reading: SwcReading): 
     for (const [k, v] of Object.entries(reg.mechanisms.HH)) g.set(k, v);
   }
   for (const [k, v] of Object.entries(def.initial_states)) cell.set(k, v);
-  const sites = def.recordings.map((r) => nearestCompartment(cell, r));
+  const sites = def.recordings.map((r, j) => {
+    if (!bySample.includes(j)) return nearestCompartment(cell, r);
+    const index = cell.sampleToComp.get(r.swc_sample);
+    if (index === undefined) throw new Error(`${def.name}: sample ${r.swc_sample} has no compartment`);
+    const row = cell.view.index.indexOf(index);
+    const t = cell.view;
+    const at = (k: string) => t.column(k)[row] as number;
+    return { index, distUm: Math.hypot(at("x") - r.x, at("y") - r.y, at("z") - r.z) };
+  });
   for (const s of sites) cell.select({ nodes: [s.index] }).record("v");
   const tMax = def.n_steps * def.dt_ms;
   const st = def.stimulus;

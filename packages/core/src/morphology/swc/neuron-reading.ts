@@ -46,7 +46,10 @@ export function traceNeuron(input: SwcSample[]): { sections: TracedSection[]; ab
       );
     }
   }
-  const smp = [...input].sort((a, b) => a.id - b.id);
+  // Import3d_SWC_read parses every line with hoc's sscanf("%f ..."), which reads 32-bit
+  // floats: coordinates and radii are float32 from the start (then doubled, printed with
+  // %.8g and stored as float32 again by pt3dadd; see pt3dValue).
+  const smp = [...input].sort((a, b) => a.id - b.id).map(sscanfFloats);
   const n = smp.length;
   const T = smp.map((s) => s.type);
   const D = smp.map((s) => 2 * s.r);
@@ -223,6 +226,76 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
     for (const p of r.sec.own) absorbed.push({ id: smp[p].id, section, x: r.parentx });
   }
   return { sections, absorbed };
+}
+
+/**
+ * x, y, z, r as hoc's `sscanf("%f")` reads them: the decimal text rounded once to the
+ * nearest 32-bit float. The text is the file's field when it still holds the value (no
+ * `scale`, no `minRadius` repair), else the shortest decimal of the value (what a file
+ * written with the scaled or repaired values would hold).
+ */
+function sscanfFloats(s: SwcSample): SwcSample {
+  let fields: string[] | null = null;
+  const read = (v: number, k: number) =>
+    float32Of(v, () => {
+      fields ??= s.text.split(/\s+/);
+      return fields[k] !== undefined && Number(fields[k]) === v ? fields[k] : String(v);
+    });
+  return { ...s, x: read(s.x, 2), y: read(s.y, 3), z: read(s.z, 4), r: read(s.r, 5) };
+}
+
+const f32 = new Float32Array(1);
+const i32 = new Int32Array(f32.buffer);
+
+/**
+ * The 32-bit float nearest to a decimal string (C's strtof), as a number. `Math.fround(Number(t))`
+ * rounds twice and differs from it when the double lands exactly on a midpoint between two
+ * floats while the decimal does not (e.g. "63.84000205993652": strtof gives 63.84000015,
+ * the double route 63.84000397); then the decimal is compared with the midpoint exactly.
+ */
+export function decimalToFloat32(text: string): number {
+  return float32Of(Number(text), () => text);
+}
+
+/** {@link decimalToFloat32} of the decimal `text()` whose double is `d` (text asked for only when needed). */
+function float32Of(d: number, text: () => string): number {
+  const f = Math.fround(d);
+  if (f === d || !Number.isFinite(f) || !Number.isFinite(d)) return f;
+  f32[0] = f;
+  i32[0] += (d > f) === (f > 0) ? 1 : -1; // the float on the other side of d
+  const g = f32[0];
+  const [lo, hi] = f < g ? [f, g] : [g, f];
+  if (d !== lo + (hi - lo) / 2) return f;
+  const c = compareDecimal(text(), d);
+  if (c === 0) return f; // exactly halfway: ties to even, as fround
+  return c < 0 ? lo : hi;
+}
+
+/** Sign of (decimal text - double m), exactly (BigInt). */
+function compareDecimal(text: string, m: number): number {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!match) return 0;
+  const neg = match[1] === "-";
+  let digits = BigInt((match[2] || "0") + (match[3] ?? ""));
+  const e10 = Number(match[4] ?? 0) - (match[3] ?? "").length;
+  if (neg) digits = -digits;
+  // m = mant * 2^e2 exactly
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, m);
+  const hiBits = view.getUint32(0);
+  const loBits = view.getUint32(4);
+  const expBits = (hiBits >>> 20) & 0x7ff;
+  let mant = (BigInt(hiBits & 0xfffff) << 32n) | BigInt(loBits);
+  const e2 = expBits === 0 ? -1074 : expBits - 1075;
+  if (expBits !== 0) mant |= 1n << 52n;
+  if (m < 0) mant = -mant;
+  let a = digits;
+  let b = mant;
+  if (e10 >= 0) a *= 10n ** BigInt(e10);
+  else b *= 10n ** BigInt(-e10);
+  if (e2 >= 0) b *= 2n ** BigInt(e2);
+  else a *= 2n ** BigInt(-e2);
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /**
