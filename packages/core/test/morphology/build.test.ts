@@ -38,7 +38,7 @@ describe("jaxley reading", () => {
     expect(branchArea(m, 0)).toBeCloseTo(4 * PI * 9, 10);
     expect(m.branches[0].comps.map((c) => c.x)).toEqual([8, 10, 12]);
     expect(m.sampleToComp.get(1)).toEqual({ branch: 0, comp: 1 });
-    expect(m.branches[1]).toMatchObject({ parent: 0, parentX: 1 });
+    expect(m.branches[1]).toMatchObject({ parent: 0, parentX: 0.5 }); // the centre of a single-point soma, as NEURON
     expect(m.branches[1].points[0]).toEqual([10, 5, 0, 1]);
     expect(branchLength(m, 1)).toBeCloseTo(10, 12);
   });

@@ -39,10 +39,10 @@ describe("small files, both readings", () => {
     }
   });
 
-  test("morph_3_types_single_point_soma: a soma cylinder of length 2r; NEURON attaches at 0.5", () => {
+  test("morph_3_types_single_point_soma: a soma cylinder of length 2r; children join its centre in both readings", () => {
     const j = summary("morph_3_types_single_point_soma.swc");
     const n = summary("morph_3_types_single_point_soma.swc", { reading: "neuron" });
-    expect(j).toMatchObject({ types: [1, 2, 3], parents: [-1, 0, 0], parentX: [1, 1, 1], lengths: [2, 1, 2] });
+    expect(j).toMatchObject({ types: [1, 2, 3], parents: [-1, 0, 0], parentX: [1, 0.5, 0.5], lengths: [2, 1, 2] });
     expect(n).toMatchObject({ types: [1, 2, 3], parents: [-1, 0, 0], parentX: [1, 0.5, 0.5], lengths: [2, 1, 2] });
     const m = read("morph_3_types_single_point_soma.swc");
     expect(branchArea(m, 0)).toBeCloseTo(4 * Math.PI, 12); // r = 1

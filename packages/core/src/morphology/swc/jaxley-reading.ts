@@ -73,7 +73,9 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
     const firstOwn = samples[isRoot || nodes.length === 1 ? first : nodes[1]];
     sections.push({
       parent: isRoot ? -1 : endsAt[first],
-      parentX: 1,
+      // Children of a single-point soma join its centre, as in NEURON (Jaxley joins them
+      // at the soma's end, which adds the resistance of half the soma cylinder).
+      parentX: !isRoot && first === singleSoma ? 0.5 : 1,
       typeId,
       points,
       samples: own,
