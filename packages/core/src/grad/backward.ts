@@ -6,9 +6,7 @@
  * is symmetric).
  */
 import type { SimSetup } from "../sim/run.js";
-import { linearise, makeBuffers } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
-import type { StepBuffers } from "../sim/steppers.js";
 import { replaySegment, type StepRecord, type Tape } from "./tape.js";
 
 /** Gradients with respect to the arrays of a SimSetup. */
@@ -48,6 +46,8 @@ interface Work {
   off: Float64Array;
   wI: Float64Array;
   wG: Float64Array;
+  /** Whether gradients of capacitances and axial conductances are wanted. */
+  geometry: boolean;
   /** Scratch for recorded currents. */
   recW: Float64Array;
   zero: Float64Array;
@@ -55,7 +55,7 @@ interface Work {
 
 /** Adds the loss weights of sample `s` (dy is row-major, nSamples per row) to the adjoints. */
 function addRecordWeights(
-  setup: SimSetup, dy: Float64Array, nSamples: number, s: number, V: Float64Array, S: Float64Array[][],
+  setup: SimSetup, dy: ArrayLike<number>, nSamples: number, s: number, V: Float64Array, S: Float64Array[][],
   lamV: Float64Array, lamS: Float64Array[][], g: SetupGradients, work: Work,
 ): void {
   setup.recordings.forEach((p, r) => {
@@ -93,7 +93,7 @@ function cutClamps(setup: SimSetup, s: number, kind: "v" | "state", lamV: Float6
  */
 function reverseStep(
   tape: Tape, rec: StepRecord, Vafter: Float64Array, step: number,
-  lamV: Float64Array, lamS: Float64Array[][], newLamS: Float64Array[][], g: SetupGradients, buf: StepBuffers, work: Work,
+  lamV: Float64Array, lamS: Float64Array[][], newLamS: Float64Array[][], g: SetupGradients, work: Work,
 ): Float64Array[][] {
   const { setup, dt } = tape;
   const { blocks } = setup;
@@ -107,14 +107,12 @@ function reverseStep(
   });
   cutClamps(setup, step + 1, "v", lamV, lamS);
   // Voltage: M X = D V - I with M = C/h + G + L, D = C/h + G; V' = X (BE) or 2 X - V (CN).
-  buf.V.set(rec.V);
-  blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(rec.S[i][j])));
-  linearise(setup, buf, step);
   const { capNF, axialSumUS, parent } = setup;
   const n = parent.length;
   const { mu, diag, off } = work;
+  const G = rec.G;
   for (let i = 0; i < n; i++) {
-    diag[i] = capNF[i] / h + buf.accG[i] + axialSumUS[i];
+    diag[i] = capNF[i] / h + G[i] + axialSumUS[i];
     mu[i] = cn ? 2 * lamV[i] : lamV[i];
   }
   solveTree(parent, diag, off, mu, mu);
@@ -123,12 +121,16 @@ function reverseStep(
   for (let i = 0; i < n; i++) {
     const m = mu[i];
     const dx = V[i] - X[i];
-    g.capNF[i] += (m * dx) / h;
     work.wG[i] = m * dx;
     work.wI[i] = -m;
-    const p = parent[i];
-    if (p >= 0) g.axialUS[i] -= (m - mu[p]) * (X[i] - X[p]);
-    lamV[i] = (capNF[i] / h + buf.accG[i]) * m - (cn ? lamV[i] : 0);
+    lamV[i] = (capNF[i] / h + G[i]) * m - (cn ? lamV[i] : 0);
+  }
+  if (work.geometry) {
+    for (let i = 0; i < n; i++) {
+      g.capNF[i] += (mu[i] * (V[i] - X[i])) / h;
+      const p = parent[i];
+      if (p >= 0) g.axialUS[i] -= (mu[i] - mu[p]) * (X[i] - X[p]);
+    }
   }
   for (let r = 0; r < setup.stimNodes.length; r++) {
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
@@ -139,11 +141,17 @@ function reverseStep(
   return newLamS;
 }
 
+/** What the backward pass may skip. */
+export interface BackwardOptions {
+  /** Accumulate gradients of capacitances and axial conductances (default true). */
+  geometry?: boolean;
+}
+
 /**
  * The gradient of sum(dy * recordings) with respect to the setup's inputs.
  * `dy` is row-major with nSteps + 1 samples per recording.
  */
-export function backward(tape: Tape, dy: Float64Array): SetupGradients {
+export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOptions = {}): SetupGradients {
   const { setup, nSteps } = tape;
   if (tape.stepper.name === "fwd_euler") {
     throw new Error("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler.");
@@ -151,8 +159,8 @@ export function backward(tape: Tape, dy: Float64Array): SetupGradients {
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);
-  const buf = makeBuffers(setup);
   const work: Work = {
+    geometry: options.geometry ?? true,
     mu: new Float64Array(n), diag: new Float64Array(n), off: Float64Array.from(setup.axialUS, (x) => -x),
     wI: new Float64Array(n), wG: new Float64Array(n), recW: new Float64Array(n), zero: new Float64Array(n),
   };
@@ -166,7 +174,7 @@ export function backward(tape: Tape, dy: Float64Array): SetupGradients {
     const records = tape.steps ? tape.steps.slice(segStart, segEnd) : replaySegment(tape, segStart, segEnd);
     for (let step = segEnd - 1; step >= segStart; step--) {
       const rec = records[step - segStart];
-      const next = reverseStep(tape, rec, Vafter, step, lamV, lamS, spare, g, buf, work);
+      const next = reverseStep(tape, rec, Vafter, step, lamV, lamS, spare, g, work);
       spare = lamS;
       lamS = next;
       addRecordWeights(setup, dy, nSamples, step, rec.V, rec.S, lamV, lamS, g, work);

@@ -18,6 +18,8 @@ export interface Snapshot {
 export interface StepRecord extends Snapshot {
   /** The raw solve output of the step (before voltage clamps). */
   X: Float64Array;
+  /** The linearised membrane conductance of the step, uS per node (saves recomputing it). */
+  G: Float64Array;
 }
 
 export function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
@@ -31,7 +33,7 @@ export function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]):
 
 /** Bytes one stored step takes. */
 export function bytesPerStep(setup: SimSetup): number {
-  let n = 2 * setup.parent.length;
+  let n = 3 * setup.parent.length;
   for (const b of setup.blocks) n += b.n * b.S.length;
   return 8 * n;
 }
@@ -50,15 +52,16 @@ export interface Tape {
   steps: StepRecord[] | null;
   /** Voltage and states after the last step. */
   final: Snapshot;
-  /** Recordings, row-major, nSteps + 1 samples per row. */
+  /** Recordings, row-major, nSteps + 1 samples per row (may be released once copied out). */
   values: Float64Array;
 }
 
-/** A stepper that also copies its raw solve output (before clamps) into `X`. */
-function capturing(stepper: VoltageStepper, X: Float64Array): VoltageStepper {
+/** A stepper that also copies its raw solve output (before clamps) into `X` and the conductances into `G`. */
+function capturing(stepper: VoltageStepper, X: Float64Array, G: Float64Array): VoltageStepper {
   return {
     name: stepper.name,
     step(buf, h) {
+      G.set(buf.accG);
       const sum = stepper.step(buf, h);
       X.set(stepper.name === "crank_nicolson" ? buf.x : buf.V);
       return sum;
@@ -70,8 +73,9 @@ function capturing(stepper: VoltageStepper, X: Float64Array): VoltageStepper {
 export function recordedStep(setup: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): StepRecord {
   const before = snapshot(b.V, setup.blocks);
   const X = new Float64Array(b.V.length);
-  advanceStep(setup, b, capturing(stepper, X), dt, step);
-  return { ...before, X };
+  const G = new Float64Array(b.V.length);
+  advanceStep(setup, b, capturing(stepper, X, G), dt, step);
+  return { ...before, X, G };
 }
 
 /**

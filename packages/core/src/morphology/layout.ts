@@ -25,15 +25,18 @@ export interface LayoutOptions {
   lengthUm?: ArrayLike<number>;
   /** Total angle (degrees) over which a branch's children fan out; default 90. */
   fanDegrees?: number;
-  /** Horizontal gap between cells, um; default: a fifth of the tallest cell, at least 10 um. */
+  /** Gap between cells, um; default: a fifth of the tallest cell, at least 10 um. */
   cellGapUm?: number;
+  /** Cells per row; default: all of them up to 6 cells, else about the square root of the count. */
+  cellsPerRow?: number;
 }
 
 /**
  * Lays out every cell: the root branch points up (+y) from the origin, children start at
  * their attachment point (`parentX` along the parent) and fan out over `fanDegrees`; an
  * only child bends by 20 degrees so it stays distinguishable. Cells with traced points
- * for every branch use those instead. Cells are then placed left to right.
+ * for every branch use those instead. Cells are then placed left to right, in rows of
+ * `cellsPerRow` (a grid for large networks).
  *
  * @example
  * const { x, y } = computeXyz(network.base.cells); // one (x, y) per compartment, um
@@ -78,16 +81,28 @@ export function computeXyz(cells: readonly CellTopology[], options: LayoutOption
   if (cells.length > 1) {
     const tallest = Math.max(...boxes.map((b) => b.maxY - b.minY));
     const gap = options.cellGapUm ?? Math.max(10, tallest / 5);
+    const perRow = Math.max(1, Math.round(options.cellsPerRow ?? (cells.length <= 6 ? cells.length : Math.ceil(Math.sqrt(cells.length)))));
     let cursor = 0;
     cells.forEach((_, ci) => {
-      const shift = cursor - boxes[ci].minX;
+      if (ci % perRow === 0) cursor = 0;
+      const row = Math.floor(ci / perRow);
+      const dx = cursor - boxes[ci].minX;
+      const dy = -row * (tallest + gap);
       cursor += boxes[ci].maxX - boxes[ci].minX + gap;
       const b0 = topo.cellFirstBranch[ci];
       const nb = cells[ci].ncomp.length;
-      for (let b = b0; b < b0 + nb; b++) for (const p of branchPaths[b]) p[0] += shift;
+      for (let b = b0; b < b0 + nb; b++) {
+        for (const p of branchPaths[b]) {
+          p[0] += dx;
+          p[1] += dy;
+        }
+      }
       const k0 = topo.cellFirstComp[ci];
       const nk = cells[ci].ncomp.reduce((s, n) => s + n, 0);
-      for (let k = k0; k < k0 + nk; k++) x[k] += shift;
+      for (let k = k0; k < k0 + nk; k++) {
+        x[k] += dx;
+        y[k] += dy;
+      }
     });
   }
   return { x, y, z, branchPaths };

@@ -13,6 +13,9 @@ import { NonFiniteError } from "../sim/run.js";
 import { STEPPERS } from "../sim/steppers.js";
 import { type IntegrateOptions, nonFiniteMessage, type RunPlan } from "./run-options.js";
 
+/** Keys whose gradients need those of capacitances and axial conductances. */
+const GEOMETRY_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
+
 /** The tensors integrate differentiates with respect to, in a fixed order. */
 export function differentiableInputs(opts: IntegrateOptions): tf.Tensor[] {
   const out: tf.Tensor[] = [];
@@ -43,8 +46,11 @@ export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: Ru
     }
     const nRec = setup.recordings.length;
     const value = tf.tensor2d(Float32Array.from(tape.values), [nRec, plan.nSteps + 1], "float32");
+    tape.values = new Float64Array(0); // the backward pass does not need it; free it early
+    const geometry = [...d.trainables.map((t) => t.key), ...(opts.paramState ?? []).map((r) => r.key)]
+      .some((k) => GEOMETRY_KEYS.has(k));
     const gradFunc = (dy: tf.Tensor) => {
-      const g = backward(tape, Float64Array.from(dy.dataSync()));
+      const g = backward(tape, dy.dataSync(), { geometry });
       const cols = columnGradients(d, program, props, g);
       return inputGradients(d, opts, cols, inputs, plan.nSteps);
     };
