@@ -215,6 +215,11 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
         const e = bases.exp(`${x} / ${y}`, u);
         return `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (${e} - 1))`;
       }
+      if (n.fn === "efun_d1") {
+        // Reuse a shared exp(x) when x is affine (the forward rates already computed it).
+        const ax = affineIn(g, n.args[0]);
+        if (ax && ax.name && ax.slope !== 0) return `H_efun_d1e(${s(n.args[0])}, ${bases.exp(s(n.args[0]), ax)})`;
+      }
       return FUNCTIONS[n.fn].emit(n.args.map(s));
     }
     default: throw new Error(`render: unexpected ${n.op}`);

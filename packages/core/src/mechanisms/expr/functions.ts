@@ -110,4 +110,5 @@ export const FUNCTION_NAMES: readonly string[] = Object.freeze(defs.map((d) => d
 
 /** The helper functions generated code receives, by name (`efun`, `vtrap`, ...). */
 export const HELPERS: Readonly<Record<string, (...args: number[]) => number>> =
-  table(defs.filter((d) => d.helper).map((d) => [d.name, d.helper!]));
+  table([...defs.filter((d) => d.helper).map((d) => [d.name, d.helper!] as [string, (...args: number[]) => number]),
+    ["efun_d1e", special.efun_d1e]]);

@@ -106,3 +106,19 @@ export function vtrap(x: number, y: number): number {
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
+
+/**
+ * {@link efun_d1} given exp(x) already computed (generated kernels share exponentials):
+ * the same value without another call to exp.
+ *
+ * @example efun_d1e(2, Math.exp(2)) === efun_d1(2)
+ */
+export function efun_d1e(x: number, ex: number): number {
+  if (Math.abs(x) < SERIES_LIMIT || !Number.isFinite(ex) || ex === 0) return efun_d1(x);
+  if (x > 0) {
+    const w = 1 / ex, d = 1 - w;
+    return (w * (d - x)) / (d * d);
+  }
+  const e = ex - 1;
+  return (e - x * (e + 1)) / (e * e);
+}
