@@ -19,6 +19,7 @@ const SIGNATURES: Record<KernelName, string> = {
   steady: "n, pre, post, V, P, S",
   currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale",
   advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld",
+  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG",
 };
 
 /** Where each kernel variable is loaded from, per instance k. */
@@ -150,6 +151,8 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
     return {
       current, currentValues, currentVjp,
       advance: emptyKernel("advance"), steady: emptyKernel("steady"), advanceVjp: emptyKernel("advanceVjp"),
+      advanceCurrent: current.replace("function current(n, pre, post, V, P, S, scale, accI, accG)",
+        `function advanceCurrent(${SIGNATURES.advanceCurrent})`),
     };
   }
   const next = sym.gates.map((gt) => gt.next);
@@ -174,5 +177,36 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
     setup: ag.setup,
     tail: (values) => ag.tail(values, 0),
   });
-  return { current, currentValues, currentVjp, advance, steady, advanceVjp };
+  return { current, currentValues, currentVjp, advance, steady, advanceVjp, advanceCurrent: fused(sym, next, i, di) };
+}
+
+/**
+ * advance then current in one loop: the states' new values stay in registers for the
+ * current (its variables s_j read the new values ns_j).
+ */
+function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: NodeId): string {
+  const g = sym.graph;
+  const a = emitNodes(g, next, (v) => v, "a");
+  const c = emitNodes(g, [i, di], (v) => (/^s\d+$/.test(v) ? `n${v}` : v), "c");
+  const used = usedVariables(g, [...next, i, di]);
+  for (let j = 0; j < sym.nStates; j++) used.add(`s${j}`);
+  const sorted = [...used].sort();
+  const body = [
+    sym.kind === "synapse" ? "const jpre = pre[k], jpost = post[k];" : "const jpost = post[k];",
+    ...sorted.map(loadLine).filter((l): l is string => l !== undefined),
+    ...a.lines,
+    ...a.values.map((x, j) => `const ns${j} = ${x}; SA${j}[k] = ns${j};`),
+    ...c.lines,
+    "const sc = scale[k];",
+    `accI[jpost] += sc * ${c.values[0]};`,
+    `accG[jpost] += sc * ${c.values[1]};`,
+  ];
+  return [
+    `return function advanceCurrent(${SIGNATURES.advanceCurrent}) {`,
+    ...arraySetup(sorted).map((l) => `  ${l}`),
+    "  for (let k = 0; k < n; k++) {",
+    ...body.map((l) => `    ${l}`),
+    "  }",
+    "};",
+  ].join("\n");
 }

@@ -95,6 +95,15 @@ export interface MechanismKernels {
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], dt: number,
   ): void;
+  /**
+   * `advance` followed by `current` at the new states, in one pass over the instances
+   * (the time loop's hot path when no state is clamped).
+   */
+  advanceCurrent(
+    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
+    P: Float64Array[], S: Float64Array[], dt: number, scale: Float64Array,
+    accI: Float64Array, accG: Float64Array,
+  ): void;
   /** Sets every state to its steady state at the given V. */
   steady(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,

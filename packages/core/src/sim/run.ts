@@ -92,17 +92,27 @@ export function makeBuffers(s: SimSetup): StepBuffers {
   };
 }
 
-/** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
-export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
+/** Clears the accumulators of a step. */
+function clearAccumulators(b: StepBuffers): void {
   b.accI.fill(0);
   b.accG.fill(0);
   b.diag.fill(0);
   b.rhs.fill(0);
-  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+}
+
+/** Subtracts the stimuli of step `step` from the outward current. */
+function addStimuli(s: SimSetup, b: StepBuffers, step: number): void {
   for (let r = 0; r < s.stimNodes.length; r++) {
     const vals = s.stimValues[r];
     if (step < vals.length) b.accI[s.stimNodes[r]] -= vals[step];
   }
+}
+
+/** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
+export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
+  clearAccumulators(b);
+  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+  addStimuli(s, b, step);
 }
 
 /** Imposes clamps of kind `kind` at sample `sample`. */
@@ -163,8 +173,26 @@ export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepp
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
   record(setup, b.V, out, nSamples, 0, scratch);
+  if (setup.clamps.some((c) => c.kind === "state")) {
+    // A state clamp sits between the gate update and the next linearisation.
+    for (let step = 0; step < nSteps; step++) {
+      advanceStep(setup, b, stepper, dt, step);
+      record(setup, b.V, out, nSamples, step + 1, scratch);
+    }
+    return out;
+  }
+  // Hot path: each step's gate update and the next step's linearisation in one pass.
+  if (nSteps > 0) linearise(setup, b, 0);
   for (let step = 0; step < nSteps; step++) {
-    advanceStep(setup, b, stepper, dt, step);
+    const sum = stepper.step(b, dt);
+    if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
+    applyClamps(setup, b.V, step + 1, "v");
+    clearAccumulators(b);
+    for (const k of setup.blocks) {
+      if (k.S.length > 0) k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG);
+      else k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+    }
+    addStimuli(setup, b, step + 1);
     record(setup, b.V, out, nSamples, step + 1, scratch);
   }
   return out;
