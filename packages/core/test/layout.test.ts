@@ -39,6 +39,18 @@ describe("computeXyz", () => {
     expect(range(2)[0]).toBeGreaterThan(range(1)[1]);
   });
 
+  it("lays large networks out in a grid of rows", () => {
+    const net = new jx.Network(Array.from({ length: 16 }, () => cell));
+    const { x, y } = computeXyz(net.base.cells);
+    const centre = (c: number) => [x[8 * c], y[8 * c]];
+    expect(centre(1)[0]).toBeGreaterThan(centre(0)[0]); // same row, to the right
+    expect(centre(4)[1]).toBeLessThan(centre(0)[1] - 20); // next row, below
+    expect(centre(4)[0]).toBeCloseTo(centre(0)[0], 9);
+    const two = computeXyz(net.base.cells, { cellsPerRow: 8 });
+    expect(two.y[8 * 7]).toBeCloseTo(two.y[0], 9);
+    expect(two.y[8 * 8]).toBeLessThan(two.y[0]);
+  });
+
   it("follows traced points when every branch has them", () => {
     const traced = [{ parents: [-1], parentX: [1], ncomp: [2], points: [[[0, 0, 0, 1], [0, 0, 40, 1]] as Array<[number, number, number, number]>] }];
     const { z } = computeXyz(traced);

@@ -1,0 +1,31 @@
+/**
+ * The fused kernel equals advance followed by current, for every built-in mechanism.
+ */
+import { describe, expect, it } from "vitest";
+import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels.js";
+import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
+
+const mechs = [new HH(), new Na(), new K(), new Leak(), new Km(), new CaL(), new CaT(), new IonotropicSynapse(), new TanhRateSynapse()];
+
+describe.each(mechs.map((m) => [m.name, m] as const))("advanceCurrent of %s", (_name, mech) => {
+  it("equals advance then current", () => {
+    const m = mech.compiled;
+    const n = 7;
+    const V = Float64Array.from({ length: n + 1 }, (_, i) => -80 + 17 * i);
+    const pre = Int32Array.from({ length: n }, (_, k) => (k + 3) % (n + 1));
+    const post = Int32Array.from({ length: n }, (_, k) => k);
+    const P = m.paramDefaults.map((d, j) => Float64Array.from({ length: n }, (_, k) => d * (1 + 0.1 * Math.sin(k + j))));
+    const S0 = m.stateDefaults.map((_, j) => Float64Array.from({ length: n }, (_, k) => 0.1 + 0.1 * ((k + j) % 7)));
+    const scale = Float64Array.from({ length: n }, (_, k) => 0.5 + k);
+    const a = { S: S0.map((x) => x.slice()), I: new Float64Array(n + 1), G: new Float64Array(n + 1) };
+    const b = { S: S0.map((x) => x.slice()), I: new Float64Array(n + 1), G: new Float64Array(n + 1) };
+    m.advance(n, pre, post, V, P, a.S, 0.025);
+    m.current(n, pre, post, V, P, a.S, scale, a.I, a.G);
+    m.advanceCurrent(n, pre, post, V, P, b.S, 0.025, scale, b.I, b.G);
+    a.S.forEach((s, j) => expect(Array.from(b.S[j])).toEqual(Array.from(s)));
+    for (let i = 0; i <= n; i++) {
+      expect(b.I[i]).toBeCloseTo(a.I[i], 12);
+      expect(b.G[i]).toBeCloseTo(a.G[i], 12);
+    }
+  });
+});
