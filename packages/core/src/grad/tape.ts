@@ -5,8 +5,8 @@
  * recomputed during the backward pass (memory O(N (T/K + K)) instead of O(N T)).
  */
 import type { Block, SimSetup } from "../sim/run.js";
-import { advanceStep, applyClamps, makeBuffers, record } from "../sim/run.js";
-import type { StepBuffers, VoltageStepper } from "../sim/steppers.js";
+import { applyClamps, makeBuffers, record, runSteps, type StepHooks } from "../sim/run.js";
+import type { VoltageStepper } from "../sim/steppers.js";
 
 /** A snapshot of the dynamic state: node voltages and every block's states. */
 export interface Snapshot {
@@ -56,26 +56,18 @@ export interface Tape {
   values: Float64Array;
 }
 
-/** A stepper that also copies its raw solve output (before clamps) into `X` and the conductances into `G`. */
-function capturing(stepper: VoltageStepper, X: Float64Array, G: Float64Array): VoltageStepper {
+/** Hooks that record each step of [start, end) into `out` (and checkpoints, if asked). */
+function recordingHooks(setup: SimSetup, stepper: VoltageStepper, out: StepRecord[] | null, checkpoints: Snapshot[] | null, segment: number): StepHooks {
+  let pending: Snapshot & { G: Float64Array } | null = null;
   return {
-    name: stepper.name,
-    step(buf, h) {
-      G.set(buf.accG);
-      const sum = stepper.step(buf, h);
-      X.set(stepper.name === "crank_nicolson" ? buf.x : buf.V);
-      return sum;
+    before(step, b) {
+      if (checkpoints && step % segment === 0) checkpoints.push(snapshot(b.V, setup.blocks));
+      if (out) pending = { ...snapshot(b.V, setup.blocks), G: b.accG.slice() };
+    },
+    solved(_step, b) {
+      if (out && pending) out.push({ ...pending, X: (stepper.name === "crank_nicolson" ? b.x : b.V).slice() });
     },
   };
-}
-
-/** One forward step that also returns its record (states before, raw solve output). */
-export function recordedStep(setup: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): StepRecord {
-  const before = snapshot(b.V, setup.blocks);
-  const X = new Float64Array(b.V.length);
-  const G = new Float64Array(b.V.length);
-  advanceStep(setup, b, capturing(stepper, X, G), dt, step);
-  return { ...before, X, G };
 }
 
 /**
@@ -92,17 +84,12 @@ export function forwardWithTape(
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
   record(setup, b.V, values, nSamples, 0, scratch);
-  const perStep = bytesPerStep(setup);
-  const keepAll = perStep * nSteps <= budgetBytes;
+  const keepAll = bytesPerStep(setup) * nSteps <= budgetBytes;
   const segment = keepAll ? Math.max(nSteps, 1) : Math.max(1, Math.ceil(Math.sqrt(nSteps)));
   const checkpoints: Snapshot[] = [];
   const steps: StepRecord[] | null = keepAll ? [] : null;
-  for (let step = 0; step < nSteps; step++) {
-    if (step % segment === 0) checkpoints.push(snapshot(b.V, setup.blocks));
-    if (steps) steps.push(recordedStep(setup, b, stepper, dt, step));
-    else advanceStep(setup, b, stepper, dt, step);
-    record(setup, b.V, values, nSamples, step + 1, scratch);
-  }
+  const hooks = recordingHooks(setup, stepper, steps, checkpoints, segment);
+  runSteps(setup, b, stepper, dt, 0, nSteps, { ...hooks, after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch) });
   return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(b.V, setup.blocks), values };
 }
 
@@ -112,6 +99,6 @@ export function replaySegment(tape: Tape, start: number, end: number): StepRecor
   const b = makeBuffers(setup);
   restore(tape.checkpoints[Math.floor(start / tape.segment)], b.V, setup.blocks);
   const out: StepRecord[] = [];
-  for (let step = start; step < end; step++) out.push(recordedStep(setup, b, tape.stepper, tape.dt, step));
+  runSteps(setup, b, tape.stepper, tape.dt, start, end, recordingHooks(setup, tape.stepper, out, null, tape.segment));
   return out;
 }

@@ -151,14 +151,46 @@ function throwNonFinite(V: Float64Array, step: number): void {
   for (let i = 0; i < V.length; i++) if (!Number.isFinite(V[i])) throw new NonFiniteError(i, step, V[i]);
 }
 
-/** Advances one full step (currents, voltage, clamps, gates). */
-export function advanceStep(s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, step: number): void {
-  linearise(s, b, step);
-  const sum = stepper.step(b, dt);
-  if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
-  applyClamps(s, b.V, step + 1, "v");
-  for (const k of s.blocks) if (k.S.length > 0) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt);
-  applyClamps(s, b.V, step + 1, "state");
+/** Observers of a run of steps (for recordings and the adjoint's tape). */
+export interface StepHooks {
+  /** Before the solve of step `step`: b.V, the states and b.accG are those the step uses. */
+  before?(step: number, b: StepBuffers): void;
+  /** After the solve of step `step`, before voltage clamps. */
+  solved?(step: number, b: StepBuffers): void;
+  /** After step `step` is complete (sample step + 1 is ready). */
+  after?(step: number, b: StepBuffers): void;
+}
+
+/**
+ * Runs steps [start, end) from the present state in `b` and the blocks: linearise, solve,
+ * clamp the voltage, advance the gates, clamp states. Without state clamps, each step's
+ * gate update and the next linearisation run as one fused pass per mechanism.
+ */
+export function runSteps(
+  s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, start: number, end: number, hooks: StepHooks = {},
+): void {
+  const fused = !s.clamps.some((c) => c.kind === "state");
+  if (start < end) linearise(s, b, start);
+  for (let step = start; step < end; step++) {
+    hooks.before?.(step, b);
+    const sum = stepper.step(b, dt);
+    if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
+    hooks.solved?.(step, b);
+    applyClamps(s, b.V, step + 1, "v");
+    if (fused) {
+      clearAccumulators(b);
+      for (const k of s.blocks) {
+        if (k.S.length > 0) k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG);
+        else k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+      }
+      addStimuli(s, b, step + 1);
+    } else {
+      for (const k of s.blocks) if (k.S.length > 0) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt);
+      applyClamps(s, b.V, step + 1, "state");
+      if (step + 1 < end) linearise(s, b, step + 1);
+    }
+    hooks.after?.(step, b);
+  }
 }
 
 /**
@@ -173,27 +205,6 @@ export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepp
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
   record(setup, b.V, out, nSamples, 0, scratch);
-  if (setup.clamps.some((c) => c.kind === "state")) {
-    // A state clamp sits between the gate update and the next linearisation.
-    for (let step = 0; step < nSteps; step++) {
-      advanceStep(setup, b, stepper, dt, step);
-      record(setup, b.V, out, nSamples, step + 1, scratch);
-    }
-    return out;
-  }
-  // Hot path: each step's gate update and the next step's linearisation in one pass.
-  if (nSteps > 0) linearise(setup, b, 0);
-  for (let step = 0; step < nSteps; step++) {
-    const sum = stepper.step(b, dt);
-    if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
-    applyClamps(setup, b.V, step + 1, "v");
-    clearAccumulators(b);
-    for (const k of setup.blocks) {
-      if (k.S.length > 0) k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG);
-      else k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
-    }
-    addStimuli(setup, b, step + 1);
-    record(setup, b.V, out, nSamples, step + 1, scratch);
-  }
+  runSteps(setup, b, stepper, dt, 0, nSteps, { after: (step) => record(setup, b.V, out, nSamples, step + 1, scratch) });
   return out;
 }
