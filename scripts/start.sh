@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# The main job. Until the IDE lands: simulate the user's tutorial network in Node and
-# print its tables and a voltage summary.
+# The main job: build the Dendrolab IDE and serve it locally. It prints the address to
+# open; the IDE opens on the user's tutorial network, already simulated.
+#   PORT=8080 bash scripts/start.sh   # choose the port (default: 5173, or the next free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-pnpm --filter @dendrolab/examples run tutorial
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+echo "start: building the IDE (apps/ide)..."
+pnpm --filter @dendrolab/ide run build >/tmp/dendrolab-ide-build.log 2>&1 || { cat /tmp/dendrolab-ide-build.log; exit 1; }
+if [ -z "${PORT:-}" ]; then
+  PORT=$(node -e '
+    const net = require("net");
+    const tryPort = (p) => { const s = net.createServer(); s.once("error", () => tryPort(p + 1)); s.listen(p, "127.0.0.1", () => { s.close(() => console.log(p)); }); };
+    tryPort(5173);')
+fi
+echo
+echo "  Dendrolab IDE: http://localhost:${PORT}/"
+echo "  (also http://127.0.0.1:${PORT}/; stop with Ctrl+C)"
+echo
+exec pnpm --filter @dendrolab/ide exec vite preview --port "$PORT" --strictPort --host 127.0.0.1

@@ -1,0 +1,59 @@
+/**
+ * Entry point: paints the app shell first, then starts the workers and runs the session
+ * (the tutorial, or the session of a share link).
+ */
+import { createRoot } from "react-dom/client";
+import { createServices } from "./engine/services.js";
+import { isShareHash } from "./session/share/codec.js";
+import { createSession } from "./session/store.js";
+import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
+import { App } from "./ui/App.js";
+import { loadPlotly } from "./ui/plots/plotly.js";
+import { SessionProvider } from "./ui/session-context.js";
+import "./styles.css";
+
+const services = createServices();
+const session = createSession(services, TUTORIAL_SCRIPT);
+(window as unknown as { dendrolab: unknown }).dendrolab = session;
+
+createRoot(document.getElementById("root")!).render(
+  <SessionProvider value={session}>
+    <App />
+  </SessionProvider>,
+);
+
+async function start(): Promise<void> {
+  // plotly is evaluated on this thread (a long task): once the sandbox has booted, so that
+  // it does not hold up the messages of the first run.
+  const plots = () => void loadPlotly("basic");
+  void services.warm().then(plots);
+  setTimeout(plots, 1500);
+
+  const hash = location.hash;
+  if (isShareHash(hash) && (await session.actions.openLink(hash))) return;
+  await session.actions.run();
+}
+
+/** Starts once the shell has painted (so that first paint needs only this file), or after 300 ms. */
+function afterFirstPaint(fn: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    setTimeout(fn, 0);
+  };
+  try {
+    new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === "first-contentful-paint")) go();
+    }).observe({ type: "paint", buffered: true });
+  } catch {
+    // No paint timing: fall back to the timer.
+  }
+  setTimeout(go, 300);
+}
+
+afterFirstPaint(() => void start());
+
+window.addEventListener("hashchange", () => {
+  if (isShareHash(location.hash)) void session.actions.openLink(location.hash);
+});

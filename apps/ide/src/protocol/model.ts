@@ -1,0 +1,65 @@
+/**
+ * Data the model worker sends to the page: a summary of the model (topology, groups,
+ * keys, coordinates), tables and traces. Plain, structured-clone-safe objects.
+ */
+
+/** One cell's branches (local indices): parent branch (-1 for the root) and compartment count. */
+export interface CellShape {
+  branches: Array<{ parent: number; ncomp: number }>;
+}
+
+/** What the page knows about the current model. */
+export interface ModelSummary {
+  kind: "network" | "cell" | "branch" | "compartment";
+  nComp: number;
+  cells: CellShape[];
+  /** Groups in creation order with their compartments (global indices, ascending). */
+  groups: Array<{ name: string; nodes: number[] }>;
+  channels: string[];
+  synapseTypes: string[];
+  edges: Array<{ pre: number; post: number; type: string }>;
+  /** Keys `set` accepts on compartments (numeric columns). */
+  nodeKeys: string[];
+  /** States that `record` accepts on compartments. */
+  recordable: string[];
+  recordings: Array<{ target: "node" | "edge"; index: number; state: string }>;
+  /** Compartments that receive a stimulus, with the largest |current| (nA). */
+  stimuli: Array<{ node: number; peakNa: number }>;
+  trainables: Array<{ key: string; target: "node" | "edge"; count: number }>;
+  /** Mean of every compartment key over each group's compartments that have it: groupMeans[group][key]. */
+  groupMeans: Record<string, Record<string, number>>;
+  /** Compartment centres (um) and one path per global branch. */
+  coords: { x: number[]; y: number[]; z: number[]; branchPaths: number[][][]; source: "columns" | "layout" };
+}
+
+/** Which rows a table shows: all compartments, a group, or explicit compartments. */
+export type TableSource = { kind: "all" } | { kind: "group"; name: string } | { kind: "nodes"; nodes: number[] };
+
+/** A table like `.view`: columns in the library's order, values by column. */
+export interface TableData {
+  columns: string[];
+  /** Global compartment index of each row. */
+  index: number[];
+  /** Values by column, one per row. */
+  data: Array<Array<number | boolean | string>>;
+  /** Which columns `set` can write (numeric model keys). */
+  editable: boolean[];
+}
+
+/** Simulation settings of the session. */
+export interface SimSettings {
+  /** ms */
+  tMax: number;
+  /** ms */
+  dt: number;
+  solver: "bwd_euler" | "crank_nicolson" | "fwd_euler";
+}
+
+/** Recorded traces of one run. */
+export interface Traces {
+  dt: number;
+  nSamples: number;
+  rows: Array<{ label: string; values: Float32Array }>;
+  /** Wall time of the simulation in the worker, ms. */
+  ms: number;
+}

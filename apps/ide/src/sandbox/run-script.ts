@@ -1,0 +1,92 @@
+/**
+ * Evaluating a model script: TypeScript to CommonJS (sucrase, which keeps line numbers),
+ * then a Function with a `require` that knows only the libraries a script may import.
+ * The model is the default export, else a variable named `network`.
+ */
+import { transform } from "sucrase";
+import * as jx from "@dendrolab/core";
+import * as channels from "@dendrolab/core/channels";
+import * as synapses from "@dendrolab/core/synapses";
+import * as tf from "@tensorflow/tfjs";
+
+const MODULES: Record<string, unknown> = {
+  "@dendrolab/core": jx,
+  "@dendrolab/core/channels": channels,
+  "@dendrolab/core/synapses": synapses,
+  "@tensorflow/tfjs": tf,
+};
+
+/** An error in the user's script, with its line when known. */
+export class ScriptError extends Error {
+  constructor(message: string, readonly line: number | null) {
+    super(message);
+  }
+}
+
+/** Lines the Function constructor adds before the body (`function anonymous(...\n) {\n`). */
+const HEADER_LINES = 2;
+
+/** Runs `source`; returns the model it builds. `log` receives console output. */
+export function runScript(source: string, log: (line: string) => void): jx.View {
+  let code: string;
+  try {
+    code = transform(source, { transforms: ["typescript", "imports"], production: true }).code;
+  } catch (e) {
+    const m = /\((\d+):(\d+)\)/.exec((e as Error).message);
+    throw new ScriptError(`Syntax error: ${(e as Error).message}`, m ? Number(m[1]) : null);
+  }
+  const require = (name: string) => {
+    if (!(name in MODULES)) {
+      throw new Error(`Cannot import '${name}': scripts can import ${Object.keys(MODULES).map((k) => `'${k}'`).join(", ")}.`);
+    }
+    return MODULES[name];
+  };
+  const console = makeConsole(log);
+  const module = { exports: {} as Record<string, unknown> };
+  let fallback: unknown;
+  try {
+    const fn = new Function("require", "exports", "module", "console", `${code}\n;return typeof network === "undefined" ? undefined : network;`);
+    fallback = fn(require, module.exports, module, console);
+  } catch (e) {
+    throw new ScriptError(errorText(e), lineOf(e));
+  }
+  const model = module.exports.default ?? fallback;
+  if (!(model instanceof jx.View)) {
+    throw new ScriptError(
+      model === undefined
+        ? "The script defines no model: end it with `export default network;` (or name the model `network`)."
+        : `The script's default export is not a model (got ${typeof model}); export a Network or Cell.`,
+      null,
+    );
+  }
+  return model;
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return `${e.name === "Error" ? "Error" : e.name}: ${e.message}`;
+  return `Uncaught ${String(e)}`;
+}
+
+/** The script line of the innermost frame in evaluated code. */
+function lineOf(e: unknown): number | null {
+  const stack = e instanceof Error ? e.stack ?? "" : "";
+  const m = /<anonymous>:(\d+):\d+/.exec(stack);
+  if (!m) return null;
+  const line = Number(m[1]) - HEADER_LINES;
+  return line >= 1 ? line : null;
+}
+
+function makeConsole(log: (line: string) => void): Pick<Console, "log" | "info" | "warn" | "error" | "debug"> {
+  const fmt = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : safeString(a))).join(" ");
+  const at = (level: string) => (...args: unknown[]) => log(level ? `${level}: ${fmt(args)}` : fmt(args));
+  return { log: at(""), info: at(""), debug: at(""), warn: at("warning"), error: at("error") };
+}
+
+function safeString(v: unknown): string {
+  if (v && typeof v === "object" && "toString" in v && (v as object).toString !== Object.prototype.toString) return String(v);
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * What the session needs from the outside world: the script sandbox and the workers.
+ * The app passes the real ones; tests pass fakes.
+ */
+import type { SerializedModel } from "@dendrolab/core/io";
+import type { ScriptOutcome } from "../engine/sandbox.js";
+import type { TrainJob, TrainReply } from "../protocol/messages.js";
+import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
+
+export type { ScriptOutcome };
+
+export type LoadOutcome =
+  | { ok: true; summary: ModelSummary; traces: Traces | null; simError: string | null; table: TableData; ms: number }
+  | { ok: false; message: string };
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface Services {
+  runScript(script: string): Promise<ScriptOutcome>;
+  loadModel(model: SerializedModel, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
+  /** Applies a `set` to the loaded model at once (before the script run confirms it). */
+  quickSet(target: TableSource, key: string, value: number, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
+  table(source: TableSource): Promise<Answer<TableData>>;
+  simulate(sim: SimSettings): Promise<Answer<Traces>>;
+  column(key: string): Promise<Answer<number[]>>;
+  train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
+}

@@ -1,0 +1,52 @@
+/**
+ * Sharing: the session as a link, and opening links. A link that cannot be opened only
+ * shows a banner; a good one replaces the session as one undo step (so nothing is lost).
+ */
+import { type SessionContext, get, patch } from "./context.js";
+import { commit } from "./history.js";
+import { runScript } from "./run-actions.js";
+import { decodeSession, encodeSession } from "./share/codec.js";
+import { fingerprint } from "./share/fingerprint.js";
+import type { SessionDoc } from "./share/schema.js";
+import { MAX_LINKED_CSV } from "./trainer-settings.js";
+
+/** The session as a document (the CSV is left out when it is large). */
+export function sessionDoc(c: SessionContext): SessionDoc {
+  const s = get(c);
+  const csv = s.trainer.csv && s.trainer.csv.text.length <= MAX_LINKED_CSV ? s.trainer.csv : null;
+  const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view };
+  if (s.model && s.script === s.history.present.script) doc.check = fingerprint(s.model.serialized);
+  return doc;
+}
+
+/** The share hash of the session: `#s=1.…`. */
+export function shareHash(c: SessionContext): Promise<string> {
+  return encodeSession(sessionDoc(c));
+}
+
+/** Opens a share hash: on success replaces the session (one undo step) and runs it. */
+export async function openLink(c: SessionContext, hash: string): Promise<boolean> {
+  const r = await decodeSession(hash);
+  if (!r.ok) {
+    patch(c, { banner: { kind: "error", text: r.message } });
+    return false;
+  }
+  applyDoc(c, r.doc, "Open shared link");
+  await runScript(c, "Open shared link");
+  return true;
+}
+
+/** Replaces the session's settings and script with a document's. */
+export function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
+  const s = get(c);
+  patch(c, {
+    script: doc.script,
+    history: commit(s.history, doc.script, label),
+    sim: doc.sim,
+    trainer: doc.trainer,
+    view: doc.view,
+    banner: null,
+    expectedCheck: doc.check ?? null,
+    runs: [],
+  });
+}

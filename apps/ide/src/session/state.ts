@@ -1,0 +1,104 @@
+/**
+ * The session's state: the script and its history, the model the script built, what is
+ * selected and shown, the traces of recent runs, and the trainer.
+ */
+import type { SerializedModel } from "@dendrolab/core/io";
+import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
+import { type History, initialHistory } from "./history.js";
+import { EMPTY_SELECTION, type Selection } from "./selection.js";
+import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js";
+import type { Topology } from "./topology.js";
+import { DEFAULT_TRAINER, type TrainedParam, type TrainerSettings } from "./trainer-settings.js";
+
+export interface RunState {
+  status: "idle" | "running" | "ok" | "error";
+  /** Error of the last run (script, sandbox or simulation), shown in the editor panel. */
+  message: string | null;
+  line: number | null;
+  logs: string[];
+  /** Script evaluation and simulation times of the last run, ms. */
+  scriptMs: number;
+  simMs: number;
+}
+
+export interface LoadedModel {
+  summary: ModelSummary;
+  serialized: SerializedModel;
+  topo: Topology;
+}
+
+export interface TraceRun {
+  n: number;
+  label: string;
+  traces: Traces;
+  /** Drawn from an optimistic `set` while the script run that confirms it is under way. */
+  provisional?: boolean;
+}
+
+export interface TrainingState {
+  status: "idle" | "running" | "done" | "stopped" | "error";
+  /** The parameters of the job (values below follow this order). */
+  params: TrainedParam[];
+  initial: number[];
+  /** The values the latest loss was computed at. */
+  values: number[];
+  losses: number[];
+  /** Lowest loss so far and its values: what "Apply" writes. */
+  best: { step: number; loss: number; values: number[] } | null;
+  traces: Traces | null;
+  target: Traces | null;
+  gradient: "autodiff" | "finite-differences" | null;
+  message: string | null;
+  stepMs: number;
+}
+
+export interface Banner {
+  kind: "error" | "info";
+  text: string;
+}
+
+export interface SessionState {
+  script: string;
+  history: History;
+  sim: SimSettings;
+  view: ViewSettings;
+  trainer: TrainerSettings;
+  run: RunState;
+  model: LoadedModel | null;
+  selection: Selection;
+  /** Selected compartments (derived from selection and model). */
+  selectedNodes: number[];
+  table: TableData | null;
+  runs: TraceRun[];
+  simError: string | null;
+  colourValues: number[] | null;
+  training: TrainingState;
+  banner: Banner | null;
+  /** Model fingerprint a just-opened link expects. */
+  expectedCheck: string | null;
+}
+
+export const IDLE_TRAINING: TrainingState = {
+  status: "idle", params: [], initial: [], values: [], losses: [], best: null, traces: null, target: null, gradient: null, message: null, stepMs: 0,
+};
+
+export function initialState(script: string): SessionState {
+  return {
+    script,
+    history: initialHistory(script),
+    sim: { ...DEFAULT_SIM },
+    view: { ...DEFAULT_VIEW },
+    trainer: { ...DEFAULT_TRAINER, params: [] },
+    run: { status: "idle", message: null, line: null, logs: [], scriptMs: 0, simMs: 0 },
+    model: null,
+    selection: EMPTY_SELECTION,
+    selectedNodes: [],
+    table: null,
+    runs: [],
+    simError: null,
+    colourValues: null,
+    training: IDLE_TRAINING,
+    banner: null,
+    expectedCheck: null,
+  };
+}

@@ -1,0 +1,76 @@
+/** The layout: tree and groups | script and table | morphology and traces/trainer. */
+import { useEffect, useState } from "react";
+import { Banner } from "./Banner.js";
+import { EditorPanel } from "./editor/EditorPanel.js";
+import { GroupsPanel } from "./GroupsPanel.js";
+import { MorphologyPanel } from "./plots/MorphologyPanel.js";
+import { TracesPanel } from "./plots/TracesPanel.js";
+import { useActions } from "./session-context.js";
+import { ParamTable } from "./table/ParamTable.js";
+import { Toolbar } from "./Toolbar.js";
+import { TrainerPanel } from "./trainer/TrainerPanel.js";
+import { TreePanel } from "./tree/TreePanel.js";
+
+export function App() {
+  useUndoKeys();
+  return (
+    <div className="app">
+      <Toolbar />
+      <Banner />
+      <main className="grid">
+        <aside className="col col-left">
+          <TreePanel />
+          <GroupsPanel />
+        </aside>
+        <section className="col col-mid">
+          <EditorPanel />
+          <ParamTable />
+        </section>
+        <section className="col col-right">
+          <MorphologyPanel />
+          <BottomTabs />
+        </section>
+      </main>
+    </div>
+  );
+}
+
+function BottomTabs() {
+  const [tab, setTab] = useState<"traces" | "trainer">("traces");
+  return (
+    <section className="panel tabs-panel">
+      <header className="panel-head tabs" role="tablist">
+        <button role="tab" aria-selected={tab === "traces"} className={tab === "traces" ? "on" : ""} onClick={() => setTab("traces")} data-testid="tab-traces">
+          Traces & instruments
+        </button>
+        <button role="tab" aria-selected={tab === "trainer"} className={tab === "trainer" ? "on" : ""} onClick={() => setTab("trainer")} data-testid="tab-trainer">
+          Trainer
+        </button>
+      </header>
+      <div className="panel-body">
+        <div hidden={tab !== "traces"}><TracesPanel /></div>
+        <div hidden={tab !== "trainer"}><TrainerPanel /></div>
+      </div>
+    </section>
+  );
+}
+
+/** Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Y) undo and redo model edits, outside text fields. */
+function useUndoKeys() {
+  const a = useActions();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const k = e.key.toLowerCase();
+      if (k === "z" && !e.shiftKey) void a.undo();
+      else if ((k === "z" && e.shiftKey) || k === "y") void a.redo();
+      else if (k === "enter") void a.run();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [a]);
+}

@@ -1,0 +1,36 @@
+/** Share: makes the session link, shows it and copies it. */
+import { useState } from "react";
+import { useActions } from "./session-context.js";
+
+export function ShareButton() {
+  const a = useActions();
+  const [url, setUrl] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const share = async () => {
+    const hash = await a.shareHash();
+    const link = `${location.origin}${location.pathname}${hash}`;
+    history.replaceState(null, "", hash);
+    setUrl(link);
+    setCopied(false);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      // Clipboard access may be refused; the link is shown to copy by hand.
+    }
+  };
+  return (
+    <div className="share">
+      <button data-testid="share" onClick={() => void share()} title="A link that restores this whole session">
+        ⇪ Share
+      </button>
+      {url && (
+        <div className="share-pop" role="dialog" aria-label="Share link">
+          <input readOnly value={url} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />
+          <span className="muted">{copied ? "Copied." : ""} {url.length.toLocaleString("en")} characters</span>
+          <button onClick={() => setUrl(null)} aria-label="Close">×</button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The model script in Monaco (loaded lazily; a read-only preview shows meanwhile), with
+ * the last run's error and console output below.
+ */
+import { useEffect, useRef, useState } from "react";
+import { useActions, useSession, useSessionState } from "../session-context.js";
+import { Panel } from "../widgets.js";
+import type { ScriptEditor } from "./monaco.js";
+
+export function EditorPanel() {
+  const session = useSession();
+  const a = useActions();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<ScriptEditor | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const script = useSessionState((s) => s.script);
+  const run = useSessionState((s) => s.run);
+
+  useEffect(() => {
+    let disposed = false;
+    let started = false;
+    // Monaco is large (its evaluation is a long task): it loads when the user reaches for
+    // the editor, or a few seconds after the first model is on screen.
+    const load = () => {
+      if (started || disposed) return;
+      started = true;
+      import("./monaco.js").then(
+        (m) => {
+          if (disposed || !host.current) return;
+          editor.current = m.createEditor(host.current, session.store.getState().script, (t) => a.setScript(t), () => void a.run());
+          setLoaded(true);
+        },
+        (e: Error) => setLoadError(`The editor could not load: ${e.message}`),
+      );
+    };
+    const fallback = setTimeout(load, 8000);
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = session.store.subscribe((s) => {
+      if ((s.run.status === "ok" || s.run.status === "error") && idle === undefined) idle = setTimeout(load, 5000);
+    });
+    const panel = host.current?.closest("[data-testid=editor-panel]");
+    const events = ["pointerdown", "focusin", "keydown", "pointerenter"] as const;
+    events.forEach((e) => panel?.addEventListener(e, load, { once: true }));
+    return () => {
+      disposed = true;
+      clearTimeout(fallback);
+      clearTimeout(idle);
+      events.forEach((e) => panel?.removeEventListener(e, load));
+      unsubscribe();
+      editor.current?.dispose();
+      editor.current = null;
+    };
+  }, [session, a]);
+
+  useEffect(() => {
+    if (editor.current && editor.current.getValue() !== script) editor.current.setValue(script);
+  }, [script]);
+
+  useEffect(() => {
+    editor.current?.setRunError(run.status === "error" ? run.line : null, run.message);
+  }, [run, loaded]);
+
+  return (
+    <Panel title="Model script · TypeScript" className="editor-panel" testid="editor-panel" tools={<span className="muted">Ctrl+Enter runs</span>}>
+      <div className="editor-host" ref={host} data-testid="editor">
+        {!loaded && (
+          <pre className="editor-preview" tabIndex={0} data-testid="editor-preview">
+            {loadError ?? script}
+          </pre>
+        )}
+      </div>
+      {(run.status === "error" || run.logs.length > 0) && (
+        <div className="console" data-testid="console">
+          {run.status === "error" && (
+            <div className="console-error" data-testid="run-error">
+              {run.line ? `Line ${run.line}: ` : ""}
+              {run.message}
+            </div>
+          )}
+          {run.logs.map((l, i) => (
+            <div key={i} className="console-line">{l}</div>
+          ))}
+        </div>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * A plotly chart: plotly loads on first use, every update runs in a task of its own,
+ * and updates arriving faster than `minIntervalMs` are coalesced (training progress).
+ */
+import { useEffect, useRef, useState } from "react";
+import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
+import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
+
+export interface PlotProps {
+  data: PlotData[];
+  layout: PlotLayout;
+  onClick?: (customdata: unknown, event: MouseEvent | undefined) => void;
+  minIntervalMs?: number;
+  testid?: string;
+  className?: string;
+  /** Which plotly bundle draws this plot (3-D needs "gl3d"). */
+  bundle?: PlotlyBundle;
+}
+
+export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, className, bundle = "basic" }: PlotProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const latest = useRef({ data, layout, bundle });
+  latest.current = { data, layout, bundle };
+  /** The bundle that drew the current plot (a plot is purged before another bundle draws it). */
+  const drawnWith = useRef<PlotlyBundle | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastDraw = useRef(0);
+  const [error, setError] = useState<string | null>(null);
+  const [drawn, setDrawn] = useState(0);
+  /** What was drawn last: an update with identical data and layout is skipped. */
+  const drawnSig = useRef("");
+  const clickBound = useRef(false);
+
+  function draw(Plotly: PlotlyApi, previous: PlotlyApi | null): void {
+    timer.current = null;
+    const host = el.current;
+    if (!host) return;
+    const want = latest.current.bundle;
+    const sig = JSON.stringify([latest.current.data, latest.current.layout, want]);
+    if (sig === drawnSig.current && !previous) return;
+    drawnSig.current = sig;
+    if (previous) {
+      previous.purge(host); // also removes its event handlers
+      clickBound.current = false;
+    }
+    drawnWith.current = want;
+    lastDraw.current = performance.now();
+    const first = !clickBound.current;
+    clickBound.current = true;
+    const t0 = performance.now();
+    void Plotly.react(host, latest.current.data, latest.current.layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+      performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
+      if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
+      host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
+      setDrawn((n) => n + 1);
+    });
+  }
+
+  useEffect(() => {
+    if (timer.current) return; // an update is already scheduled; it will use the latest data
+    const wait = Math.max(0, lastDraw.current + minIntervalMs - performance.now());
+    timer.current = setTimeout(() => {
+      const want = latest.current.bundle;
+      const prev = drawnWith.current && drawnWith.current !== want ? drawnWith.current : null;
+      const now = plotlyIfLoaded(want);
+      if (now && (!prev || plotlyIfLoaded(prev))) {
+        draw(now, prev ? plotlyIfLoaded(prev)! : null); // in this task
+        return;
+      }
+      Promise.all([loadPlotly(want), prev ? loadPlotly(prev) : null]).then(
+        ([Plotly, previous]) => inOwnTask(() => draw(Plotly, previous)),
+        (e: Error) => {
+          timer.current = null;
+          setError(`Plots could not load: ${e.message}`);
+        },
+      );
+    }, wait);
+  }, [data, layout, minIntervalMs, bundle]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+    const host = el.current;
+    if (host && drawnWith.current) void loadPlotly(drawnWith.current).then((P) => P.purge(host));
+  }, []);
+
+  return (
+    <div className={`plot ${className ?? ""}`} data-testid={testid} data-ready={drawn > 0 ? "yes" : "no"}>
+      <div ref={el} className="plot-host" />
+      {drawn === 0 && <div className="plot-loading">{error ?? "Loading plot…"}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * plotly.js, loaded on first use (it is large), and a scheduler that gives every plot
+ * update its own task so that no single task on the page grows long.
+ */
+import type { PlotlyApi } from "./plotly-types.js";
+
+/** "basic": scatter plots (traces, 2-D morphology); "gl3d": adds scatter3d, loaded only for 3-D views. */
+export type PlotlyBundle = "basic" | "gl3d";
+
+const loading: Partial<Record<PlotlyBundle, Promise<PlotlyApi>>> = {};
+const loaded: Partial<Record<PlotlyBundle, PlotlyApi>> = {};
+
+export function loadPlotly(bundle: PlotlyBundle = "basic"): Promise<PlotlyApi> {
+  const load = bundle === "gl3d" ? () => import("plotly.js-gl3d-dist-min") : () => import("plotly.js-basic-dist-min");
+  loading[bundle] ??= load().then((m) => (loaded[bundle] = (m as unknown as { default: PlotlyApi }).default));
+  return loading[bundle]!;
+}
+
+/** The bundle if it has loaded already (so that a draw needs no extra task). */
+export function plotlyIfLoaded(bundle: PlotlyBundle): PlotlyApi | undefined {
+  return loaded[bundle];
+}
+
+/** Runs `fn` in a task of its own, after pending input. */
+export function inOwnTask(fn: () => void): void {
+  setTimeout(fn, 0);
+}
+
+export const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d", "toImage"] };
+
+export const BASE_LAYOUT = {
+  margin: { l: 48, r: 12, t: 8, b: 36 },
+  paper_bgcolor: "rgba(0,0,0,0)",
+  plot_bgcolor: "rgba(0,0,0,0)",
+  font: { family: "system-ui, sans-serif", size: 11, color: "#334" },
+  showlegend: true,
+  legend: { orientation: "h", y: -0.18, font: { size: 10 } },
+};

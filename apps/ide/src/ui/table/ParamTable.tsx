@@ -1,0 +1,116 @@
+/**
+ * The parameter table: `.view` of all compartments, a group or the selection, with the
+ * library's columns. Rows are virtualised (only those in view are in the DOM). Editable
+ * numeric cells write `set` calls; "Set all rows" writes one `set` on the whole view.
+ */
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import type { TableData } from "../../protocol/model.js";
+import { tableTitle } from "../../session/run-actions.js";
+import { useActions, useSessionState } from "../session-context.js";
+import { Panel } from "../widgets.js";
+import { SetAllRows } from "./SetAllRows.js";
+import { formatValue, visibleRange } from "./windowing.js";
+
+const ROW_H = 24;
+const HEAD_H = 46;
+const INDEX_W = 56;
+/** Wide enough for the longest part of the name between underscores (headers wrap there), and for values. */
+const colWidth = (name: string) => Math.max(62, Math.min(140, Math.max(...name.split("_").map((p) => p.length + 1)) * 7.2 + 14));
+/** Lets a header wrap after underscores: `local_branch_index` -> `local_ branch_ index`. */
+const wrapName = (name: string) => name.replace(/_/g, "_\u200b");
+
+export function ParamTable() {
+  const table = useSessionState((s) => s.table);
+  const title = useSessionState(tableTitle);
+  return (
+    <Panel
+      title={<code data-testid="table-title">{title}</code>}
+      className="table-panel"
+      testid="table-panel"
+      tools={table && <span className="muted" data-testid="table-shape">{table.index.length} rows × {table.columns.length} columns</span>}
+    >
+      {table && <SetAllRows table={table} />}
+      {table && <TableBody table={table} />}
+    </Panel>
+  );
+}
+
+function TableBody({ table }: { table: TableData }) {
+  const a = useActions();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(300);
+  const [editing, setEditing] = useState<{ row: number; col: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    setHeight(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+  const onScroll = useCallback(() => setScrollTop(scroller.current?.scrollTop ?? 0), []);
+  const [first, last] = visibleRange(Math.max(0, scrollTop - HEAD_H), height, ROW_H, table.index.length);
+  const widths = table.columns.map(colWidth);
+  const total = INDEX_W + widths.reduce((s, w) => s + w, 0);
+  const integer = table.columns.map((c) => c.endsWith("_index"));
+  const commit = (row: number, col: number, text: string) => {
+    setEditing(null);
+    const v = Number(text);
+    const old = table.data[col][row];
+    if (text.trim() === "" || !Number.isFinite(v) || v === old) return;
+    void a.setCell(table.index[row], table.columns[col], v);
+  };
+
+  const rows = [];
+  for (let r = first; r < last; r++) {
+    rows.push(
+      <div key={r} className="trow" style={{ top: HEAD_H + ROW_H * r, width: total }} data-testid="table-row">
+        <div className="tcell tindex" style={{ width: INDEX_W }}>{table.index[r]}</div>
+        {table.columns.map((c, j) => {
+          const v = table.data[j][r];
+          const isEditing = editing?.row === r && editing.col === j;
+          return (
+            <div
+              key={c}
+              className={`tcell ${table.editable[j] ? "editable" : ""} ${typeof v === "boolean" ? (v ? "yes" : "no") : ""}`}
+              style={{ width: widths[j] }}
+              data-col={c}
+              onClick={() => table.editable[j] && setEditing({ row: r, col: j })}
+            >
+              {isEditing ? (
+                <input
+                  autoFocus
+                  defaultValue={String(v)}
+                  data-testid="cell-editor"
+                  onBlur={(e) => commit(r, j, e.currentTarget.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter") commit(r, j, e.currentTarget.value);
+                    if (e.key === "Escape") setEditing(null);
+                  }}
+                />
+              ) : (
+                formatValue(v, integer[j])
+              )}
+            </div>
+          );
+        })}
+      </div>,
+    );
+  }
+  return (
+    <div className="tscroll" ref={scroller} onScroll={onScroll} data-testid="table">
+      <div className="tspacer" style={{ height: HEAD_H + ROW_H * table.index.length, width: total }}>
+        <div className="trow thead" style={{ width: total, height: HEAD_H }}>
+          <div className="tcell tindex" style={{ width: INDEX_W }} />
+          {table.columns.map((c, j) => (
+            <div key={c} className={`tcell ${table.editable[j] ? "editable-head" : ""}`} style={{ width: widths[j] }} title={c}>
+              {wrapName(c)}
+            </div>
+          ))}
+        </div>
+        {rows}
+      </div>
+    </div>
+  );
+}

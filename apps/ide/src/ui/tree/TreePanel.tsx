@@ -1,0 +1,82 @@
+/**
+ * The model as a tree (network, cells, branches, compartments) with multi-select:
+ * click, ctrl/cmd-click to toggle, shift-click for a range; "Add to group" writes the
+ * selection into the script.
+ */
+import { type MouseEvent, useEffect, useMemo, useState } from "react";
+import type { ItemKey } from "../../session/selection.js";
+import { useActions, useSessionState } from "../session-context.js";
+import { Panel } from "../widgets.js";
+import { AddToGroup } from "./AddToGroup.js";
+import { defaultExpanded, treeRows } from "./tree-model.js";
+
+export function TreePanel() {
+  const a = useActions();
+  const summary = useSessionState((s) => s.model?.summary ?? null);
+  const selection = useSessionState((s) => s.selection);
+  const nSelected = useSessionState((s) => s.selectedNodes.length);
+  const cells = summary?.cells;
+  const [expanded, setExpanded] = useState<Set<ItemKey>>(new Set());
+  const shape = cells ? cells.map((c) => c.branches.length).join(",") : "";
+  useEffect(() => {
+    if (cells) setExpanded(defaultExpanded(cells));
+    // Only when the shape of the model changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shape]);
+  const rows = useMemo(() => (cells ? treeRows(cells, expanded) : []), [cells, expanded]);
+  const visible = useMemo(() => rows.map((r) => r.key), [rows]);
+  const selected = new Set(selection.keys);
+
+  const onClick = (key: ItemKey, e: MouseEvent) => {
+    e.preventDefault();
+    a.select(key, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey }, visible);
+  };
+  const toggle = (key: ItemKey) => {
+    const next = new Set(expanded);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setExpanded(next);
+  };
+
+  return (
+    <Panel
+      title="Model tree"
+      className="tree-panel"
+      testid="tree-panel"
+      tools={<span className="muted" data-testid="selection-count">{nSelected ? `${nSelected} comps selected` : "click, ctrl-click, shift-click"}</span>}
+    >
+      {summary && (
+        <div className="tree" role="tree" aria-multiselectable="true">
+          <div className="tree-row depth-0" data-testid="tree-network" onClick={() => a.clearSelection()}>
+            <span className="twisty" />
+            <span className="tree-label">network</span>
+            <span className="tree-detail">{summary.cells.length} cells · {summary.nComp} comps · {summary.edges.length} synapses</span>
+          </div>
+          {rows.map((r) => (
+            <div
+              key={r.key}
+              role="treeitem"
+              aria-selected={selected.has(r.key)}
+              className={`tree-row depth-${r.depth} ${selected.has(r.key) ? "selected" : ""}`}
+              data-testid={r.testid}
+              onClick={(e) => onClick(r.key, e)}
+            >
+              <span
+                className="twisty"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  if (r.expandable) toggle(r.key);
+                }}
+              >
+                {r.expandable ? (expanded.has(r.key) ? "▾" : "▸") : ""}
+              </span>
+              <span className="tree-label">{r.label}</span>
+              <span className="tree-detail">{r.detail}</span>
+            </div>
+          ))}
+        </div>
+      )}
+      <AddToGroup />
+    </Panel>
+  );
+}

@@ -1,0 +1,25 @@
+/** Build-time modules (see build/*.ts). */
+declare module "virtual:core-dts" {
+  /** [file path under file:///node_modules, declaration text] */
+  const files: Array<[string, string]>;
+  export default files;
+}
+
+declare module "virtual:sandbox-worker-source" {
+  /** The script worker as one classic script. */
+  const source: string;
+  export default source;
+}
+
+declare module "plotly.js-basic-dist-min" {
+  const Plotly: import("./ui/plots/plotly-types.js").PlotlyApi;
+  export default Plotly;
+}
+
+declare module "plotly.js-gl3d-dist-min" {
+  const Plotly: import("./ui/plots/plotly-types.js").PlotlyApi;
+  export default Plotly;
+}
+
+declare module "monaco-codicons.css";
+declare module "monaco-codicon-modifiers.css";

@@ -1,0 +1,55 @@
+/**
+ * The model worker (DESIGN.md D6): builds the model from its serialised data (never
+ * from user code) and answers summaries, tables, columns and simulations.
+ */
+import type { ModelReply, ModelRequest } from "../protocol/messages.js";
+import { ModelEngine } from "./model-engine.js";
+
+const engine = new ModelEngine();
+
+function reply(m: ModelReply, transfer: Transferable[] = []): void {
+  (self as unknown as Worker).postMessage(m, transfer);
+}
+
+const buffers = (t: { rows: Array<{ values: Float32Array }> } | null) => (t ? t.rows.map((r) => r.values.buffer as ArrayBuffer) : []);
+
+self.onmessage = (e: MessageEvent<ModelRequest>) => {
+  const req = e.data;
+  try {
+    switch (req.kind) {
+      case "load":
+      case "set": {
+        const start = performance.now();
+        const summary = req.kind === "load" ? engine.load(req.model) : engine.set(req.target, req.key, req.value);
+        let traces = null;
+        let simError: string | null = null;
+        try {
+          traces = engine.simulate(req.sim);
+        } catch (err) {
+          simError = (err as Error).message;
+        }
+        let table;
+        try {
+          table = engine.table(req.table);
+        } catch {
+          table = engine.table({ kind: "all" });
+        }
+        reply({ kind: "loaded", id: req.id, summary, traces, simError, table, ms: performance.now() - start }, buffers(traces));
+        return;
+      }
+      case "table":
+        reply({ kind: "table", id: req.id, table: engine.table(req.source) });
+        return;
+      case "simulate": {
+        const traces = engine.simulate(req.sim);
+        reply({ kind: "traces", id: req.id, traces }, buffers(traces));
+        return;
+      }
+      case "column":
+        reply({ kind: "column", id: req.id, values: engine.column(req.key) });
+        return;
+    }
+  } catch (err) {
+    reply({ kind: "error", id: req.id, message: (err as Error).message });
+  }
+};

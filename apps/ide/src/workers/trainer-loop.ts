@@ -1,0 +1,157 @@
+/**
+ * The training loop, free of worker plumbing (tested in Node): Adam on shared group
+ * parameters, through `dataSet` and `integrate`. Gradients come from tfjs through the
+ * differentiable `integrate`; if that is unavailable, from central finite differences.
+ */
+import * as tf from "@tensorflow/tfjs";
+import * as jx from "@dendrolab/core";
+import { deserializeModel } from "@dendrolab/core/io";
+import type { TrainJob } from "../protocol/messages.js";
+import type { Traces } from "../protocol/model.js";
+import { lossTensor, lossValue } from "./losses.js";
+
+export interface TrainHooks {
+  started(info: { initial: number[]; target: Traces; gradient: "autodiff" | "finite-differences" }): void;
+  /** After every step: the loss, the values it was computed at, their traces. The worker yields here so that "stop" can arrive. */
+  progress(p: { step: number; loss: number; values: number[]; traces: Traces; stepMs: number }): Promise<void> | void;
+  shouldStop(): boolean;
+}
+
+export interface TrainResult {
+  reason: "finished" | "stopped";
+  /** Values after the last step. */
+  values: number[];
+  losses: number[];
+  /** The lowest loss seen and the values it was computed at (Adam oscillates near the optimum). */
+  best: { step: number; loss: number; values: number[] };
+}
+
+/** An error with a message meant for the user. */
+export class TrainError extends Error {}
+
+type Transform = { fwd: (t: number) => number; inv: (v: number) => number; fwdT: (t: tf.Tensor1D) => tf.Tensor1D };
+
+function transformOf(kind: TrainJob["transform"]): Transform {
+  if (kind === "log") return { fwd: Math.exp, inv: Math.log, fwdT: (t) => tf.exp(t) };
+  return { fwd: (t) => t, inv: (v) => v, fwdT: (t) => t };
+}
+
+export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResult> {
+  if (job.params.length === 0) throw new TrainError("Choose at least one parameter to train.");
+  const seen = new Set<string>();
+  for (const p of job.params) {
+    const k = `${p.group}/${p.key}`;
+    if (seen.has(k)) throw new TrainError(`${p.key} of group ${p.group} is listed twice; train each parameter once.`);
+    seen.add(k);
+  }
+  const net = deserializeModel(job.model);
+  const opts = { tMax: job.sim.tMax, deltaT: job.sim.dt, solver: job.sim.solver };
+  const views = job.params.map((p) => net.group(p.group));
+  const initial = job.params.map((p, i) => {
+    const col = views[i].view.column(p.key).filter((v): v is number => typeof v === "number" && !Number.isNaN(v));
+    if (col.length === 0) throw new TrainError(`No compartment of group ${p.group} has ${p.key}.`);
+    return col.reduce((s, v) => s + v, 0) / col.length;
+  });
+  const tr = transformOf(job.transform);
+  if (job.transform === "log") {
+    job.params.forEach((p, i) => {
+      if (!(initial[i] > 0)) throw new TrainError(`${p.key} of ${p.group} is ${initial[i]}; training in log space needs positive values (choose "none").`);
+    });
+  }
+  const paramStateOf = (vals: tf.Tensor1D | number[]) => {
+    let ps: jx.ParamState | null = null;
+    job.params.forEach((p, i) => {
+      const v = Array.isArray(vals) ? tf.scalar(vals[i]) : vals.slice(i, 1);
+      ps = views[i].dataSet(p.key, v, ps);
+    });
+    return ps;
+  };
+  const simulate64 = (vals: number[]) => {
+    let out: ReturnType<typeof jx.simulate> | undefined;
+    tf.tidy(() => {
+      out = jx.simulate(net, { ...opts, paramState: paramStateOf(vals) });
+    });
+    return out!;
+  };
+
+  // Target traces.
+  const base = jx.simulate(net, opts);
+  const nRec = base.nRecordings;
+  const nSamples = base.nSamples;
+  let target: Float64Array;
+  if (job.target.kind === "model") target = simulate64(job.params.map((p) => p.target)).values;
+  else {
+    const rows = job.target.rows;
+    if (rows.length !== nRec || rows.some((r) => r.length !== nSamples)) {
+      throw new TrainError(`The target has ${rows.length} trace(s) of ${rows[0]?.length ?? 0} samples; the model records ${nRec} of ${nSamples}.`);
+    }
+    target = Float64Array.from(rows.flat());
+  }
+  const tracesOf = (values: ArrayLike<number>): Traces => ({
+    dt: job.sim.dt,
+    nSamples,
+    rows: Array.from({ length: nRec }, (_, r) => ({ label: `recording ${r}`, values: Float32Array.from(Array.prototype.slice.call(values, r * nSamples, (r + 1) * nSamples)) })),
+    ms: 0,
+  });
+
+  const theta = tf.variable(tf.tensor1d(initial.map(tr.inv)), true);
+  const optimizer = tf.train.adam(job.lr);
+  const targetT = tf.tensor2d(Float32Array.from(target), [nRec, nSamples]);
+  const losses: number[] = [];
+  let gradient: "autodiff" | "finite-differences" = job.gradient === "finite-differences" ? "finite-differences" : "autodiff";
+  let started = false;
+  let best = { step: 0, loss: Infinity, values: initial.slice() };
+  try {
+    for (let step = 1; step <= job.steps; step++) {
+      const t0 = performance.now();
+      const evaluated = Array.from(theta.dataSync(), tr.fwd);
+      let loss: number;
+      let traces: ArrayLike<number> = new Float32Array(0);
+      if (gradient === "autodiff") {
+        try {
+          const cost = optimizer.minimize(() => {
+            const v = jx.integrate(net, { ...opts, paramState: paramStateOf(tr.fwdT(theta as tf.Tensor1D)) });
+            traces = v.dataSync().slice();
+            return lossTensor(job.loss, v, targetT);
+          }, true, [theta]);
+          loss = cost!.dataSync()[0];
+          cost!.dispose();
+        } catch (e) {
+          if (step > 1 || !/gradient/i.test((e as Error).message)) throw e;
+          gradient = "finite-differences";
+          step--;
+          continue;
+        }
+      } else {
+        const th = Array.from(theta.dataSync());
+        const lossAt = (t: number[]) => lossValue(job.loss, simulate64(t.map(tr.fwd)).values, target, nRec);
+        const now = simulate64(th.map(tr.fwd)).values;
+        traces = now;
+        loss = lossValue(job.loss, now, target, nRec);
+        const grad = th.map((_, i) => {
+          const h = 1e-4 * Math.max(1, Math.abs(th[i]));
+          const up = th.slice();
+          const down = th.slice();
+          up[i] += h;
+          down[i] -= h;
+          return (lossAt(up) - lossAt(down)) / (2 * h);
+        });
+        tf.tidy(() => optimizer.applyGradients([{ name: theta.name, tensor: tf.tensor1d(grad) }]));
+      }
+      if (!started) {
+        hooks.started({ initial, target: tracesOf(target), gradient });
+        started = true;
+      }
+      if (!Number.isFinite(loss)) throw new TrainError(`The loss became ${loss} at step ${step}; try a smaller learning rate.`);
+      losses.push(loss);
+      if (loss < best.loss) best = { step, loss, values: evaluated };
+      await hooks.progress({ step, loss, values: evaluated, traces: tracesOf(traces), stepMs: performance.now() - t0 });
+      if (hooks.shouldStop()) return { reason: "stopped", values: Array.from(theta.dataSync(), tr.fwd), losses, best };
+    }
+    return { reason: "finished", values: Array.from(theta.dataSync(), tr.fwd), losses, best };
+  } finally {
+    theta.dispose();
+    targetT.dispose();
+    optimizer.dispose();
+  }
+}
