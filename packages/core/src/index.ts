@@ -20,3 +20,5 @@ export {
 } from "./train/transforms.js";
 export { readSwc, type ReadSwcOptions, type SwcCell } from "./api/swc.js";
 export { SwcError } from "./morphology/swc/index.js";
+export { deserializeModel, ModelFormatError, serializeModel, type SerializedModel } from "./io/index.js";
+export { computeXyz } from "./morphology/layout.js";
