@@ -48,6 +48,8 @@ interface Work {
   wG: Float64Array;
   /** Whether gradients of capacitances and axial conductances are wanted. */
   geometry: boolean;
+  /** Per block, the currentVjp kernel to use (restricted to the wanted gradients). */
+  currentVjp: Array<SimSetup["blocks"][number]["mech"]["currentVjp"]>;
   /** Scratch for recorded currents. */
   recW: Float64Array;
   zero: Float64Array;
@@ -136,15 +138,17 @@ function reverseStep(
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
   }
   blocks.forEach((b, i) => {
-    b.mech.currentVjp(b.n, b.pre, b.post, V, b.P, rec.S[i], b.scale, work.wI, work.wG, lamV, g.P[i], newLamS[i], g.scale[i]);
+    work.currentVjp[i](b.n, b.pre, b.post, V, b.P, rec.S[i], b.scale, work.wI, work.wG, lamV, g.P[i], newLamS[i], g.scale[i]);
   });
   return newLamS;
 }
 
 /** What the backward pass may skip. */
 export interface BackwardOptions {
-  /** Accumulate gradients of capacitances and axial conductances (default true). */
+  /** Accumulate gradients of capacitances, axial conductances and current scales (default true). */
   geometry?: boolean;
+  /** The parameter keys whose gradients are wanted (default: all). */
+  params?: ReadonlySet<string>;
 }
 
 /**
@@ -159,8 +163,13 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);
+  const geometry = options.geometry ?? true;
+  const wanted = options.params;
   const work: Work = {
-    geometry: options.geometry ?? true,
+    geometry,
+    currentVjp: setup.blocks.map((b) => (wanted && b.mech.currentVjpFor
+      ? b.mech.currentVjpFor(b.mech.paramKeys.map((k) => wanted.has(k)), geometry)
+      : b.mech.currentVjp)),
     mu: new Float64Array(n), diag: new Float64Array(n), off: Float64Array.from(setup.axialUS, (x) => -x),
     wI: new Float64Array(n), wG: new Float64Array(n), recW: new Float64Array(n), zero: new Float64Array(n),
   };

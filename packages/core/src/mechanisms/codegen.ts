@@ -138,14 +138,7 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   });
   const currentValues = loop(sym, "currentValues", { outputs: [i], tail: ([iv]) => [`out[k] = ${iv};`] });
 
-  // currentVjp: r = wI i + wG di/dv_post; dScale += r, d(.) += scale dr/d(.).
-  const r = g.add(g.mul(g.variable("wI"), i), g.mul(g.variable("wG"), di));
-  const cg = gradientTail(sym, derivatives(sym, r, allVars), "sc", "add");
-  const currentVjp = loop(sym, "currentVjp", {
-    outputs: [r, ...cg.outputs],
-    setup: cg.setup,
-    tail: (values) => ["const sc = scale[k];", `dScale[k] += ${values[0]};`, ...cg.tail(values, 1)],
-  });
+  const currentVjp = currentVjpSource(sym, null, true);
 
   if (sym.nStates === 0) {
     return {
@@ -178,6 +171,33 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
     tail: (values) => ag.tail(values, 0),
   });
   return { current, currentValues, currentVjp, advance, steady, advanceVjp, advanceCurrent: fused(sym, next, i, di) };
+}
+
+/** The linearised current and its slope (see generateKernelSources). */
+function currentAndSlope(sym: SymbolicMechanism): [NodeId, NodeId] {
+  const g = sym.graph;
+  const i = sym.current;
+  const exact = new Differentiator(g, sym.postVar).diff(i);
+  return [i, usedVariables(g, [exact]).has(sym.postVar) ? sym.slopeFd : exact];
+}
+
+/**
+ * The source of currentVjp: r = wI i + wG di/dv_post; dScale += r, d(.) += scale dr/d(.).
+ * `params` lists the parameter indices whose gradients are wanted (null: all); without
+ * `scale` the kernel leaves dScale alone. Voltages and states are always differentiated.
+ */
+export function currentVjpSource(sym: SymbolicMechanism, params: readonly number[] | null, scale: boolean): string {
+  const g = sym.graph;
+  const [i, di] = currentAndSlope(sym);
+  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`).filter((_, j) => params === null || params.includes(j));
+  const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
+  const r = g.add(g.mul(g.variable("wI"), i), g.mul(g.variable("wG"), di));
+  const cg = gradientTail(sym, derivatives(sym, r, [...sym.voltageVars, ...pVars, ...sVars]), "sc", "add");
+  return loop(sym, "currentVjp", {
+    outputs: scale ? [r, ...cg.outputs] : cg.outputs,
+    setup: cg.setup,
+    tail: (values) => ["const sc = scale[k];", ...(scale ? [`dScale[k] += ${values[0]};`] : []), ...cg.tail(values, scale ? 1 : 0)],
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * changing a default never regenerates code).
  */
 import { helperPreamble, HELPERS } from "./expr/emit.js";
-import { generateKernelSources, type KernelName } from "./codegen.js";
+import { currentVjpSource, generateKernelSources, type KernelName } from "./codegen.js";
 import { mechanismKeys } from "./keys.js";
 import { buildSymbolic } from "./model.js";
 import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
@@ -17,7 +17,11 @@ export interface CompiledMechanismWithSource extends CompiledMechanism {
 }
 
 const compiledCache = new Map<string, CompiledMechanismWithSource>();
-const kernelCache = new Map<string, { kernels: MechanismKernels; source: Record<KernelName, string> }>();
+const kernelCache = new Map<string, {
+  kernels: MechanismKernels;
+  source: Record<KernelName, string>;
+  currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
+}>();
 const analysisCache = new Map<string, AnalyzedSpec>();
 
 /** Entries kept per cache; the oldest is dropped beyond this (specs typed live in the IDE). */
@@ -75,15 +79,32 @@ export function analyzeSpec(spec: MechanismSpec): AnalyzedSpec {
   return a;
 }
 
+/** Compiles one generated kernel body. */
+function compileKernel(body: string): (...args: never[]) => void {
+  return new Function("H", `"use strict";\n${helperPreamble()}\n${body}`)(HELPERS);
+}
+
 function buildKernels(a: AnalyzedSpec) {
   const key = canonicalSpecJson(a.spec, { kernelOnly: true });
   let entry = kernelCache.get(key);
   if (!entry) {
-    const source = generateKernelSources(buildSymbolic(a));
-    const preamble = `"use strict";\n${helperPreamble()}\n`;
+    const sym = buildSymbolic(a);
+    const source = generateKernelSources(sym);
     const kernels = Object.fromEntries(Object.entries(source).map(([name, body]) =>
-      [name, new Function("H", preamble + body)(HELPERS)])) as unknown as MechanismKernels;
-    entry = remember(kernelCache, key, { kernels, source });
+      [name, compileKernel(body)])) as unknown as MechanismKernels;
+    // currentVjp restricted to the wanted parameters (compiled on first use, then cached).
+    const variants = new Map<string, MechanismKernels["currentVjp"]>();
+    const currentVjpFor = (wanted: readonly boolean[], scale: boolean): MechanismKernels["currentVjp"] => {
+      const k = `${wanted.map(Number).join("")}:${Number(scale)}`;
+      let fn = variants.get(k);
+      if (!fn) {
+        const params = wanted.flatMap((w, j) => (w ? [j] : []));
+        fn = compileKernel(currentVjpSource(sym, params, scale)) as unknown as MechanismKernels["currentVjp"];
+        variants.set(k, fn);
+      }
+      return fn;
+    };
+    entry = remember(kernelCache, key, { kernels, source, currentVjpFor });
   }
   return entry;
 }
@@ -105,7 +126,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const analyzed = analyzeSpec(spec);
-  const { kernels, source } = buildKernels(analyzed);
+  const { kernels, source, currentVjpFor } = buildKernels(analyzed);
   const keys = mechanismKeys(analyzed.spec);
   const compiled: CompiledMechanismWithSource = Object.freeze({
     ...kernels,
@@ -118,6 +139,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     stateDefaults: Object.freeze([...keys.stateDefaults]),
     currentName: keys.currentName,
     source,
+    currentVjpFor,
   });
   return remember(compiledCache, key, compiled);
 }

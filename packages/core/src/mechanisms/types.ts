@@ -144,4 +144,9 @@ export interface CompiledMechanism extends MechanismKernels {
   readonly stateKeys: readonly string[];
   readonly stateDefaults: readonly number[];
   readonly currentName: string;
+  /**
+   * currentVjp computing only the wanted parameters' gradients (`wanted[j]` for
+   * `paramKeys[j]`) and, if `scale`, dScale; voltages and states always. Cached.
+   */
+  currentVjpFor?(wanted: readonly boolean[], scale: boolean): MechanismKernels["currentVjp"];
 }

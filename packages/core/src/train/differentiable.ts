@@ -47,10 +47,10 @@ export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: Ru
     const nRec = setup.recordings.length;
     const value = tf.tensor2d(Float32Array.from(tape.values), [nRec, plan.nSteps + 1], "float32");
     tape.values = new Float64Array(0); // the backward pass does not need it; free it early
-    const geometry = [...d.trainables.map((t) => t.key), ...(opts.paramState ?? []).map((r) => r.key)]
-      .some((k) => GEOMETRY_KEYS.has(k));
+    const params = new Set([...d.trainables.map((t) => t.key), ...(opts.paramState ?? []).map((r) => r.key)]);
+    const geometry = [...params].some((k) => GEOMETRY_KEYS.has(k));
     const gradFunc = (dy: tf.Tensor) => {
-      const g = backward(tape, dy.dataSync(), { geometry });
+      const g = backward(tape, dy.dataSync(), { geometry, params });
       const cols = columnGradients(d, program, props, g);
       return inputGradients(d, opts, cols, inputs, plan.nSteps);
     };

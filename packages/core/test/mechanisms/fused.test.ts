@@ -29,3 +29,30 @@ describe.each(mechs.map((m) => [m.name, m] as const))("advanceCurrent of %s", (_
     }
   });
 });
+
+describe.each(mechs.map((m) => [m.name, m] as const))("currentVjpFor of %s", (_name, mech) => {
+  it("computes the wanted gradients exactly as currentVjp, and leaves the others alone", () => {
+    const m = mech.compiled;
+    const n = 5;
+    const V = Float64Array.from({ length: n + 1 }, (_, i) => -75 + 20 * i);
+    const idx = Int32Array.from({ length: n }, (_, k) => k);
+    const pre = Int32Array.from({ length: n }, (_, k) => (k + 2) % (n + 1));
+    const P = m.paramDefaults.map((d) => new Float64Array(n).fill(d));
+    const S = m.stateDefaults.map(() => Float64Array.from({ length: n }, (_, k) => 0.2 + 0.1 * k));
+    const scale = new Float64Array(n).fill(2);
+    const wI = Float64Array.from({ length: n + 1 }, (_, i) => 0.3 - 0.1 * i);
+    const wG = Float64Array.from({ length: n + 1 }, (_, i) => 0.05 * i);
+    const wanted = m.paramKeys.map((_, j) => j % 2 === 0);
+    const run = (fn: typeof m.currentVjp) => {
+      const out = { dV: new Float64Array(n + 1), dP: P.map(() => new Float64Array(n)), dS: S.map(() => new Float64Array(n)), dScale: new Float64Array(n) };
+      fn(n, pre, idx, V, P, S, scale, wI, wG, out.dV, out.dP, out.dS, out.dScale);
+      return out;
+    };
+    const full = run(m.currentVjp);
+    const part = run(m.currentVjpFor!(wanted, false));
+    expect(Array.from(part.dV)).toEqual(Array.from(full.dV));
+    part.dS.forEach((a, j) => expect(Array.from(a)).toEqual(Array.from(full.dS[j])));
+    part.dP.forEach((a, j) => expect(Array.from(a)).toEqual(wanted[j] ? Array.from(full.dP[j]) : new Array(n).fill(0)));
+    expect(Array.from(part.dScale)).toEqual(new Array(n).fill(0));
+  });
+});
