@@ -41,3 +41,43 @@ test("10,000 rows scroll smoothly in the parameter table", async ({ page }) => {
   expect(await longTasks(page)).toEqual([]);
   await shot(page, "09-ten-thousand-rows");
 });
+
+const THOUSAND_CELLS = `import * as jx from "@dendrolab/core";
+import { Leak } from "@dendrolab/core/channels";
+const cell = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0, 0]);
+const network = new jx.Network(Array.from({ length: 1000 }, () => cell));
+network.insert(new Leak());
+network.cell(0).branch(0).comp(0).record("v");
+export default network;
+`;
+
+test("a network of 1,000 cells: the model tree renders only the rows in view", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate((s) => {
+    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } }).dendrolab;
+    d.actions.setScript(s);
+    return d.actions.run();
+  }, THOUSAND_CELLS);
+  await waitForRun(page);
+  await expect(page.getByTestId("tree-network")).toContainText("1000 cells · 6000 comps");
+  await expect(page.getByTestId("tree")).toHaveAttribute("data-rows", "1000");
+  const rows = page.getByTestId("tree").getByRole("treeitem");
+  expect(await rows.count()).toBeLessThan(80);
+  await watchLongTasks(page);
+  const scroller = page.getByTestId("tree-panel").locator(".panel-body");
+  for (let i = 0; i < 20; i++) {
+    await scroller.evaluate((el) => el.scrollBy(0, 1200));
+    await page.waitForTimeout(25);
+  }
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId("tree-cell-999")).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+  expect(await longTasks(page)).toEqual([]);
+  // Expanding a cell and selecting a branch still works in the windowed tree.
+  await page.getByTestId("tree-cell-998").locator(".twisty").click();
+  await expect(page.getByTestId("tree")).toHaveAttribute("data-rows", "1003");
+  await page.getByTestId("tree-branch-998-1").click();
+  await expect(page.getByTestId("selection-count")).toHaveText("2 comps selected");
+  expect(await rows.count()).toBeLessThan(80);
+  await shot(page, "11-thousand-cells-tree");
+});

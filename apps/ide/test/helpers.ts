@@ -16,11 +16,11 @@ export function inProcessServices(overrides: Partial<Services> = {}): Services &
   const scripts: string[] = [];
   const services: Services & { scripts: string[] } = {
     scripts,
-    async runScript(script) {
+    async runScript(script, files) {
       scripts.push(script);
       const logs: string[] = [];
       try {
-        const model = runScript(script, (l) => logs.push(l));
+        const model = runScript(script, (l) => logs.push(l), files);
         return { ok: true, model: serializeModel(model), logs, ms: 1 };
       } catch (e) {
         return { ok: false, kind: "error", message: (e as Error).message, line: (e as { line?: number }).line ?? null, logs };

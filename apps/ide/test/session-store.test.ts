@@ -91,7 +91,7 @@ describe("session", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const slowRun = services.runScript;
-    const session = createSession({ ...services, runScript: async (sc) => (sc.includes('"radius", 3') ? gate.then(() => slowRun(sc)) : slowRun(sc)) }, TUTORIAL_SCRIPT);
+    const session = createSession({ ...services, runScript: async (sc, f) => (sc.includes('"radius", 3') ? gate.then(() => slowRun(sc, f)) : slowRun(sc, f)) }, TUTORIAL_SCRIPT);
     const s = () => session.store.getState();
     await session.actions.run();
     const done = session.actions.setColumn("radius", 3);
@@ -110,7 +110,7 @@ describe("session", () => {
 
   it("drops the optimistic result when the script run fails, and restores the model worker", async () => {
     const services = inProcessServices();
-    const session = createSession({ ...services, runScript: async (sc) => (sc.includes('"radius", 3') ? { ok: false, kind: "error", message: "boom", line: 1, logs: [] } : services.runScript(sc)) }, TUTORIAL_SCRIPT);
+    const session = createSession({ ...services, runScript: async (sc, f) => (sc.includes('"radius", 3') ? { ok: false, kind: "error", message: "boom", line: 1, logs: [] } : services.runScript(sc, f)) }, TUTORIAL_SCRIPT);
     const s = () => session.store.getState();
     await session.actions.run();
     await session.actions.setColumn("radius", 3);

@@ -41,13 +41,13 @@ export class ScriptSandbox {
   }
 
   /** Runs a script; resolves with the model or with why there is none. Runs are sequential. */
-  run(script: string): Promise<ScriptOutcome> {
-    const next = this.queue.then(() => this.runNow(script));
+  run(script: string, files: Readonly<Record<string, string>> = {}): Promise<ScriptOutcome> {
+    const next = this.queue.then(() => this.runNow(script, files));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(script: string): Promise<ScriptOutcome> {
+  private async runNow(script: string, files: Readonly<Record<string, string>>): Promise<ScriptOutcome> {
     const frame = this.ensureFrame();
     try {
       await frame.ready;
@@ -84,7 +84,7 @@ export class ScriptSandbox {
           resolve({ ok: false, kind: "error", message: m.message, line: m.line, logs: m.logs });
         }
       };
-      frame.iframe.contentWindow!.postMessage({ kind: "run", id, script }, "*");
+      frame.iframe.contentWindow!.postMessage({ kind: "run", id, script, files: { ...files } }, "*");
     });
   }
 

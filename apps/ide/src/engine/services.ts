@@ -19,7 +19,7 @@ export function createServices(): Services & { warm(): Promise<void> } {
       mc();
       return sandbox.warm().catch(() => undefined);
     },
-    runScript: (script) => sandbox.run(script),
+    runScript: (script, files) => sandbox.run(script, files),
     async loadModel(m, sim, table) {
       const r = await mc().load(m, sim, table);
       if (r.kind === "loaded") return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };

@@ -8,7 +8,8 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
 
 // ---- script sandbox (page <-> iframe <-> script worker) -------------------------------
 
-export type ScriptRequest = { kind: "run"; id: number; script: string };
+/** `files`: the session's imported files by name (the script reads them from `dendrolab:files`). */
+export type ScriptRequest = { kind: "run"; id: number; script: string; files?: Record<string, string> };
 
 export type ScriptReply =
   | { kind: "ready"; bootMs?: number }

@@ -1,7 +1,8 @@
 /**
  * Evaluating a model script: TypeScript to CommonJS (sucrase, which keeps line numbers),
  * then a Function with a `require` that knows only the libraries a script may import.
- * The model is the default export, else a variable named `network`.
+ * The model is the default export, else a variable named `network`. Files the user
+ * imported (SWC morphologies) are the default export of `dendrolab:files`, by name.
  */
 import { transform } from "sucrase";
 import * as jx from "@dendrolab/core";
@@ -26,8 +27,26 @@ export class ScriptError extends Error {
 /** Lines the Function constructor adds before the body (`function anonymous(...\n) {\n`). */
 const HEADER_LINES = 2;
 
-/** Runs `source`; returns the model it builds. `log` receives console output. */
-export function runScript(source: string, log: (line: string) => void): jx.View {
+/** The module of imported files: `import files from "dendrolab:files"; files["cell.swc"]`. */
+export const FILES_MODULE = "dendrolab:files";
+
+/** The files as a read-only object; naming a file that is not there says what to do. */
+function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const own = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, files));
+  return new Proxy(own, {
+    get(target, key) {
+      if (typeof key !== "string" || key in target) return Reflect.get(target, key);
+      if (key === "then" || key === "toJSON" || key === "__esModule") return undefined;
+      const names = Object.keys(target);
+      throw new Error(
+        `There is no imported file "${key}" in this session (${names.length ? `imported: ${names.map((n) => `"${n}"`).join(", ")}` : "no files are imported"}). Import it with "Import SWC…".`,
+      );
+    },
+  });
+}
+
+/** Runs `source`; returns the model it builds. `log` receives console output; `files` are the imported files. */
+export function runScript(source: string, log: (line: string) => void, files: Readonly<Record<string, string>> = {}): jx.View {
   let code: string;
   try {
     code = transform(source, { transforms: ["typescript", "imports"], production: true }).code;
@@ -35,11 +54,12 @@ export function runScript(source: string, log: (line: string) => void): jx.View 
     const m = /\((\d+):(\d+)\)/.exec((e as Error).message);
     throw new ScriptError(`Syntax error: ${(e as Error).message}`, m ? Number(m[1]) : null);
   }
+  const modules: Record<string, unknown> = { ...MODULES, [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files) }) };
   const require = (name: string) => {
-    if (!(name in MODULES)) {
-      throw new Error(`Cannot import '${name}': scripts can import ${Object.keys(MODULES).map((k) => `'${k}'`).join(", ")}.`);
+    if (!(name in modules)) {
+      throw new Error(`Cannot import '${name}': scripts can import ${Object.keys(modules).map((k) => `'${k}'`).join(", ")}.`);
     }
-    return MODULES[name];
+    return modules[name];
   };
   const console = makeConsole(log);
   const module = { exports: {} as Record<string, unknown> };

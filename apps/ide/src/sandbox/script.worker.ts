@@ -20,13 +20,17 @@ const MAX_LOG_LINES = 200;
 
 function handle(req: ScriptRequest): void {
   if (!req || req.kind !== "run" || typeof req.script !== "string" || !Number.isInteger(req.id)) return;
+  const files: Record<string, string> = {};
+  if (req.files && typeof req.files === "object") {
+    for (const [name, text] of Object.entries(req.files)) if (typeof text === "string") files[name] = text;
+  }
   const logs: string[] = [];
   const log = (line: string) => {
     if (logs.length < MAX_LOG_LINES) logs.push(line.length > 2000 ? `${line.slice(0, 2000)}...` : line);
   };
   const start = performance.now();
   try {
-    const model = runScript(req.script, log);
+    const model = runScript(req.script, log, files);
     post({ kind: "result", id: req.id, model: serializeModel(model), logs, ms: performance.now() - start });
   } catch (e) {
     const line = e instanceof ScriptError ? e.line : null;

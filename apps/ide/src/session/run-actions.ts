@@ -29,7 +29,7 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   const id = ++runCounter;
   patch(c, { run: { ...get(c).run, status: "running" } });
   const t0 = performance.now();
-  const out = await c.services.runScript(script);
+  const out = await c.services.runScript(script, get(c).files);
   const t1 = performance.now();
   performance.measure?.("run:script", { start: t0, end: t1 });
   if (id !== runCounter) return;

@@ -16,7 +16,8 @@ export type LoadOutcome =
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface Services {
-  runScript(script: string): Promise<ScriptOutcome>;
+  /** Runs a script in the sandbox with the session's imported files. */
+  runScript(script: string, files: Readonly<Record<string, string>>): Promise<ScriptOutcome>;
   loadModel(model: SerializedModel, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
   /** Applies a `set` to the loaded model at once (before the script run confirms it). */
   quickSet(target: TableSource, key: string, value: number, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;

@@ -60,6 +60,8 @@ export interface Banner {
 export interface SessionState {
   script: string;
   history: History;
+  /** Files imported from disk (SWC morphologies), by name; scripts read them from `dendrolab:files`. */
+  files: Record<string, string>;
   sim: SimSettings;
   view: ViewSettings;
   trainer: TrainerSettings;
@@ -86,6 +88,7 @@ export function initialState(script: string): SessionState {
   return {
     script,
     history: initialHistory(script),
+    files: {},
     sim: { ...DEFAULT_SIM },
     view: { ...DEFAULT_VIEW },
     trainer: { ...DEFAULT_TRAINER, params: [] },

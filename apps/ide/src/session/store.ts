@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
+import { importFile } from "./files.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -103,6 +104,9 @@ function makeActions(c: SessionContext) {
     stopTraining: () => train.stopTraining(c),
     applyTraining: () => train.applyTraining(c),
     shareHash: () => share.shareHash(c),
+    shareLink: () => share.shareLink(c),
+    /** Imports a file (SWC) into the session and writes a script that reads it. */
+    importFile: (name: string, text: string) => importFile(c, name, text),
     openLink: (hash: string) => share.openLink(c, hash),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),

@@ -6,8 +6,10 @@ export function ShareButton() {
   const a = useActions();
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [omitted, setOmitted] = useState<string[]>([]);
   const share = async () => {
-    const hash = await a.shareHash();
+    const { hash, omittedFiles } = await a.shareLink();
+    setOmitted(omittedFiles);
     const link = `${location.origin}${location.pathname}${hash}`;
     history.replaceState(null, "", hash);
     setUrl(link);
@@ -29,6 +31,12 @@ export function ShareButton() {
           <input readOnly value={url} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />
           <span className="muted">{copied ? "Copied." : ""} {url.length.toLocaleString("en")} characters</span>
           <button onClick={() => setUrl(null)} aria-label="Close">×</button>
+          {omitted.length > 0 && (
+            <p className="share-warning" role="alert" data-testid="share-omitted">
+              Imported {omitted.length === 1 ? "file" : "files"} {omitted.map((n) => `"${n}"`).join(", ")} {omitted.length === 1 ? "is" : "are"} too large for a link and{" "}
+              {omitted.length === 1 ? "is" : "are"} not included: whoever opens this link must import {omitted.length === 1 ? "it" : "them"} with “Import SWC…” before the script runs.
+            </p>
+          )}
         </div>
       )}
     </div>

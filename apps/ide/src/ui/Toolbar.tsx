@@ -1,6 +1,7 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { canRedo, canUndo } from "../session/history.js";
 import { useActions, useSessionState } from "./session-context.js";
+import { ImportSwcButton } from "./ImportSwcButton.js";
 import { ShareButton } from "./ShareButton.js";
 import { NumberField } from "./widgets.js";
 
@@ -41,6 +42,7 @@ export function Toolbar() {
           </select>
         </label>
       </div>
+      <ImportSwcButton />
       <span className={`status status-${run.status}`} data-testid="run-status">{status}</span>
       <ShareButton />
     </header>

@@ -22,6 +22,8 @@ export interface SessionDoc {
   sim: SimSettings;
   trainer: TrainerSettings;
   view: ViewSettings;
+  /** Imported files by name (left out of links that would be too large). */
+  files?: Record<string, string>;
   /** Fingerprint of the model the script built when the link was made (see fingerprint.ts). */
   check?: string;
 }
@@ -97,7 +99,20 @@ export function validateSession(doc: unknown): SessionDoc {
     table: tableSource(v.table),
   };
   const out: SessionDoc = { script, sim, trainer, view };
+  if (doc.files !== undefined) out.files = filesOf(doc.files);
   if (doc.check !== undefined) out.check = str(doc.check, "check", 64);
+  return out;
+}
+
+function filesOf(v: unknown): Record<string, string> {
+  if (!isObj(v)) fail("files", "an object of file names and texts", v);
+  const names = Object.keys(v);
+  if (names.length > 20) fail("files", "at most 20 files", names.length);
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) fail("files", "named with letters, digits, '.', '_' and '-'", name);
+    out[name] = str(v[name], `files[${JSON.stringify(name)}]`, 64 * 1024);
+  }
   return out;
 }
 

@@ -54,6 +54,11 @@ interface ScriptConsole {
   warn(...data: unknown[]): void; error(...data: unknown[]): void;
 }
 declare var console: ScriptConsole;
+/** Files imported with "Import SWC…", by name (their text). */
+declare module "dendrolab:files" {
+  const files: Readonly<Record<string, string>>;
+  export default files;
+}
 `;
 
 let configured = false;

@@ -38,3 +38,6 @@ export function treeRows(cells: readonly CellShape[], expanded: ReadonlySet<Item
 export function defaultExpanded(cells: readonly CellShape[]): Set<ItemKey> {
   return new Set(cells.length <= 8 ? cells.map((_, c) => cellKey(c)) : []);
 }
+
+/** Trees with more rows than this are windowed (only the rows in view are rendered). */
+export const VIRTUAL_FROM = 200;
