@@ -5,7 +5,7 @@
  * recomputed during the backward pass (memory O(N (T/K + K)) instead of O(N T)).
  */
 import type { Block, SimSetup } from "../sim/run.js";
-import { applyClamps, makeBuffers, record, runSteps, type StepHooks } from "../sim/run.js";
+import { makeBuffers, runRecorded, runSteps, type StepHooks } from "../sim/run.js";
 import type { VoltageStepper } from "../sim/steppers.js";
 
 /** A snapshot of the dynamic state: node voltages and every block's states. */
@@ -77,20 +77,12 @@ function recordingHooks(setup: SimSetup, stepper: VoltageStepper, out: StepRecor
 export function forwardWithTape(
   setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper, budgetBytes = 256 * 2 ** 20,
 ): Tape {
-  const b = makeBuffers(setup);
-  const nSamples = nSteps + 1;
-  const values = new Float64Array(setup.recordings.length * nSamples);
-  const scratch = new Float64Array(1);
-  applyClamps(setup, b.V, 0, "v");
-  applyClamps(setup, b.V, 0, "state");
-  record(setup, b.V, values, nSamples, 0, scratch);
   const keepAll = bytesPerStep(setup) * nSteps <= budgetBytes;
   const segment = keepAll ? Math.max(nSteps, 1) : Math.max(1, Math.ceil(Math.sqrt(nSteps)));
   const checkpoints: Snapshot[] = [];
   const steps: StepRecord[] | null = keepAll ? [] : null;
-  const hooks = recordingHooks(setup, stepper, steps, checkpoints, segment);
-  runSteps(setup, b, stepper, dt, 0, nSteps, { ...hooks, after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch) });
-  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(b.V, setup.blocks), values };
+  const { values, buffers } = runRecorded(setup, dt, nSteps, stepper, recordingHooks(setup, stepper, steps, checkpoints, segment));
+  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(buffers.V, setup.blocks), values };
 }
 
 /** The records of steps [start, end), recomputed from the checkpoint at `start`. */

@@ -194,17 +194,26 @@ export function runSteps(
 }
 
 /**
- * Runs `nSteps` steps of `dt` ms. Returns the recordings, row-major: row r holds
- * samples 0..nSteps (sample k at t = k dt). States in `setup.blocks` are advanced in place.
+ * Runs `nSteps` steps of `dt` ms from the setup's initial state, recording every sample;
+ * `hooks.before` / `hooks.solved` observe each step. Returns the recordings (row-major:
+ * row r holds samples 0..nSteps, sample k at t = k dt) and the final buffers. States in
+ * `setup.blocks` are advanced in place.
  */
-export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper): Float64Array {
+export function runRecorded(
+  setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper, hooks: Omit<StepHooks, "after"> = {},
+): { values: Float64Array; buffers: StepBuffers } {
   const b = makeBuffers(setup);
   const nSamples = nSteps + 1;
-  const out = new Float64Array(setup.recordings.length * nSamples);
+  const values = new Float64Array(setup.recordings.length * nSamples);
   const scratch = new Float64Array(1);
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
-  record(setup, b.V, out, nSamples, 0, scratch);
-  runSteps(setup, b, stepper, dt, 0, nSteps, { after: (step) => record(setup, b.V, out, nSamples, step + 1, scratch) });
-  return out;
+  record(setup, b.V, values, nSamples, 0, scratch);
+  runSteps(setup, b, stepper, dt, 0, nSteps, { ...hooks, after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch) });
+  return { values, buffers: b };
+}
+
+/** Runs `nSteps` steps of `dt` ms and returns the recordings (see {@link runRecorded}). */
+export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper): Float64Array {
+  return runRecorded(setup, dt, nSteps, stepper).values;
 }
