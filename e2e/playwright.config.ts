@@ -21,7 +21,9 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  retries: 0,
+  // One retry in CI guards the timing assertions (long tasks) against a busy machine;
+  // a test that needed it is reported as flaky by scripts/summarise-tests.mjs.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   outputDir: "test-results/artifacts",
   use: {
