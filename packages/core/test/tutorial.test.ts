@@ -5,20 +5,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import * as jx from "../src/index.js";
-import { K, Leak, Na } from "../src/channels.js";
-import { IonotropicSynapse } from "../src/synapses.js";
-
-function buildTutorialNetwork() {
-  const comp = new jx.Compartment();
-  const branch = new jx.Branch(comp, 2);
-  const cell = new jx.Cell(branch, [-1, 0, 0, 1]);
-  const network = new jx.Network([cell, cell, cell]);
-  jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
-  network.insert(new Na());
-  network.insert(new K());
-  network.insert(new Leak());
-  return network;
-}
+import { Na } from "../src/channels.js";
+import { buildTutorialNetwork } from "./tutorial-network.js";
 
 describe("groups tutorial", () => {
   it("builds the network: 3 cells x 4 branches x 2 compartments, 2 synapses", () => {

@@ -8,16 +8,10 @@ import { CaL, HH, K, Leak, Na } from "../../src/channels.js";
 import { defineChannel } from "../../src/mechanisms/define.js";
 import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
 import { deserializeModel, serializeModel } from "../../src/io/index.js";
+import { buildTutorialNetwork } from "../tutorial-network.js";
 
 function tutorialNetwork() {
-  const comp = new jx.Compartment();
-  const branch = new jx.Branch(comp, 2);
-  const cell = new jx.Cell(branch, [-1, 0, 0, 1]);
-  const network = new jx.Network([cell, cell, cell]);
-  jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
-  network.insert(new Na());
-  network.insert(new K());
-  network.insert(new Leak());
+  const network = buildTutorialNetwork();
   for (const i of [0, 1, 2]) {
     network.cell(i).branch(1).addToGroup("apical");
     network.cell(i).branch(3).addToGroup("apical");

@@ -4,19 +4,11 @@
  */
 import { expect, test } from "vitest";
 import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc/index.js";
+import { seededRandom } from "../../src/model/connect.js";
 import { expectValidMorphology, swcText } from "./helpers.js";
 
-/** mulberry32: a small seeded PRNG with values in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The library's seeded PRNG (mulberry32), values in [0, 1). */
+const prng = seededRandom;
 
 const BASES = [
   "morph_3_types.swc",
