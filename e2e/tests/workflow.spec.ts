@@ -163,7 +163,8 @@ test("a script with an infinite loop is stopped within 2 s and the page stays us
   await page.getByTestId("run").click();
   await expect(page.getByTestId("run-error")).toContainText("stopped", { timeout: 5000 });
   const elapsed = Date.now() - started;
-  expect(elapsed).toBeLessThan(3000);
+  // The sandbox is killed 1.5 s into the run; the rest is the browser automation's latency.
+  expect(elapsed).toBeLessThan(2500);
   // The page responds and the previous model is still there.
   await page.getByTestId("tree-branch-1-2").click();
   await expect(page.getByTestId("selection-count")).toHaveText("2 comps selected");

@@ -29,7 +29,8 @@ export class ScriptSandbox {
 
   constructor(
     private readonly workerSource: () => Promise<string>,
-    readonly timeoutMs = 2000,
+    // A run is stopped after 1.5 s, so that a runaway script is gone well within 2 s.
+    readonly timeoutMs = 1500,
     private readonly bootTimeoutMs = 30_000,
   ) {
     window.addEventListener("message", this.listener);
