@@ -2,11 +2,36 @@
  * Errors that say what was given, what is allowed, and where.
  */
 
-/** Base class of every error raised by Dendrolab for bad input. */
+/**
+ * Stable machine-readable codes of Dendrolab's errors. A program may branch on `code`;
+ * messages are for people and may be reworded.
+ */
+export type ErrorCode =
+  | "INVALID_ARGUMENT"
+  | "UNKNOWN_KEY"
+  | "UNKNOWN_NAME"
+  | "INDEX_OUT_OF_RANGE"
+  | "NON_FINITE"
+  | "MECHANISM_SPEC"
+  | "EXPRESSION"
+  | "SWC_PARSE"
+  | "MODEL_FORMAT"
+  | "NMODL"
+  | "NEEDS_TFJS";
+
+/**
+ * Base class of every error raised by Dendrolab for bad input.
+ *
+ * @example
+ * try { cell.set("radiuss", 1); } catch (e) { if (e instanceof DendrolabError && e.code === "UNKNOWN_KEY") ... }
+ */
 export class DendrolabError extends Error {
-  constructor(message: string) {
+  /** A stable code for programs (see {@link ErrorCode}). */
+  readonly code: ErrorCode;
+  constructor(message: string, code: ErrorCode = "INVALID_ARGUMENT") {
     super(message);
     this.name = "DendrolabError";
+    this.code = code;
   }
 }
 
