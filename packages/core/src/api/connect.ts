@@ -30,18 +30,18 @@ function show(x: unknown): string {
 function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: number; randomPostComp: boolean } {
   if (options === undefined) return { seed: 0, randomPostComp: false };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new DendrolabError(`${fn}: options must be an object such as { seed: 1 }; got ${describe(options)}.`);
+    throw new DendrolabError(`${fn}: options must be an object such as { seed: 1 }; got ${describe(options)}.`, "INVALID_ARGUMENT");
   }
   for (const k of Object.keys(options)) {
     if (!OPTION_KEYS.includes(k)) throw unknownNameError(`${fn} option`, k, OPTION_KEYS);
   }
   const seed = options.seed ?? 0;
   if (typeof seed !== "number" || !Number.isInteger(seed)) {
-    throw new DendrolabError(`${fn}: seed must be an integer; got ${show(seed)}.`);
+    throw new DendrolabError(`${fn}: seed must be an integer; got ${show(seed)}.`, "INVALID_ARGUMENT");
   }
   const randomPostComp = options.randomPostComp ?? false;
   if (typeof randomPostComp !== "boolean") {
-    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${show(randomPostComp)}.`);
+    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${show(randomPostComp)}.`, "INVALID_ARGUMENT");
   }
   return { seed, randomPostComp };
 }
@@ -74,6 +74,7 @@ export function connect(pre: View, post: View, synapse: Mechanism): void {
     throw new DendrolabError(
       `connect: pre (${pre.path}) has ${pre.nodeIndices.length} compartments and post (${post.path}) has ${post.nodeIndices.length}; ` +
         "connect pairs them one to one, so they must have the same count (use fullyConnect for all pairs of cells).",
+      "SHAPE_MISMATCH",
     );
   }
   addSynapses(d, synapse, pre.nodeIndices, post.nodeIndices);
@@ -111,7 +112,7 @@ export function fullyConnect(pre: View, post: View, synapse: Mechanism, options?
 export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: number, options?: ConnectOptions): void {
   const d = checkConnect("sparseConnect", pre, post, synapse);
   if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${show(p)}.`);
+    throw new DendrolabError(`sparseConnect: p must be a probability in [0, 1]; got ${show(p)}.`, "INVALID_ARGUMENT");
   }
   const o = checkOptions("sparseConnect", options);
   const rand = seededRandom(o.seed);
@@ -141,14 +142,14 @@ export function connectivityMatrixConnect(
   const b = cellsInView(d, post.nodeIndices);
   const want = `${a.cell.length} x ${b.cell.length} (pre cells x post cells)`;
   if (!Array.isArray(matrix)) {
-    throw new DendrolabError(`${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`);
+    throw new DendrolabError(`${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`, "INVALID_ARGUMENT");
   }
   const rowLength = (r: unknown) => (r != null && typeof (r as ArrayLike<unknown>).length === "number" ? (r as ArrayLike<unknown>).length : -1);
   if (matrix.length !== a.cell.length || matrix.some((r) => rowLength(r) !== b.cell.length)) {
     const cols = matrix.length > 0 ? rowLength(matrix[0]) : 0;
     const ragged = matrix.findIndex((r) => rowLength(r) !== cols);
     const shape = ragged < 0 ? `${matrix.length} x ${cols}` : `${matrix.length} rows; row 0 has ${cols} entries, row ${ragged} has ${rowLength(matrix[ragged])}`;
-    throw new DendrolabError(`${fn}: the matrix must be ${want}; got ${shape}.`);
+    throw new DendrolabError(`${fn}: the matrix must be ${want}; got ${shape}.`, "SHAPE_MISMATCH");
   }
   const is: number[] = [];
   const js: number[] = [];
@@ -158,7 +159,7 @@ export function connectivityMatrixConnect(
       const x = row[j];
       if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) (is.push(i), js.push(j));
       else if (!(x === false || x === 0)) {
-        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`);
+        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`, "INVALID_ARGUMENT");
       }
     }
   }

@@ -30,6 +30,7 @@ export function withNamedAccess<T extends object & NamedAccess>(target: T): T {
       throw new DendrolabError(
         `'${prop}' is not a method, a group, a channel or a synapse of this view. ` +
           `Groups, channels and synapses here: ${names.length ? names.join(", ") : "(none)"}.`,
+        "UNKNOWN_NAME",
       );
     },
   });

@@ -38,8 +38,8 @@ export interface SwcCell extends Cell {
  * cell.apical.set("radius", 0.5);
  */
 export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
-  if (typeof text !== "string") throw new DendrolabError(`readSwc takes the text of an SWC file; got ${typeof text}.`);
-  if (options == null || typeof options !== "object") throw new DendrolabError("readSwc needs options, e.g. { ncomp: 4 }.");
+  if (typeof text !== "string") throw new DendrolabError(`readSwc takes the text of an SWC file; got ${typeof text}.`, "INVALID_ARGUMENT");
+  if (options == null || typeof options !== "object") throw new DendrolabError(`readSwc needs options, e.g. readSwc(text, { ncomp: 4 }); got ${options === null ? "null" : typeof options}.`, "MISSING_INPUT");
   const samples = parseSwc(text, { allowMultipleRoots: options.allowMultipleRoots });
   const morph = buildMorphology(samples, options);
   const data = morphologyData(morph, options.assignGroups ?? true);

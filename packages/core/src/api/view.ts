@@ -84,13 +84,13 @@ export class View {
    */
   select(which: { nodes?: readonly number[]; edges?: readonly number[] }): View {
     if (which == null || typeof which !== "object" || Array.isArray(which)) {
-      throw new DendrolabError(`select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`);
+      throw new DendrolabError(`select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`, "INVALID_ARGUMENT");
     }
     for (const k of Object.keys(which)) {
       if (k !== "nodes" && k !== "edges") throw unknownNameError("select() option", k, ["nodes", "edges"], this.where().trim());
     }
     if (which.nodes === undefined && which.edges === undefined) {
-      throw new DendrolabError(`select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`);
+      throw new DendrolabError(`select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`, "MISSING_INPUT");
     }
     const nodes = which.nodes !== undefined ? selectNodes(this.base, which.nodes, this.where()) : new Int32Array(0);
     const edges = which.edges !== undefined ? selectEdgeIndices(this.base, which.edges, this.where()) : null;

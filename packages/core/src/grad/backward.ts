@@ -5,6 +5,7 @@
  * conductances and the stimuli. The tree solve's adjoint is another tree solve (the matrix
  * is symmetric).
  */
+import { DendrolabError } from "../errors.js";
 import type { SimSetup } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
 import { replaySegment, type StepRecord, type Tape } from "./tape.js";
@@ -158,7 +159,7 @@ export interface BackwardOptions {
 export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOptions = {}): SetupGradients {
   const { setup, nSteps } = tape;
   if (tape.stepper.name === "fwd_euler") {
-    throw new Error("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler.");
+    throw new DendrolabError("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler; pass solver: \"bwd_euler\".", "INVALID_ARGUMENT");
   }
   const nSamples = nSteps + 1;
   const n = setup.parent.length;

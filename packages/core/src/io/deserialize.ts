@@ -50,6 +50,7 @@ function checkHeader(input: unknown): SerializedModel {
   if (input.version > MODEL_VERSION) {
     throw new DendrolabError(
       `Cannot read the model: it was written in format version ${input.version}, and this version of Dendrolab reads up to ${MODEL_VERSION}. Update Dendrolab to open it.`,
+      "MODEL_FORMAT",
     );
   }
   if (!["network", "cell", "branch", "compartment"].includes(input.kind as string)) {

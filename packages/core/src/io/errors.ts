@@ -10,7 +10,7 @@ export class ModelFormatError extends DendrolabError {
   readonly path: string;
 
   constructor(path: string, expected: string, got: unknown) {
-    super(`Cannot read the model: ${path} should be ${expected}; got ${show(got)}.`);
+    super(`Cannot read the model: ${path} should be ${expected}; got ${show(got)}.`, "MODEL_FORMAT");
     this.name = "ModelFormatError";
     this.path = path;
   }

@@ -20,7 +20,7 @@ import { MODEL_FORMAT, MODEL_VERSION, type SerializedModel } from "./schema.js";
 export function serializeModel(module: View): SerializedModel {
   const d = module != null && typeof module === "object" ? (module as View).base : undefined;
   if (!d || !(d.columns instanceof Map)) {
-    throw new DendrolabError(`serializeModel() takes a module or view (e.g. a Network or Cell); got ${describe(module)}.`);
+    throw new DendrolabError(`serializeModel() takes a module or view (e.g. a Network or Cell); got ${describe(module)}.`, "INVALID_ARGUMENT");
   }
   const typeIndex = new Map([...d.synapseTypes.keys()].map((name, i) => [name, i]));
   const columns: SerializedModel["columns"] = {};

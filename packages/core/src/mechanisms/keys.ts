@@ -3,6 +3,7 @@
  * local parameter `gNa` of the mechanism named `Na` is the key `Na_gNa`, its state `m`
  * is `Na_m`, and shared keys (`eNa`, `vt`) are used as they are.
  */
+import { DendrolabError } from "../errors.js";
 import { validNamesHint } from "./expr/names.js";
 import type { MechanismSpec, QuantitySpec } from "./types.js";
 
@@ -75,6 +76,6 @@ export function keyOf(spec: MechanismSpec, localName: string): string {
   }
   if (spec.shared && Object.hasOwn(spec.shared, localName)) return localName;
   const valid = [...Object.keys(spec.params), ...Object.keys(spec.states), ...Object.keys(spec.shared ?? {})];
-  throw new Error(`Mechanism "${spec.name}" has no parameter or state "${localName}". ` +
-    validNamesHint(localName, valid));
+  throw new DendrolabError(`Mechanism "${spec.name}" has no parameter or state "${localName}". ` +
+    validNamesHint(localName, valid), "UNKNOWN_KEY");
 }

@@ -3,6 +3,7 @@
  * parses its expressions. Every error names the mechanism, the field, what was given
  * and what is allowed.
  */
+import { DendrolabError } from "../errors.js";
 import type { Expr } from "./expr/ast.js";
 import { freeNames } from "./expr/ast.js";
 import { ExpressionError } from "./expr/errors.js";
@@ -13,9 +14,9 @@ import { prefixedKey } from "./keys.js";
 import type { MechanismSpec } from "./types.js";
 
 /** A bad mechanism spec. */
-export class MechanismSpecError extends Error {
+export class MechanismSpecError extends DendrolabError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, "MECHANISM_SPEC", options);
     this.name = "MechanismSpecError";
   }
 }

@@ -21,7 +21,7 @@ export function concatData(parts: readonly ModelData[], cells: CellTopology[]): 
   const out = new ModelData(cells);
   const total = parts.reduce((s, p) => s + p.nComp, 0);
   if (total !== out.nComp) {
-    throw new DendrolabError(`internal: parts have ${total} compartments, topology ${out.nComp}`);
+    throw new Error(`internal: parts have ${total} compartments, topology ${out.nComp}`);
   }
   // Columns: union of keys; base keys keep their defaults where a part lacks them.
   const keys = new Set<string>();
@@ -43,6 +43,7 @@ export function concatData(parts: readonly ModelData[], cells: CellTopology[]): 
       else if (existing !== m && JSON.stringify(existing.spec) !== JSON.stringify(m.spec)) {
         throw new DendrolabError(
           `Two different mechanisms are both named '${m.name}'; rename one (e.g. new ${m.name}Class("${m.name}2")).`,
+          "NAME_CONFLICT",
         );
       }
     }

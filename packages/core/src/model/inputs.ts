@@ -13,9 +13,9 @@ export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
 /** Splits a signal into one row per target: a 1-D signal is copied to every target. */
 export function signalRows(what: string, signal: Signal, count: number, where: string): Float64Array[] {
   if (signal == null || typeof (signal as ArrayLike<unknown>).length !== "number") {
-    throw new DendrolabError(`${what} needs a 1-D array of numbers or one row per compartment${where}; got ${describe(signal)}.`);
+    throw new DendrolabError(`${what} needs a 1-D array of numbers or one row per compartment${where}; got ${describe(signal)}.`, "INVALID_ARGUMENT");
   }
-  if (count === 0) throw new DendrolabError(`${what}: the view is empty${where}; select at least one compartment or synapse.`);
+  if (count === 0) throw new DendrolabError(`${what}: the view is empty${where}; select at least one compartment or synapse.`, "EMPTY_SELECTION");
   const first = (signal as ArrayLike<unknown>)[0];
   const is2d = first != null && typeof first === "object";
   let rows: Float64Array[];
@@ -25,21 +25,21 @@ export function signalRows(what: string, signal: Signal, count: number, where: s
   } else {
     const list = signal as ReadonlyArray<ArrayLike<number>>;
     if (list.length !== count) {
-      throw new DendrolabError(`${what}: got ${list.length} rows but the view has ${count} targets${where}; give one 1-D array or ${count} rows.`);
+      throw new DendrolabError(`${what}: got ${list.length} rows but the view has ${count} targets${where}; give one 1-D array or ${count} rows.`, "SHAPE_MISMATCH");
     }
     const len = list[0].length;
     rows = list.map((r, i) => {
       if (r == null || r.length !== len) {
-        throw new DendrolabError(`${what}: row ${i} has ${r?.length} samples, row 0 has ${len}${where}; rows must have equal length.`);
+        throw new DendrolabError(`${what}: row ${i} has ${r?.length} samples, row 0 has ${len}${where}; rows must have equal length.`, "SHAPE_MISMATCH");
       }
       return Float64Array.from(r);
     });
   }
-  if (rows[0].length === 0) throw new DendrolabError(`${what}: the signal has no samples${where}.`);
+  if (rows[0].length === 0) throw new DendrolabError(`${what}: the signal has no samples${where}; give at least one sample.`, "INVALID_ARGUMENT");
   for (const r of rows) {
     for (let k = 0; k < r.length; k++) {
       if (!Number.isFinite(r[k])) {
-        throw new DendrolabError(`${what}: sample ${k} is ${r[k]}${where}; samples must be finite numbers.`);
+        throw new DendrolabError(`${what}: sample ${k} is ${r[k]}${where}; samples must be finite numbers.`, "INVALID_ARGUMENT");
       }
     }
   }
@@ -48,10 +48,10 @@ export function signalRows(what: string, signal: Signal, count: number, where: s
 
 /** Is `state` recordable on compartments or on synapses of this model? */
 export function targetOfState(d: ModelData, state: string, where: string): "node" | "edge" {
-  if (typeof state !== "string") throw new DendrolabError(`expected a state name${where}; got ${describe(state)}.`);
+  if (typeof state !== "string") throw new DendrolabError(`expected a state name${where}; got ${describe(state)}.`, "INVALID_ARGUMENT");
   if (recordableNames(d, "node").includes(state)) return "node";
   if (recordableNames(d, "edge").includes(state)) return "edge";
-  throw unknownNameError("state", state, [...recordableNames(d, "node"), ...recordableNames(d, "edge")], where);
+  throw unknownNameError("state", state, [...recordableNames(d, "node"), ...recordableNames(d, "edge")], where, "UNKNOWN_KEY");
 }
 
 /** Targets of a state among the view's compartments or synapses (only those that have it). */
@@ -61,12 +61,12 @@ export function targetsWithState(d: ModelData, nodes: Int32Array, edges: Int32Ar
     if (state === "v") return { target, indices: Array.from(nodes) };
     const carriers = d.channels.filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state);
     const indices = Array.from(nodes).filter((n) => carriers.some((m) => d.channelMask.get(m.name)![n] === 1));
-    if (indices.length === 0) throw new DendrolabError(`No compartment in view has '${state}'${where}.`);
+    if (indices.length === 0) throw new DendrolabError(`No compartment in view has '${state}'${where}; insert its channel first or select compartments that have it.`, "EMPTY_SELECTION");
     return { target, indices };
   }
   const types = [...d.synapseTypes.values()].filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state).map((m) => m.name);
   const indices = Array.from(edges).filter((e) => types.includes(d.edges.type[e]));
-  if (indices.length === 0) throw new DendrolabError(`No synapse in view has '${state}'${where}.`);
+  if (indices.length === 0) throw new DendrolabError(`No synapse in view has '${state}'${where}; select a view that contains synapses of that type.`, "EMPTY_SELECTION");
   return { target, indices };
 }
 
@@ -96,7 +96,7 @@ export function addStimuli(d: ModelData, nodes: Int32Array, current: Signal, whe
 /** Holds `state` to given values in every target in view. */
 export function addClamps(d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, values: Signal, where: string): void {
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
-  if (state.startsWith("i_")) throw new DendrolabError(`clamp(): '${state}' is a current; clamp 'v' or a state${where}.`);
+  if (state.startsWith("i_")) throw new DendrolabError(`clamp(): '${state}' is a current; clamp 'v' or a state${where}.`, "INVALID_ARGUMENT");
   const rows = signalRows(`clamp('${state}')`, values, indices.length, where);
   indices.forEach((index, i) => d.clamps.push({ target, index, state, values: rows[i] }));
   d.touch();

@@ -91,7 +91,7 @@ function buildProgram(d: ModelData): Program {
   const stimNodes = Int32Array.from(d.stimuli.map((s) => tree.nodeOfComp[s.node]));
   const clampPlans = d.clamps.map((c) => {
     const plan = planRecording(d, tree, blocks, c);
-    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`);
+    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
     return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
   });
   return { tree, blocks, recordings, stimNodes, clampPlans };
@@ -131,7 +131,7 @@ export function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r:
     if (b.mech.currentName === r.state) parts.push({ block: bi, k });
   }
   if (parts.length > 0) return { kind: "current", parts };
-  throw unknownNameError("state to record", r.state, recordableNames(d, r.target), where);
+  throw unknownNameError("state to record", r.state, recordableNames(d, r.target), where, "UNKNOWN_KEY");
 }
 
 /** Per-run values that override the description: parameters, data_set, initial states. */
@@ -226,7 +226,7 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
   const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }) as ClampPlan);
   for (const c of inputs.clamps) {
     const plan = planRecording(d, prog.tree, prog.blocks, c);
-    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}').`);
+    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
     clamps.push({ ...plan, values: c.values } as ClampPlan);
   }
   const setup: SimSetup = {

@@ -16,16 +16,16 @@ export type Sharing = "shared" | "cell" | "branch" | "comp" | "row" | "edge";
 function normaliseIndices(arg: IndexArg, level: string, count: number, where: string): number[] | "all" {
   if (arg === "all") return "all";
   if (typeof arg !== "number" && !Array.isArray(arg) && !ArrayBuffer.isView(arg)) {
-    throw new DendrolabError(`${level}(...) takes a number, a list of numbers or "all"${where}; got ${String(arg)}.`);
+    throw new DendrolabError(`${level}(...) takes a number, a list of numbers or "all"${where}; got ${String(arg)}.`, "INVALID_ARGUMENT");
   }
   const list = typeof arg === "number" ? [arg] : Array.from(arg);
   for (const i of list) {
     if (!Number.isInteger(i)) {
-      throw new DendrolabError(`${level} index must be an integer${where}; got ${String(i)}.`);
+      throw new DendrolabError(`${level} index must be an integer${where}; got ${String(i)}.`, "INVALID_ARGUMENT");
     }
     if (i < 0 || i >= count) {
       const range = count === 0 ? "there are none" : `valid: 0 to ${count - 1}`;
-      throw new DendrolabError(`${level} index ${i} is out of range${where} (${range}).`);
+      throw new DendrolabError(`${level} index ${i} is out of range${where} (${range}).`, "INDEX_OUT_OF_RANGE");
     }
   }
   return list;
@@ -97,7 +97,7 @@ export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly 
   const xs = typeof x === "number" ? [x] : Array.from(x);
   for (const v of xs) {
     if (!(typeof v === "number" && v >= 0 && v <= 1)) {
-      throw new DendrolabError(`loc(x) needs x in [0, 1]${where}; got ${String(v)}.`);
+      throw new DendrolabError(`loc(x) needs x in [0, 1]${where}; got ${String(v)}.`, "INVALID_ARGUMENT");
     }
   }
   const t = d.topo;
@@ -120,7 +120,7 @@ export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly 
 
 function indexList(what: string, list: unknown, where: string): ArrayLike<number> {
   if (list == null || typeof list !== "object" || typeof (list as ArrayLike<number>).length !== "number") {
-    throw new DendrolabError(`select({ ${what} }) takes a list of global indices${where}; got ${describe(list)}.`);
+    throw new DendrolabError(`select({ ${what} }) takes a list of global indices${where}; got ${describe(list)}.`, "INVALID_ARGUMENT");
   }
   return list as ArrayLike<number>;
 }
@@ -132,7 +132,7 @@ export function selectNodes(d: ModelData, nodes: ArrayLike<number>, where: strin
   for (let i = 0; i < list.length; i++) {
     const n = list[i];
     if (!Number.isInteger(n) || n < 0 || n >= d.nComp) {
-      throw new DendrolabError(`select: node ${String(n)} is out of range${where} (valid: 0 to ${d.nComp - 1}).`);
+      throw new DendrolabError(`select: node ${String(n)} is out of range${where} (valid: 0 to ${d.nComp - 1}).`, "INDEX_OUT_OF_RANGE");
     }
     set.add(n);
   }
@@ -147,7 +147,7 @@ export function selectEdgeIndices(d: ModelData, edges: ArrayLike<number>, where:
     const e = list[i];
     if (!Number.isInteger(e) || e < 0 || e >= d.edges.length) {
       const range = d.edges.length === 0 ? "there are no synapses" : `valid: 0 to ${d.edges.length - 1}`;
-      throw new DendrolabError(`edge ${String(e)} is out of range${where} (${range}).`);
+      throw new DendrolabError(`edge ${String(e)} is out of range${where} (${range}).`, "INDEX_OUT_OF_RANGE");
     }
     set.add(e);
   }
@@ -201,20 +201,20 @@ function groupList(d: ModelData): string {
 export function checkGroupName(d: ModelData, name: unknown, isMember: (name: string) => boolean, where: string): asserts name is string {
   const existing = ` Existing groups: ${groupList(d)}.`;
   if (typeof name !== "string" || name.length === 0) {
-    throw new DendrolabError(`addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`);
+    throw new DendrolabError(`addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`, "INVALID_ARGUMENT");
   }
   if (d.channels.some((c) => c.name === name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
   }
   if (d.synapseTypes.has(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the synapse type '${name}')${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the synapse type '${name}')${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
   }
   const columns = new Set<string>([...INDEX_COLUMNS, ...nodeKeys(d), ...edgeKeys(d), ...TRACED_GEOMETRY_KEYS, ...COORDINATE_KEYS]);
   if (columns.has(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with the table column '${name}'${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with the table column '${name}'${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
   }
   if (isMember(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a member of views (view.${name})${where}; choose another (e.g. '${name}_group').${existing}`);
+    throw new DendrolabError(`Group name '${name}' clashes with a member of views (view.${name})${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
   }
 }
 
@@ -224,6 +224,7 @@ export function addNodesToGroup(d: ModelData, nodes: Int32Array, name: string, w
     throw new DendrolabError(
       `addToGroup('${name}'): the view has no compartments${where}; a group holds compartments ` +
         `(select some with cell(), branch(), comp() or loc()). Existing groups: ${groupList(d)}.`,
+      "EMPTY_SELECTION",
     );
   }
   let mask = d.groups.get(name);

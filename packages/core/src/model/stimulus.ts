@@ -15,10 +15,10 @@ import { DendrolabError } from "../errors.js";
 export function stepCurrent(iDelay: number, iDur: number, iAmp: number, deltaT: number, tMax: number, iOffset = 0): Float64Array {
   const args = { iDelay, iDur, iAmp, deltaT, tMax, iOffset };
   for (const [k, v] of Object.entries(args)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`stepCurrent: ${k} must be a finite number; got ${String(v)}.`);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`stepCurrent: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
   }
-  if (deltaT <= 0) throw new DendrolabError(`stepCurrent: deltaT must be > 0 ms; got ${deltaT}.`);
-  if (tMax < 0 || iDur < 0) throw new DendrolabError(`stepCurrent: tMax and iDur must be >= 0; got tMax ${tMax}, iDur ${iDur}.`);
+  if (deltaT <= 0) throw new DendrolabError(`stepCurrent: deltaT must be > 0 ms; got ${deltaT}.`, "INVALID_ARGUMENT");
+  if (tMax < 0 || iDur < 0) throw new DendrolabError(`stepCurrent: tMax and iDur must be >= 0; got tMax ${tMax}, iDur ${iDur}.`, "INVALID_ARGUMENT");
   const n = Math.round(tMax / deltaT) + 1;
   const out = new Float64Array(n).fill(iOffset);
   // On for steps whose midpoint (k + 1/2) dt lies in [iDelay, iDelay + iDur).

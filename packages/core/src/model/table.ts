@@ -52,7 +52,7 @@ export class Table {
 
   /** The values of one column. Unknown names list the valid ones. */
   column(name: string): Cell[] {
-    if (!this.accessors.has(name)) throw unknownNameError("column", name, this.columns);
+    if (!this.accessors.has(name)) throw unknownNameError("column", name, this.columns, "", "UNKNOWN_KEY");
     return this.values(name).slice();
   }
 

@@ -11,6 +11,7 @@
  * `nrnoc/treeset.cpp`) and what Jaxley computes for SWC cells since 0.11.
  */
 
+import { DendrolabError } from "../errors.js";
 import type { CompartmentGeometry } from "./types.js";
 
 /** A traced point: x, y, z and radius, all in um. */
@@ -181,12 +182,12 @@ export function cutPolyline(
   ncomp: number,
   cum: Float64Array = cumulativePathLength(points),
 ): CompartmentGeometry[] {
-  if (points.length === 0) throw new RangeError("cutPolyline needs at least one traced point, got none");
+  if (points.length === 0) throw new DendrolabError("cutPolyline needs at least one traced point, got none", "INVALID_ARGUMENT");
   if (!Number.isInteger(ncomp) || ncomp < 1) {
-    throw new RangeError(`cutPolyline: ncomp must be a positive integer, got ${ncomp}`);
+    throw new DendrolabError(`cutPolyline: ncomp must be a positive integer, got ${ncomp}`, "INVALID_ARGUMENT");
   }
   if (cum.length !== points.length) {
-    throw new RangeError(`cutPolyline: ${cum.length} path lengths for ${points.length} points`);
+    throw new DendrolabError(`cutPolyline: ${cum.length} path lengths for ${points.length} points; give one per point`, "SHAPE_MISMATCH");
   }
   const n = points.length;
   const total = cum[n - 1];

@@ -4,6 +4,7 @@
  * chosen stepper, impose voltage clamps, then advance every gate and synaptic state by
  * exponential Euler at the new voltage, impose state clamps, and record.
  */
+import { DendrolabError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
 import type { StepBuffers, VoltageStepper } from "./steppers.js";
 
@@ -50,10 +51,19 @@ export interface SimSetup {
   recordings: RecordingPlan[];
 }
 
-/** Raised when the simulation produces a non-finite voltage. */
-export class NonFiniteError extends Error {
-  constructor(readonly node: number, readonly step: number, readonly value: number) {
-    super(`non-finite voltage ${value} at node ${node} after step ${step}`);
+/**
+ * Raised when the simulation produces a non-finite voltage (code "NON_FINITE"). `node` is
+ * the solve node, `step` the 0-based step after which it happened; `integrate` rethrows
+ * it with a message naming the cell, branch, compartment and time.
+ */
+export class NonFiniteError extends DendrolabError {
+  constructor(
+    readonly node: number,
+    readonly step: number,
+    readonly value: number,
+    message = `non-finite voltage ${value} at solve node ${node} after step ${step}`,
+  ) {
+    super(message, "NON_FINITE");
     this.name = "NonFiniteError";
   }
 }

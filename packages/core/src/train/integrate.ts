@@ -13,7 +13,7 @@ export type { IntegrateOptions } from "./run-options.js";
 
 function baseOf(module: View): View["base"] {
   if (module == null || typeof module !== "object" || !("base" in module) || !module.base) {
-    throw new DendrolabError(`integrate() takes a module or view (e.g. a Cell or Network); got ${describe(module)}.`);
+    throw new DendrolabError(`integrate() takes a module or view (e.g. a Cell or Network); got ${describe(module)}.`, "INVALID_ARGUMENT");
   }
   return module.base;
 }
@@ -36,7 +36,7 @@ export function integrate(module: View, options: IntegrateOptions = {}): tf.Tens
   const inputs = differentiableInputs(options);
   if (inputs.length > 0 && recordingGradients()) {
     if (plan.solver === "fwd_euler") {
-      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.");
+      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.", "INVALID_ARGUMENT");
     }
     return differentiableRun(d, options, plan, inputs);
   }
@@ -54,13 +54,13 @@ export function integrate(module: View, options: IntegrateOptions = {}): tf.Tens
  */
 export function integrateBatch(module: View, optionsList: readonly IntegrateOptions[]): tf.Tensor3D {
   if (!Array.isArray(optionsList) || optionsList.length === 0) {
-    throw new DendrolabError(`integrateBatch needs a non-empty list of options; got ${describe(optionsList)}.`);
+    throw new DendrolabError(`integrateBatch needs a non-empty list of options; got ${describe(optionsList)}.`, "INVALID_ARGUMENT");
   }
   const runs = optionsList.map((o) => integrate(module, o));
   const shape = runs[0].shape;
   runs.forEach((r, i) => {
     if (r.shape[0] !== shape[0] || r.shape[1] !== shape[1]) {
-      throw new DendrolabError(`integrateBatch: run ${i} has shape [${r.shape}] but run 0 has [${shape}]; give every run the same tMax.`);
+      throw new DendrolabError(`integrateBatch: run ${i} has shape [${r.shape}] but run 0 has [${shape}]; give every run the same tMax.`, "SHAPE_MISMATCH");
     }
   });
   const out = tf.stack(runs) as tf.Tensor3D;

@@ -2,7 +2,7 @@
  * Turning integrate's options into a float64 run: overrides, inputs, step count.
  */
 import * as tf from "@tensorflow/tfjs";
-import { DendrolabError } from "../errors.js";
+import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
@@ -42,27 +42,27 @@ export interface RunPlan {
 
 /** Validates options and resolves every value to float64. */
 export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
-  if (opts == null || typeof opts !== "object") throw new DendrolabError(`integrate options must be an object; got ${describe(opts)}.`);
+  if (opts == null || typeof opts !== "object") throw new DendrolabError(`integrate options must be an object; got ${describe(opts)}.`, "INVALID_ARGUMENT");
   for (const k of Object.keys(opts)) {
-    if (!OPTION_KEYS.includes(k)) throw new DendrolabError(`Unknown integrate option '${k}'. Valid: ${OPTION_KEYS.join(", ")}.`);
+    if (!OPTION_KEYS.includes(k)) throw unknownNameError("integrate option", k, OPTION_KEYS);
   }
   const dt = opts.deltaT ?? 0.025;
   if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
-    throw new DendrolabError(`integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`);
+    throw new DendrolabError(`integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`, "INVALID_ARGUMENT");
   }
   const solver = opts.solver ?? "bwd_euler";
   if (!(solver in STEPPERS)) {
-    throw new DendrolabError(`integrate: unknown solver '${String(solver)}'. Valid: ${Object.keys(STEPPERS).join(", ")}.`);
+    throw new DendrolabError(`integrate: unknown solver '${String(solver)}'. Valid: ${Object.keys(STEPPERS).join(", ")}.`, "UNKNOWN_NAME");
   }
   if (d.recordings.length === 0) {
-    throw new DendrolabError("integrate: nothing is recorded. Add a recording first, e.g. cell.branch(0).comp(0).record(\"v\").");
+    throw new DendrolabError("integrate: nothing is recorded. Add a recording first, e.g. cell.branch(0).comp(0).record(\"v\").", "MISSING_INPUT");
   }
   const overrides: Override[] = [];
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
       if (POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
-        throw new DendrolabError(`params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`);
+        throw new DendrolabError(`params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`, "INVALID_ARGUMENT");
       }
       const indices: number[] = [];
       const vals: number[] = [];
@@ -73,8 +73,8 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   for (const r of opts.paramState ?? []) {
     const v = toFloat64(r.value, `dataSet('${r.key}')`);
     for (let i = 0; i < v.length; i++) {
-      if (!Number.isFinite(v[i])) throw new DendrolabError(`dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`);
-      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0)) throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`);
+      if (!Number.isFinite(v[i])) throw new DendrolabError(`dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");
+      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0)) throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
     overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
@@ -98,13 +98,13 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   let nSteps: number;
   if (opts.tMax !== undefined) {
     if (typeof opts.tMax !== "number" || !Number.isFinite(opts.tMax) || opts.tMax < 0) {
-      throw new DendrolabError(`integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`);
+      throw new DendrolabError(`integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`, "INVALID_ARGUMENT");
     }
     nSteps = Math.round(opts.tMax / dt);
   } else {
     const lengths = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values.length);
     if (lengths.length === 0) {
-      throw new DendrolabError("integrate: give tMax (ms); without stimuli or clamps the run length is unknown.");
+      throw new DendrolabError("integrate: give tMax (ms); without stimuli or clamps the run length is unknown.", "MISSING_INPUT");
     }
     nSteps = Math.max(...lengths) - 1;
   }
@@ -114,7 +114,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
 function tensorRows(t: tf.Tensor, count: number, what: string): Float64Array[] {
   const v = Float64Array.from(t.dataSync());
   for (let i = 0; i < v.length; i++) {
-    if (!Number.isFinite(v[i])) throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`);
+    if (!Number.isFinite(v[i])) throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");
   }
   if (t.rank <= 1) return Array.from({ length: count }, () => v);
   const len = t.shape[1]!;
@@ -142,14 +142,17 @@ export function executePlan(d: ModelData, plan: RunPlan): RunResult {
 }
 
 /** A clear error for a non-finite voltage: which compartment, at what time. */
-export function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): DendrolabError {
+export function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): NonFiniteError {
   const { compOfNode } = programOf(d).tree;
   const c = compOfNode[e.node];
   const t = d.topo;
   const where = c >= 0
     ? `cell ${t.compCell[c]}, branch ${t.branchLocal[t.compBranch[c]]}, comp ${t.compLocal[c]} (global compartment ${c})`
     : `a branch point (solve node ${e.node})`;
-  return new DendrolabError(
+  return new NonFiniteError(
+    e.node,
+    e.step,
+    e.value,
     `The simulation produced a non-finite voltage (${e.value}) at ${where} at t = ${((e.step + 1) * dt).toFixed(4)} ms ` +
       `(step ${e.step + 1}). Typical causes: a time step too large for fwd_euler, extreme conductances, or NaN parameters.`,
   );

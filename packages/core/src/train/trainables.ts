@@ -44,21 +44,21 @@ export type DataClamps = readonly DataClamp[];
 
 /** Which rows of a view have `key`, and whether it is a compartment or synapse key. */
 export function rowsWithKey(d: ModelData, nodes: Int32Array, edges: Int32Array, key: string, where: string): { target: "node" | "edge"; rows: Int32Array } {
-  if (typeof key !== "string") throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`);
+  if (typeof key !== "string") throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
   const valid = [...nodeKeys(d), ...edgeKeys(d)];
   const col = nodeKeys(d).includes(key) ? d.columns.get(key) : undefined;
   if (col) {
     const rows = nodes.filter((n) => !Number.isNaN(col[n]));
-    if (rows.length === 0) throw new DendrolabError(`No compartment in view has '${key}'${where}.`);
+    if (rows.length === 0) throw new DendrolabError(`No compartment in view has '${key}'${where}; insert its channel first or select compartments that have it.`, "EMPTY_SELECTION");
     return { target: "node", rows };
   }
   const ecol = d.edges.columns.get(key);
   if (ecol) {
     const rows = edges.filter((e) => !Number.isNaN(ecol[e]));
-    if (rows.length === 0) throw new DendrolabError(`No synapse in view has '${key}'${where}.`);
+    if (rows.length === 0) throw new DendrolabError(`No synapse in view has '${key}'${where}; select a view that contains synapses of that type.`, "EMPTY_SELECTION");
     return { target: "edge", rows };
   }
-  throw unknownNameError("trainable key", key, valid, where);
+  throw unknownNameError("trainable key", key, valid, where, "UNKNOWN_KEY");
 }
 
 /** Splits rows into groups that share one value, by the view's sharing rule. */
@@ -97,12 +97,13 @@ export function makeTrainable(
       throw new DendrolabError(
         `makeTrainable('${key}'): initVal has ${Array.isArray(initVal) ? initVal.length : describe(initVal)} values, ` +
           `but this view creates ${groups.length} parameter(s)${where}; pass one number or ${groups.length} numbers.`,
+        "SHAPE_MISMATCH",
       );
     }
     init = initVal.slice();
   }
   for (const v of init) {
-    if (!Number.isFinite(v)) throw new DendrolabError(`makeTrainable('${key}'): initial value ${v} is not finite${where}.`);
+    if (!Number.isFinite(v)) throw new DendrolabError(`makeTrainable('${key}'): initial value ${v} is not finite${where}; pass finite numbers.`, "INVALID_ARGUMENT");
   }
   d.trainables.push({ key, target, groups, init });
   return groups.length;
@@ -124,25 +125,26 @@ export function getParameters(d: ModelData): Params {
 
 /** Checks that `params` matches the model's trainables; returns the values as float64 arrays. */
 export function checkParams(d: ModelData, params: unknown): Float64Array[] {
-  if (!Array.isArray(params)) throw new DendrolabError(`params must be the list returned by getParameters(); got ${describe(params)}.`);
+  if (!Array.isArray(params)) throw new DendrolabError(`params must be the list returned by getParameters(); got ${describe(params)}.`, "INVALID_ARGUMENT");
   if (params.length !== d.trainables.length) {
     throw new DendrolabError(
       `params has ${params.length} entries but the model has ${d.trainables.length} trainables ` +
         `(${d.trainables.map((t) => t.key).join(", ") || "none"}).`,
+      "SHAPE_MISMATCH",
     );
   }
   return d.trainables.map((t, i) => {
     const rec = params[i] as Record<string, unknown>;
     const keys = rec && typeof rec === "object" ? Object.keys(rec) : [];
     if (keys.length !== 1 || keys[0] !== t.key) {
-      throw new DendrolabError(`params[${i}] should be { ${t.key}: ... }; got keys [${keys.join(", ")}].`);
+      throw new DendrolabError(`params[${i}] should be { ${t.key}: ... }; got keys [${keys.join(", ")}].`, "UNKNOWN_KEY");
     }
     const values = toFloat64(rec[t.key], `params[${i}].${t.key}`);
     if (values.length !== t.groups.length) {
-      throw new DendrolabError(`params[${i}].${t.key} has ${values.length} values; the trainable has ${t.groups.length}.`);
+      throw new DendrolabError(`params[${i}].${t.key} has ${values.length} values; the trainable has ${t.groups.length}, so pass ${t.groups.length} (as getParameters() returns).`, "SHAPE_MISMATCH");
     }
     values.forEach((v, j) => {
-      if (!Number.isFinite(v)) throw new DendrolabError(`params[${i}].${t.key}[${j}] is ${v}; parameters must be finite.`);
+      if (!Number.isFinite(v)) throw new DendrolabError(`params[${i}].${t.key}[${j}] is ${v}; parameters must be finite.`, "INVALID_ARGUMENT");
     });
     return values;
   });
@@ -175,7 +177,7 @@ function toTensor(value: DataValue, what: string): tf.Tensor {
   if (value instanceof tf.Tensor) return value;
   if (typeof value === "number") return tf.scalar(value);
   if (value == null || typeof (value as ArrayLike<unknown>).length !== "number") {
-    throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`);
+    throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`, "INVALID_ARGUMENT");
   }
   const first = (value as ArrayLike<unknown>)[0];
   if (first != null && typeof first === "object") {
@@ -189,7 +191,7 @@ export function toFloat64(value: unknown, what: string): Float64Array {
   if (value instanceof tf.Tensor) return Float64Array.from(value.dataSync());
   if (typeof value === "number") return Float64Array.of(value);
   if (value != null && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
-  throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`);
+  throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`, "INVALID_ARGUMENT");
 }
 
 /** Jaxley's data_set: a value for one run, differentiable. */
@@ -200,19 +202,19 @@ export function dataSet(
   const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
   const t = toTensor(value, `dataSet('${key}')`);
   if (t.size !== 1 && t.size !== rows.length) {
-    throw new DendrolabError(`dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`);
+    throw new DendrolabError(`dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`, "SHAPE_MISMATCH");
   }
   return [...(paramState ?? []), { key, target, indices: rows, value: t }];
 }
 
 /** Jaxley's data_stimulate: currents for one run, differentiable. */
 export function dataStimulate(d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
-  if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}.`);
+  if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}; select at least one compartment.`, "EMPTY_SELECTION");
   const t = toTensor(current, "dataStimulate()");
   if (t.rank === 2 && t.shape[0] !== nodes.length) {
-    throw new DendrolabError(`dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}.`);
+    throw new DendrolabError(`dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}; give one 1-D current or ${nodes.length} rows.`, "SHAPE_MISMATCH");
   }
-  if (t.rank < 1 || t.rank > 2) throw new DendrolabError(`dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`);
+  if (t.rank < 1 || t.rank > 2) throw new DendrolabError(`dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`, "INVALID_ARGUMENT");
   return [...(prev ?? []), { nodes: nodes.slice(), value: t }];
 }
 
@@ -224,7 +226,7 @@ export function dataClamp(
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
   const t = toTensor(values, `dataClamp('${state}')`);
   if (t.rank === 2 && t.shape[0] !== indices.length) {
-    throw new DendrolabError(`dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}.`);
+    throw new DendrolabError(`dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}; give one 1-D signal or ${indices.length} rows.`, "SHAPE_MISMATCH");
   }
   return [...(prev ?? []), { state, target, indices: Int32Array.from(indices), value: t }];
 }

@@ -16,7 +16,7 @@ export interface Transform {
 
 function finite(name: string, values: Record<string, number>): void {
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`${name}: ${k} must be a finite number; got ${String(v)}.`);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`${name}: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
   }
 }
 
@@ -37,7 +37,7 @@ export class IdentityTransform implements Transform {
 export class SigmoidTransform implements Transform {
   constructor(readonly lower: number, readonly upper: number) {
     finite("SigmoidTransform", { lower, upper });
-    if (!(upper > lower)) throw new DendrolabError(`SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`);
+    if (!(upper > lower)) throw new DendrolabError(`SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`, "INVALID_ARGUMENT");
   }
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => tf.sigmoid(x).mul(this.upper - this.lower).add(this.lower));
@@ -76,7 +76,7 @@ export class SoftplusTransform implements Transform {
 export class AffineTransform implements Transform {
   constructor(readonly scale: number, readonly shift: number) {
     finite("AffineTransform", { scale, shift });
-    if (Math.abs(scale) < 1e-12) throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`);
+    if (Math.abs(scale) < 1e-12) throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`, "INVALID_ARGUMENT");
   }
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => x.mul(this.scale).add(this.shift));
@@ -92,7 +92,13 @@ export class AffineTransform implements Transform {
  */
 export class ChainTransform implements Transform {
   constructor(readonly transforms: readonly Transform[]) {
-    if (!Array.isArray(transforms) || transforms.length === 0) throw new DendrolabError("ChainTransform needs a non-empty list of transforms.");
+    if (!Array.isArray(transforms) || transforms.length === 0) {
+      throw new DendrolabError(
+        "ChainTransform needs a non-empty list of transforms, e.g. [new SigmoidTransform(-1, 1), new AffineTransform(0.1, 0.2)]; " +
+          `got ${Array.isArray(transforms) ? "[]" : typeof transforms}.`,
+        "INVALID_ARGUMENT",
+      );
+    }
   }
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => this.transforms.reduce((t, f) => f.forward(t), x));
@@ -115,18 +121,18 @@ export class ParamTransform {
   constructor(readonly transforms: ReadonlyArray<Record<string, Transform>> | Transform) {}
 
   private map(params: Params, dir: "forward" | "inverse"): Params {
-    if (!Array.isArray(params)) throw new DendrolabError("ParamTransform expects a parameter list like getParameters() returns.");
+    if (!Array.isArray(params)) throw new DendrolabError(`ParamTransform expects a parameter list like getParameters() returns; got ${params === null ? "null" : typeof params}.`, "INVALID_ARGUMENT");
     const list = this.transforms;
     if (Array.isArray(list) && list.length !== params.length) {
-      throw new DendrolabError(`ParamTransform has ${list.length} entries but the parameters have ${params.length}.`);
+      throw new DendrolabError(`ParamTransform has ${list.length} entries but the parameters have ${params.length}; give one { key: transform } entry per parameter, in getParameters() order.`, "SHAPE_MISMATCH");
     }
     return params.map((p, i) => {
       const [key, value] = Object.entries(p)[0] ?? [];
-      if (key === undefined) throw new DendrolabError(`params[${i}] is empty.`);
+      if (key === undefined) throw new DendrolabError(`params[${i}] is an empty object; each entry must be { key: value } as getParameters() returns.`, "INVALID_ARGUMENT");
       const t = Array.isArray(list) ? (list[i] as Record<string, Transform>)[key] : (list as Transform);
       if (!t) {
         const keys = Array.isArray(list) ? Object.keys(list[i] as object).join(", ") : "";
-        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}).`);
+        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}).`, "UNKNOWN_KEY");
       }
       return { [key]: t[dir](value) };
     });

@@ -2,6 +2,7 @@
  * The built-in functions of the expression language: how to evaluate each, how to emit
  * it as JavaScript, and its partial derivatives as expression-graph nodes.
  */
+import { DendrolabError } from "../../errors.js";
 import type { ExprGraph, NodeId } from "./graph.js";
 import * as special from "./special.js";
 
@@ -81,7 +82,11 @@ const defs: FunctionDef[] = [
   helper("efun_d2", 1, "efun_d2(x): the second derivative of efun", special.efun_d2,
     (g, [x]) => g.call("efun_d3", [x])),
   helper("efun_d3", 1, "efun_d3(x): the third derivative of efun", special.efun_d3, () => {
-    throw new Error("Derivatives of efun beyond the third are not supported");
+    throw new DendrolabError(
+      "efun_d3 cannot be used in a mechanism expression: the solver and gradients need its derivative, " +
+        "and derivatives of efun stop at the third. Use efun, efun_d1 or efun_d2 instead.",
+      "EXPRESSION",
+    );
   }),
   {
     ...helper("vtrap", 2, "vtrap(x, y) = x / (exp(x/y) - 1), guarded at x/y = 0 as in NEURON's hh.mod",

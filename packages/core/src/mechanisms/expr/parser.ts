@@ -11,6 +11,7 @@
  *
  * Unary minus binds looser than `^` (`-x^2` is `-(x^2)`) and tighter than `*`.
  */
+import { DendrolabError } from "../../errors.js";
 import type { Expr } from "./ast.js";
 import { ExpressionError } from "./errors.js";
 import { FUNCTIONS, FUNCTION_NAMES } from "./functions.js";
@@ -150,7 +151,10 @@ class Parser {
  */
 export function parseExpr(input: string, options: ParseOptions = {}): Expr {
   if (typeof input !== "string") {
-    throw new TypeError(`An expression must be a string, got ${JSON.stringify(input) ?? String(input)}`);
+    throw new DendrolabError(
+      `An expression must be a string such as "gNa * m^3 * h * (v - eNa)", got ${JSON.stringify(input) ?? String(input)}`,
+      "EXPRESSION",
+    );
   }
   let e: Expr;
   try {

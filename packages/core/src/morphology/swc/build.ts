@@ -3,6 +3,7 @@
  * units, radii), then the chosen reading's tracing, then compartmentalisation.
  */
 
+import { DendrolabError } from "../../errors.js";
 import type { Morphology } from "../types.js";
 import { lineError } from "./errors.js";
 import { traceJaxley } from "./jaxley-reading.js";
@@ -99,19 +100,19 @@ export function buildMorphology(samples: readonly SwcSample[], options: BuildMor
 function checkOptions(options: BuildMorphologyOptions, reading: string, scale: number): void {
   const { ncomp, maxBranchLen, minRadius } = options;
   if (!Number.isInteger(ncomp) || ncomp < 1) {
-    throw new RangeError(`ncomp must be a positive integer (compartments per branch), got ${ncomp}`);
+    throw new DendrolabError(`SWC options: ncomp must be a positive integer (compartments per branch), got ${ncomp}; pass e.g. { ncomp: 4 }`, "INVALID_ARGUMENT");
   }
   if (!(SWC_READINGS as readonly string[]).includes(reading)) {
-    throw new RangeError(`reading must be one of ${SWC_READINGS.map((r) => `"${r}"`).join(", ")}, got "${reading}"`);
+    throw new DendrolabError(`SWC options: reading must be one of ${SWC_READINGS.map((r) => `"${r}"`).join(", ")}, got "${reading}"`, "INVALID_ARGUMENT");
   }
   if (!(Number.isFinite(scale) && scale > 0)) {
-    throw new RangeError(`scale must be a positive number (e.g. 0.001 for nm -> um), got ${scale}`);
+    throw new DendrolabError(`SWC options: scale must be a positive number (e.g. 0.001 for nm -> um), got ${scale}`, "INVALID_ARGUMENT");
   }
   if (maxBranchLen !== undefined && !(maxBranchLen > 0)) {
-    throw new RangeError(`maxBranchLen must be a positive length in um, got ${maxBranchLen}`);
+    throw new DendrolabError(`SWC options: maxBranchLen must be a positive length in um, got ${maxBranchLen}; omit it to keep branches whole`, "INVALID_ARGUMENT");
   }
   if (minRadius !== undefined && !(Number.isFinite(minRadius) && minRadius > 0)) {
-    throw new RangeError(`minRadius must be a positive radius in um, got ${minRadius}`);
+    throw new DendrolabError(`SWC options: minRadius must be a positive radius in um, got ${minRadius}; omit it to reject radii <= 0`, "INVALID_ARGUMENT");
   }
 }
 

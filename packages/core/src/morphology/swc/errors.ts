@@ -1,16 +1,18 @@
+import { DendrolabError } from "../../errors.js";
+
 /**
  * The one error type of SWC reading: bad syntax, bad values and bad tree structure.
  * Every message names the line (1-based, counting comment and blank lines), quotes the
  * offending text and says what was expected.
  */
-export class SwcError extends Error {
+export class SwcError extends DendrolabError {
   /** 1-based line of the file the error concerns; `null` for the file as a whole. */
   readonly line: number | null;
   /** The offending line's text (trimmed), if the error concerns one line. */
   readonly text: string | null;
 
   constructor(message: string, line: number | null = null, text: string | null = null) {
-    super(message);
+    super(message, "SWC_PARSE");
     this.name = "SwcError";
     this.line = line;
     this.text = text;
