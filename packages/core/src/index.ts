@@ -12,7 +12,10 @@ export { integrate, integrateBatch, simulate, type IntegrateOptions } from "./tr
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./train/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
-export { DendrolabError } from "./errors.js";
+export { DendrolabError, type ErrorCode } from "./errors.js";
+export { MechanismSpecError } from "./mechanisms/validate.js";
+export { ExpressionError } from "./mechanisms/expr/errors.js";
+export { NonFiniteError } from "./sim/run.js";
 export type { SolverName } from "./sim/steppers.js";
 export {
   AffineTransform, ChainTransform, IdentityTransform, ParamTransform, SigmoidTransform, SoftplusTransform,

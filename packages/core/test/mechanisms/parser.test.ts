@@ -122,5 +122,6 @@ describe("parse errors say what was given, where, and what was expected", () => 
 
   it("rejects non-strings", () => {
     expect(() => parseExpr(3 as unknown as string)).toThrow(/must be a string, got 3/);
+    expect(() => parseExpr(3 as unknown as string)).toThrow(expect.objectContaining({ code: "EXPRESSION" }));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { DendrolabError } from "../../src/errors.js";
 import {
   cumulativePathLength,
   cutPolyline,
@@ -224,10 +225,11 @@ describe("cutPolyline", () => {
     expect(cutPolyline([[5, 5, 5, 2]], 2).map((c) => c.radiusUm)).toEqual([2, 2]);
   });
 
-  test("bad arguments are RangeErrors that say what was given", () => {
+  test("bad arguments are DendrolabErrors that say what was given", () => {
     expect(() => cutPolyline([], 1)).toThrow(/at least one traced point/);
     expect(() => cutPolyline([[0, 0, 0, 1]], 0)).toThrow(/ncomp must be a positive integer, got 0/);
-    expect(() => cutPolyline([[0, 0, 0, 1]], 1.5)).toThrow(RangeError);
+    expect(() => cutPolyline([[0, 0, 0, 1]], 1.5)).toThrow(DendrolabError);
+    expect(() => cutPolyline([[0, 0, 0, 1]], 1, new Float64Array(2))).toThrow(expect.objectContaining({ code: "SHAPE_MISMATCH" }));
   });
 
   test("cylinderComps: a short cylinder split evenly", () => {

@@ -152,7 +152,7 @@ class Parser {
 export function parseExpr(input: string, options: ParseOptions = {}): Expr {
   if (typeof input !== "string") {
     throw new DendrolabError(
-      `An expression must be a string such as "gNa * m^3 * h * (v - eNa)", got ${JSON.stringify(input) ?? String(input)}`,
+      `An expression must be a string, got ${JSON.stringify(input) ?? String(input)}; write it as text, e.g. "gNa * m^3 * h * (v - eNa)"`,
       "EXPRESSION",
     );
   }
