@@ -95,6 +95,7 @@ export function unknownNameError(
   where = "",
   code: ErrorCode = "UNKNOWN_NAME",
 ): DendrolabError {
+  given = typeof given === "string" ? given : String(given);
   const near = nearestName(given, valid);
   const list = valid.length > 0 ? valid.join(", ") : "(none)";
   return new DendrolabError(

@@ -12,7 +12,7 @@ export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
 
 /** Splits a signal into one row per target: a 1-D signal is copied to every target. */
 export function signalRows(what: string, signal: Signal, count: number, where: string): Float64Array[] {
-  if (signal == null || typeof (signal as ArrayLike<unknown>).length !== "number") {
+  if (signal == null || typeof signal === "string" || typeof (signal as ArrayLike<unknown>).length !== "number") {
     throw new DendrolabError(`${what} needs a 1-D array of numbers or one row per compartment${where}; got ${describe(signal)}.`, "INVALID_ARGUMENT");
   }
   if (count === 0) throw new DendrolabError(`${what}: the view is empty${where}; select at least one compartment or synapse.`, "EMPTY_SELECTION");

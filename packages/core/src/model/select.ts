@@ -94,6 +94,9 @@ export function selectComps(d: ModelData, nodes: Int32Array, arg: IndexArg, wher
  */
 export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly number[] | "all", where: string): Int32Array {
   if (x === "all") return nodes;
+  if (typeof x !== "number" && !Array.isArray(x) && !ArrayBuffer.isView(x)) {
+    throw new DendrolabError(`loc(x) takes a number in [0, 1], a list of them or "all"${where}; got ${describe(x)}.`, "INVALID_ARGUMENT");
+  }
   const xs = typeof x === "number" ? [x] : Array.from(x);
   for (const v of xs) {
     if (!(typeof v === "number" && v >= 0 && v <= 1)) {

@@ -46,6 +46,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   for (const k of Object.keys(opts)) {
     if (!OPTION_KEYS.includes(k)) throw unknownNameError("integrate option", k, OPTION_KEYS);
   }
+  for (const [k, from] of [["paramState", "dataSet()"], ["dataStimuli", "dataStimulate()"], ["dataClamps", "dataClamp()"]] as const) {
+    const v: unknown = opts[k];
+    if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !((r as { value?: unknown }).value instanceof tf.Tensor)))) {
+      throw new DendrolabError(`integrate: ${k} must be the list ${from} returns, or null; got ${describe(v)}.`, "INVALID_ARGUMENT");
+    }
+  }
   const dt = opts.deltaT ?? 0.025;
   if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
     throw new DendrolabError(`integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`, "INVALID_ARGUMENT");

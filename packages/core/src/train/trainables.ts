@@ -176,7 +176,7 @@ export function deleteTrainables(d: ModelData, nodes: Int32Array, edges: Int32Ar
 function toTensor(value: DataValue, what: string): tf.Tensor {
   if (value instanceof tf.Tensor) return value;
   if (typeof value === "number") return tf.scalar(value);
-  if (value == null || typeof (value as ArrayLike<unknown>).length !== "number") {
+  if (value == null || typeof value === "string" || typeof (value as ArrayLike<unknown>).length !== "number") {
     throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`, "INVALID_ARGUMENT");
   }
   const first = (value as ArrayLike<unknown>)[0];
@@ -190,7 +190,7 @@ function toTensor(value: DataValue, what: string): tf.Tensor {
 export function toFloat64(value: unknown, what: string): Float64Array {
   if (value instanceof tf.Tensor) return Float64Array.from(value.dataSync());
   if (typeof value === "number") return Float64Array.of(value);
-  if (value != null && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
+  if (value != null && typeof value !== "string" && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
   throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`, "INVALID_ARGUMENT");
 }
 

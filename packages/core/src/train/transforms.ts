@@ -127,14 +127,17 @@ export class ParamTransform {
       throw new DendrolabError(`ParamTransform has ${list.length} entries but the parameters have ${params.length}; give one { key: transform } entry per parameter, in getParameters() order.`, "SHAPE_MISMATCH");
     }
     return params.map((p, i) => {
-      const [key, value] = Object.entries(p)[0] ?? [];
-      if (key === undefined) throw new DendrolabError(`params[${i}] is an empty object; each entry must be { key: value } as getParameters() returns.`, "INVALID_ARGUMENT");
-      const t = Array.isArray(list) ? (list[i] as Record<string, Transform>)[key] : (list as Transform);
-      if (!t) {
-        const keys = Array.isArray(list) ? Object.keys(list[i] as object).join(", ") : "";
-        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}).`, "UNKNOWN_KEY");
+      const [key, value] = (p != null && typeof p === "object" ? Object.entries(p)[0] : undefined) ?? [];
+      if (key === undefined) throw new DendrolabError(`params[${i}] is ${p === null ? "null" : typeof p === "object" ? "an empty object" : typeof p}; each entry must be { key: value } as getParameters() returns.`, "INVALID_ARGUMENT");
+      const t = Array.isArray(list) ? (list[i] as Record<string, Transform> | undefined)?.[key] : (list as Transform);
+      if (t == null || typeof (t as Partial<Transform>)[dir] !== "function") {
+        const keys = Array.isArray(list) && list[i] != null && typeof list[i] === "object" ? Object.keys(list[i] as object).join(", ") : "";
+        if (!Array.isArray(list)) {
+          throw new DendrolabError("ParamTransform takes one transform (e.g. new SoftplusTransform(0)) or a list of { key: transform }, one per parameter.", "INVALID_ARGUMENT");
+        }
+        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}); add { ${key}: new SoftplusTransform(0) } or similar.`, "UNKNOWN_KEY");
       }
-      return { [key]: t[dir](value) };
+      return { [key]: t[dir](value as tf.Tensor) };
     });
   }
 
