@@ -53,7 +53,7 @@ export const SUSPICIOUS_MEDIAN_RADIUS_UM = 50;
  * every sample id to its compartment. Lengths in um.
  *
  * Throws an {@link SwcError} for a bad tree or a non-positive radius (without
- * `minRadius`), a `RangeError` for bad options.
+ * `minRadius`), a `DendrolabError` (code "INVALID_ARGUMENT") for bad options.
  *
  * @example
  * const morph = buildMorphology(parseSwc(text), { ncomp: 4 });
