@@ -10,10 +10,10 @@ const INSERTS = ["{", "}", "(", ")", "'", "=", "~", "<", ">", ",", "-", "^", "if
 /** One mutation of `text`, drawn with `rand` (a seeded PRNG returning [0, 1)). */
 export function mutate(text: string, rand: () => number): string {
   const pick = (n: number) => Math.floor(rand() * n);
-  const pieces = text.match(PIECES) ?? [""];
+  const pieces: string[] = text.match(PIECES) ?? [""];
   const kinds = 7;
   const rounds = 1 + pick(3);
-  let out = pieces;
+  let out: string[] = pieces;
   for (let r = 0; r < rounds; r++) {
     const k = pick(kinds);
     const i = pick(out.length), j = pick(out.length);

@@ -6,7 +6,7 @@ import { DendrolabError } from "../../src/errors.js";
 import { modFiles, modText } from "./mod-files.js";
 
 const blocks = <K extends Block["kind"]>(f: NmodlFile, kind: K) =>
-  f.blocks.filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+  f.blocks.filter((b): b is Block & { kind: K } => b.kind === kind);
 const one = <K extends Block["kind"]>(f: NmodlFile, kind: K) => {
   const bs = blocks(f, kind);
   expect(bs).toHaveLength(1);
