@@ -18,6 +18,8 @@ export const MATH_FUNCTIONS: Record<string, number> = {
 
 /** Calls nested deeper than this are taken as recursion. */
 const MAX_INLINE_DEPTH = 32;
+/** Inlined code longer than this is refused (calls that fan out grow exponentially). */
+export const MAX_INLINED_STATEMENTS = 50_000;
 
 type Scope = Map<string, string>;
 
@@ -33,6 +35,7 @@ export interface BlockContext {
 
 export class Inliner {
   private counter = 0;
+  private statementCount = 0;
   /** Unique names of every local and temporary introduced. */
   readonly locals: string[] = [];
   readonly solves: SolveStmt[] = [];
@@ -64,6 +67,10 @@ export class Inliner {
   }
 
   private statement(s: Stmt, scope: Scope, ctx: BlockContext, out: FlatStmt[], depth: number, fn: string | null): void {
+    if (++this.statementCount > MAX_INLINED_STATEMENTS) {
+      throw new NmodlError(s.pos, "inlining", `inlining PROCEDURE and FUNCTION calls gives more than ${MAX_INLINED_STATEMENTS} ` +
+        `statements; compute a repeated call once into a LOCAL and reuse it`);
+    }
     switch (s.kind) {
       case "unitsflag": case "table": return; // TABLE: rates are computed exactly
       case "local":
