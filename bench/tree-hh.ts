@@ -5,7 +5,8 @@
  *
  *   pnpm --filter @dendrolab/bench tree
  */
-import { simulate } from "@dendrolab/core";
+// The core's sources, as the NEURON fixtures' builder (a test helper) uses them.
+import { simulate } from "../packages/core/src/index.js";
 import { buildCase, type CaseDef } from "../packages/core/test/neuron/fixtures.js";
 import { bestOf, neuronAvailable, runNeuronBench } from "./lib/neuron.js";
 

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
-echo "start: building the IDE (apps/ide)..."
-pnpm --filter @dendrolab/ide run build >/tmp/dendrolab-ide-build.log 2>&1 || { cat /tmp/dendrolab-ide-build.log; exit 1; }
+echo "start: building the core (packages/core) and the IDE (apps/ide)..."
+# turbo builds @dendrolab/core's dist first: the IDE uses the core's built package.
+pnpm exec turbo run build --filter=@dendrolab/ide >/tmp/dendrolab-ide-build.log 2>&1 || { cat /tmp/dendrolab-ide-build.log; exit 1; }
 if [ -z "${PORT:-}" ]; then
   PORT=$(node -e '
     const net = require("net");

@@ -1,8 +1,6 @@
 import { defineConfig } from "vitest/config";
-import { coreAliases } from "./build/aliases.js";
 
 export default defineConfig({
-  resolve: { alias: coreAliases },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

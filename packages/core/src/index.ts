@@ -1,27 +1,16 @@
 /**
  * @dendrolab/core: a differentiable multicompartment neuron simulator with a
  * Jaxley-style API. Channels live in `@dendrolab/core/channels`, synapses in
- * `@dendrolab/core/synapses`.
+ * `@dendrolab/core/synapses`; `@dendrolab/core/sim` is the part without tfjs.
+ *
+ * This entry needs `@tensorflow/tfjs-core` and a backend (e.g. `@tensorflow/tfjs`, or
+ * `@tensorflow/tfjs-backend-cpu`); importing it installs the tensor bridge (its side effect).
  */
-export { Branch, Cell, Compartment, Module, Network } from "./api/modules.js";
-export { View } from "./api/view.js";
-export { connect, connectivityMatrixConnect, fullyConnect, sparseConnect, type ConnectOptions } from "./api/connect.js";
-export { Table } from "./model/table.js";
-export { stepCurrent } from "./model/stimulus.js";
-export { integrate, integrateBatch, simulate, type IntegrateOptions } from "./train/integrate.js";
-export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./train/trainables.js";
-export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
-export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
-export { DendrolabError, type ErrorCode } from "./errors.js";
-export { MechanismSpecError } from "./mechanisms/validate.js";
-export { ExpressionError } from "./mechanisms/expr/errors.js";
-export { NonFiniteError } from "./sim/run.js";
-export type { SolverName } from "./sim/steppers.js";
+import "./train/bridge.js";
+
+export * from "./sim.js";
+export { integrate, integrateBatch } from "./train/integrate.js";
 export {
   AffineTransform, ChainTransform, IdentityTransform, ParamTransform, SigmoidTransform, SoftplusTransform,
   type Transform,
 } from "./train/transforms.js";
-export { readSwc, type ReadSwcOptions, type SwcCell } from "./api/swc.js";
-export { SwcError } from "./morphology/swc/index.js";
-export { deserializeModel, ModelFormatError, serializeModel, type SerializedModel } from "./io/index.js";
-export { computeXyz } from "./morphology/layout.js";

@@ -1,8 +1,9 @@
 /**
  * The model worker's state and work, free of worker plumbing (tested in Node): it holds
- * the deserialised model and computes its summary, tables and traces.
+ * the deserialised model and computes its summary, tables and traces. It uses the core's
+ * tfjs-free entries (./sim, ./io, ./layout), so the model worker bundles no tfjs.
  */
-import * as jx from "@dendrolab/core";
+import * as jx from "@dendrolab/core/sim";
 import { deserializeModel, type SerializedModel } from "@dendrolab/core/io";
 import { computeXyz } from "@dendrolab/core/layout";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";

@@ -14,8 +14,8 @@ import {
 import { edgeTable, nodeTable, type Table } from "../model/table.js";
 import { initStates } from "../model/states.js";
 import { withNamedAccess } from "./proxy.js";
-import * as trainables from "../train/trainables.js";
-import type { ParamState } from "../train/trainables.js";
+import * as trainables from "../run/trainables.js";
+import type { ParamState } from "../run/trainables.js";
 
 /** A selection of compartments (and the synapses touching them) of one model. */
 export class View {

@@ -3,7 +3,8 @@
  * float64 time loop keeping a tape, the gradient is the discrete adjoint, mapped back to
  * every tensor given to integrate (parameters, dataSet values, data stimuli).
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
+import { DendrolabError } from "../errors.js";
 import { backward } from "../grad/backward.js";
 import { forwardWithTape } from "../grad/tape.js";
 import type { ModelData } from "../model/data.js";
@@ -11,7 +12,7 @@ import { lowerWithProps } from "../model/lower.js";
 import { type ColumnGradients, columnGradients } from "../model/lower-grad.js";
 import { NonFiniteError } from "../sim/run.js";
 import { STEPPERS } from "../sim/steppers.js";
-import { type IntegrateOptions, nonFiniteMessage, type RunPlan } from "./run-options.js";
+import { executePlan, type IntegrateOptions, nonFiniteMessage, type RunPlan } from "../run/options.js";
 
 /** Keys whose gradients need those of capacitances and axial conductances. */
 const GEOMETRY_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
@@ -25,18 +26,32 @@ export function differentiableInputs(opts: IntegrateOptions): tf.Tensor[] {
   return out;
 }
 
-/** Is tfjs recording a gradient right now (inside tf.grad, valueAndGrad, minimize)? */
-export function recordingGradients(): boolean {
-  const state = (tf.engine() as unknown as { state?: { gradientDepth?: number } }).state;
-  return (state?.gradientDepth ?? 0) > 0;
+/**
+ * Is tfjs recording a gradient for the op being run (inside tf.grad, valueAndGrad,
+ * minimize)? Asked through the public API: customGrad's `save` keeps a copy of the
+ * tensors only while a gradient tape records, so the tensor count grows by one then.
+ */
+function tapeRecording(save: tf.GradSaveFunc, probe: tf.Tensor): boolean {
+  const before = tf.memory().numTensors;
+  save([probe]);
+  return tf.memory().numTensors > before;
 }
 
 /**
  * Runs a planned simulation as a differentiable op of `inputs` (see differentiableInputs).
+ * While no gradient is recorded it is a plain float64 run (no tape is kept).
  */
 export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: RunPlan, inputs: tf.Tensor[]): tf.Tensor2D {
   const op = tf.customGrad((...args: unknown[]) => {
-    void args;
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    if (!tapeRecording(save, inputs[0])) {
+      const r = executePlan(d, plan);
+      const value = tf.tensor2d(Float32Array.from(r.values), [r.nRecordings, r.nSamples], "float32");
+      return { value, gradFunc: () => { throw new Error("integrate: no gradient was recorded for this run."); } };
+    }
+    if (plan.solver === "fwd_euler") {
+      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.", "INVALID_ARGUMENT");
+    }
     const { setup, props, program } = lowerWithProps(d, plan.overrides, plan.inputs);
     let tape;
     try {

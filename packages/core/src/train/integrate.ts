@@ -2,21 +2,16 @@
  * integrate: simulate a model and return its recordings as a tensor, differentiable with
  * respect to parameters, dataSet values and data stimuli.
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import type { View } from "../api/view.js";
 import { DendrolabError } from "../errors.js";
 import { describe } from "../model/edit.js";
-import { differentiableInputs, differentiableRun, recordingGradients } from "./differentiable.js";
-import { executePlan, type IntegrateOptions, planRun, type RunResult } from "./run-options.js";
+import { executePlan, type IntegrateOptions, planRun } from "../run/options.js";
+import { baseOf } from "../run/simulate.js";
+import { differentiableInputs, differentiableRun } from "./differentiable.js";
+import { requireBackend } from "./bridge.js";
 
-export type { IntegrateOptions } from "./run-options.js";
-
-function baseOf(module: View): View["base"] {
-  if (module == null || typeof module !== "object" || !("base" in module) || !module.base) {
-    throw new DendrolabError(`integrate() takes a module or view (e.g. a Cell or Network); got ${describe(module)}.`, "INVALID_ARGUMENT");
-  }
-  return module.base;
-}
+export type { IntegrateOptions } from "../run/options.js";
 
 /**
  * Simulates `module` and returns its recordings as a `[recordings, samples]` tensor; sample
@@ -33,13 +28,9 @@ function baseOf(module: View): View["base"] {
 export function integrate(module: View, options: IntegrateOptions = {}): tf.Tensor2D {
   const d = baseOf(module);
   const plan = planRun(d, options);
+  requireBackend("integrate()");
   const inputs = differentiableInputs(options);
-  if (inputs.length > 0 && recordingGradients()) {
-    if (plan.solver === "fwd_euler") {
-      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.", "INVALID_ARGUMENT");
-    }
-    return differentiableRun(d, options, plan, inputs);
-  }
+  if (inputs.length > 0) return differentiableRun(d, options, plan, inputs);
   const r = executePlan(d, plan);
   return tf.tensor2d(Float32Array.from(r.values), [r.nRecordings, r.nSamples], "float32");
 }
@@ -66,13 +57,4 @@ export function integrateBatch(module: View, optionsList: readonly IntegrateOpti
   const out = tf.stack(runs) as tf.Tensor3D;
   runs.forEach((r) => r.dispose());
   return out;
-}
-
-/**
- * The same simulation as `integrate`, in float64, without tfjs: `values` holds the
- * recordings row-major (`nSamples` per row).
- */
-export function simulate(module: View, options: IntegrateOptions = {}): RunResult {
-  const d = baseOf(module);
-  return executePlan(d, planRun(d, options));
 }

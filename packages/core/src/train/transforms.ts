@@ -1,10 +1,11 @@
 /**
  * Parameter transforms: maps between an unconstrained space (where optimisers step) and
- * the parameters' own space, written with tfjs ops so that gradients flow through them.
+ * the parameters' own space, written with tfjs ops so that gradients flow through them
+ * (functional ops only: tfjs-core alone registers no chained ops).
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { DendrolabError } from "../errors.js";
-import type { Params } from "./trainables.js";
+import type { Params } from "../run/trainables.js";
 
 /** A bijection between an unconstrained tensor and a constrained one. */
 export interface Transform {
@@ -23,10 +24,10 @@ function finite(name: string, values: Record<string, number>): void {
 /** The identity. */
 export class IdentityTransform implements Transform {
   forward(x: tf.Tensor): tf.Tensor {
-    return x.clone();
+    return tf.clone(x);
   }
   inverse(y: tf.Tensor): tf.Tensor {
-    return y.clone();
+    return tf.clone(y);
   }
 }
 
@@ -40,12 +41,12 @@ export class SigmoidTransform implements Transform {
     if (!(upper > lower)) throw new DendrolabError(`SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`, "INVALID_ARGUMENT");
   }
   forward(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.sigmoid(x).mul(this.upper - this.lower).add(this.lower));
+    return tf.tidy(() => tf.add(tf.mul(tf.sigmoid(x), this.upper - this.lower), this.lower));
   }
   inverse(y: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
-      const u = y.sub(this.lower).div(this.upper - this.lower);
-      return tf.log(u.div(tf.scalar(1).sub(u)));
+      const u = tf.div(tf.sub(y, this.lower), this.upper - this.lower);
+      return tf.log(tf.div(u, tf.sub(1, u)));
     });
   }
 }
@@ -59,12 +60,12 @@ export class SoftplusTransform implements Transform {
     finite("SoftplusTransform", { lower, threshold });
   }
   forward(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.where(x.greater(this.threshold), x, tf.softplus(x)).add(this.lower));
+    return tf.tidy(() => tf.add(tf.where(tf.greater(x, this.threshold), x, tf.softplus(x)), this.lower));
   }
   inverse(y: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
-      const z = y.sub(this.lower);
-      return tf.where(z.greater(this.threshold), z, tf.log(tf.exp(z).sub(1)));
+      const z = tf.sub(y, this.lower);
+      return tf.where(tf.greater(z, this.threshold), z, tf.log(tf.sub(tf.exp(z), 1)));
     });
   }
 }
@@ -79,10 +80,10 @@ export class AffineTransform implements Transform {
     if (Math.abs(scale) < 1e-12) throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`, "INVALID_ARGUMENT");
   }
   forward(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => x.mul(this.scale).add(this.shift));
+    return tf.tidy(() => tf.add(tf.mul(x, this.scale), this.shift));
   }
   inverse(y: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => y.sub(this.shift).div(this.scale));
+    return tf.tidy(() => tf.div(tf.sub(y, this.shift), this.scale));
   }
 }
 

@@ -8,7 +8,7 @@ import { forwardWithTape } from "../../src/grad/tape.js";
 import { lowerWithProps } from "../../src/model/lower.js";
 import { type ColumnGradients, columnGradients } from "../../src/model/lower-grad.js";
 import { type SolverName, STEPPERS } from "../../src/sim/steppers.js";
-import { simulate } from "../../src/train/integrate.js";
+import { simulate } from "../../src/run/simulate.js";
 
 export interface RunOpts {
   tMax: number;

@@ -1,7 +1,8 @@
 /**
- * Turning integrate's options into a float64 run: overrides, inputs, step count.
+ * Turning integrate's options into a float64 run: overrides, inputs, step count. No tfjs:
+ * tensors in the options are only read (dataSync).
  */
-import * as tf from "@tensorflow/tfjs";
+import type { Tensor } from "@tensorflow/tfjs-core";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
@@ -48,7 +49,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   for (const [k, from] of [["paramState", "dataSet()"], ["dataStimuli", "dataStimulate()"], ["dataClamps", "dataClamp()"]] as const) {
     const v: unknown = opts[k];
-    if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !((r as { value?: unknown }).value instanceof tf.Tensor)))) {
+    if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !isTensor((r as { value?: unknown }).value)))) {
       throw new DendrolabError(`integrate: ${k} must be the list ${from} returns, or null; got ${describe(v)}.`, "INVALID_ARGUMENT");
     }
   }
@@ -117,7 +118,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   return { overrides, inputs, dt, nSteps, solver };
 }
 
-function tensorRows(t: tf.Tensor, count: number, what: string): Float64Array[] {
+function tensorRows(t: Tensor, count: number, what: string): Float64Array[] {
   const v = Float64Array.from(t.dataSync());
   for (let i = 0; i < v.length; i++) {
     if (!Number.isFinite(v[i])) throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");

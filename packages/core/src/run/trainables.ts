@@ -1,26 +1,27 @@
 /**
  * Trainable parameters (Jaxley's sharing rules), and per-run data: dataSet,
- * dataStimulate, dataClamp. This is where values meet tfjs.
+ * dataStimulate, dataClamp. Values meet tfjs here, through the bridge (tensors.ts): this
+ * file imports no tfjs.
  */
-import * as tf from "@tensorflow/tfjs";
+import type { Tensor, Variable } from "@tensorflow/tfjs-core";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData, Trainable } from "../model/data.js";
 import { describe, edgeKeys, nodeKeys } from "../model/edit.js";
 import { targetsWithState } from "../model/inputs.js";
 import type { Sharing } from "../model/select.js";
+import { type DataValue, isTensor, tensorBridge } from "./tensors.js";
+
+export type { DataValue } from "./tensors.js";
 
 /** Parameters as returned by getParameters: one single-key record per makeTrainable call. */
-export type Params = Array<Record<string, tf.Tensor>>;
-
-/** A value given to dataSet / dataStimulate / dataClamp. */
-export type DataValue = number | ArrayLike<number> | ReadonlyArray<ArrayLike<number>> | tf.Tensor;
+export type Params = Array<Record<string, Tensor>>;
 
 /** One dataSet call: `value` (a scalar, or one per index) for `key` at `indices`. */
 export interface DataSetRecord {
   key: string;
   target: "node" | "edge";
   indices: Int32Array;
-  value: tf.Tensor;
+  value: Tensor;
 }
 
 /** The result of chained dataSet calls, passed to integrate as `paramState`. */
@@ -29,7 +30,7 @@ export type ParamState = readonly DataSetRecord[];
 /** One dataStimulate call: currents (nA) `[nodes, T]` or `[T]` (to every node). */
 export interface DataStimulus {
   nodes: Int32Array;
-  value: tf.Tensor;
+  value: Tensor;
 }
 export type DataStimuli = readonly DataStimulus[];
 
@@ -38,7 +39,7 @@ export interface DataClamp {
   state: string;
   target: "node" | "edge";
   indices: Int32Array;
-  value: tf.Tensor;
+  value: Tensor;
 }
 export type DataClamps = readonly DataClamp[];
 
@@ -109,14 +110,15 @@ export function makeTrainable(
   return groups.length;
 }
 
-const variables = new WeakMap<Trainable, tf.Variable>();
+const variables = new WeakMap<Trainable, Variable>();
 
 /** The trainables as tf.Variables (created once per trainable, then reused). */
 export function getParameters(d: ModelData): Params {
+  const tf = tensorBridge("getParameters()");
   return d.trainables.map((t) => {
     let v = variables.get(t);
     if (!v || v.isDisposed) {
-      v = tf.variable(tf.tensor1d(t.init), true, undefined, "float32");
+      v = tf.variable(t.init);
       variables.set(t, v);
     }
     return { [t.key]: v };
@@ -157,7 +159,8 @@ export function writeTrainables(d: ModelData, params: Params): void {
     const col = t.target === "node" ? d.columns.get(t.key)! : d.edges.columns.get(t.key)!;
     t.groups.forEach((g, j) => g.forEach((idx) => (col[idx] = values[i][j])));
     t.init = Array.from(values[i]);
-    variables.get(t)?.assign(tf.tensor1d(t.init));
+    const v = variables.get(t);
+    if (v && !v.isDisposed) tensorBridge("writeTrainables()").assign(v, t.init);
   });
 }
 
@@ -172,23 +175,9 @@ export function deleteTrainables(d: ModelData, nodes: Int32Array, edges: Int32Ar
   d.trainables = d.trainables.filter((t) => !t.groups.some((g) => g.some((i) => (t.target === "node" ? n : e).has(i))));
 }
 
-/** A value as a tensor (kept as given if already one). */
-function toTensor(value: DataValue, what: string): tf.Tensor {
-  if (value instanceof tf.Tensor) return value;
-  if (typeof value === "number") return tf.scalar(value);
-  if (value == null || typeof value === "string" || typeof (value as ArrayLike<unknown>).length !== "number") {
-    throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`, "INVALID_ARGUMENT");
-  }
-  const first = (value as ArrayLike<unknown>)[0];
-  if (first != null && typeof first === "object") {
-    return tf.tensor2d((value as ReadonlyArray<ArrayLike<number>>).map((r) => Array.from(r)));
-  }
-  return tf.tensor1d(Array.from(value as ArrayLike<number>));
-}
-
 /** The values of a tensor or array as float64. */
 export function toFloat64(value: unknown, what: string): Float64Array {
-  if (value instanceof tf.Tensor) return Float64Array.from(value.dataSync());
+  if (isTensor(value)) return Float64Array.from(value.dataSync());
   if (typeof value === "number") return Float64Array.of(value);
   if (value != null && typeof value !== "string" && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
   throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`, "INVALID_ARGUMENT");
@@ -200,7 +189,7 @@ export function dataSet(
   paramState: ParamState | null, where: string,
 ): ParamState {
   const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
-  const t = toTensor(value, `dataSet('${key}')`);
+  const t = tensorBridge("dataSet()").toTensor(value, `dataSet('${key}')`);
   if (t.size !== 1 && t.size !== rows.length) {
     throw new DendrolabError(`dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`, "SHAPE_MISMATCH");
   }
@@ -210,7 +199,7 @@ export function dataSet(
 /** Jaxley's data_stimulate: currents for one run, differentiable. */
 export function dataStimulate(d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
   if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}; select at least one compartment.`, "EMPTY_SELECTION");
-  const t = toTensor(current, "dataStimulate()");
+  const t = tensorBridge("dataStimulate()").toTensor(current, "dataStimulate()");
   if (t.rank === 2 && t.shape[0] !== nodes.length) {
     throw new DendrolabError(`dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}; give one 1-D current or ${nodes.length} rows.`, "SHAPE_MISMATCH");
   }
@@ -224,7 +213,7 @@ export function dataClamp(
   prev: DataClamps | null, where: string,
 ): DataClamps {
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
-  const t = toTensor(values, `dataClamp('${state}')`);
+  const t = tensorBridge("dataClamp()").toTensor(values, `dataClamp('${state}')`);
   if (t.rank === 2 && t.shape[0] !== indices.length) {
     throw new DendrolabError(`dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}; give one 1-D signal or ${indices.length} rows.`, "SHAPE_MISMATCH");
   }
