@@ -3,6 +3,7 @@
  * tensors in the options are only read (dataSync).
  */
 import type { Tensor } from "@tensorflow/tfjs-core";
+import { isTensor } from "./tensors.js";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
