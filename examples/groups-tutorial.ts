@@ -22,19 +22,19 @@ for (const i of [0, 1, 2]) {
   network.cell(i).branch(1).addToGroup("apical");
   network.cell(i).branch(3).addToGroup("apical");
 }
-network.apical.set("radius", 0.3);
-console.log("network.apical.view");
-console.log(network.apical.view.toString());
+network.group("apical").set("radius", 0.3);
+console.log('network.group("apical").view');
+console.log(network.group("apical").view.toString());
 
 // Group: fast spiking cells.
 network.cell(0).addToGroup("fast_spiking");
 network.cell(1).addToGroup("fast_spiking");
-network.fast_spiking.set("Na_gNa", 0.4);
-console.log("\nnetwork.fast_spiking.view");
-console.log(network.fast_spiking.view.toString());
+network.group("fast_spiking").set("Na_gNa", 0.4);
+console.log('\nnetwork.group("fast_spiking").view');
+console.log(network.group("fast_spiking").view.toString());
 
 // How groups are interpreted by makeTrainable: one shared value for the group...
-network.fast_spiking.makeTrainable("Na_gNa");
+network.group("fast_spiking").makeTrainable("Na_gNa");
 console.log(`\nNumber of trainable parameters: ${count(network.getParameters())}`);
 printParameters(network.getParameters());
 // ...and one value per cell for a cell view.

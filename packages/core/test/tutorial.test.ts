@@ -23,8 +23,8 @@ describe("groups tutorial", () => {
       network.cell(i).branch(1).addToGroup("apical");
       network.cell(i).branch(3).addToGroup("apical");
     }
-    network.apical.set("radius", 0.3);
-    const t = network.apical.view;
+    network.group("apical").set("radius", 0.3);
+    const t = network.group("apical").view;
     expect(t.length).toBe(12);
     expect(t.index).toEqual([2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23]);
     expect(t.column("radius")).toEqual(new Array(12).fill(0.3));
@@ -49,11 +49,11 @@ describe("groups tutorial", () => {
       network.cell(i).branch(1).addToGroup("apical");
       network.cell(i).branch(3).addToGroup("apical");
     }
-    network.apical.set("radius", 0.3);
+    network.group("apical").set("radius", 0.3);
     network.cell(0).addToGroup("fast_spiking");
     network.cell(1).addToGroup("fast_spiking");
-    network.fast_spiking.set("Na_gNa", 0.4);
-    const t = network.fast_spiking.view;
+    network.group("fast_spiking").set("Na_gNa", 0.4);
+    const t = network.group("fast_spiking").view;
     expect(t.length).toBe(16);
     expect(t.index).toEqual([...Array(16).keys()]);
     expect(t.column("Na_gNa")).toEqual(new Array(16).fill(0.4));
@@ -67,7 +67,7 @@ describe("groups tutorial", () => {
     const network = buildTutorialNetwork();
     network.cell(0).addToGroup("fast_spiking");
     network.cell(1).addToGroup("fast_spiking");
-    network.fast_spiking.set("Na_gNa", 0.4);
+    network.group("fast_spiking").set("Na_gNa", 0.4);
     network.group("fast_spiking").makeTrainable("Na_gNa");
     let params = network.getParameters();
     expect(params).toHaveLength(1);

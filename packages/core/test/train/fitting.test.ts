@@ -65,12 +65,12 @@ describe("fitting", () => {
     cell.branch(0).comp(0).record();
     cell.branch(3).comp(1).record();
     cell.branch(2).comp(2).record();
-    cell.apical.set("radius", 0.6);
+    cell.group("apical").set("radius", 0.6);
     cell.set("axial_resistivity", 120);
     const target = jx.integrate(cell);
-    cell.apical.set("radius", 1.0);
+    cell.group("apical").set("radius", 1.0);
     cell.set("axial_resistivity", 200);
-    cell.apical.makeTrainable("radius");
+    cell.group("apical").makeTrainable("radius");
     cell.makeTrainable("axial_resistivity");
     const tfm = new jx.ParamTransform([{ radius: new jx.SigmoidTransform(0.1, 3) }, { axial_resistivity: new jx.SigmoidTransform(20, 500) }]);
     const raw = tfm.inverse(cell.getParameters()).map((p) => {
