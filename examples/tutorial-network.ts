@@ -1,9 +1,7 @@
 // The groups tutorial network (Jaxley's "Defining groups"), in TypeScript.
 // Edit and press Run (Ctrl+Enter). Selecting in the tree, editing the table and
 // placing instruments write the equivalent API calls below.
-//
-// This file is the IDE's opening script, and the examples and tests import its
-// functions: the tutorial network is written here once.
+// (examples/tutorial-network.ts: the examples and tests import its functions too.)
 import type * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
 import { K, Leak, Na } from "@dendrolab/core/channels";

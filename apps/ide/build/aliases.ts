@@ -2,7 +2,7 @@
  * Module aliases shared by the app build, the sandbox worker build and vitest.
  * `@dendrolab/core/io` and `/layout` are files of the core that its package does not
  * export yet; `@tensorflow/tfjs` is narrowed to tfjs-core + the cpu backend (the IDE
- * computes on the cpu backend only, DESIGN.md "Verified on this machine").
+ * computes on the cpu backend only, docs/design.md#ide).
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

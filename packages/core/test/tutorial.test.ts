@@ -1,6 +1,7 @@
 /**
  * The tutorial network of examples/tutorial-network.ts (the IDE's opening script, which
- * the examples import too). Its steps as API.md writes them are test/types/seed-tutorial.test.ts.
+ * the examples import too). The tutorial's steps as the API contract writes them are
+ * test/types/seed-tutorial.test.ts.
  */
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,6 @@
 /**
- * The seed tutorial of API.md, copied verbatim (it is the public API contract): it must
+ * The seed tutorial of the API contract (../shared/API.md, next to the repository),
+ * copied verbatim (the last test checks that it still is, when that file is there): it must
  * type-check unchanged (this file is in the core's tsconfig) and give the tutorial's
  * numbers. The tutorial network the examples, the IDE and other tests use is
  * examples/tutorial-network.ts.
@@ -14,6 +15,7 @@ import * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
 import { Na, K, Leak } from "@dendrolab/core/channels";
 import { IonotropicSynapse } from "@dendrolab/core/synapses";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 // ---- API.md, "The seed tutorial, in TypeScript", verbatim ----
@@ -59,6 +61,19 @@ const g = tf.grad((p: tf.Tensor1D) => simulate(p).mean())(tf.tensor1d([1.0, 0.1]
 // ---- end of the seed tutorial ----
 
 describe("the seed tutorial of API.md", () => {
+  const apiMd = new URL("../../../../../shared/API.md", import.meta.url);
+  it.skipIf(!existsSync(apiMd))("is a verbatim copy of API.md's (but for the one @ts-expect-error line)", () => {
+    const contract = /## The seed tutorial, in TypeScript\n\n```ts\n([\s\S]*?)```/.exec(readFileSync(apiMd, "utf8"));
+    expect(contract).not.toBeNull();
+    const here = readFileSync(new URL(import.meta.url), "utf8");
+    const copy = /\/\/ ---- API\.md, .*verbatim ----\n([\s\S]*?)\/\/ ---- end of the seed tutorial ----/.exec(here)![1];
+    const imports = contract![1].split("\n").filter((l) => l.startsWith("import "));
+    for (const line of imports) expect(here).toContain(line);
+    const body = copy.split("\n").filter((l) => !l.startsWith("// @ts-expect-error")).join("\n");
+    expect(body.trim()).toBe(contract![1].split("\n").filter((l) => !l.startsWith("import ")).join("\n").trim());
+  });
+
+
   it("apical: 12 rows of radius 0.3, in branches 1 and 3 of every cell", () => {
     const t = network.group("apical").view;
     expect(t.length).toBe(12);
