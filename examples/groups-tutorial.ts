@@ -4,37 +4,29 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
-import { K, Leak, Na } from "@dendrolab/core/channels";
-import { IonotropicSynapse } from "@dendrolab/core/synapses";
+import { buildTutorialNetwork, simulateTutorial } from "./tutorial-network.js";
 
-const comp = new jx.Compartment();
-const branch = new jx.Branch(comp, 2); // 2 compartments
-const cell = new jx.Cell(branch, [-1, 0, 0, 1]); // parents of the 4 branches
-const network = new jx.Network([cell, cell, cell]); // cells are copied in
-
-jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
-network.insert(new Na());
-network.insert(new K());
-network.insert(new Leak());
+// 3 cells x 4 branches x 2 compartments, cells 0 and 1 -> cell 2, Na, K and Leak.
+const network = buildTutorialNetwork();
 
 // Group: apical dendrites (the second and fourth branch of every cell).
 for (const i of [0, 1, 2]) {
   network.cell(i).branch(1).addToGroup("apical");
   network.cell(i).branch(3).addToGroup("apical");
 }
-network.apical.set("radius", 0.3);
-console.log("network.apical.view");
-console.log(network.apical.view.toString());
+network.group("apical").set("radius", 0.3);
+console.log('network.group("apical").view');
+console.log(network.group("apical").view.toString());
 
 // Group: fast spiking cells.
 network.cell(0).addToGroup("fast_spiking");
 network.cell(1).addToGroup("fast_spiking");
-network.fast_spiking.set("Na_gNa", 0.4);
-console.log("\nnetwork.fast_spiking.view");
-console.log(network.fast_spiking.view.toString());
+network.group("fast_spiking").set("Na_gNa", 0.4);
+console.log('\nnetwork.group("fast_spiking").view');
+console.log(network.group("fast_spiking").view.toString());
 
 // How groups are interpreted by makeTrainable: one shared value for the group...
-network.fast_spiking.makeTrainable("Na_gNa");
+network.group("fast_spiking").makeTrainable("Na_gNa");
 console.log(`\nNumber of trainable parameters: ${count(network.getParameters())}`);
 printParameters(network.getParameters());
 // ...and one value per cell for a cell view.
@@ -47,13 +39,7 @@ network.cell(2).addToGroup("slow_spiking");
 network.cell(0).branch(0).comp(0).record("v");
 network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
 
-function simulate(params: tf.Tensor1D): tf.Tensor2D {
-  let ps: jx.ParamState | null = null;
-  ps = network.group("fast_spiking").dataSet("Na_gNa", params.slice(0, 1), ps);
-  ps = network.group("slow_spiking").dataSet("Na_gNa", params.slice(1, 1), ps);
-  return jx.integrate(network, { paramState: ps });
-}
-const voltages = simulate(tf.tensor1d([1.0, 0.1]));
+const voltages = simulateTutorial(network, tf.tensor1d([1.0, 0.1]));
 const v = voltages.dataSync();
 let spikes = 0;
 for (let k = 1; k < v.length; k++) if (v[k - 1] < 0 && v[k] >= 0) spikes++;

@@ -5,30 +5,17 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
-import { K, Leak, Na } from "@dendrolab/core/channels";
-import { IonotropicSynapse } from "@dendrolab/core/synapses";
+import { buildTutorialNetwork, simulateTutorial } from "./tutorial-network.js";
 
 await tf.setBackend("cpu");
-const cell = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0, 0, 1]);
-const network = new jx.Network([cell, cell, cell]);
-jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
-network.insert(new Na());
-network.insert(new K());
-network.insert(new Leak());
-network.cell(0).addToGroup("fast_spiking");
-network.cell(1).addToGroup("fast_spiking");
+const network = buildTutorialNetwork();
+network.cell([0, 1]).addToGroup("fast_spiking");
 network.cell(2).addToGroup("slow_spiking");
-network.cell(0).branch(0).comp(0).record("v");
-network.cell(2).branch(0).comp(0).record("v");
-network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
-network.cell(2).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.1, 0.025, 20));
-
-function simulate(params: tf.Tensor1D): tf.Tensor2D {
-  let ps: jx.ParamState | null = null;
-  ps = network.group("fast_spiking").dataSet("Na_gNa", params.slice(0, 1), ps);
-  ps = network.group("slow_spiking").dataSet("Na_gNa", params.slice(1, 1), ps);
-  return jx.integrate(network, { paramState: ps });
+for (const [cell, amplitude] of [[0, 0.5], [2, 0.1]]) { // nA; the slow cell must be observed to be identifiable
+  network.cell(cell).branch(0).comp(0).record("v");
+  network.cell(cell).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, amplitude, 0.025, 20));
 }
+const simulate = (params: tf.Tensor1D) => simulateTutorial(network, params);
 
 const truth = [0.4, 0.07];
 const target = simulate(tf.tensor1d(truth));

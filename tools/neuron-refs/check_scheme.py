@@ -47,7 +47,7 @@ import equations as eq  # noqa: E402
 
 REPO = HERE.parent.parent
 FIXTURES = REPO / "packages" / "core" / "test" / "fixtures" / "neuron"
-REFDATA = Path("/work/shared/refdata")
+REFDATA = REPO.parent / "shared" / "refdata"  # ../shared next to the repository
 
 
 class Sim:

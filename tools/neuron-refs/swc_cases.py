@@ -8,7 +8,7 @@ the SWC group names of ``readSwc`` (``soma``, ``axon``, ``basal``, ``apical``,
 ``generate_swc.py`` builds and runs every case and writes the fixtures to
 ``packages/core/test/fixtures/neuron-swc/``.
 
-Besides files of ``/work/shared/swc`` (copied in ``packages/core/test/morphology/swc``),
+Besides files of ``../shared/swc`` next to the repository (copied in ``packages/core/test/morphology/swc``),
 three variants of a synthetic pyramidal cell are written by :func:`synthetic_files` into
 the fixture folder's ``swc/``: they exercise Import3d rules the shared files do not reach
 (neurites on the first, interior and last sample of a multi-point soma, a soma traced both

@@ -1,8 +1,7 @@
 /**
  * Module aliases shared by the app build and the sandbox worker build. The core is
  * reached through its package exports (its built dist/); `@tensorflow/tfjs` is narrowed to
- * tfjs-core + the cpu backend (the IDE computes on the cpu backend only, DESIGN.md
- * "Verified on this machine").
+ * tfjs-core + the cpu backend (the IDE computes on the cpu backend only, docs/design.md#ide).
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";

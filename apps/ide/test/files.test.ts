@@ -7,7 +7,8 @@ import { decodeSession } from "../src/session/share/codec.js";
 import { createSession } from "../src/session/store.js";
 import { inProcessServices, TUTORIAL_SCRIPT } from "./helpers.js";
 
-const SWC = readFileSync("/work/shared/swc/morph_ca1_n120_250.swc", "utf8");
+/** The CA1 morphology the e2e tests import too (a copy of ../shared/swc/morph_ca1_n120_250.swc). */
+const SWC = readFileSync(new URL("../../../e2e/fixtures/morph_ca1_n120_250.swc", import.meta.url), "utf8");
 
 async function opened() {
   const session = createSession(inProcessServices(), TUTORIAL_SCRIPT);

@@ -22,7 +22,7 @@ describe("running model scripts", () => {
   });
 
   it("reports the line of a runtime error", () => {
-    const script = TUTORIAL_SCRIPT.replace('network.insert(new K());', 'network.insert(new K());\nnetwork.cell(7).addToGroup("x");');
+    const script = TUTORIAL_SCRIPT.replace('network.cell(2).addToGroup("slow_spiking");', 'network.cell(2).addToGroup("slow_spiking");\nnetwork.cell(7).addToGroup("x");');
     const line = script.split("\n").findIndex((l) => l.includes("cell(7)")) + 1;
     try {
       run(script);

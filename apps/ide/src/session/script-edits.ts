@@ -1,5 +1,5 @@
 /**
- * GUI actions written into the script as the equivalent API calls (DESIGN.md D7): the
+ * GUI actions written into the script as the equivalent API calls (docs/design.md#script): the
  * script stays the one source of truth. Lines go before a final `export default`, or
  * at the end.
  */

@@ -1,5 +1,5 @@
 /**
- * The model worker (DESIGN.md D6): builds the model from its serialised data (never
+ * The model worker (docs/design.md#ide): builds the model from its serialised data (never
  * from user code) and answers summaries, tables, columns and simulations.
  */
 import type { ModelReply, ModelRequest } from "../protocol/messages.js";

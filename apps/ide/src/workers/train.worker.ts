@@ -1,5 +1,5 @@
 /**
- * The trainer worker (DESIGN.md D6): runs Adam on the cpu backend, posts progress
+ * The trainer worker (docs/design.md#ide): runs Adam on the cpu backend, posts progress
  * every step and stops between steps when asked.
  */
 import * as tf from "@tensorflow/tfjs";

@@ -1,5 +1,8 @@
 /**
- * Property access by group, channel or synapse name (`network.apical`), through a Proxy.
+ * Property access by group, channel or synapse name (`network.apical`), through a Proxy,
+ * as in Jaxley. It works at run time only: `View` declares no index signature, so that
+ * TypeScript (and the IDE's editor) reports a misspelt member such as `cell.sett(...)`
+ * instead of typing it `any`. Typed code writes `view.group(name)` or `view.named(name)`.
  */
 import { DendrolabError } from "../errors.js";
 
@@ -18,7 +21,10 @@ export interface NamedAccess {
   namedViewNames(): string[];
 }
 
-/** Wraps a view so that unknown identifiers resolve to groups, channels and synapse types. */
+/**
+ * Wraps a view so that unknown identifiers resolve to groups, channels and synapse types
+ * at run time; the returned type is the view's own (no `any` for unknown names).
+ */
 export function withNamedAccess<T extends object & NamedAccess>(target: T): T {
   return new Proxy(target, {
     get(t, prop, receiver) {

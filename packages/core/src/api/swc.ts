@@ -34,8 +34,8 @@ export interface SwcCell extends Cell {
  *
  * @example
  * const cell = readSwc(text, { ncomp: 4 });
- * cell.soma.insert(new HH());
- * cell.apical.set("radius", 0.5);
+ * cell.group("soma").insert(new HH());
+ * cell.group("apical").set("radius", 0.5);
  */
 export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
   if (typeof text !== "string") throw new DendrolabError(`readSwc takes the text of an SWC file; got ${typeof text}.`, "INVALID_ARGUMENT");

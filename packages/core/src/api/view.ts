@@ -29,8 +29,6 @@ export class View {
   readonly sharing: Sharing;
   /** How this view was reached, for error messages: `network.cell(0).branch(1)`. */
   readonly path: string;
-  /** Groups, channels and synapse types are also reachable as properties. */
-  [name: string]: any;
 
   constructor(base: ModelData, nodes: Int32Array, edges: Int32Array | null, sharing: Sharing, path: string) {
     this.base = base;
@@ -113,7 +111,7 @@ export class View {
    * Adds the compartments of this view to group `name` (created if new). The name must
    * not be a channel, a synapse type, a table column or a member of views.
    *
-   * @example net.cell(0).branch(1).addToGroup("apical"); net.apical.set("radius", 0.3);
+   * @example net.cell(0).branch(1).addToGroup("apical"); net.group("apical").set("radius", 0.3);
    */
   addToGroup(name: string): void {
     checkGroupName(this.base, name, (n) => n in this, this.where());
@@ -238,6 +236,20 @@ export class View {
   /** A data clamp for `integrate`; returns the extended list. */
   dataClamp(state: string, values: trainables.DataValue, dataClamps: trainables.DataClamps | null = null): trainables.DataClamps {
     return trainables.dataClamp(this.base, this.nodeIndices, this.edgeIndices, state, values, dataClamps, this.where());
+  }
+
+  /**
+   * The view a group, channel or synapse-type name reaches: the typed form of the
+   * property access `net.apical`, `net.HH` or `net.IonotropicSynapse`, which works at run
+   * time (see `withNamedAccess`) but is not part of the type, so that a misspelt member
+   * is a compile error. For groups, `group(name)` says the same more plainly.
+   *
+   * @example net.named("IonotropicSynapse").edge(0).set("IonotropicSynapse_gS", 0.01); net.named("HH").record("HH_m");
+   */
+  named(name: string): View {
+    const v = this.namedView(name);
+    if (v === undefined) throw unknownNameError("group, channel or synapse", name, this.namedViewNames(), this.where().trim());
+    return v;
   }
 
   /** @internal Group, channel or synapse view by property name. */

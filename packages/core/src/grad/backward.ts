@@ -1,5 +1,5 @@
 /**
- * The discrete adjoint of the time loop (DESIGN.md D1, D5). Given the weights of the loss
+ * The discrete adjoint of the time loop (docs/design.md#kernel). Given the weights of the loss
  * on every recorded sample, it returns the exact gradient of the loss with respect to the
  * initial state, every mechanism parameter and current scale, the capacitances, the axial
  * conductances and the stimuli. The tree solve's adjoint is another tree solve (the matrix

@@ -1,5 +1,5 @@
 /**
- * The serialised model: a versioned, JSON-safe description of a module (DESIGN.md D3).
+ * The serialised model: a versioned, JSON-safe description of a module (docs/design.md#model).
  * Mechanisms travel as their specs (data, never code); columns, index sets and signals
  * use compact encodings (see `encode.ts`). Units are the model's: um, ohm cm, uF/cm2,
  * mV, S/cm2, uS, nA, ms.

@@ -1,5 +1,5 @@
 /**
- * Compiles a mechanism spec into kernels (DESIGN.md D2). Results are cached: by the
+ * Compiles a mechanism spec into kernels (docs/design.md#mechanisms). Results are cached: by the
  * canonical JSON of the whole spec (the same spec gives the same object), and the
  * generated kernels by the parts of the spec they depend on (renaming a mechanism or
  * changing a default never regenerates code).

@@ -1,5 +1,5 @@
 /**
- * Mechanisms as data, compiled to code (DESIGN.md D2): definitions, the expression
+ * Mechanisms as data, compiled to code (docs/design.md#mechanisms): definitions, the expression
  * compiler and its kernels. The built-in channels and synapses are exported from
  * `../channels` and `../synapses`.
  */

@@ -1,7 +1,7 @@
 /**
  * The model description: topology, per-compartment columns, mechanisms, groups,
  * synapses, inputs and outputs. Modules and views are handles onto one `ModelData`;
- * tables are computed from it, never stored beside it (DESIGN.md D3).
+ * tables are computed from it, never stored beside it (docs/design.md#model).
  */
 import type { Mechanism } from "../mechanisms/define.js";
 

@@ -12,7 +12,7 @@ import { NonFiniteError, runSimulation } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
 import { checkParams, type DataClamps, type DataStimuli, type Params, type ParamState, toFloat64 } from "./trainables.js";
 
-/** Options of integrate (API.md). */
+/** Options of integrate (README.md, "From Jaxley to Dendrolab"; docs/jaxley-names.md). */
 export interface IntegrateOptions {
   /** From getParameters(), possibly passed through a transform. */
   params?: Params;

@@ -1,5 +1,5 @@
 /**
- * integrate as one differentiable tfjs op (DESIGN.md D1): the forward pass runs the
+ * integrate as one differentiable tfjs op (docs/design.md#kernel): the forward pass runs the
  * float64 time loop keeping a tape, the gradient is the discrete adjoint, mapped back to
  * every tensor given to integrate (parameters, dataSet values, data stimuli).
  */

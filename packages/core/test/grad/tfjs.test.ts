@@ -52,7 +52,7 @@ describe("tf.grad through integrate", () => {
   it("trainables: a group-shared radius and per-branch HH_gK", () => {
     const c = cell();
     c.set("radius", 0.75); // exactly representable in float32
-    c.apical.makeTrainable("radius");
+    c.group("apical").makeTrainable("radius");
     c.branch([0, 1]).makeTrainable("HH_gK", 0.03125);
     c.branch([0, 1]).set("HH_gK", 0.03125);
     const w = weights(N, 3);
@@ -71,8 +71,8 @@ describe("tf.grad through integrate", () => {
   it("dataSet: a scalar broadcast to a group and one value per row", () => {
     const c = cell();
     const w = weights(N, 5);
-    const g1 = tf.grad((p: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.apical.dataSet("HH_gNa", p) }), w))(tf.tensor1d([0.125]));
-    c.apical.set("HH_gNa", 0.125);
+    const g1 = tf.grad((p: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.group("apical").dataSet("HH_gNa", p) }), w))(tf.tensor1d([0.125]));
+    c.group("apical").set("HH_gNa", 0.125);
     expect(rel(g1.dataSync()[0], sharedFd(c, w, "HH_gNa", [3, 4, 5, 6, 7, 8]))).toBeLessThan(1e-3);
     const g2 = tf.grad((p: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.branch(0).dataSet("v", p) }), w))(tf.tensor1d([-65, -64, -63]));
     c.branch(0).set("v", [-65, -64, -63]);

@@ -8,7 +8,7 @@ import { CaL, HH, K, Leak, Na } from "../../src/channels.js";
 import { defineChannel } from "../../src/mechanisms/define.js";
 import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
 import { deserializeModel, serializeModel } from "../../src/io/index.js";
-import { buildTutorialNetwork } from "../tutorial-network.js";
+import { buildTutorialNetwork } from "../../../../examples/tutorial-network.js";
 
 function tutorialNetwork() {
   const network = buildTutorialNetwork();

@@ -92,7 +92,7 @@ describe("bad input", () => {
     expect(() => c.group("apicl")).toThrow(/Unknown group 'apicl'.*Valid: apical.*Did you mean 'apical'/);
     expect(() => c.addToGroup("HH")).toThrow(/clashes with a mechanism/);
     expect(() => c.addToGroup("branch")).toThrow(/clashes with a member/);
-    expect(() => (c as jx.View).apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse.*apical/);
+    expect(() => (c as unknown as Record<string, jx.View>).apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse.*apical/);
   });
 
   it("a simulation that produces NaN says where and when", () => {

@@ -158,14 +158,14 @@ describe("edge views and the .edges table", () => {
     const net = wired();
     expect(net.edge(4).edges.column("type")).toEqual(["TanhRateSynapse"]);
     expect(net.edge([1, 3]).edges.index).toEqual([1, 3]);
-    expect(net.IonotropicSynapse.edge(4).edges.index).toEqual([5]);
-    expect(net.IonotropicSynapse.edges.length).toBe(10);
-    expect(net.TanhRateSynapse.edge(0).edges.index).toEqual([4]);
+    expect(net.named("IonotropicSynapse").edge(4).edges.index).toEqual([5]);
+    expect(net.named("IonotropicSynapse").edges.length).toBe(10);
+    expect(net.named("TanhRateSynapse").edge(0).edges.index).toEqual([4]);
     expect(net.cell(3).edge(2).edges.index).toEqual([4]); // synapses touching cell 3: 1, 3, 4
     expect(net.edge("all").edges.length).toBe(11);
     expect(net.edge(0).view.length).toBe(0); // an edge view holds no compartments
     expect(() => net.edge(11)).toThrow(/edge index 11 is out of range \(in network\) \(valid: 0 to 10\)/);
-    expect(() => net.TanhRateSynapse.edge(1)).toThrow(/edge index 1 is out of range \(in network\.TanhRateSynapse\) \(valid: 0 to 0\)/);
+    expect(() => net.named("TanhRateSynapse").edge(1)).toThrow(/edge index 1 is out of range \(in network\.TanhRateSynapse\) \(valid: 0 to 0\)/);
   });
 
   it("select({ edges }) takes global edge indices", () => {
@@ -181,11 +181,11 @@ describe("edge views and the .edges table", () => {
     const gS = () => net.edges.column("IonotropicSynapse_gS");
     net.edge(3).set("IonotropicSynapse_gS", 0.3);
     expect(gS()[3]).toBe(0.3);
-    net.IonotropicSynapse.set("IonotropicSynapse_e_syn", -80);
+    net.named("IonotropicSynapse").set("IonotropicSynapse_e_syn", -80);
     expect(net.edges.column("IonotropicSynapse_e_syn")).toEqual([-80, -80, -80, -80, NaN, -80, -80, -80, -80, -80, -80]);
     net.select({ edges: [5, 6] }).set("IonotropicSynapse_gS", [0.5, 0.6]);
     expect(gS().slice(5, 8)).toEqual([0.5, 0.6, 1e-4]);
-    net.IonotropicSynapse.edge([0, 1]).set("IonotropicSynapse_s", 0.7);
+    net.named("IonotropicSynapse").edge([0, 1]).set("IonotropicSynapse_s", 0.7);
     expect(net.edges.column("IonotropicSynapse_s").slice(0, 3)).toEqual([0.7, 0.7, 0.2]);
     // A view of cells sets the synapses that touch them (pre or post).
     net.cell(0).set("TanhRateSynapse_slope", 2);
@@ -194,14 +194,14 @@ describe("edge views and the .edges table", () => {
     net.set("IonotropicSynapse_delta", Array.from({ length: 10 }, (_, i) => i + 1));
     expect(net.edges.column("IonotropicSynapse_delta")).toEqual([1, 2, 3, 4, NaN, 5, 6, 7, 8, 9, 10]);
     expect(() => net.edge(4).set("IonotropicSynapse_gS", 1)).toThrow(/no synapse in view has 'IonotropicSynapse_gS' \(in network\.edge\(4\)\)/);
-    expect(() => net.IonotropicSynapse.set("IonotropicSynapse_gS", [1, 2])).toThrow(
+    expect(() => net.named("IonotropicSynapse").set("IonotropicSynapse_gS", [1, 2])).toThrow(
       /got 2 values but the view has 10 rows with 'IonotropicSynapse_gS'/,
     );
   });
 
   it("makeTrainable on synapses: one shared value per type view, one per synapse for edge()", () => {
     const net = wired();
-    net.IonotropicSynapse.makeTrainable("IonotropicSynapse_gS");
+    net.named("IonotropicSynapse").makeTrainable("IonotropicSynapse_gS");
     net.edge([0, 4]).makeTrainable("TanhRateSynapse_gS");
     net.select({ edges: [1, 2] }).makeTrainable("IonotropicSynapse_e_syn");
     const sizes = net.getParameters().map((p) => Object.values(p)[0].size);

@@ -50,10 +50,10 @@ describe("empty selections", () => {
     const net = network();
     net.cell(0).addToGroup("exc");
     net.cell(1).addToGroup("inh");
-    expect(() => jx.connect(net.exc.inh, net.cell(2), syn())).toThrow(
+    expect(() => jx.connect(net.group("exc").group("inh"), net.cell(2), syn())).toThrow(
       "connect: the pre view (network.exc.inh) is empty: it has no compartments, so there is nothing to connect.",
     );
-    expect(() => jx.fullyConnect(net.cell(0), net.cell(1).exc, syn())).toThrow(
+    expect(() => jx.fullyConnect(net.cell(0), net.cell(1).group("exc"), syn())).toThrow(
       "fullyConnect: the post view (network.cell(1).exc) is empty: it has no compartments, so there is nothing to connect.",
     );
     jx.connect(net.cell(0), net.cell(1), syn());
@@ -154,7 +154,7 @@ describe("unknown synapse parameters and states", () => {
     expect(() => net.edge(0).set("IonotropicSynapse_gs", 1e-3)).toThrow(
       /Unknown key 'IonotropicSynapse_gs' in set\(\) \(in network\.edge\(0\)\)\. Valid: .*IonotropicSynapse_gS.*Did you mean 'IonotropicSynapse_gS'\?/,
     );
-    expect(() => net.IonotropicSynapse.set("gS", 1e-3)).toThrow(/Unknown key 'gS'.*Valid: .*IonotropicSynapse_gS/);
+    expect(() => net.named("IonotropicSynapse").set("gS", 1e-3)).toThrow(/Unknown key 'gS'.*Valid: .*IonotropicSynapse_gS/);
     expect(() => net.edge(0).record("IonotropicSynapse_S")).toThrow(
       /Unknown state 'IonotropicSynapse_S'.*IonotropicSynapse_s.*i_IonotropicSynapse.*Did you mean 'IonotropicSynapse_s'\?/,
     );

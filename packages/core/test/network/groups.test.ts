@@ -23,16 +23,16 @@ describe("addToGroup on any view", () => {
     net.cell(2).branch(1).comp([0, 3]).addToGroup("comps");
     net.branch(0).loc(0.6).addToGroup("mid"); // comp 2 of branch 0 of every cell
     net.select({ nodes: [5, 30] }).addToGroup("picked");
-    net.HH.cell(2).branch(2).addToGroup("hh_tail");
-    net.mid.cell(0).addToGroup("mid0");
+    net.named("HH").cell(2).branch(2).addToGroup("hh_tail");
+    net.group("mid").cell(0).addToGroup("mid0");
     expect(net.groupNames).toEqual(["cells", "branches", "comps", "mid", "picked", "hh_tail", "mid0"]);
-    expect(net.cells.view.index).toEqual([...Array(12).keys()].map((i) => 12 + i));
-    expect(net.branches.view.index).toEqual([8, 9, 10, 11]);
-    expect(net.comps.view.index).toEqual([28, 31]);
-    expect(net.mid.view.index).toEqual([2, 14, 26]);
-    expect(net.picked.view.index).toEqual([5, 30]);
-    expect(net.hh_tail.view.index).toEqual([32, 33, 34, 35]);
-    expect(net.mid0.view.index).toEqual([2]);
+    expect(net.group("cells").view.index).toEqual([...Array(12).keys()].map((i) => 12 + i));
+    expect(net.group("branches").view.index).toEqual([8, 9, 10, 11]);
+    expect(net.group("comps").view.index).toEqual([28, 31]);
+    expect(net.group("mid").view.index).toEqual([2, 14, 26]);
+    expect(net.group("picked").view.index).toEqual([5, 30]);
+    expect(net.group("hh_tail").view.index).toEqual([32, 33, 34, 35]);
+    expect(net.group("mid0").view.index).toEqual([2]);
     // Adding again extends a group; the same compartment twice counts once.
     net.cell(2).branch(1).comp([1, 3]).addToGroup("comps");
     expect(net.group("comps").view.index).toEqual([28, 29, 31]);
@@ -54,16 +54,19 @@ describe("addToGroup on any view", () => {
     const net = network();
     net.cell([0, 2]).branch(1).addToGroup("apical");
     net.cell(1).addToGroup("my cells");
-    expect(net.apical.view.index).toEqual(net.group("apical").view.index);
-    expect(net.apical.path).toBe("network.apical");
+    // Property access works at run time; its type is not declared, so TypeScript writes group().
+    const byProperty = (net as unknown as Record<string, jx.View>).apical;
+    expect(byProperty.view.index).toEqual(net.group("apical").view.index);
+    expect(byProperty.path).toBe("network.apical");
+    expect(net.named("apical").view.index).toEqual(net.group("apical").view.index);
     expect(net.group("my cells").view.length).toBe(12);
-    net.apical.set("radius", 0.3);
+    net.group("apical").set("radius", 0.3);
     expect(net.view.column("radius").filter((r) => r === 0.3)).toHaveLength(8);
-    net.apical.makeTrainable("HH_gNa"); // a group shares one value
+    net.group("apical").makeTrainable("HH_gNa"); // a group shares one value
     expect(net.getParameters()[0].HH_gNa.size).toBe(1);
     // Synapses touching a group.
     jx.fullyConnect(net.cell(1), net.cell([0, 2]), new IonotropicSynapse());
-    expect(net.apical.edges.length).toBe(0); // synapses land on branch 0, not in the group
+    expect(net.group("apical").edges.length).toBe(0); // synapses land on branch 0, not in the group
     expect(net.group("my cells").edges.index).toEqual([0, 1]);
   });
 });
@@ -76,7 +79,9 @@ describe("group errors list the groups that exist", () => {
     net.cell(1).addToGroup("basal");
     expect(() => net.group("apicl")).toThrow(/Unknown group 'apicl' \(in network\)\. Valid: apical, basal\. Did you mean 'apical'\?/);
     expect(() => net.cell(0).group("axon")).toThrow(/Unknown group 'axon' \(in network\.cell\(0\)\)\. Valid: apical, basal\./);
-    expect(() => net.apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse of this view\. Groups, channels and synapses here: apical, basal, HH\./);
+    expect(() => (net as unknown as Record<string, jx.View>).apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse of this view\. Groups, channels and synapses here: apical, basal, HH\./);
+    expect(() => net.named("apicl")).toThrow(/Unknown group, channel or synapse 'apicl' \(in network\)\. Valid: apical, basal, HH\. Did you mean 'apical'\?/);
+    expect(net.named("HH").view.length).toBe(36);
   });
 
   it("a name that clashes with a channel, a synapse, a column or a member", () => {

@@ -102,11 +102,11 @@ describe("network indices", () => {
     cell.branch([1, 2]).comp(1).addToGroup("tips");
     const net = new jx.Network([cell, cell, cell, new jx.Cell(branch, [-1, 0])]);
     expect(net.groupNames).toEqual(["proximal", "soma", "exc", "tips"]);
-    expect(net.soma.view.index).toEqual([0, 1, 6, 7, 12, 13]); // the 4th cell has no soma group
+    expect(net.group("soma").view.index).toEqual([0, 1, 6, 7, 12, 13]); // the 4th cell has no soma group
     expect(net.group("exc").view.column("global_cell_index")).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
-    expect(net.tips.view.index).toEqual([3, 5, 9, 11, 15, 17]);
+    expect(net.group("tips").view.index).toEqual([3, 5, 9, 11, 15, 17]);
     // Groups of branches carry into cells and then into networks.
-    expect(net.proximal.view.index).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    expect(net.group("proximal").view.index).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
     // One boolean column per group.
     const t = net.cell(3).view;
     for (const g of ["proximal", "soma", "exc", "tips"]) expect(t.columns).toContain(g);
@@ -114,8 +114,8 @@ describe("network indices", () => {
     expect(t.column("exc")).toEqual([false, false, false, false]);
     // Adding to a group of the network does not touch the original cell.
     net.cell(3).addToGroup("exc");
-    expect(net.exc.view.length).toBe(22);
-    expect(cell.exc.view.length).toBe(6);
+    expect(net.group("exc").view.length).toBe(22);
+    expect(cell.group("exc").view.length).toBe(6);
   });
 
   it("intersections: group of a group, group of a selection, property chains", () => {
@@ -125,17 +125,17 @@ describe("network indices", () => {
     net.cell([0, 2]).addToGroup("exc");
     net.cell([1, 3]).addToGroup("inh");
     const a = net.group("exc").group("soma");
-    const b = net.exc.soma;
-    const c = net.soma.exc;
+    const b = net.group("exc").group("soma");
+    const c = net.group("soma").group("exc");
     expect(a.view.index).toEqual([0, 1, 12, 13]);
     expect(b.view.index).toEqual([0, 1, 12, 13]);
     expect(c.view.index).toEqual([0, 1, 12, 13]);
-    expect(net.exc.inh.view.length).toBe(0);
-    expect(net.cell(2).soma.view.index).toEqual([12, 13]);
-    expect(net.exc.cell(1).branch(2).view.index).toEqual([16, 17]);
+    expect(net.group("exc").group("inh").view.length).toBe(0);
+    expect(net.cell(2).group("soma").view.index).toEqual([12, 13]);
+    expect(net.group("exc").cell(1).branch(2).view.index).toEqual([16, 17]);
     expect(b.view.column("local_cell_index")).toEqual([0, 0, 1, 1]);
     // set and a shared trainable through the intersection.
-    net.exc.soma.set("radius", 3);
+    net.group("exc").group("soma").set("radius", 3);
     expect(net.view.column("radius").filter((r) => r === 3)).toHaveLength(4);
   });
 

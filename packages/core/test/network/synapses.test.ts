@@ -33,7 +33,7 @@ describe("TanhRateSynapse", () => {
     const xOff = -65; // mV
     const slope = 0.05; // 1/mV
     net.edge(0).set("TanhRateSynapse_gS", gS);
-    net.TanhRateSynapse.set("TanhRateSynapse_x_offset", xOff);
+    net.named("TanhRateSynapse").set("TanhRateSynapse_x_offset", xOff);
     net.select({ edges: [0] }).set("TanhRateSynapse_slope", slope);
     net.cell(0).record("v");
     net.cell(1).record("v");
@@ -76,7 +76,7 @@ function ionotropicNet(gS: number) {
   const net = new jx.Network([cell, cell, cell]);
   jx.connect(net.cell(0).branch(0).comp(1), net.cell(1).branch(0).comp(0), new IonotropicSynapse());
   jx.connect(net.cell(0).branch(0).comp(1), net.cell(2).branch(0).comp(0), new IonotropicSynapse());
-  net.IonotropicSynapse.set("IonotropicSynapse_gS", gS);
+  net.named("IonotropicSynapse").set("IonotropicSynapse_gS", gS);
   net.edge(1).set("IonotropicSynapse_e_syn", -80);
   net.set("v", -65);
   net.initStates();
@@ -161,10 +161,10 @@ describe("defineSynapse", () => {
     expect(t.column("Exc_tau")).toEqual([2, NaN]);
     expect(t.column("Exc_s")).toEqual([0, NaN]);
     expect(t.column("IonotropicSynapse_gS")).toEqual([NaN, 1e-4]);
-    net.Exc.set("Exc_gS", 0.003);
+    net.named("Exc").set("Exc_gS", 0.003);
     net.cell(0).stimulate(jx.stepCurrent(1, 5, 0.2, DT, 15));
-    net.Exc.record("Exc_s");
-    net.Exc.record("i_Exc");
+    net.named("Exc").record("Exc_s");
+    net.named("Exc").record("i_Exc");
     net.cell(1).record();
     const [s, i, v] = rows(jx.simulate(net, { tMax: 15 }));
     expect(s[0]).toBe(0);
@@ -178,6 +178,6 @@ describe("defineSynapse", () => {
     // The same synapse renamed is a new type with its own keys.
     jx.connect(net.cell(1), net.cell(2), new Exc("Exc2"));
     expect(net.edges.columns).toContain("Exc2_gS");
-    expect(net.Exc2.edges.column("global_edge_index")).toEqual([2]);
+    expect(net.named("Exc2").edges.column("global_edge_index")).toEqual([2]);
   });
 });

@@ -4,8 +4,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
-import { HH, K, Leak, Na } from "../../src/channels.js";
-import { IonotropicSynapse } from "../../src/synapses.js";
+import { HH } from "../../src/channels.js";
+import { buildTutorialNetwork, simulateTutorial } from "../../../../examples/tutorial-network.js";
 
 tf.setBackend("cpu");
 
@@ -24,25 +24,13 @@ function fit(loss: () => tf.Scalar, steps: number, lr: number): number {
 
 describe("fitting", () => {
   it("the tutorial's simulate(params) recovers fast- and slow-spiking Na_gNa from [1.0, 0.1]", () => {
-    const cell = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0, 0, 1]);
-    const network = new jx.Network([cell, cell, cell]);
-    jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
-    network.insert(new Na());
-    network.insert(new K());
-    network.insert(new Leak());
-    network.cell(0).addToGroup("fast_spiking");
-    network.cell(1).addToGroup("fast_spiking");
+    const network = buildTutorialNetwork();
+    network.cell([0, 1]).addToGroup("fast_spiking");
     network.cell(2).addToGroup("slow_spiking");
-    network.cell(0).branch(0).comp(0).record("v");
-    network.cell(2).branch(0).comp(0).record("v"); // the slow cell must be observed to be identifiable
+    network.cell([0, 2]).branch(0).comp(0).record("v"); // the slow cell must be observed to be identifiable
     network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
     network.cell(2).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.1, 0.025, 20));
-    function simulate(params: tf.Tensor1D): tf.Tensor2D {
-      let ps: jx.ParamState | null = null;
-      ps = network.group("fast_spiking").dataSet("Na_gNa", params.slice(0, 1), ps);
-      ps = network.group("slow_spiking").dataSet("Na_gNa", params.slice(1, 1), ps);
-      return jx.integrate(network, { paramState: ps });
-    }
+    const simulate = (params: tf.Tensor1D) => simulateTutorial(network, params);
     const truth = [0.4, 0.07];
     const target = simulate(tf.tensor1d(truth));
     const tfm = new jx.SigmoidTransform(0.001, 2);
@@ -65,12 +53,12 @@ describe("fitting", () => {
     cell.branch(0).comp(0).record();
     cell.branch(3).comp(1).record();
     cell.branch(2).comp(2).record();
-    cell.apical.set("radius", 0.6);
+    cell.group("apical").set("radius", 0.6);
     cell.set("axial_resistivity", 120);
     const target = jx.integrate(cell);
-    cell.apical.set("radius", 1.0);
+    cell.group("apical").set("radius", 1.0);
     cell.set("axial_resistivity", 200);
-    cell.apical.makeTrainable("radius");
+    cell.group("apical").makeTrainable("radius");
     cell.makeTrainable("axial_resistivity");
     const tfm = new jx.ParamTransform([{ radius: new jx.SigmoidTransform(0.1, 3) }, { axial_resistivity: new jx.SigmoidTransform(20, 500) }]);
     const raw = tfm.inverse(cell.getParameters()).map((p) => {
