@@ -7,7 +7,8 @@ import { DendrolabError } from "../errors.js";
 import { Mechanism } from "../mechanisms/define.js";
 import type { MechanismSpec } from "../mechanisms/types.js";
 import { type CellTopology, ModelData } from "../model/data.js";
-import { decodeColumn, decodeMask, decodeSignal, isFiniteNumber, isIndex, isObject } from "./encode.js";
+import { isObject } from "../guards.js";
+import { decodeColumn, decodeMask, decodeSignal, isFiniteNumber, isIndex } from "./encode.js";
 import { ModelFormatError } from "./errors.js";
 import { MODEL_FORMAT, MODEL_LIMITS, MODEL_VERSION, type SerializedModel } from "./schema.js";
 

@@ -2,6 +2,7 @@
  * Compact, exact encodings of columns, index sets and signals, and the checks that
  * read them back. Every reader names the path of what it rejects.
  */
+import { isObject } from "../guards.js";
 import { ModelFormatError } from "./errors.js";
 import type { SerializedColumn, SerializedIndexSet, SerializedSignal } from "./schema.js";
 
@@ -103,10 +104,6 @@ export function decodeSignal(sig: unknown, maxSamples: number, path: string): Fl
     o += rle[k + 1] as number;
   }
   return out;
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 export function isFiniteNumber(v: unknown): v is number {

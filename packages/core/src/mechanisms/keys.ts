@@ -3,7 +3,7 @@
  * local parameter `gNa` of the mechanism named `Na` is the key `Na_gNa`, its state `m`
  * is `Na_m`, and shared keys (`eNa`, `vt`) are used as they are.
  */
-import { validNamesHint } from "./expr/names.js";
+import { validNamesHint } from "../names.js";
 import type { MechanismSpec, QuantitySpec } from "./types.js";
 
 /**

@@ -7,10 +7,11 @@ import type { Expr } from "./expr/ast.js";
 import { freeNames } from "./expr/ast.js";
 import { ExpressionError } from "./expr/errors.js";
 import { FUNCTION_NAMES } from "./expr/functions.js";
-import { validNamesHint } from "./expr/names.js";
+import { validNamesHint } from "../names.js";
 import { parseExpr } from "./expr/parser.js";
 import { prefixedKey } from "./keys.js";
 import type { MechanismSpec } from "./types.js";
+import { isObject } from "../guards.js";
 
 /** A bad mechanism spec. */
 export class MechanismSpecError extends Error {
@@ -67,9 +68,6 @@ export function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
   return freeze(JSON.parse(JSON.stringify(spec))) as T;
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
-
 /**
  * Validates a spec and parses its expressions; throws {@link MechanismSpecError}.
  *
@@ -78,7 +76,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
  *   gates: {}, current: "g * (v - e)" }).current // the parsed current
  */
 export function validateSpec(spec: unknown): AnalyzedSpec {
-  if (!isRecord(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
+  if (!isObject(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
   const kind = spec.kind;
   if (kind !== "channel" && kind !== "synapse") {
     throw new MechanismSpecError(`A mechanism spec needs kind "channel" or "synapse", got kind ${show(kind)}`);
@@ -100,7 +98,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const record = (field: string, optional: boolean): Record<string, unknown> => {
     const r = spec[field];
     if (r === undefined && optional) return {};
-    if (!isRecord(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
+    if (!isObject(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
     return r as Record<string, unknown>;
   };
   const params = record("params", false), shared = record("shared", true);
@@ -125,7 +123,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const quantities = (r: Record<string, unknown>, role: string) => {
     for (const [k, q] of Object.entries(r)) {
       claim(k, role);
-      const d = isRecord(q) ? q.default : q;
+      const d = isObject(q) ? q.default : q;
       if (typeof d !== "number" || !Number.isFinite(d)) {
         fail(`${role} "${k}" needs a finite number default (or { default: number }), got ${show(q)}`);
       }
@@ -191,7 +189,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (gate === undefined) {
       fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta } or { inf, tau })`);
     }
-    const fields = isRecord(gate) ? Object.keys(gate).sort().join(",") : "";
+    const fields = isObject(gate) ? Object.keys(gate).sort().join(",") : "";
     const form = fields === "alpha,beta" ? "alphaBeta" : fields === "inf,tau" ? "infTau" : fail(
       `gate "${s}" must be { alpha, beta } (rates, 1/ms) or { inf, tau } (tau in ms), got ${show(gate)}`);
     const [fa, fb] = form === "alphaBeta" ? ["alpha", "beta"] : ["inf", "tau"];

@@ -131,15 +131,3 @@ export function siteOfCell(c: CellsInView, i: number, rand?: () => number): numb
   const k = rand ? Math.min(Math.floor(rand() * c.count[i]), c.count[i] - 1) : 0;
   return c.nodes[c.start[i] + k];
 }
-
-/** A small seeded PRNG (mulberry32), so that random connectivity is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

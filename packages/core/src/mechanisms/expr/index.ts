@@ -17,5 +17,5 @@ export { Differentiator, differentiate, simplify } from "./diff.js";
 export { emitNodes, reachable, usedVariables, numberSource, helperPreamble } from "./emit.js";
 export type { EmittedCode } from "./emit.js";
 export { evaluateExpr, compileExpr } from "./evaluate.js";
-export { editDistance, nearestName, validNamesHint } from "./names.js";
+export { editDistance, nearestName, validNamesHint } from "../../names.js";
 export { efun, efun_d1, efun_d2, efun_d3, vtrap, sigmoid } from "./special.js";

@@ -15,7 +15,7 @@ import type { Expr } from "./ast.js";
 import { ExpressionError } from "./errors.js";
 import { FUNCTIONS, FUNCTION_NAMES } from "./functions.js";
 import { tokenize, type Token } from "./lexer.js";
-import { validNamesHint } from "./names.js";
+import { validNamesHint } from "../../names.js";
 
 export interface ParseOptions {
   /**
