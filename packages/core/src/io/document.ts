@@ -6,6 +6,8 @@
 import * as v from "valibot";
 import { isObject } from "../guards.js";
 
+export { isObject };
+
 /** The first thing wrong with a document. */
 export interface DocumentProblem {
   /** Where, from the document's root: `model.columns.radius.values[3]`, `files["a.swc"]`. */
@@ -25,7 +27,8 @@ export type DocumentCheck<T> = { ok: true; value: T } | { ok: false; problem: Do
  * `v.number("a finite number")`); a union reports the problem of the option that got
  * furthest into the input.
  *
- * @param root - the name of the document's root in paths, e.g. "model".
+ * @param root - the name of the document's root in paths, e.g. "model"; with "", paths
+ *   start at the first field ("sim.dt") and the root itself is "".
  * @example
  * const r = checkDocument(v.object({ dt: v.number("a number") }), { dt: "x" }, "sim");
  * // r.ok === false; r.problem: { path: "sim.dt", expected: "a number", got: "x" }
@@ -62,15 +65,30 @@ export function looseFields<E extends v.ObjectEntries>(entries: E, expected: str
   return v.pipe(asRecord(entries, expected), v.looseObject(entries, expected));
 }
 
+/**
+ * One of several kinds of object, told apart by the field `key` (a discriminated
+ * union): the tag is checked first, then the fields of that kind only.
+ *
+ * @example
+ * variantFields("kind", [v.object({ kind: v.literal("all") }), v.object({ kind: v.literal("group"), name: v.string("a name") })], '"all" or "group"')
+ */
+export function variantFields<
+  K extends string,
+  O extends v.VariantOptions<K> & ReadonlyArray<{ entries: v.ObjectEntries }>,
+>(key: K, options: O, expectedTag: string) {
+  const all: v.ObjectEntries = Object.assign({}, ...options.map((o) => o.entries));
+  return v.pipe(asRecord<v.InferInput<O[number]>>(all, "an object"), v.variant(key, options, expectedTag));
+}
+
 /** A record, with each missing required field present as `undefined`. */
-function asRecord(entries: v.ObjectEntries, expected: string) {
+function asRecord<T = Record<string, unknown>>(entries: v.ObjectEntries, expected: string) {
   const required = Object.keys(entries).filter((k) => !["optional", "exact_optional", "nullish"].includes(entries[k].type));
   return v.pipe(
     v.custom<Record<string, unknown>>(isObject, expected),
     v.transform((o) => {
       const out: Record<string, unknown> = { ...o };
       for (const k of required) if (!Object.hasOwn(out, k)) out[k] = undefined;
-      return out;
+      return out as T;
     }),
   );
 }
@@ -78,7 +96,7 @@ function asRecord(entries: v.ObjectEntries, expected: string) {
 type AnyIssue = v.BaseIssue<unknown>;
 
 function problemOf(issue: AnyIssue, base: string): DocumentProblem {
-  const path = base + pathText(issue.path ?? []);
+  const path = base ? base + pathText(issue.path ?? []) : pathText(issue.path ?? []).replace(/^\./, "");
   const deepest = (issue.issues ?? []).reduce<AnyIssue | undefined>(
     (best, s) => ((s.path?.length ?? 0) > (best?.path?.length ?? 0) ? s : best), undefined,
   );
