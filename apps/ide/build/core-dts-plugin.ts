@@ -14,7 +14,7 @@ const ID = "virtual:core-dts";
 const RESOLVED = "\0" + ID;
 
 /** Declarations of the core's public entry points, keyed by their path under node_modules. */
-export function coreDeclarations(): Array<[string, string]> {
+function coreDeclarations(): Array<[string, string]> {
   const roots = ["index.ts", "channels.ts", "synapses.ts"].map((f) => join(CORE_SRC, f));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -41,7 +41,7 @@ export function coreDeclarations(): Array<[string, string]> {
 }
 
 /** tfjs-core's declarations (license headers dropped) and `@tensorflow/tfjs` re-exporting them. */
-export function tfjsDeclarations(): Array<[string, string]> {
+function tfjsDeclarations(): Array<[string, string]> {
   const require = createRequire(join(CORE_SRC, "index.ts"));
   const tfjsDir = dirname(require.resolve("@tensorflow/tfjs/package.json"));
   const requireTf = createRequire(join(tfjsDir, "package.json"));

@@ -8,7 +8,7 @@ import * as v from "valibot";
 import { numberIn, oneOf, text } from "../protocol/checks.js";
 
 /** One trained parameter: `key` shared by every compartment of `group`; `target` is the value the target traces are simulated with (target "model"). */
-export const TrainedParamSchema = fields({
+const TrainedParamSchema = fields({
   group: text(200),
   key: text(200),
   target: numberIn(-1e12, 1e12),
@@ -32,8 +32,6 @@ export const TrainerSettingsSchema = fields({
   transform: oneOf(["log", "none"]),
 }, "an object");
 export type TrainerSettings = v.InferOutput<typeof TrainerSettingsSchema>;
-export type LossKind = TrainerSettings["loss"];
-export type TransformKind = TrainerSettings["transform"];
 
 export const DEFAULT_TRAINER: TrainerSettings = {
   params: [],

@@ -44,7 +44,7 @@ const xyzr = finite("a finite number (x, y, z, r in um)");
 const target = v.picklist(["node", "edge"], '"node" or "edge"');
 
 /** One numeric column: every value equal (`fill`) or listed. `null` stands for NaN. */
-export const SerializedColumnSchema = v.union([
+const SerializedColumnSchema = v.union([
   fields({ fill: nullableFinite }, "a column { fill } or { values }"),
   fields({ values: boundedList(nullableFinite, Math.max(L.maxCompartments, L.maxEdges)) }, "a column { fill } or { values }"),
 ], "a column { fill } or { values }");
@@ -52,14 +52,14 @@ export const SerializedColumnSchema = v.union([
 export type SerializedColumn = v.InferOutput<typeof SerializedColumnSchema>;
 
 /** A set of indices as sorted, disjoint runs `[start, count, start, count, ...]`. */
-export const SerializedIndexSetSchema = fields({
+const SerializedIndexSetSchema = fields({
   runs: v.pipe(boundedList(index("an index"), 2 * L.maxCompartments), even("pairs [start, count, ...]")),
 }, "an index set { runs: [start, count, ...] }");
 /** A set of indices as sorted, disjoint runs `[start, count, start, count, ...]`. */
 export type SerializedIndexSet = v.InferOutput<typeof SerializedIndexSetSchema>;
 
 /** A signal as run-length pairs `[value, count, value, count, ...]`. */
-export const SerializedSignalSchema = fields({
+const SerializedSignalSchema = fields({
   rle: v.pipe(
     boundedList(finite("a finite number"), 2 * L.maxSamples),
     v.minLength(2, "at least one pair [value, count]"),
@@ -70,7 +70,7 @@ export const SerializedSignalSchema = fields({
 export type SerializedSignal = v.InferOutput<typeof SerializedSignalSchema>;
 
 /** The branch structure of one cell (local branch indices); traced points (x, y, z, r) per branch, um, when known. */
-export const SerializedCellSchema = fields({
+const SerializedCellSchema = fields({
   parents: boundedList(v.pipe(v.number("an integer"), v.integer("an integer")), L.maxBranches),
   parentX: boundedList(v.pipe(finite("a number in [0, 1]"), v.minValue(0, "a number in [0, 1]"), v.maxValue(1, "a number in [0, 1]")), L.maxBranches),
   ncomp: boundedList(v.pipe(index("a positive integer"), v.minValue(1, "a positive integer"), v.maxValue(L.maxCompartments, "a positive integer")), L.maxBranches),

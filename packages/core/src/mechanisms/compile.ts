@@ -45,7 +45,7 @@ function sortedObject(x: unknown): unknown {
  *
  * @example canonicalSpecJson({ ...spec, name: spec.name }) === canonicalSpecJson(spec)
  */
-export function canonicalSpecJson(spec: unknown, options: { kernelOnly?: boolean } = {}): string {
+function canonicalSpecJson(spec: unknown, options: { kernelOnly?: boolean } = {}): string {
   if (!isObject(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${String(spec)}`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(spec).sort()) {

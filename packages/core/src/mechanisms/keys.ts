@@ -20,7 +20,7 @@ export function prefixedKey(mechanismName: string, localName: string): string {
  *
  * @example quantityDefault({ default: 0.12, unit: "S/cm2" }) // 0.12
  */
-export function quantityDefault(q: number | QuantitySpec): number {
+function quantityDefault(q: number | QuantitySpec): number {
   return typeof q === "number" ? q : q.default;
 }
 
@@ -59,7 +59,7 @@ export function mechanismKeys(spec: MechanismSpec): MechanismKeys {
  *
  * @example currentNameOf(leakSpec) // "i_Leak"
  */
-export function currentNameOf(spec: MechanismSpec): string {
+function currentNameOf(spec: MechanismSpec): string {
   return spec.currentName ?? `i_${spec.name}`;
 }
 

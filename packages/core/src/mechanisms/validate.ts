@@ -22,7 +22,7 @@ export class MechanismSpecError extends Error {
 }
 
 /** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau. */
-export interface AnalyzedGate {
+interface AnalyzedGate {
   readonly state: string;
   readonly form: "alphaBeta" | "infTau";
   readonly a: Expr;
@@ -57,7 +57,7 @@ const show = (x: unknown): string => {
  *
  * @example frozenSpecCopy(spec) !== spec // true, and Object.isFrozen(result.params)
  */
-export function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
+function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
   const freeze = (x: unknown): unknown => {
     if (typeof x === "object" && x !== null) {
       Object.freeze(x);

@@ -19,7 +19,7 @@ function groupList(d: ModelData): string {
 }
 
 /** Checks that `synapse` is a synapse instance (not a class, not a channel). */
-export function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
+function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
   if (typeof synapse === "function") {
     const name = (synapse as { name?: string }).name ?? "Synapse";
     throw new DendrolabError(`${fn}: expected a synapse instance; a class was given: write new ${name}().`);

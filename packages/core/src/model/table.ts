@@ -227,7 +227,7 @@ export function edgeTable(d: ModelData, edges: Int32Array): Table {
 }
 
 /** Location (compartment centre, in [0, 1]) of a compartment within its branch. */
-export function locOf(d: ModelData, node: number): number {
+function locOf(d: ModelData, node: number): number {
   const t = d.topo;
   return (t.compLocal[node] + 0.5) / t.branchNComp[t.compBranch[node]];
 }

@@ -12,7 +12,7 @@ import { DEFAULT_TRAINER, TrainerSettingsSchema } from "../trainer-settings.js";
 export const SESSION_VERSION = 1;
 
 /** UI state that is part of a session. `colourBy`: "group" or a numeric key such as "radius". */
-export const ViewSettingsSchema = fields({
+const ViewSettingsSchema = fields({
   colourBy: text(200),
   dims: oneOf(["2d", "3d"]),
   keepRuns: flag,
@@ -38,7 +38,7 @@ const FilesSchema = v.pipe(
  * out of links that would be too large). `check`: fingerprint of the model the script
  * built when the link was made (see fingerprint.ts).
  */
-export const SessionDocSchema = fields({
+const SessionDocSchema = fields({
   script: text(60_000),
   sim: v.nullish(SimSettingsSchema, DEFAULT_SIM),
   trainer: v.nullish(TrainerSettingsSchema, DEFAULT_TRAINER),

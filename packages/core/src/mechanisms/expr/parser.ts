@@ -176,7 +176,7 @@ export function parseExpr(input: string, options: ParseOptions = {}): Expr {
  *
  * @example checkNames("x + y", parseExpr("x + y"), new Set(["x"])) // throws at y
  */
-export function checkNames(input: string, e: Expr, valid: ReadonlySet<string>): void {
+function checkNames(input: string, e: Expr, valid: ReadonlySet<string>): void {
   const visit = (x: Expr): void => {
     switch (x.type) {
       case "var":
