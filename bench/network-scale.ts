@@ -8,7 +8,9 @@
  *
  *   pnpm --filter @dendrolab/bench run network-scale
  */
-import { Branch, Cell, Compartment, Network, connectivityMatrixConnect, simulate, sparseConnect, stepCurrent } from "@dendrolab/core";
+import {
+  Branch, Cell, Compartment, Network, connectivityMatrixConnect, seededRandom, simulate, sparseConnect, stepCurrent,
+} from "@dendrolab/core";
 import { HH } from "@dendrolab/core/channels";
 import { IonotropicSynapse } from "@dendrolab/core/synapses";
 import { bestOf } from "./lib/neuron.js";
@@ -28,15 +30,9 @@ function makeCell(): Cell {
   return cell;
 }
 
-/** A seeded 1000 x 1000 matrix with exactly `ones` entries set (mulberry32). */
+/** A seeded 1000 x 1000 matrix with exactly `ones` entries set (the library's PRNG). */
 function randomMatrix(n: number, ones: number, seed: number): Uint8Array[] {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const m = Array.from({ length: n }, () => new Uint8Array(n));
   let placed = 0;
   while (placed < ones) {

@@ -108,7 +108,7 @@ export function buildTreeCell(spec: TreeSpec, tMax: number): Cell {
  * Is the stimulus on during step k? As Dendrolab's stepCurrent: when the step's midpoint
  * (k + 1/2) dt lies in [delay, delay + dur) (of the current period, for a pulse train).
  */
-export function stimOn(spec: TreeSpec, k: number): boolean {
+function stimOn(spec: TreeSpec, k: number): boolean {
   const { delayMs, durMs, periodMs } = spec.stim;
   const mid = (k + 0.5) * spec.dtMs;
   if (periodMs === undefined) return mid >= delayMs && mid < delayMs + durMs;

@@ -5,28 +5,19 @@ import { runScript } from "../src/sandbox/run-script.js";
 import { parseTraceCsv, resample } from "../src/session/csv.js";
 import { morphologyTraces, SEGMENT_MODE_FROM } from "../src/ui/plots/morphology-data.js";
 import { extent, niceTicks } from "../src/ui/plots/ticks.js";
-import { formatValue, visibleRange } from "../src/ui/table/windowing.js";
+import { visibleRange } from "../src/ui/table/windowing.js";
 import { defaultExpanded, treeRows } from "../src/ui/tree/tree-model.js";
 import { ModelEngine } from "../src/workers/model-engine.js";
 import { TUTORIAL_SCRIPT } from "./helpers.js";
 
 const summaryOf = (script: string) => new ModelEngine().load(serializeModel(runScript(script, () => undefined)));
 
-describe("table windowing and formatting", () => {
+describe("table windowing", () => {
   it("renders only the rows in view plus an overscan", () => {
     expect(visibleRange(0, 240, 24, 10_000)).toEqual([0, 18]);
     expect(visibleRange(24 * 5000, 240, 24, 10_000)).toEqual([4992, 5018]);
     expect(visibleRange(24 * 9999, 240, 24, 10_000)).toEqual([9991, 10_000]);
     expect(visibleRange(0, 240, 24, 0)).toEqual([0, 0]);
-  });
-
-  it("formats values like the library's tables", () => {
-    expect(formatValue(10, false)).toBe("10.0");
-    expect(formatValue(3, true)).toBe("3");
-    expect(formatValue(0.30000000000000004, false)).toBe("0.3");
-    expect(formatValue(1e-5, false)).toBe("1.0000e-5");
-    expect(formatValue(true, false)).toBe("True");
-    expect(formatValue(NaN, false)).toBe("NaN");
   });
 });
 

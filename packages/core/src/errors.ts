@@ -1,6 +1,7 @@
 /**
  * Errors that say what was given, what is allowed, and where.
  */
+import { nearestName } from "./names.js";
 
 /**
  * Stable machine-readable codes of Dendrolab's errors. A program may branch on `code`;
@@ -54,39 +55,6 @@ export class DendrolabError extends Error {
   }
 }
 
-/** Edit distance between two strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + cost);
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
-
-/** The valid name closest to `given`, or undefined when none is reasonably close. */
-export function nearestName(given: string, valid: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  const g = given.toLowerCase();
-  for (const v of valid) {
-    const d = editDistance(g, v.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = v;
-    }
-  }
-  if (best === undefined) return undefined;
-  return bestD <= Math.max(2, Math.floor(best.length / 2)) ? best : undefined;
-}
-
 /** "Unknown X 'given'. Valid Xs: a, b, c. Did you mean 'b'?" */
 export function unknownNameError(
   what: string,
@@ -96,7 +64,7 @@ export function unknownNameError(
   code: ErrorCode = "UNKNOWN_NAME",
 ): DendrolabError {
   given = typeof given === "string" ? given : String(given);
-  const near = nearestName(given, valid);
+  const near = nearestName(given, valid, { onlyClose: true });
   const list = valid.length > 0 ? valid.join(", ") : "(none)";
   return new DendrolabError(
     `Unknown ${what} '${given}'${where ? ` ${where}` : ""}. Valid: ${list}.` +

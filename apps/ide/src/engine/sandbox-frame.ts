@@ -5,7 +5,7 @@
  * The inline script starts the script worker from the source the page sends and relays
  * messages both ways.
  */
-export const SANDBOX_CSP =
+const SANDBOX_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'; img-src 'none'; style-src 'none'; form-action 'none'; base-uri 'none'";
 
 const RELAY = `(function () {

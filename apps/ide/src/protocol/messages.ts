@@ -3,7 +3,9 @@
  * every message it receives (the script sandbox runs user code, so its messages are
  * untrusted).
  */
+import { boundedList, isObject } from "@dendrolab/core/document";
 import type { SerializedModel } from "@dendrolab/core/io";
+import * as v from "valibot";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "./model.js";
 
 // ---- script sandbox (page <-> iframe <-> script worker) -------------------------------
@@ -11,33 +13,28 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
 /** `files`: the session's imported files by name (the script reads them from `dendrolab:files`). */
 export type ScriptRequest = { kind: "run"; id: number; script: string; files?: Record<string, string> };
 
-export type ScriptReply =
-  | { kind: "ready"; bootMs?: number }
-  | { kind: "result"; id: number; model: SerializedModel; logs: string[]; ms: number }
-  | { kind: "error"; id: number; message: string; line: number | null; logs: string[] }
-  | { kind: "frame-ready" }
-  | { kind: "crash"; message: string };
+const id = v.pipe(v.number(), v.integer());
+const strings = boundedList(v.string(), 1000);
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 1000 && v.every((s) => typeof s === "string");
+/** Messages from the sandbox (untrusted: the script runs user code). The model is checked in full by the model worker. */
+const ScriptReplySchema = v.variant("kind", [
+  v.object({ kind: v.literal("ready"), bootMs: v.optional(v.number()) }),
+  v.object({ kind: v.literal("result"), id, model: v.custom<SerializedModel>(isObject), logs: strings, ms: v.number() }),
+  v.object({ kind: v.literal("error"), id, message: v.string(), line: v.nullable(id), logs: strings }),
+  v.object({ kind: v.literal("frame-ready") }),
+  v.object({ kind: v.literal("crash"), message: v.string() }),
+]);
+export type ScriptReply = v.InferOutput<typeof ScriptReplySchema>;
 
 /** Is `m` a well-formed message from the sandbox? */
 export function isScriptReply(m: unknown): m is ScriptReply {
-  if (!isObj(m)) return false;
-  switch (m.kind) {
-    case "ready":
-    case "frame-ready":
-      return true;
-    case "crash":
-      return typeof m.message === "string";
-    case "result":
-      return Number.isInteger(m.id) && isObj(m.model) && isStrings(m.logs) && typeof m.ms === "number";
-    case "error":
-      return Number.isInteger(m.id) && typeof m.message === "string" && (m.line === null || Number.isInteger(m.line)) && isStrings(m.logs);
-    default:
-      return false;
-  }
+  return v.is(ScriptReplySchema, m);
 }
+
+/** What the page checks of a worker's reply (the workers are the page's own code): an id and a known kind. */
+const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) => v.looseObject({ id, kind: v.picklist(kinds) });
+const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "error"]);
+const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
 // ---- model worker ---------------------------------------------------------------------
 
@@ -57,7 +54,7 @@ export type ModelReply =
   | { kind: "error"; id: number; message: string };
 
 export function isModelReply(m: unknown): m is ModelReply {
-  return isObj(m) && Number.isInteger(m.id) && ["loaded", "table", "traces", "column", "error"].includes(m.kind as string);
+  return v.is(ModelReplyHeader, m);
 }
 
 // ---- trainer worker -------------------------------------------------------------------
@@ -86,5 +83,5 @@ export type TrainReply =
   | { kind: "error"; id: number; message: string };
 
 export function isTrainReply(m: unknown): m is TrainReply {
-  return isObj(m) && Number.isInteger(m.id) && ["started", "progress", "done", "error"].includes(m.kind as string);
+  return v.is(TrainReplyHeader, m);
 }

@@ -1,7 +1,11 @@
 /**
  * Data the model worker sends to the page: a summary of the model (topology, groups,
- * keys, coordinates), tables and traces. Plain, structured-clone-safe objects.
+ * keys, coordinates), tables and traces. Plain, structured-clone-safe objects. Settings
+ * that are also part of sessions (and share links) are schemas, their types inferred.
  */
+import { boundedList, fields, variantFields } from "@dendrolab/core/document";
+import * as v from "valibot";
+import { numberIn, oneOf, text } from "./checks.js";
 
 /** One cell's branches (local indices): parent branch (-1 for the root) and compartment count. */
 export interface CellShape {
@@ -33,7 +37,16 @@ export interface ModelSummary {
 }
 
 /** Which rows a table shows: all compartments, a group, or explicit compartments. */
-export type TableSource = { kind: "all" } | { kind: "group"; name: string } | { kind: "nodes"; nodes: number[] };
+export const TableSourceSchema = variantFields("kind", [
+  v.object({ kind: v.literal("all") }),
+  v.object({ kind: v.literal("group"), name: text(200) }),
+  v.object({
+    kind: v.literal("nodes"),
+    nodes: boundedList(v.pipe(v.number("a compartment index"), v.integer("a compartment index"), v.minValue(0, "a compartment index")), 1_000_000, "a list of compartment indices"),
+  }),
+], '"all" or "group" or "nodes"');
+/** Which rows a table shows: all compartments, a group, or explicit compartments. */
+export type TableSource = v.InferOutput<typeof TableSourceSchema>;
 
 /** A table like `.view`: columns in the library's order, values by column. */
 export interface TableData {
@@ -46,14 +59,14 @@ export interface TableData {
   editable: boolean[];
 }
 
+/** Simulation settings of the session: tMax and dt in ms, and the solver. */
+export const SimSettingsSchema = fields({
+  tMax: numberIn(0.001, 100_000),
+  dt: numberIn(1e-6, 10),
+  solver: oneOf(["bwd_euler", "crank_nicolson", "fwd_euler"]),
+}, "an object");
 /** Simulation settings of the session. */
-export interface SimSettings {
-  /** ms */
-  tMax: number;
-  /** ms */
-  dt: number;
-  solver: "bwd_euler" | "crank_nicolson" | "fwd_euler";
-}
+export type SimSettings = v.InferOutput<typeof SimSettingsSchema>;
 
 /** Recorded traces of one run. */
 export interface Traces {

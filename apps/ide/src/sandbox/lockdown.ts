@@ -6,7 +6,7 @@
  * sources but blob:) blocks the same things a second time.
  */
 
-export const FORBIDDEN_GLOBALS = [
+const FORBIDDEN_GLOBALS = [
   "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts",
   "indexedDB", "IDBFactory", "caches", "CacheStorage", "BroadcastChannel", "Worker", "SharedWorker",
   "RTCPeerConnection", "RTCDataChannel", "Request", "Response", "FileReaderSync", "navigator",

@@ -28,7 +28,7 @@ export class ScriptError extends Error {
 const HEADER_LINES = 2;
 
 /** The module of imported files: `import files from "dendrolab:files"; files["cell.swc"]`. */
-export const FILES_MODULE = "dendrolab:files";
+const FILES_MODULE = "dendrolab:files";
 
 /** The files as a read-only object; naming a file that is not there says what to do. */
 function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<string, string>> {

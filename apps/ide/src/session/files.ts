@@ -9,9 +9,9 @@ import { commit } from "./history.js";
 import { runScript } from "./run-actions.js";
 
 /** The largest file that can be imported, characters. */
-export const MAX_IMPORT_CHARS = 5_000_000;
+const MAX_IMPORT_CHARS = 5_000_000;
 /** At most this many files are kept in a session. */
-export const MAX_FILES = 20;
+const MAX_FILES = 20;
 
 /** A safe file name: the base name, letters, digits, `._-` only, at most 100 characters. */
 export function fileName(raw: string): string {

@@ -5,10 +5,10 @@
  * before a run, training ticks, restoring the session) does not.
  */
 
-export const Capture = { IMMEDIATELY: "IMMEDIATELY", NEVER: "NEVER" } as const;
-export type Capture = (typeof Capture)[keyof typeof Capture];
+const Capture = { IMMEDIATELY: "IMMEDIATELY", NEVER: "NEVER" } as const;
+type Capture = (typeof Capture)[keyof typeof Capture];
 
-export interface HistoryEntry {
+interface HistoryEntry {
   script: string;
   label: string;
 }

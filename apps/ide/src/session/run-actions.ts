@@ -14,7 +14,7 @@ import { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
 
 /** Most traces runs kept for comparison. */
-export const MAX_KEPT_RUNS = 8;
+const MAX_KEPT_RUNS = 8;
 
 let runCounter = 0;
 

@@ -7,7 +7,7 @@ import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
 
 /** Which rows a GUI action applies to. */
-export type EditTarget = { kind: "all" } | { kind: "group"; name: string } | { kind: "nodes"; nodes: readonly number[] };
+type EditTarget = { kind: "all" } | { kind: "group"; name: string } | { kind: "nodes"; nodes: readonly number[] };
 
 /** A GUI action that changes the model. */
 export type GuiEdit =
@@ -51,7 +51,7 @@ function targetExpressions(target: EditTarget, topo: Topology, root: string): st
 }
 
 /** The lines an edit adds to the script. */
-export function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] {
+function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] {
   const root = names.model;
   const jx = names.jx ?? "jx";
   switch (edit.kind) {

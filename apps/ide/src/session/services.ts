@@ -9,11 +9,11 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
 
 export type { ScriptOutcome };
 
-export type LoadOutcome =
+type LoadOutcome =
   | { ok: true; summary: ModelSummary; traces: Traces | null; simError: string | null; table: TableData; ms: number }
   | { ok: false; message: string };
 
-export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export interface Services {
   /** Runs a script in the sandbox with the session's imported files. */

@@ -11,7 +11,7 @@ import type { SessionDoc } from "./share/schema.js";
 import { MAX_LINKED_CSV } from "./trainer-settings.js";
 
 /** The session as a document (the CSV is left out when it is large; imported files only when asked). */
-export function sessionDoc(c: SessionContext, withFiles = true): SessionDoc {
+function sessionDoc(c: SessionContext, withFiles = true): SessionDoc {
   const s = get(c);
   const csv = s.trainer.csv && s.trainer.csv.text.length <= MAX_LINKED_CSV ? s.trainer.csv : null;
   const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view };
@@ -60,7 +60,7 @@ export async function openLink(c: SessionContext, hash: string): Promise<boolean
 }
 
 /** Replaces the session's settings and script with a document's. */
-export function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
+function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
   const s = get(c);
   patch(c, {
     script: doc.script,

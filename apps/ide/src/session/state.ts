@@ -10,7 +10,7 @@ import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js"
 import type { Topology } from "./topology.js";
 import { DEFAULT_TRAINER, type TrainedParam, type TrainerSettings } from "./trainer-settings.js";
 
-export interface RunState {
+interface RunState {
   status: "idle" | "running" | "ok" | "error";
   /** Error of the last run (script, sandbox or simulation), shown in the editor panel. */
   message: string | null;
@@ -21,7 +21,7 @@ export interface RunState {
   simMs: number;
 }
 
-export interface LoadedModel {
+interface LoadedModel {
   summary: ModelSummary;
   serialized: SerializedModel;
   topo: Topology;

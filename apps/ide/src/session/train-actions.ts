@@ -11,7 +11,7 @@ import { IDLE_TRAINING } from "./state.js";
 let current: { stop(): void } | null = null;
 
 /** The job for the current settings, or why there is none. */
-export function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false; message: string } {
+function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false; message: string } {
   const s = get(c);
   if (!s.model) return { ok: false, message: "Run the script first: there is no model to train." };
   const t = s.trainer;

@@ -1,33 +1,37 @@
 /**
  * Trainer settings: which shared group parameters to train, against which target, with
- * which loss and optimiser. Part of the session (and of share links).
+ * which loss and optimiser. Part of the session (and of share links); the schema is the
+ * definition, the types are inferred from it.
  */
+import { boundedList, fields } from "@dendrolab/core/document";
+import * as v from "valibot";
+import { numberIn, oneOf, text } from "../protocol/checks.js";
 
-/** One trained parameter: `key` shared by every compartment of `group`. */
-export interface TrainedParam {
-  group: string;
-  key: string;
-  /** The value the target traces are simulated with (target "model"). */
-  target: number;
-}
+/** One trained parameter: `key` shared by every compartment of `group`; `target` is the value the target traces are simulated with (target "model"). */
+const TrainedParamSchema = fields({
+  group: text(200),
+  key: text(200),
+  target: numberIn(-1e12, 1e12),
+}, "{ group, key, target }");
+export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
 
-export type LossKind = "mse" | "stats";
-export type TransformKind = "log" | "none";
-
-export interface TrainerSettings {
-  params: TrainedParam[];
-  /** Target traces: the current model with the params' target values, or an uploaded CSV. */
-  targetKind: "model" | "csv";
-  /** The uploaded CSV (kept in links when small). */
-  csv: { name: string; text: string } | null;
-  /** "mse": mean squared error of the traces; "stats": of each trace's mean and standard deviation. */
-  loss: LossKind;
-  /** Adam's learning rate (in the transformed space). */
-  lr: number;
-  steps: number;
-  /** "log": Adam works on log(value), keeping values positive. */
-  transform: TransformKind;
-}
+/**
+ * - `targetKind`: target traces from the current model with the params' target values, or an uploaded CSV.
+ * - `csv`: the uploaded CSV (kept in links when small).
+ * - `loss`: "mse", mean squared error of the traces; "stats", of each trace's mean and standard deviation.
+ * - `lr`: Adam's learning rate (in the transformed space).
+ * - `transform`: "log", Adam works on log(value), keeping values positive.
+ */
+export const TrainerSettingsSchema = fields({
+  params: boundedList(TrainedParamSchema, 50, "a list of at most 50 parameters"),
+  targetKind: oneOf(["model", "csv"]),
+  csv: v.nullish(fields({ name: text(200), text: text(60_000) }, "null or { name, text }"), null),
+  loss: oneOf(["mse", "stats"]),
+  lr: numberIn(1e-9, 100),
+  steps: numberIn(1, 100_000),
+  transform: oneOf(["log", "none"]),
+}, "an object");
+export type TrainerSettings = v.InferOutput<typeof TrainerSettingsSchema>;
 
 export const DEFAULT_TRAINER: TrainerSettings = {
   params: [],

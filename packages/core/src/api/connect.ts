@@ -7,8 +7,9 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
 import {
-  addSynapses, type CellsInView, cellsInView, checkConnect, seededRandom, siteOfCell,
+  addSynapses, type CellsInView, cellsInView, checkConnect, siteOfCell,
 } from "../model/connect.js";
+import { seededRandom } from "../random.js";
 import { describe } from "../model/edit.js";
 import type { View } from "./view.js";
 

@@ -16,7 +16,7 @@ export interface ReadSwcOptions extends BuildMorphologyOptions {
 }
 
 /** Group name of an SWC type id (Jaxley's names). */
-export function swcGroupName(typeId: number): string {
+function swcGroupName(typeId: number): string {
   return ["undefined", "soma", "axon", "basal", "apical"][typeId] ?? `custom${typeId}`;
 }
 
@@ -58,7 +58,7 @@ export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
 }
 
 /** The description of a one-cell morphology. */
-export function morphologyData(morph: Morphology, assignGroups: boolean): ModelData {
+function morphologyData(morph: Morphology, assignGroups: boolean): ModelData {
   const branches = morph.branches;
   const data = new ModelData([{
     parents: branches.map((b) => b.parent),

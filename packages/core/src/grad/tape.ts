@@ -9,7 +9,7 @@ import { makeBuffers, runRecorded, runSteps, type StepHooks } from "../sim/run.j
 import type { VoltageStepper } from "../sim/steppers.js";
 
 /** A snapshot of the dynamic state: node voltages and every block's states. */
-export interface Snapshot {
+interface Snapshot {
   V: Float64Array;
   S: Float64Array[][];
 }
@@ -22,17 +22,17 @@ export interface StepRecord extends Snapshot {
   G: Float64Array;
 }
 
-export function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
+function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
   return { V: V.slice(), S: blocks.map((b) => b.S.map((a) => a.slice())) };
 }
 
-export function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]): void {
+function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]): void {
   V.set(s.V);
   blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(s.S[i][j])));
 }
 
 /** Bytes one stored step takes. */
-export function bytesPerStep(setup: SimSetup): number {
+function bytesPerStep(setup: SimSetup): number {
   let n = 3 * setup.parent.length;
   for (const b of setup.blocks) n += b.n * b.S.length;
   return 8 * n;

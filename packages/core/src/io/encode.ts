@@ -1,6 +1,7 @@
 /**
- * Compact, exact encodings of columns, index sets and signals, and the checks that
- * read them back. Every reader names the path of what it rejects.
+ * Compact, exact encodings of columns, index sets and signals, and their readers. The
+ * shapes are checked by the schemas (`schema.ts`); the readers check what depends on the
+ * model (lengths, ranges, order) and name the path of what they reject.
  */
 import { ModelFormatError } from "./errors.js";
 import type { SerializedColumn, SerializedIndexSet, SerializedSignal } from "./schema.js";
@@ -15,24 +16,12 @@ export function encodeColumn(values: ArrayLike<number>): SerializedColumn {
   return { values: Array.from(values, (v) => (Number.isNaN(v) ? null : v)) };
 }
 
-/** Reads a column of exactly `length` values. */
-export function decodeColumn(col: unknown, length: number, path: string): Float64Array {
-  if (!isObject(col)) throw new ModelFormatError(path, "a column { fill } or { values }", col);
-  if ("fill" in col) {
-    const v = col.fill;
-    if (v !== null && !isFiniteNumber(v)) throw new ModelFormatError(`${path}.fill`, "a finite number or null", v);
-    return new Float64Array(length).fill(v === null ? NaN : v);
-  }
+/** A checked column as exactly `length` values (null becomes NaN). */
+export function decodeColumn(col: SerializedColumn, length: number, path: string): Float64Array {
+  if ("fill" in col) return new Float64Array(length).fill(col.fill === null ? NaN : col.fill);
   const values = col.values;
-  if (!Array.isArray(values)) throw new ModelFormatError(path, "a column { fill } or { values }", col);
   if (values.length !== length) throw new ModelFormatError(`${path}.values`, `${length} values (one per row)`, `${values.length} values`);
-  const out = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    const v = values[i];
-    if (v !== null && !isFiniteNumber(v)) throw new ModelFormatError(`${path}.values[${i}]`, "a finite number or null", v);
-    out[i] = v === null ? NaN : v;
-  }
-  return out;
+  return Float64Array.from(values, (v) => (v === null ? NaN : v));
 }
 
 /** The indices `i` with `mask[i]` set, as runs. */
@@ -48,18 +37,15 @@ export function encodeMask(mask: ArrayLike<number>): SerializedIndexSet {
   return { runs };
 }
 
-/** Reads an index set into a 0/1 mask of `length` entries. */
-export function decodeMask(set: unknown, length: number, path: string): Uint8Array {
-  if (!isObject(set) || !Array.isArray(set.runs) || set.runs.length % 2 !== 0) {
-    throw new ModelFormatError(path, "an index set { runs: [start, count, ...] }", set);
-  }
+/** Reads a checked index set into a 0/1 mask of `length` entries; runs must be sorted, disjoint and in range. */
+export function decodeMask(set: SerializedIndexSet, length: number, path: string): Uint8Array {
   const mask = new Uint8Array(length);
-  const runs = set.runs as unknown[];
+  const runs = set.runs;
   let end = 0;
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k];
     const count = runs[k + 1];
-    if (!isIndex(start) || !isIndex(count) || count === 0 || start < end || start + count > length) {
+    if (count === 0 || start < end || start + count > length) {
       throw new ModelFormatError(`${path}.runs[${k}]`, `sorted, disjoint runs within 0..${length - 1}`, [start, count]);
     }
     mask.fill(1, start, start + count);
@@ -82,37 +68,21 @@ export function encodeSignal(values: ArrayLike<number>): SerializedSignal {
   return { rle };
 }
 
-/** Reads a run-length signal of at most `maxSamples` finite samples. */
-export function decodeSignal(sig: unknown, maxSamples: number, path: string): Float64Array {
-  if (!isObject(sig) || !Array.isArray(sig.rle) || sig.rle.length % 2 !== 0 || sig.rle.length === 0) {
-    throw new ModelFormatError(path, "a signal { rle: [value, count, ...] }", sig);
-  }
-  const rle = sig.rle as unknown[];
+/** Reads a checked run-length signal of at most `maxSamples` samples; counts must be positive integers. */
+export function decodeSignal(sig: SerializedSignal, maxSamples: number, path: string): Float64Array {
+  const rle = sig.rle;
   let total = 0;
-  for (let k = 0; k < rle.length; k += 2) {
-    if (!isFiniteNumber(rle[k])) throw new ModelFormatError(`${path}.rle[${k}]`, "a finite sample value", rle[k]);
-    const count = rle[k + 1];
-    if (!isIndex(count) || count === 0) throw new ModelFormatError(`${path}.rle[${k + 1}]`, "a positive integer count", count);
+  for (let k = 1; k < rle.length; k += 2) {
+    const count = rle[k];
+    if (!Number.isInteger(count) || count <= 0) throw new ModelFormatError(`${path}.rle[${k}]`, "a positive integer count", count);
     total += count;
     if (total > maxSamples) throw new ModelFormatError(path, `at most ${maxSamples} samples`, `more than ${maxSamples}`);
   }
   const out = new Float64Array(total);
   let o = 0;
   for (let k = 0; k < rle.length; k += 2) {
-    out.fill(rle[k] as number, o, o + (rle[k + 1] as number));
-    o += rle[k + 1] as number;
+    out.fill(rle[k], o, o + rle[k + 1]);
+    o += rle[k + 1];
   }
   return out;
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-export function isFiniteNumber(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v);
-}
-
-export function isIndex(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0;
 }

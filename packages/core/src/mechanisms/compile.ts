@@ -10,6 +10,7 @@ import { mechanismKeys } from "./keys.js";
 import { buildSymbolic } from "./model.js";
 import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
 import { MechanismSpecError, validateSpec, type AnalyzedSpec } from "./validate.js";
+import { isObject } from "../guards.js";
 
 /** A compiled mechanism, with the generated source of each kernel (for inspection). */
 export interface CompiledMechanismWithSource extends CompiledMechanism {
@@ -33,11 +34,8 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
-
 function sortedObject(x: unknown): unknown {
-  if (!isRecord(x)) return x;
+  if (!isObject(x)) return x;
   return Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]]));
 }
 
@@ -47,13 +45,13 @@ function sortedObject(x: unknown): unknown {
  *
  * @example canonicalSpecJson({ ...spec, name: spec.name }) === canonicalSpecJson(spec)
  */
-export function canonicalSpecJson(spec: unknown, options: { kernelOnly?: boolean } = {}): string {
-  if (!isRecord(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${String(spec)}`);
+function canonicalSpecJson(spec: unknown, options: { kernelOnly?: boolean } = {}): string {
+  if (!isObject(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${String(spec)}`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(spec).sort()) {
     const value = spec[key];
     if (options.kernelOnly && (key === "name" || key === "currentName")) continue;
-    if (["params", "shared", "states", "gates", "definitions"].includes(key) && isRecord(value)) {
+    if (["params", "shared", "states", "gates", "definitions"].includes(key) && isObject(value)) {
       out[key] = Object.entries(value).map(([k, q]) => {
         if (!options.kernelOnly || key === "gates" || key === "definitions") return [k, sortedObject(q)];
         return k; // defaults, units and descriptions do not change the kernels

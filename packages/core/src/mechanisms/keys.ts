@@ -4,7 +4,7 @@
  * is `Na_m`, and shared keys (`eNa`, `vt`) are used as they are.
  */
 import { DendrolabError } from "../errors.js";
-import { validNamesHint } from "./expr/names.js";
+import { validNamesHint } from "../names.js";
 import type { MechanismSpec, QuantitySpec } from "./types.js";
 
 /**
@@ -21,7 +21,7 @@ export function prefixedKey(mechanismName: string, localName: string): string {
  *
  * @example quantityDefault({ default: 0.12, unit: "S/cm2" }) // 0.12
  */
-export function quantityDefault(q: number | QuantitySpec): number {
+function quantityDefault(q: number | QuantitySpec): number {
   return typeof q === "number" ? q : q.default;
 }
 
@@ -60,7 +60,7 @@ export function mechanismKeys(spec: MechanismSpec): MechanismKeys {
  *
  * @example currentNameOf(leakSpec) // "i_Leak"
  */
-export function currentNameOf(spec: MechanismSpec): string {
+function currentNameOf(spec: MechanismSpec): string {
   return spec.currentName ?? `i_${spec.name}`;
 }
 

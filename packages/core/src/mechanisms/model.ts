@@ -11,7 +11,7 @@ import { ExprGraph, type NodeId } from "./expr/graph.js";
 import type { AnalyzedSpec } from "./validate.js";
 
 /** One gate: steady state, time constant (ms) and its exponential-Euler update. */
-export interface SymbolicGate {
+interface SymbolicGate {
   readonly inf: NodeId;
   readonly tau: NodeId;
   /** x_new = inf + (x - inf) exp(-dt / tau) (for alpha/beta gates, exp(-dt (a + b))). */

@@ -8,10 +8,11 @@ import type { Expr } from "./expr/ast.js";
 import { freeNames } from "./expr/ast.js";
 import { ExpressionError } from "./expr/errors.js";
 import { FUNCTION_NAMES } from "./expr/functions.js";
-import { validNamesHint } from "./expr/names.js";
+import { validNamesHint } from "../names.js";
 import { parseExpr } from "./expr/parser.js";
 import { prefixedKey } from "./keys.js";
 import type { MechanismSpec } from "./types.js";
+import { isObject } from "../guards.js";
 
 /** A bad mechanism spec. */
 export class MechanismSpecError extends DendrolabError {
@@ -22,7 +23,7 @@ export class MechanismSpecError extends DendrolabError {
 }
 
 /** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau. */
-export interface AnalyzedGate {
+interface AnalyzedGate {
   readonly state: string;
   readonly form: "alphaBeta" | "infTau";
   readonly a: Expr;
@@ -57,7 +58,7 @@ const show = (x: unknown): string => {
  *
  * @example frozenSpecCopy(spec) !== spec // true, and Object.isFrozen(result.params)
  */
-export function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
+function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
   const freeze = (x: unknown): unknown => {
     if (typeof x === "object" && x !== null) {
       Object.freeze(x);
@@ -68,9 +69,6 @@ export function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
   return freeze(JSON.parse(JSON.stringify(spec))) as T;
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
-
 /**
  * Validates a spec and parses its expressions; throws {@link MechanismSpecError}.
  *
@@ -79,7 +77,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
  *   gates: {}, current: "g * (v - e)" }).current // the parsed current
  */
 export function validateSpec(spec: unknown): AnalyzedSpec {
-  if (!isRecord(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
+  if (!isObject(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
   const kind = spec.kind;
   if (kind !== "channel" && kind !== "synapse") {
     throw new MechanismSpecError(`A mechanism spec needs kind "channel" or "synapse", got kind ${show(kind)}`);
@@ -101,7 +99,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const record = (field: string, optional: boolean): Record<string, unknown> => {
     const r = spec[field];
     if (r === undefined && optional) return {};
-    if (!isRecord(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
+    if (!isObject(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
     return r as Record<string, unknown>;
   };
   const params = record("params", false), shared = record("shared", true);
@@ -126,7 +124,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const quantities = (r: Record<string, unknown>, role: string) => {
     for (const [k, q] of Object.entries(r)) {
       claim(k, role);
-      const d = isRecord(q) ? q.default : q;
+      const d = isObject(q) ? q.default : q;
       if (typeof d !== "number" || !Number.isFinite(d)) {
         fail(`${role} "${k}" needs a finite number default (or { default: number }), got ${show(q)}`);
       }
@@ -192,7 +190,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (gate === undefined) {
       fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta } or { inf, tau })`);
     }
-    const fields = isRecord(gate) ? Object.keys(gate).sort().join(",") : "";
+    const fields = isObject(gate) ? Object.keys(gate).sort().join(",") : "";
     const form = fields === "alpha,beta" ? "alphaBeta" : fields === "inf,tau" ? "infTau" : fail(
       `gate "${s}" must be { alpha, beta } (rates, 1/ms) or { inf, tau } (tau in ms), got ${show(gate)}`);
     const [fa, fb] = form === "alphaBeta" ? ["alpha", "beta"] : ["inf", "tau"];

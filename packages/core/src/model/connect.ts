@@ -19,7 +19,7 @@ function groupList(d: ModelData): string {
 }
 
 /** Checks that `synapse` is a synapse instance (not a class, not a channel). */
-export function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
+function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
   if (typeof synapse === "function") {
     const name = (synapse as { name?: string }).name ?? "Synapse";
     throw new DendrolabError(`${fn}: expected a synapse instance; a class was given: write new ${name}().`, "INVALID_ARGUMENT");
@@ -131,16 +131,4 @@ export function cellsInView(d: ModelData, nodes: Int32Array): CellsInView {
 export function siteOfCell(c: CellsInView, i: number, rand?: () => number): number {
   const k = rand ? Math.min(Math.floor(rand() * c.count[i]), c.count[i] - 1) : 0;
   return c.nodes[c.start[i] + k];
-}
-
-/** A small seeded PRNG (mulberry32), so that random connectivity is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

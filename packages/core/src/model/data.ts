@@ -56,7 +56,7 @@ export interface Clamp {
 }
 
 /** Synapses, as parallel arrays. Parameter and state columns are NaN for other types. */
-export class EdgeTable {
+class EdgeTable {
   pre: number[] = [];
   post: number[] = [];
   type: string[] = [];

@@ -11,7 +11,7 @@ import { unknownNameError } from "../errors.js";
 export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
 
 /** Splits a signal into one row per target: a 1-D signal is copied to every target. */
-export function signalRows(what: string, signal: Signal, count: number, where: string): Float64Array[] {
+function signalRows(what: string, signal: Signal, count: number, where: string): Float64Array[] {
   if (signal == null || typeof signal === "string" || typeof (signal as ArrayLike<unknown>).length !== "number") {
     throw new DendrolabError(`${what} needs a 1-D array of numbers or one row per compartment${where}; got ${describe(signal)}.`, "INVALID_ARGUMENT");
   }
@@ -47,7 +47,7 @@ export function signalRows(what: string, signal: Signal, count: number, where: s
 }
 
 /** Is `state` recordable on compartments or on synapses of this model? */
-export function targetOfState(d: ModelData, state: string, where: string): "node" | "edge" {
+function targetOfState(d: ModelData, state: string, where: string): "node" | "edge" {
   if (typeof state !== "string") throw new DendrolabError(`expected a state name${where}; got ${describe(state)}.`, "INVALID_ARGUMENT");
   if (recordableNames(d, "node").includes(state)) return "node";
   if (recordableNames(d, "edge").includes(state)) return "edge";

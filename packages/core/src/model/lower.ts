@@ -11,7 +11,7 @@ import { buildTree, type Tree } from "../sim/tree.js";
 import type { ModelData, Recording } from "./data.js";
 
 /** Where a mechanism type sits: its compartments (channels) or synapses (edges). */
-export interface BlockSites {
+interface BlockSites {
   mech: CompiledMechanism;
   kind: "channel" | "synapse";
   /** Global compartment (channel) or global edge (synapse) of each instance. */
@@ -43,7 +43,7 @@ export function programOf(d: ModelData): Program {
 }
 
 /** Builds the solve tree of a model's cells. */
-export function treeOf(d: ModelData): Tree {
+function treeOf(d: ModelData): Tree {
   const t = d.topo;
   const parent = new Int32Array(t.nBranch);
   const parentX = new Float64Array(t.nBranch);
@@ -116,7 +116,7 @@ export function recordableNames(d: ModelData, target: "node" | "edge"): string[]
 }
 
 /** Resolves a recording (or clamp) to a plan; throws a clear error if it cannot be recorded. */
-export function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Recording): RecordingPlan {
+function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Recording): RecordingPlan {
   const where = r.target === "node" ? `at compartment ${r.index}` : `at synapse ${r.index}`;
   if (r.target === "node" && r.state === "v") return { kind: "v", node: tree.nodeOfComp[r.index] };
   const kind = r.target === "node" ? "channel" : "synapse";
@@ -143,7 +143,7 @@ export interface Override {
 }
 
 /** Columns of the description with overrides applied (copies, computed lazily). */
-export class ValueSource {
+class ValueSource {
   private nodeCache = new Map<string, Float64Array>();
   private edgeCache = new Map<string, Float64Array>();
   constructor(private readonly d: ModelData, private readonly overrides: readonly Override[]) {}
@@ -176,7 +176,7 @@ export class ValueSource {
 }
 
 /** Per-compartment cable properties, from the description with overrides. */
-export function compartmentProps(src: ValueSource): CompartmentProps {
+function compartmentProps(src: ValueSource): CompartmentProps {
   return {
     lengthUm: src.node("length"),
     radiusUm: src.node("radius"),

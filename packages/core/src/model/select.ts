@@ -187,7 +187,7 @@ export function selectGroup(d: ModelData, nodes: Int32Array, name: string, where
 }
 
 /** Columns of the compartment table that are not values (a group may not take these names). */
-export const INDEX_COLUMNS = [
+const INDEX_COLUMNS = [
   "local_cell_index", "local_branch_index", "local_comp_index",
   "global_cell_index", "global_branch_index", "global_comp_index",
 ] as const;

@@ -3,12 +3,11 @@
  * the description, turned into lists on demand.
  */
 import { unknownNameError } from "../errors.js";
+import { formatValue, isIntegerColumn, type TableValue } from "./format.js";
 import { BASE_NODE_DEFAULTS, COORDINATE_KEYS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
 
-export type Cell = number | boolean | string;
-
 /** A column as a row accessor: the value of row r (0-based). */
-type RowAccessor = (r: number) => Cell;
+type RowAccessor = (r: number) => TableValue;
 
 /**
  * A read-only snapshot, printed like a pandas DataFrame. Values are copied when the
@@ -21,7 +20,7 @@ export class Table {
   private indexCache: number[] | null = null;
   private readonly indexSource: ArrayLike<number>;
   private readonly accessors: Map<string, RowAccessor>;
-  private readonly lists = new Map<string, Cell[]>();
+  private readonly lists = new Map<string, TableValue[]>();
 
   /** @internal Tables are made by `view.view` and `view.edges`. */
   constructor(columns: string[], index: ArrayLike<number>, accessors: Map<string, RowAccessor>) {
@@ -40,7 +39,7 @@ export class Table {
     return this.indexSource.length;
   }
 
-  private values(name: string): Cell[] {
+  private values(name: string): TableValue[] {
     let v = this.lists.get(name);
     if (!v) {
       const at = this.accessors.get(name)!;
@@ -51,16 +50,16 @@ export class Table {
   }
 
   /** The values of one column. Unknown names list the valid ones. */
-  column(name: string): Cell[] {
+  column(name: string): TableValue[] {
     if (!this.accessors.has(name)) throw unknownNameError("column", name, this.columns, "", "UNKNOWN_KEY");
     return this.values(name).slice();
   }
 
   /** The rows as records. */
-  rows(): Array<Record<string, Cell>> {
+  rows(): Array<Record<string, TableValue>> {
     const cols = this.columns.map((c) => this.values(c));
     return Array.from({ length: this.length }, (_, i) => {
-      const r: Record<string, Cell> = {};
+      const r: Record<string, TableValue> = {};
       this.columns.forEach((c, j) => (r[c] = cols[j][i]));
       return r;
     });
@@ -72,7 +71,7 @@ export class Table {
     const cols = ["", ...this.columns];
     const at = this.columns.map((c) => this.accessors.get(c)!);
     const cells = shown.map((i) =>
-      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatCell(at[j](i), isIntegerColumn(c)))],
+      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatValue(at[j](i), isIntegerColumn(c)))],
     );
     const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
     const line = (r: string[]) => r.map((s, j) => (j === 0 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join("  ");
@@ -84,23 +83,6 @@ function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = a; i < b; i++) out.push(i);
   return out;
-}
-
-/** Formats a value as pandas would: floats keep a decimal point, integers do not. */
-function formatCell(v: Cell, integerColumn: boolean): string {
-  if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "string") return v;
-  if (Number.isNaN(v)) return "NaN";
-  if (integerColumn) return String(v);
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return `${v}.0`;
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) return v.toExponential(6).replace(/\.?0+e/, "e");
-  return String(Number(v.toPrecision(6)));
-}
-
-/** Index-like columns, printed as integers. */
-function isIntegerColumn(name: string): boolean {
-  return name.endsWith("_index") || name === "index_within_type" || name === "type_ind";
 }
 
 /** Ranks of each node's cell, branch and compartment within the view (Jaxley's local indices). */
@@ -245,7 +227,7 @@ export function edgeTable(d: ModelData, edges: Int32Array): Table {
 }
 
 /** Location (compartment centre, in [0, 1]) of a compartment within its branch. */
-export function locOf(d: ModelData, node: number): number {
+function locOf(d: ModelData, node: number): number {
   const t = d.topo;
   return (t.compLocal[node] + 0.5) / t.branchNComp[t.compBranch[node]];
 }

@@ -5,7 +5,7 @@
  * its name, locals are fresh per call. Resolves every name and checks every assignment.
  */
 import type { CallableBlock, CallExpr, Expr, SolveStmt, SourcePos, Stmt } from "./ast.js";
-import { nearestName } from "../errors.js";
+import { nearestName } from "../names.js";
 import { NmodlError } from "./errors.js";
 import type { FlatStmt } from "./flat.js";
 import type { MechSymbol } from "./symbols.js";
@@ -142,7 +142,7 @@ export class Inliner {
   }
 
   private hint(name: string, scope: Scope): string {
-    const near = nearestName(name, [...this.symbols.keys(), ...scope.keys()]);
+    const near = nearestName(name, [...this.symbols.keys(), ...scope.keys()], { onlyClose: true });
     return near !== undefined ? `Did you mean "${near}"? ` : "";
   }
 
@@ -183,7 +183,7 @@ export class Inliner {
     const target = this.callables.get(call.name);
     if (target === undefined) {
       const names = [...this.callables.keys(), ...Object.keys(MATH_FUNCTIONS)];
-      const near = nearestName(call.name, names);
+      const near = nearestName(call.name, names, { onlyClose: true });
       throw new NmodlError(call.pos, "call", `unknown function or procedure "${call.name}"` +
         `${near !== undefined ? `. Did you mean "${near}"?` : ""}; known: ${names.join(", ")}`);
     }

@@ -46,7 +46,7 @@ export function halfLoad(p: CompartmentProps, c: number, proximal: boolean): num
 }
 
 /** Axial resistance of one half of compartment c, MOhm (ohm cm * 1/um = 1e-2 MOhm). */
-export function halfResistanceMOhm(p: CompartmentProps, c: number, proximal: boolean): number {
+function halfResistanceMOhm(p: CompartmentProps, c: number, proximal: boolean): number {
   return p.raOhmCm[c] * halfLoad(p, c, proximal) * 1e-2;
 }
 

@@ -69,7 +69,7 @@ export class NonFiniteError extends DendrolabError {
 }
 
 /** Voltages of zero-capacitance nodes: conductance-weighted mean of their neighbours. */
-export function settleBranchPoints(s: Pick<SimSetup, "parent" | "capNF" | "axialUS">, V: Float64Array): void {
+function settleBranchPoints(s: Pick<SimSetup, "parent" | "capNF" | "axialUS">, V: Float64Array): void {
   const n = V.length;
   const num = new Float64Array(n);
   const den = new Float64Array(n);
@@ -126,7 +126,7 @@ export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
 }
 
 /** Imposes clamps of kind `kind` at sample `sample`. */
-export function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "state"): void {
+function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "state"): void {
   for (const c of s.clamps) {
     if (c.kind !== kind || sample >= c.values.length) continue;
     if (c.kind === "v") V[c.node] = c.values[sample];

@@ -69,7 +69,7 @@ function implicitSolve(b: StepBuffers, h: number, out: Float64Array): number {
 }
 
 /** Backward Euler: first order, unconditionally stable (NEURON's default). */
-export const backwardEuler: VoltageStepper = {
+const backwardEuler: VoltageStepper = {
   name: "bwd_euler",
   step(b, dt) {
     return implicitSolve(b, dt, b.V);
@@ -77,7 +77,7 @@ export const backwardEuler: VoltageStepper = {
 };
 
 /** Crank-Nicolson: a backward-Euler half step, then V(t+dt) = 2 V(t+dt/2) - V(t). */
-export const crankNicolson: VoltageStepper = {
+const crankNicolson: VoltageStepper = {
   name: "crank_nicolson",
   step(b, dt) {
     implicitSolve(b, dt / 2, b.x);
@@ -89,7 +89,7 @@ export const crankNicolson: VoltageStepper = {
 };
 
 /** Forward Euler: explicit; branch points take the conductance-weighted mean of their neighbours. */
-export const forwardEuler: VoltageStepper = {
+const forwardEuler: VoltageStepper = {
   name: "fwd_euler",
   step(b, dt) {
     const { parent, capNF, axialUS, V, accI, x } = b;

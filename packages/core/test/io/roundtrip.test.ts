@@ -113,6 +113,13 @@ describe("reading malformed models", () => {
     ["missing channel column", () => { const m = good(); delete m.columns.Na_gNa; return m; }, /model.columns.Na_gNa should be a column/],
     ["bad recording", () => { const m = good(); m.recordings[0].target = "soma"; return m; }, /model.recordings\[0\].target should be "node" or "edge"/],
     ["huge stimulus", () => { const m = good(); m.stimuli[0].values = { rle: [0, 1e9] }; return m; }, /model.stimuli\[0\].values should be at most/],
+    ["a string among column values", () => { const m = good(); m.columns.v = { values: [1, "x"] }; return m; }, /model.columns.v.values\[1\] should be a finite number or null; got "x"/],
+    ["a column of neither kind", () => { const m = good(); m.columns.v = 5; return m; }, /model.columns.v should be a column \{ fill \} or \{ values \}; got 5/],
+    ["a missing part", () => { const m = good(); delete m.edges; return m; }, /model.edges should be an object \{ pre, post, type, columns \}; got nothing/],
+    ["a list over its limit", () => ({ ...good(), cells: new Array(100_001).fill(0) }), /model.cells should be at most 100000 entries; got "100001 entries"/],
+    ["a wrong spec kind", () => { const m = good(); m.channels[0].spec.kind = "synapse"; return m; }, /model.channels\[0\].spec.kind should be "channel"; got "synapse"/],
+    ["a short traced point", () => { const m = good(); m.cells[0].points = [[[1, 2, 3]]]; return m; }, /model.cells\[0\].points\[0\]\[0\]\[3\] should be a finite number/],
+    ["too many compartments", () => { const m = good(); m.cells[0].ncomp = m.cells[0].ncomp.map(() => 900_000); return m; }, /model.cells should be at most 1000000 compartments/],
     ["trainable of an unknown key", () => { const m = good(); m.trainables[0].key = "nope"; return m; }, /model.trainables\[0\].key should be a node column/],
   ])("rejects %s with a clear message", (_, make, message) => {
     expect(() => deserializeModel(make())).toThrow(message);

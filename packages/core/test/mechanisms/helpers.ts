@@ -1,19 +1,13 @@
 /** Shared test helpers: random numbers, finite differences, instance set-up. */
 import { analyzeSpec } from "../../src/mechanisms/compile.js";
 import { evaluateExpr } from "../../src/mechanisms/expr/evaluate.js";
+import { seededRandom } from "../../src/random.js";
 import type { CompiledMechanism, MechanismSpec } from "../../src/mechanisms/types.js";
 
-/** A seeded uniform random generator (mulberry32). */
+/** A seeded uniform random generator in [lo, hi) (the library's seeded PRNG). */
 export function rng(seed: number): (lo?: number, hi?: number) => number {
-  let a = seed >>> 0;
-  return (lo = 0, hi = 1) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return lo + (hi - lo) * u;
-  };
+  const u = seededRandom(seed);
+  return (lo = 0, hi = 1) => lo + (hi - lo) * u();
 }
 
 /** Fourth-order central difference of f at x with step h. */

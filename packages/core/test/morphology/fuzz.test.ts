@@ -4,11 +4,8 @@
  */
 import { expect, test } from "vitest";
 import { buildMorphology, parseSwc, SwcError, type BuildMorphologyOptions } from "../../src/morphology/swc/index.js";
-import { seededRandom } from "../../src/model/connect.js";
+import { seededRandom } from "../../src/random.js";
 import { expectValidMorphology, swcText } from "./helpers.js";
-
-/** The library's seeded PRNG (mulberry32), values in [0, 1). */
-const prng = seededRandom;
 
 const BASES = [
   "morph_3_types.swc",
@@ -112,7 +109,7 @@ const MUTATIONS: Record<string, Mutation> = {
 const NAMES = Object.keys(MUTATIONS);
 
 test("mutated SWC files give a Morphology or an SwcError, nothing else", () => {
-  const rnd = prng(20240601);
+  const rnd = seededRandom(20240601);
   const outcomes = { morphology: 0, swcError: 0 };
   const errorsByMutation = new Map<string, number>();
   for (let iter = 0; iter < 8000; iter++) {

@@ -11,7 +11,7 @@ import type { SwcReading } from "../../src/morphology/swc/index.js";
 
 export const SWC_FIXTURE_DIR = new URL("../fixtures/neuron-swc/", import.meta.url).pathname;
 
-export interface SwcSite {
+interface SwcSite {
   site: string;
   state: "v";
   neuron_location: string;
@@ -81,7 +81,7 @@ export function loadSwcCase(name: string): { def: SwcCaseDef; traces: SwcCaseTra
 }
 
 /** Global index of the compartment whose centre (view x, y, z) is nearest to a point, and the distance. */
-export function nearestCompartment(cell: jx.View, p: { x: number; y: number; z: number }): { index: number; distUm: number } {
+function nearestCompartment(cell: jx.View, p: { x: number; y: number; z: number }): { index: number; distUm: number } {
   const t = cell.view;
   const xs = t.column("x") as number[];
   const ys = t.column("y") as number[];

@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURE_DIR = join(here, "../fixtures/neuron");
 export const SHARED_REFDATA = join(here, "../../../../../shared/refdata");
 
-export interface CaseBranch {
+interface CaseBranch {
   ncomp: number;
   length_um: number[];
   radius_um: number[];

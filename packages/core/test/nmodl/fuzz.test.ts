@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/model/connect.js";
+import { seededRandom } from "../../src/random.js";
 import { NmodlError } from "../../src/nmodl/errors.js";
 import { analyzeNmodl } from "../../src/nmodl/analyze.js";
 import { parseNmodl } from "../../src/nmodl/parser.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/random.js";
 import { solveTree } from "../../src/sim/solve.js";
 
 /** Dense Gaussian elimination with partial pivoting, for reference. */
@@ -23,14 +24,10 @@ function denseSolve(A: number[][], b: number[]): number[] {
   return x;
 }
 
-function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296);
-}
 
 describe("solveTree (Hines elimination)", () => {
   it("matches dense elimination on random forests", () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let trial = 0; trial < 50; trial++) {
       const n = 2 + Math.floor(r() * 40);
       const parent = new Int32Array(n);

@@ -9,7 +9,7 @@ export const MAX_LINK_CHARS = 100_000;
 /** Decompressed documents larger than this are refused (bytes). */
 export const MAX_DOC_BYTES = 64 * 1024;
 
-export type LinkProblem = "malformed" | "future" | "truncated" | "oversized" | "invalid";
+type LinkProblem = "malformed" | "future" | "truncated" | "oversized" | "invalid";
 
 export type DecodeResult =
   | { ok: true; doc: SessionDoc; version: number }

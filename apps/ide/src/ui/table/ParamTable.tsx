@@ -3,13 +3,14 @@
  * library's columns. Rows are virtualised (only those in view are in the DOM). Editable
  * numeric cells write `set` calls; "Set all rows" writes one `set` on the whole view.
  */
+import { formatValue, isIntegerColumn } from "@dendrolab/core/format";
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { TableData } from "../../protocol/model.js";
 import { tableTitle } from "../../session/run-actions.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
 import { SetAllRows } from "./SetAllRows.js";
-import { formatValue, visibleRange } from "./windowing.js";
+import { visibleRange } from "./windowing.js";
 
 const ROW_H = 24;
 const HEAD_H = 46;
@@ -53,7 +54,7 @@ function TableBody({ table }: { table: TableData }) {
   const [first, last] = visibleRange(Math.max(0, scrollTop - HEAD_H), height, ROW_H, table.index.length);
   const widths = table.columns.map(colWidth);
   const total = INDEX_W + widths.reduce((s, w) => s + w, 0);
-  const integer = table.columns.map((c) => c.endsWith("_index"));
+  const integer = table.columns.map(isIntegerColumn);
   const commit = (row: number, col: number, text: string) => {
     setEditing(null);
     const v = Number(text);

@@ -41,7 +41,7 @@ function children(g: ExprGraph, id: NodeId): readonly NodeId[] {
  *
  * @example reachable(g, [root]).map((id) => g.node(id).op)
  */
-export function reachable(g: ExprGraph, roots: readonly NodeId[]): NodeId[] {
+function reachable(g: ExprGraph, roots: readonly NodeId[]): NodeId[] {
   const seen = new Set<NodeId>();
   const stack = [...roots];
   while (stack.length) {
@@ -68,7 +68,7 @@ export function usedVariables(g: ExprGraph, roots: readonly NodeId[]): Set<strin
 }
 
 /** JavaScript for a number literal, parenthesised when negative. */
-export function numberSource(x: number): string {
+function numberSource(x: number): string {
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "(-Infinity)";
@@ -126,7 +126,7 @@ interface Affine {
 }
 
 /** The node as `slope * variable + offset`, if it is affine in a single variable. */
-export function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
+function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
   const n = g.node(id);
   const c = g.constant(id);
   if (c !== undefined) return { name: "", slope: 0, offset: c };

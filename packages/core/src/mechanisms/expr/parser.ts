@@ -12,11 +12,11 @@
  * Unary minus binds looser than `^` (`-x^2` is `-(x^2)`) and tighter than `*`.
  */
 import { DendrolabError } from "../../errors.js";
-import type { Expr } from "./ast.js";
+import type { BinaryOp, Expr } from "./ast.js";
 import { ExpressionError } from "./errors.js";
 import { FUNCTIONS, FUNCTION_NAMES } from "./functions.js";
 import { tokenize, type Token } from "./lexer.js";
-import { validNamesHint } from "./names.js";
+import { validNamesHint } from "../../names.js";
 
 export interface ParseOptions {
   /**
@@ -63,21 +63,27 @@ class Parser {
   }
 
   private expr(): Expr {
-    let left = this.term();
-    while (this.isOp("+") || this.isOp("-")) {
-      const op = this.next();
-      left = { type: "bin", op: op.text as "+", left, right: this.term(), pos: op.pos };
+    return this.leftAssociative(["+", "-"], () => this.term());
+  }
+
+  private term(): Expr {
+    return this.leftAssociative(["*", "/"], () => this.unary());
+  }
+
+  /** `operand (op operand)*` for operators of one precedence, grouped from the left. */
+  private leftAssociative(ops: readonly BinaryOp[], operand: () => Expr): Expr {
+    let left = operand();
+    for (let op = this.peekOp(ops); op; op = this.peekOp(ops)) {
+      this.next();
+      left = { type: "bin", op: op.text as BinaryOp, left, right: operand(), pos: op.pos };
     }
     return left;
   }
 
-  private term(): Expr {
-    let left = this.unary();
-    while (this.isOp("*") || this.isOp("/")) {
-      const op = this.next();
-      left = { type: "bin", op: op.text as "*", left, right: this.unary(), pos: op.pos };
-    }
-    return left;
+  /** The next token if it is one of `ops`. */
+  private peekOp(ops: readonly BinaryOp[]): Token | undefined {
+    const t = this.peek();
+    return ops.some((o) => this.isOp(o)) ? t : undefined;
   }
 
   private unary(): Expr {
@@ -174,7 +180,7 @@ export function parseExpr(input: string, options: ParseOptions = {}): Expr {
  *
  * @example checkNames("x + y", parseExpr("x + y"), new Set(["x"])) // throws at y
  */
-export function checkNames(input: string, e: Expr, valid: ReadonlySet<string>): void {
+function checkNames(input: string, e: Expr, valid: ReadonlySet<string>): void {
   const visit = (x: Expr): void => {
     switch (x.type) {
       case "var":

@@ -13,7 +13,7 @@ import { finishSections } from "./sections.js";
 import { checkTree, treeOfFirstRoot } from "./tree.js";
 
 /** The ways of turning SWC samples into branches; see README.md. */
-export const SWC_READINGS = ["jaxley", "neuron"] as const;
+const SWC_READINGS = ["jaxley", "neuron"] as const;
 export type SwcReading = (typeof SWC_READINGS)[number];
 
 /** Options of {@link buildMorphology}. */
@@ -45,7 +45,7 @@ export interface BuildMorphologyOptions {
 }
 
 /** Median radius (um) above which a warning suggests the file is in nanometres. */
-export const SUSPICIOUS_MEDIAN_RADIUS_UM = 50;
+const SUSPICIOUS_MEDIAN_RADIUS_UM = 50;
 
 /**
  * Build a morphology from parsed SWC samples: branches (with parents and attachment

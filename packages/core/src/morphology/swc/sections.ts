@@ -15,7 +15,7 @@ import type { CompartmentGeometry, Morphology, MorphologyBranch } from "../types
 import { lineError } from "./errors.js";
 
 /** Length (um) given to a traced section of zero length, as Jaxley does. */
-export const ZERO_LENGTH_UM = 0.1;
+const ZERO_LENGTH_UM = 0.1;
 
 /** An unbranched stretch of traced points, before compartmentalisation. */
 export interface TracedSection {
@@ -43,7 +43,7 @@ export interface TracedSection {
 }
 
 /** Most pieces `maxBranchLen` may cut one section into (guards against absurd lengths). */
-export const MAX_PIECES = 10_000;
+const MAX_PIECES = 10_000;
 
 /** A sample that lies on no section (e.g. in a section NEURON removes): where it goes. */
 export interface AbsorbedSample {

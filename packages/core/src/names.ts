@@ -1,12 +1,15 @@
 /**
- * Name suggestions for error messages: edit distance and "did you mean".
+ * Name suggestions for error messages: one edit distance and one "did you mean" for
+ * the whole library (unknown keys, groups, columns, options, expression names).
  */
 
 /**
- * Levenshtein distance between two strings, where a difference only in letter case
- * costs 0.5 (so `gna` is nearer to `gNa` than to `gK`).
+ * Levenshtein distance between two strings (insertions, deletions, substitutions cost
+ * 1), where a difference only in letter case costs 0.5, so `gna` is nearer to `gNa`
+ * than to `gK`.
  *
  * @example editDistance("gna", "gNa") // 0.5
+ * @example editDistance("radus", "radius") // 1
  */
 export function editDistance(a: string, b: string): number {
   let prev = new Array<number>(b.length + 1);
@@ -25,19 +28,24 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate nearest to `name` by {@link editDistance} (ties: the first given), or
- * `undefined` when there are no candidates.
+ * The candidate nearest to `name` by {@link editDistance} (ties: the first given).
+ * `undefined` when there are no candidates, or, with `onlyClose`, when the nearest
+ * differs in more than max(2, half its length) edits (a guess that far is no help).
  *
  * @example nearestName("gna", ["gK", "gNa"]) // "gNa"
+ * @example nearestName("axon", ["apical"], { onlyClose: true }) // undefined
  */
-export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+export function nearestName(
+  name: string, candidates: Iterable<string>, options: { onlyClose?: boolean } = {},
+): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
     const d = editDistance(name, c);
     if (d < bestD) { best = c; bestD = d; }
   }
-  return best;
+  if (best === undefined || !options.onlyClose) return best;
+  return bestD <= Math.max(2, Math.floor(best.length / 2)) ? best : undefined;
 }
 
 /**
