@@ -32,14 +32,20 @@ const xWrite = (variable: string) => `XW${variable.slice(1)}`;
 /** Setup lines for the node arrays a kernel writes (ion currents and/or concentration mirrors). */
 function writeSetup(sym: SymbolicMechanism, currents: boolean, mirrors: boolean): string[] {
   const vars = new Set<string>();
-  if (currents) for (const c of sym.ionCurrents) vars.add(c.variable);
+  if (currents) for (const c of sym.ionCurrents) { vars.add(c.variable); vars.add(c.slopeVariable); }
   if (mirrors) for (const gt of sym.gates) if (gt.mirror) vars.add(gt.mirror);
   return [...vars].map((v) => `const ${xWrite(v)} = X[${v.slice(1)}];`);
 }
 
-/** Statements adding each ion current (values from `values[offset + i]`) to its node array. */
+/**
+ * Statements adding each ion current and its slope to their node arrays; the values are
+ * `values[offset + 2 i]` (current) and `values[offset + 2 i + 1]` (slope).
+ */
 function ionCurrentWrites(sym: SymbolicMechanism, values: readonly string[], offset: number): string[] {
-  return sym.ionCurrents.map((c, i) => `${xWrite(c.variable)}[jpost] += ${values[offset + i]};`);
+  return sym.ionCurrents.flatMap((c, i) => [
+    `${xWrite(c.variable)}[jpost] += ${values[offset + 2 * i]};`,
+    `${xWrite(c.slopeVariable)}[jpost] += ${values[offset + 2 * i + 1]};`,
+  ]);
 }
 
 /** Where each kernel variable is loaded from, per instance k. */
@@ -154,7 +160,7 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
   const allVars = [...sym.voltageVars, ...pVars, ...sVars];
 
-  const ionValues = sym.ionCurrents.map((c) => c.value);
+  const ionValues = sym.ionCurrents.flatMap((c) => [c.value, c.slope]);
   const current = loop(sym, "current", {
     outputs: [i, di, ...ionValues],
     setup: writeSetup(sym, true, false),
@@ -240,7 +246,7 @@ export function currentVjpSource(sym: SymbolicMechanism, params: readonly number
 function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: NodeId): string {
   const g = sym.graph;
   const a = emitNodes(g, next, (v) => v, "a");
-  const ionValues = sym.ionCurrents.map((ic) => ic.value);
+  const ionValues = sym.ionCurrents.flatMap((ic) => [ic.value, ic.slope]);
   const c = emitNodes(g, [i, di, ...ionValues], (v) => (/^s\d+$/.test(v) ? `n${v}` : v), "c");
   const used = usedVariables(g, [...next, i, di, ...ionValues]);
   for (let j = 0; j < sym.nStates; j++) used.add(`s${j}`);

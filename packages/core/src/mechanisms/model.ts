@@ -49,8 +49,13 @@ export interface SymbolicMechanism {
   readonly gates: readonly SymbolicGate[];
   /** Names of the node variables x0, x1, ...: "celsius", ion variables read, then written. */
   readonly nodeVars: readonly string[];
-  /** Ion currents written: the node variable accumulated into and the current's node. */
-  readonly ionCurrents: readonly { readonly variable: string; readonly value: NodeId }[];
+  /**
+   * Ion currents written: the node variable accumulated into and the current's node, and
+   * NEURON's forward-difference slope d i / d v with its node variable (for Crank-Nicolson).
+   */
+  readonly ionCurrents: readonly {
+    readonly variable: string; readonly value: NodeId; readonly slopeVariable: string; readonly slope: NodeId;
+  }[];
 }
 
 /**
@@ -70,7 +75,8 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
   const stateNames = Object.keys(spec.states);
   stateNames.forEach((n, j) => env.set(n, g.variable(`s${j}`)));
   const concentrations = a.gates.flatMap((gt) => (gt.concentration ? [gt.concentration] : []));
-  const nodeVars = ["celsius", ...a.ionReads, ...a.ionCurrents.map(([k]) => k), ...concentrations];
+  const nodeVars = ["celsius", ...a.ionReads, ...a.ionCurrents.map(([k]) => k), ...concentrations,
+    ...a.ionCurrents.map(([k]) => ionSlopeName(k))];
   const xOf = (name: string) => `x${nodeVars.indexOf(name)}`;
   env.set("celsius", g.variable("x0"));
   for (const r of a.ionReads) env.set(r, g.variable(xOf(r)));
@@ -83,11 +89,15 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
     return sum;
   };
   const current = total(env);
-  const ionCurrents = a.ionCurrents.map(([k, e]) => ({ variable: xOf(k), value: g.fromExpr(e, env) }));
   // The current with the (post) voltage raised by NEURON's 0.001 mV.
   const shifted = new Map(env);
   shifted.set(a.voltageNames[a.voltageNames.length - 1], g.add(g.variable(postVar), g.num(0.001)));
   for (const [name, e] of a.definitions) shifted.set(name, g.fromExpr(e, shifted));
+  const ionCurrents = a.ionCurrents.map(([k, e]) => {
+    const value = g.fromExpr(e, env);
+    const slope = g.div(g.sub(g.fromExpr(e, shifted), value), g.num(0.001));
+    return { variable: xOf(k), value, slopeVariable: xOf(ionSlopeName(k)), slope };
+  });
   const slopeFd = g.div(g.sub(total(shifted), current), g.num(0.001));
 
   const dt = g.variable("dt");
@@ -159,4 +169,14 @@ function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: nu
   const inf = g.neg(g.div(a0, b));
   const next = g.add(x, g.mul(g.sub(g.num(1), g.call("exp", [g.mul(b, dt)])), g.sub(inf, x)));
   return { inf, tau: g.neg(g.div(g.num(1), b)), next };
+}
+
+/**
+ * The node array name of d i<ion> / dv for ion current `name` (mA/cm2/mV), as NEURON's
+ * `_ion_di<ion>dv`: used by Crank-Nicolson's correction of ion currents.
+ *
+ * @example ionSlopeName("ica") // "dica_dv"
+ */
+export function ionSlopeName(name: string): string {
+  return `d${name}_dv`;
 }

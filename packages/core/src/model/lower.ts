@@ -7,6 +7,7 @@ import { DendrolabError, unknownNameError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
 import { cableCoefficients, type CompartmentProps } from "../sim/cable.js";
 import { ionVariableNames } from "../mechanisms/ions.js";
+import { ionSlopeName } from "../mechanisms/model.js";
 import type { Block, ClampPlan, IonSetup, RecordingPlan, SimSetup } from "../sim/run.js";
 import { buildTree, type Tree } from "../sim/tree.js";
 import type { ModelData, Recording } from "./data.js";
@@ -39,6 +40,8 @@ export interface IonProgram {
   columnArrays: string[];
   /** Ion current arrays (`ica`, ...), computed every step. */
   currentArrays: string[];
+  /** Written ion currents and their slope arrays (`ica`, `dica_dv`), for Crank-Nicolson. */
+  slopes: Array<[string, string]>;
   /** Species whose concentration some mechanism writes: Nernst at those compartments. */
   nernst: Array<{ species: string; valence: number; comps: Int32Array }>;
 }
@@ -46,6 +49,7 @@ export interface IonProgram {
 /** Which node arrays the channels need, and where reversal potentials follow Nernst. */
 function ionProgram(d: ModelData): IonProgram {
   const columns = new Set<string>(), currents = new Set<string>();
+  const slopes = new Map<string, string>();
   const nernst = new Map<string, { valence: number; mask: Uint8Array }>();
   for (const m of d.channels) {
     const c = m.compiled;
@@ -56,6 +60,7 @@ function ionProgram(d: ModelData): IonProgram {
       const names = ionVariableNames(ion.species);
       for (const x of [names.e, names.i, names.o]) columns.add(x);
       if ([...ion.read, ...ion.write].includes(names.current)) currents.add(names.current);
+      if (ion.write.includes(names.current)) slopes.set(names.current, ionSlopeName(names.current));
       if (ion.write.includes(names.i) || ion.write.includes(names.o)) {
         const entry = nernst.get(ion.species) ?? { valence: ion.valence, mask: new Uint8Array(d.nComp) };
         for (let i = 0; i < d.nComp; i++) if (mask[i]) entry.mask[i] = 1;
@@ -65,7 +70,8 @@ function ionProgram(d: ModelData): IonProgram {
   }
   return {
     columnArrays: [...columns],
-    currentArrays: [...currents],
+    currentArrays: [...currents, ...slopes.values()],
+    slopes: [...slopes],
     nernst: [...nernst].map(([species, { valence, mask }]) => ({
       species, valence, comps: Int32Array.from(Array.from(mask).flatMap((x, i) => (x ? [i] : []))),
     })),
@@ -310,5 +316,6 @@ function lowerIons(d: ModelData, prog: Program, src: ValueSource): IonSetup {
       celsius: arrays.get("celsius")!, nodes: Int32Array.from(p.comps, (c) => tree.nodeOfComp[c]),
     };
   });
-  return { arrays, currents, nernst };
+  const slopes = prog.ions.slopes.map(([c, s]) => ({ current: arrays.get(c)!, slope: arrays.get(s)! }));
+  return { arrays, currents, nernst, slopes };
 }

@@ -48,6 +48,19 @@ export interface IonSetup {
   /** Ion current arrays, zeroed before the currents of each step. */
   currents: Float64Array[];
   nernst: NernstPlan[];
+  /** Each written ion current with its d i / dv (Crank-Nicolson's correction). */
+  slopes: Array<{ current: Float64Array; slope: Float64Array }>;
+}
+
+/**
+ * Crank-Nicolson's correction of ion currents (NEURON's secondorder 2): each ion current,
+ * linearised at the old voltage, moves by its slope times the half-step voltage change,
+ * before the states that read it advance. `b.x` holds the half-step voltage.
+ */
+function correctIonCurrents(s: SimSetup, b: StepBuffers): void {
+  for (const { current, slope } of s.ions?.slopes ?? []) {
+    for (let i = 0; i < current.length; i++) if (slope[i] !== 0) current[i] += slope[i] * (b.V[i] - b.x[i]);
+  }
 }
 
 /** What one output row records. */
@@ -229,12 +242,14 @@ export function runSteps(
   // order): they see this step's ion currents, and the others this step's concentrations.
   const first = s.blocks.filter((k) => k.mech.advancesFirst && k.S.length > 0);
   const hasIons = (s.ions?.currents.length ?? 0) > 0;
+  const correctCn = stepper.name === "crank_nicolson" && (s.ions?.slopes.length ?? 0) > 0;
   if (start < end) linearise(s, b, start);
   for (let step = start; step < end; step++) {
     hooks.before?.(step, b);
     const sum = stepper.step(b, dt);
     if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
     hooks.solved?.(step, b);
+    if (correctCn) correctIonCurrents(s, b);
     applyClamps(s, b.V, step + 1, "v");
     for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
     if (fused) {

@@ -87,7 +87,7 @@ const spikes = (a: ArrayLike<number>) => {
   return n;
 };
 
-const CASES = ["l5pc_full_soma_step_bwd_euler", "l5pc_full_dend_step_bwd_euler"];
+const CASES = ["soma", "dend"].flatMap((s) => ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`));
 const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
 
 describe.skipIf(!available)("full L5PC against NEURON", () => {
