@@ -163,7 +163,10 @@ export interface MechanismKernels {
     P: Float64Array[], S: Float64Array[], dt: number, scale: Float64Array,
     accI: Float64Array, accG: Float64Array, X?: Float64Array[],
   ): void;
-  /** Sets every state to its steady state at the given V. */
+  /**
+   * Sets every state to its initial value at the given V: the gate's `initial`, else its
+   * steady state; a concentration state without `initial` is left as it is.
+   */
   steady(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], X?: Float64Array[],
