@@ -66,6 +66,7 @@ function addRecordWeights(
     if (w === 0) return;
     if (p.kind === "v") lamV[p.node] += w;
     else if (p.kind === "state") lamS[p.block][p.j][p.k] += w;
+    else if (p.kind === "ion") throw ionGradientError();
     else {
       for (const part of p.parts) {
         const b = setup.blocks[part.block];
@@ -79,6 +80,12 @@ function addRecordWeights(
       }
     }
   });
+}
+
+/** Gradients through ions, concentrations and celsius are not implemented yet. */
+function ionGradientError(): DendrolabError {
+  return new DendrolabError("Gradients of models whose mechanisms use ions, concentrations or celsius are not " +
+    "available yet (forward simulation is); remove those mechanisms or run integrate outside tf.grad.", "INVALID_ARGUMENT");
 }
 
 /** Zeroes the adjoints of clamped values at sample `s` (a clamp cuts the dependence). */
@@ -161,6 +168,7 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   if (tape.stepper.name === "fwd_euler") {
     throw new DendrolabError("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler; pass solver: \"bwd_euler\".", "INVALID_ARGUMENT");
   }
+  if (setup.blocks.some((b) => b.mech.usesNodeVars)) throw ionGradientError();
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);

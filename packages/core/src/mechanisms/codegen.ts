@@ -13,14 +13,40 @@ export type KernelName = keyof MechanismKernels;
 
 /** The parameter lists of the generated functions (names are ours, order the contract's). */
 const SIGNATURES: Record<KernelName, string> = {
-  current: "n, pre, post, V, P, S, scale, accI, accG",
-  currentValues: "n, pre, post, V, P, S, out",
-  advance: "n, pre, post, V, P, S, dt",
-  steady: "n, pre, post, V, P, S",
-  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale",
-  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld",
-  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG",
+  current: "n, pre, post, V, P, S, scale, accI, accG, X",
+  currentValues: "n, pre, post, V, P, S, out, X",
+  advance: "n, pre, post, V, P, S, dt, X",
+  steady: "n, pre, post, V, P, S, X",
+  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X",
+  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X",
+  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X",
 };
+
+/** The local holding node array `x<j>` (declared before the loop). */
+const xArray = (variable: string) => `XA${variable.slice(1)}`;
+const xSetup = (variable: string) => `const ${xArray(variable)} = X[${variable.slice(1)}];`;
+
+/** The local through which node array `x<j>` is written. */
+const xWrite = (variable: string) => `XW${variable.slice(1)}`;
+
+/** Setup lines for the node arrays a kernel writes (ion currents and/or concentration mirrors). */
+function writeSetup(sym: SymbolicMechanism, currents: boolean, mirrors: boolean): string[] {
+  const vars = new Set<string>();
+  if (currents) for (const c of sym.ionCurrents) { vars.add(c.variable); vars.add(c.slopeVariable); }
+  if (mirrors) for (const gt of sym.gates) if (gt.mirror) vars.add(gt.mirror);
+  return [...vars].map((v) => `const ${xWrite(v)} = X[${v.slice(1)}];`);
+}
+
+/**
+ * Statements adding each ion current and its slope to their node arrays; the values are
+ * `values[offset + 2 i]` (current) and `values[offset + 2 i + 1]` (slope).
+ */
+function ionCurrentWrites(sym: SymbolicMechanism, values: readonly string[], offset: number): string[] {
+  return sym.ionCurrents.flatMap((c, i) => [
+    `${xWrite(c.variable)}[jpost] += ${values[offset + 2 * i]};`,
+    `${xWrite(c.slopeVariable)}[jpost] += ${values[offset + 2 * i + 1]};`,
+  ]);
+}
 
 /** Where each kernel variable is loaded from, per instance k. */
 function loadLine(name: string): string | undefined {
@@ -30,6 +56,7 @@ function loadLine(name: string): string | undefined {
   if (name === "wI") return "const wI = WI[jpost];";
   if (name === "wG") return "const wG = WG[jpost];";
   if (name === "dt") return undefined;
+  if (/^x\d+$/.test(name)) return `const ${name} = ${xArray(name)}[jpost];`;
   const m = /^([psw])(\d+)$/.exec(name);
   if (!m) throw new Error(`codegen: unknown kernel variable "${name}"`);
   const arr = { p: "PA", s: "SA", w: "WA" }[m[1] as "p"];
@@ -39,6 +66,7 @@ function loadLine(name: string): string | undefined {
 function arraySetup(names: Iterable<string>): string[] {
   const lines: string[] = [];
   for (const name of names) {
+    if (/^x\d+$/.test(name)) lines.push(xSetup(name));
     const m = /^([psw])(\d+)$/.exec(name);
     if (m) lines.push(`const ${{ p: "PA", s: "SA", w: "WA" }[m[1] as "p"]}${m[2]} = ${{ p: "P", s: "S", w: "WS" }[m[1] as "p"]}[${m[2]}];`);
   }
@@ -132,9 +160,12 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
   const allVars = [...sym.voltageVars, ...pVars, ...sVars];
 
+  const ionValues = sym.ionCurrents.flatMap((c) => [c.value, c.slope]);
   const current = loop(sym, "current", {
-    outputs: [i, di],
-    tail: ([iv, gv]) => ["const sc = scale[k];", `accI[jpost] += sc * ${iv};`, `accG[jpost] += sc * ${gv};`],
+    outputs: [i, di, ...ionValues],
+    setup: writeSetup(sym, true, false),
+    tail: (values) => ["const sc = scale[k];", `accI[jpost] += sc * ${values[0]};`, `accG[jpost] += sc * ${values[1]};`,
+      ...ionCurrentWrites(sym, values, 2)],
   });
   const currentValues = loop(sym, "currentValues", { outputs: [i], tail: ([iv]) => [`out[k] = ${iv};`] });
 
@@ -144,21 +175,29 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
     return {
       current, currentValues, currentVjp,
       advance: emptyKernel("advance"), steady: emptyKernel("steady"), advanceVjp: emptyKernel("advanceVjp"),
-      advanceCurrent: current.replace("function current(n, pre, post, V, P, S, scale, accI, accG)",
+      advanceCurrent: current.replace(`function current(${SIGNATURES.current})`,
         `function advanceCurrent(${SIGNATURES.advanceCurrent})`),
     };
   }
   const next = sym.gates.map((gt) => gt.next);
+  const store = (j: number, x: string): string => {
+    const m = sym.gates[j].mirror;
+    return m ? `{ const ns = ${x}; SA${j}[k] = ns; ${xWrite(m)}[jpost] = ns; }` : `SA${j}[k] = ${x};`;
+  };
   const advance = loop(sym, "advance", {
     outputs: next,
-    tail: (values) => values.map((x, j) => `SA${j}[k] = ${x};`),
-    setup: sVars.filter((_, j) => !usedVariables(g, next).has(`s${j}`)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+    tail: (values) => values.map((x, j) => store(j, x)),
+    setup: [...sVars.filter((_, j) => !usedVariables(g, next).has(`s${j}`)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+      ...writeSetup(sym, false, true)],
   });
-  const infs = sym.gates.map((gt) => gt.inf);
+  // initStates: `initial`, or the steady state; concentrations without `initial` are kept.
+  const initialised = sym.gates.flatMap((gt, j) => (gt.init === null ? [] : [j]));
+  const inits = initialised.map((j) => sym.gates[j].init!);
   const steady = loop(sym, "steady", {
-    outputs: infs,
-    tail: (values) => values.map((x, j) => `SA${j}[k] = ${x};`),
-    setup: sVars.filter((s) => !usedVariables(g, infs).has(s)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+    outputs: inits,
+    tail: (values) => values.map((x, i) => store(initialised[i], x)),
+    setup: [...initialised.filter((j) => !usedVariables(g, inits).has(`s${j}`)).map((j) => `const SA${j} = S[${j}];`),
+      ...writeSetup(sym, false, true)],
   });
 
   // advanceVjp: r = sum_j w_j next_j; dV, dP accumulate, dSOld is written.
@@ -207,23 +246,29 @@ export function currentVjpSource(sym: SymbolicMechanism, params: readonly number
 function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: NodeId): string {
   const g = sym.graph;
   const a = emitNodes(g, next, (v) => v, "a");
-  const c = emitNodes(g, [i, di], (v) => (/^s\d+$/.test(v) ? `n${v}` : v), "c");
-  const used = usedVariables(g, [...next, i, di]);
+  const ionValues = sym.ionCurrents.flatMap((ic) => [ic.value, ic.slope]);
+  const c = emitNodes(g, [i, di, ...ionValues], (v) => (/^s\d+$/.test(v) ? `n${v}` : v), "c");
+  const used = usedVariables(g, [...next, i, di, ...ionValues]);
   for (let j = 0; j < sym.nStates; j++) used.add(`s${j}`);
   const sorted = [...used].sort();
   const body = [
     sym.kind === "synapse" ? "const jpre = pre[k], jpost = post[k];" : "const jpost = post[k];",
     ...sorted.map(loadLine).filter((l): l is string => l !== undefined),
     ...a.lines,
-    ...a.values.map((x, j) => `const ns${j} = ${x}; SA${j}[k] = ns${j};`),
+    ...a.values.map((x, j) => {
+      const m = sym.gates[j].mirror;
+      return `const ns${j} = ${x}; SA${j}[k] = ns${j};${m ? ` ${xWrite(m)}[jpost] = ns${j};` : ""}`;
+    }),
     ...c.lines,
     "const sc = scale[k];",
     `accI[jpost] += sc * ${c.values[0]};`,
     `accG[jpost] += sc * ${c.values[1]};`,
+    ...ionCurrentWrites(sym, c.values, 2),
   ];
   return [
     `return function advanceCurrent(${SIGNATURES.advanceCurrent}) {`,
     ...arraySetup(sorted).map((l) => `  ${l}`),
+    ...writeSetup(sym, true, true).map((l) => `  ${l}`),
     "  for (let k = 0; k < n; k++) {",
     ...body.map((l) => `    ${l}`),
     "  }",

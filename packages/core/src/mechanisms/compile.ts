@@ -4,7 +4,7 @@
  * generated kernels by the parts of the spec they depend on (renaming a mechanism or
  * changing a default never regenerates code).
  */
-import { helperPreamble, HELPERS } from "./expr/emit.js";
+import { helperPreamble, HELPERS, usedVariables } from "./expr/emit.js";
 import { currentVjpSource, generateKernelSources, type KernelName } from "./codegen.js";
 import { mechanismKeys } from "./keys.js";
 import { buildSymbolic } from "./model.js";
@@ -22,6 +22,8 @@ const kernelCache = new Map<string, {
   kernels: MechanismKernels;
   source: Record<KernelName, string>;
   currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
+  nodeVars: readonly string[];
+  usesNodeVars: boolean;
 }>();
 const analysisCache = new Map<string, AnalyzedSpec>();
 
@@ -102,7 +104,10 @@ function buildKernels(a: AnalyzedSpec) {
       }
       return fn;
     };
-    entry = remember(kernelCache, key, { kernels, source, currentVjpFor });
+    const roots = [sym.current, sym.slopeFd, ...sym.gates.flatMap((gt) => [gt.next, ...(gt.init === null ? [] : [gt.init])])];
+    const usesNodeVars = sym.ionCurrents.length > 0 || sym.gates.some((gt) => gt.mirror) ||
+      [...usedVariables(sym.graph, roots)].some((v) => /^x\d+$/.test(v));
+    entry = remember(kernelCache, key, { kernels, source, currentVjpFor, nodeVars: Object.freeze([...sym.nodeVars]), usesNodeVars });
   }
   return entry;
 }
@@ -124,7 +129,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const analyzed = analyzeSpec(spec);
-  const { kernels, source, currentVjpFor } = buildKernels(analyzed);
+  const { kernels, source, currentVjpFor, nodeVars, usesNodeVars } = buildKernels(analyzed);
   const keys = mechanismKeys(analyzed.spec);
   const compiled: CompiledMechanismWithSource = Object.freeze({
     ...kernels,
@@ -136,6 +141,13 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     stateKeys: Object.freeze([...keys.stateKeys]),
     stateDefaults: Object.freeze([...keys.stateDefaults]),
     currentName: keys.currentName,
+    ionColumnKeys: Object.freeze([...keys.ionColumnKeys]),
+    ionColumnDefaults: Object.freeze([...keys.ionColumnDefaults]),
+    nodeVars,
+    usesNodeVars,
+    advancesFirst: analyzed.gates.some((gt) => gt.concentration !== null) ||
+      analyzed.ionReads.some((r) => analyzed.ions.some((ion) => r === `i${ion.species}`)),
+    ions: analyzed.ions,
     source,
     currentVjpFor,
   });

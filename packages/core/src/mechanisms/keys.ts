@@ -5,6 +5,7 @@
  */
 import { DendrolabError } from "../errors.js";
 import { validNamesHint } from "../names.js";
+import { ionDefaults, ionVariableNames } from "./ions.js";
 import type { MechanismSpec, QuantitySpec } from "./types.js";
 
 /**
@@ -35,6 +36,27 @@ export interface MechanismKeys {
   readonly stateDefaults: readonly number[];
   /** The name under which the current is recorded. */
   readonly currentName: string;
+  /**
+   * Ion columns of every species the mechanism uses (`ek`, `ki`, `ko`, ...; concentration
+   * states included), with NEURON's defaults.
+   */
+  readonly ionColumnKeys: readonly string[];
+  readonly ionColumnDefaults: readonly number[];
+}
+
+/** Concentrations a spec writes (its states with these names have un-prefixed keys). */
+export function writtenConcentrations(spec: MechanismSpec): Set<string> {
+  const out = new Set<string>();
+  for (const [species, use] of Object.entries(spec.ions ?? {})) {
+    const names = ionVariableNames(species);
+    for (const w of use.write ?? []) if (w === names.i || w === names.o) out.add(w);
+  }
+  return out;
+}
+
+/** The full key of state `local` of `spec`: prefixed, or the ion variable for a concentration. */
+export function stateKeyOf(spec: MechanismSpec, local: string): string {
+  return writtenConcentrations(spec).has(local) ? local : prefixedKey(spec.name, local);
 }
 
 /**
@@ -49,10 +71,34 @@ export function mechanismKeys(spec: MechanismSpec): MechanismKeys {
   return {
     paramKeys: [...params.map(([k]) => prefixedKey(spec.name, k)), ...shared.map(([k]) => k)],
     paramDefaults: [...params, ...shared].map(([, q]) => quantityDefault(q)),
-    stateKeys: states.map(([k]) => prefixedKey(spec.name, k)),
-    stateDefaults: states.map(([, q]) => quantityDefault(q)),
+    stateKeys: states.map(([k]) => stateKeyOf(spec, k)),
+    stateDefaults: states.map(([k, q]) => concentrationDefault(spec, k) ?? quantityDefault(q)),
     currentName: currentNameOf(spec),
+    ...ionColumns(spec),
   };
+}
+
+function ionColumns(spec: MechanismSpec): { ionColumnKeys: string[]; ionColumnDefaults: number[] } {
+  const keys: string[] = [], defaults: number[] = [];
+  for (const [species, use] of Object.entries(spec.ions ?? {})) {
+    const d = ionDefaults(species, use.valence);
+    const n = ionVariableNames(species);
+    keys.push(n.e, n.i, n.o);
+    defaults.push(d.e, d.ci, d.co);
+  }
+  return { ionColumnKeys: keys, ionColumnDefaults: defaults };
+}
+
+/** NEURON's initial value of a concentration state, or undefined if `local` is not one. */
+function concentrationDefault(spec: MechanismSpec, local: string): number | undefined {
+  for (const [species, use] of Object.entries(spec.ions ?? {})) {
+    const n = ionVariableNames(species);
+    if (!(use.write ?? []).includes(local)) continue;
+    const d = ionDefaults(species, use.valence);
+    if (local === n.i) return d.ci;
+    if (local === n.o) return d.co;
+  }
+  return undefined;
 }
 
 /**
@@ -71,9 +117,8 @@ function currentNameOf(spec: MechanismSpec): string {
  * @example keyOf(naSpec, "gNa") // "Na_gNa"; keyOf(naSpec, "eNa") // "eNa"
  */
 export function keyOf(spec: MechanismSpec, localName: string): string {
-  if (Object.hasOwn(spec.params, localName) || Object.hasOwn(spec.states, localName)) {
-    return prefixedKey(spec.name, localName);
-  }
+  if (Object.hasOwn(spec.params, localName)) return prefixedKey(spec.name, localName);
+  if (Object.hasOwn(spec.states, localName)) return stateKeyOf(spec, localName);
   if (spec.shared && Object.hasOwn(spec.shared, localName)) return localName;
   const valid = [...Object.keys(spec.params), ...Object.keys(spec.states), ...Object.keys(spec.shared ?? {})];
   throw new DendrolabError(`Mechanism "${spec.name}" has no parameter or state "${localName}". ` +

@@ -27,7 +27,49 @@ export interface GateInfTau {
   tau: string;
 }
 
-export type GateSpec = GateAlphaBeta | GateInfTau;
+/**
+ * A state given by its derivative, `dx/dt = rate` (NMODL's `x' = ...` solved with
+ * `METHOD cnexp`): `rate` may use the state itself, and must be linear in it
+ * (`rate = a + b x` with a, b free of x). The step is NEURON's cnexp, exact for constant
+ * a and b: `x_new = x + (1 - exp(b dt)) (-a/b - x)` (`x + a dt` where b is 0). The
+ * steady state is `-a/b`. Concentration states (see {@link IonUse}) are written this way.
+ */
+export interface GateRate {
+  rate: string;
+}
+
+/**
+ * A gate, optionally with `initial`: the value `initStates()` gives the state, an
+ * expression of `v`, parameters, ion variables, `celsius` and definitions (NMODL's
+ * `INITIAL` block). Without it a state starts at its steady state, and a concentration
+ * state at its species' initial concentration (as NEURON's `finitialize`).
+ */
+export type GateSpec = (GateAlphaBeta | GateInfTau | GateRate) & { initial?: string };
+
+/**
+ * How a channel uses an ion species (NMODL's `USEION x READ ... WRITE ... VALENCE z`).
+ * Variable names are NEURON's: `ex` (reversal potential, mV), `xi` and `xo`
+ * (concentrations, mM), `ix` (current density, mA/cm2, outward positive).
+ *
+ * - `read` names may appear in expressions. Reversal potentials and concentrations are
+ *   per-compartment columns shared by every mechanism of the compartment (`ek`, `cai`,
+ *   ...; defaults NEURON's). Reading the ion current `ix` (the sum over every mechanism
+ *   of the compartment, from the step's current phase) is allowed in gates only.
+ * - `write: ["ix"]`: the mechanism contributes `ionCurrents.ix` to the species' current.
+ * - `write: ["xi"]` (or `"xo"`): the concentration is a state of the mechanism named as
+ *   the variable (`states: { cai: ... }`, gate `{ rate }`), with the un-prefixed key
+ *   `cai`. Mechanisms writing a concentration advance before all others in each step,
+ *   and wherever a concentration is written, the reversal potential follows the Nernst
+ *   equation at the compartment's `celsius`, updated before the currents of each step.
+ */
+export interface IonUse {
+  /** Charge number; default 1 for na and k, 2 for ca; required for other species. */
+  valence?: number;
+  /** Ion variables read. */
+  read?: string[];
+  /** Ion variables written: the current and/or a concentration. */
+  write?: string[];
+}
 
 interface MechanismSpecBase {
   /** Instance name and key prefix: local parameter `gNa` of `Na` is the key `Na_gNa`. */
@@ -42,15 +84,26 @@ interface MechanismSpecBase {
   gates: Record<string, GateSpec>;
   /** Named intermediate expressions usable in gates and the current, evaluated in order. */
   definitions?: Record<string, string>;
-  /** The current expression. */
-  current: string;
-  /** Name under which the current is recorded; default `i_<name>`. */
+  /**
+   * The current expression (for channels with ions: the nonspecific current, NMODL's
+   * `NONSPECIFIC_CURRENT`); default "0".
+   */
+  current?: string;
+  /**
+   * Name under which the mechanism's total current (`current` plus its ion currents) is
+   * recorded; default `i_<name>`.
+   */
   currentName?: string;
+  /** Ion species used, by name (`na`, `k`, `ca`, or any other with a valence). Channels only. */
+  ions?: Record<string, IonUse>;
+  /** The expression of each ion current written (`{ ik: "g * n^4 * (v - ek)" }`), mA/cm2. */
+  ionCurrents?: Record<string, string>;
 }
 
 /**
- * A channel: expressions may use `v` (mV), parameters and shared keys by their local
- * names / keys, states by local name, and definitions. The current is a density in
+ * A channel: expressions may use `v` (mV), `celsius` (the compartment's temperature,
+ * degrees C), parameters and shared keys by their local names / keys, states by local
+ * name, the ion variables it reads, and definitions. The current is a density in
  * mA/cm2, outward positive.
  */
 export interface ChannelSpec extends MechanismSpecBase {
@@ -73,6 +126,12 @@ export type MechanismSpec = ChannelSpec | SynapseSpec;
  * `P[j][k]` is parameter `paramKeys[j]` of instance k, `S[j][k]` state `stateKeys[j]`.
  * `V` is the voltage of every node of the model; channels read `V[idx[k]]`, synapses
  * read `V[pre[k]]` and `V[post[k]]` (for channels `pre` is ignored; pass `idx` twice).
+ *
+ * `X` (the optional last argument of every kernel) holds node-level arrays indexed like
+ * `V`, one per entry of {@link CompiledMechanism.nodeVars}: `celsius`, then the ion
+ * variables the mechanism reads, then those it writes. Kernels read `X[j][post[k]]`;
+ * `current` adds each written ion current (unscaled, mA/cm2) to its array, `advance` and
+ * `steady` copy each concentration state to its array. Mechanisms without ions ignore it.
  */
 export interface MechanismKernels {
   /**
@@ -83,17 +142,17 @@ export interface MechanismKernels {
   current(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], scale: Float64Array,
-    accI: Float64Array, accG: Float64Array,
+    accI: Float64Array, accG: Float64Array, X?: Float64Array[],
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
   currentValues(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], out: Float64Array,
+    P: Float64Array[], S: Float64Array[], out: Float64Array, X?: Float64Array[],
   ): void;
   /** Advances every state by one step of exponential Euler at the given V, in place. */
   advance(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], dt: number,
+    P: Float64Array[], S: Float64Array[], dt: number, X?: Float64Array[],
   ): void;
   /**
    * `advance` followed by `current` at the new states, in one pass over the instances
@@ -102,12 +161,15 @@ export interface MechanismKernels {
   advanceCurrent(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], dt: number, scale: Float64Array,
-    accI: Float64Array, accG: Float64Array,
+    accI: Float64Array, accG: Float64Array, X?: Float64Array[],
   ): void;
-  /** Sets every state to its steady state at the given V. */
+  /**
+   * Sets every state to its initial value at the given V: the gate's `initial`, else its
+   * steady state; a concentration state without `initial` is left as it is.
+   */
   steady(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[],
+    P: Float64Array[], S: Float64Array[], X?: Float64Array[],
   ): void;
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
@@ -118,7 +180,7 @@ export interface MechanismKernels {
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], scale: Float64Array,
     wI: Float64Array, wG: Float64Array,
-    dV: Float64Array, dP: Float64Array[], dS: Float64Array[], dScale: Float64Array,
+    dV: Float64Array, dP: Float64Array[], dS: Float64Array[], dScale: Float64Array, X?: Float64Array[],
   ): void;
   /**
    * Vector-Jacobian product of `advance`: `S` holds the states *before* the step (it is
@@ -128,8 +190,17 @@ export interface MechanismKernels {
   advanceVjp(
     n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
     P: Float64Array[], S: Float64Array[], dt: number, wS: Float64Array[],
-    dV: Float64Array, dP: Float64Array[], dSOld: Float64Array[],
+    dV: Float64Array, dP: Float64Array[], dSOld: Float64Array[], X?: Float64Array[],
   ): void;
+}
+
+/** An ion species as a compiled mechanism uses it. */
+export interface CompiledIon {
+  readonly species: string;
+  readonly valence: number;
+  /** Variables read and written (NEURON names: `eca`, `cai`, `ica`...). */
+  readonly read: readonly string[];
+  readonly write: readonly string[];
 }
 
 /** A mechanism after compilation: its keys, defaults and kernels. */
@@ -144,6 +215,17 @@ export interface CompiledMechanism extends MechanismKernels {
   readonly stateKeys: readonly string[];
   readonly stateDefaults: readonly number[];
   readonly currentName: string;
+  /** Ion columns of every species used (`ek`, `ki`, `ko`...), with NEURON's defaults. */
+  readonly ionColumnKeys: readonly string[];
+  readonly ionColumnDefaults: readonly number[];
+  /** The node-level arrays the kernels take as `X`, in order (see {@link MechanismKernels}). */
+  readonly nodeVars: readonly string[];
+  /** Whether any kernel reads or writes `X` (celsius or ion variables). */
+  readonly usesNodeVars: boolean;
+  /** Whether the mechanism writes a concentration or reads an ion current (it advances first). */
+  readonly advancesFirst: boolean;
+  /** Ion species used, with valence and which of their variables are written. */
+  readonly ions: readonly CompiledIon[];
   /**
    * currentVjp computing only the wanted parameters' gradients (`wanted[j]` for
    * `paramKeys[j]`) and, if `scale`, dScale; voltages and states always. Cached.

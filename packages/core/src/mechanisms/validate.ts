@@ -11,7 +11,8 @@ import { FUNCTION_NAMES } from "./expr/functions.js";
 import { validNamesHint } from "../names.js";
 import { parseExpr } from "./expr/parser.js";
 import { prefixedKey } from "./keys.js";
-import type { MechanismSpec } from "./types.js";
+import { ionDefaults, ionRoleOf } from "./ions.js";
+import type { CompiledIon, MechanismSpec } from "./types.js";
 import { isObject } from "../guards.js";
 
 /** A bad mechanism spec. */
@@ -22,12 +23,16 @@ export class MechanismSpecError extends DendrolabError {
   }
 }
 
-/** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau. */
-interface AnalyzedGate {
+/** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau; for "rate", `a` is the rate. */
+export interface AnalyzedGate {
   readonly state: string;
-  readonly form: "alphaBeta" | "infTau";
+  readonly form: "alphaBeta" | "infTau" | "rate";
   readonly a: Expr;
-  readonly b: Expr;
+  readonly b: Expr | null;
+  /** The initial value (`initial`), if given. */
+  readonly initial: Expr | null;
+  /** The ion variable this state is (a concentration, e.g. "cai"), if it is one. */
+  readonly concentration: string | null;
 }
 
 /** A valid spec with its expressions parsed. */
@@ -36,12 +41,20 @@ export interface AnalyzedSpec {
   readonly voltageNames: readonly string[];
   readonly definitions: readonly (readonly [string, Expr])[];
   readonly gates: readonly AnalyzedGate[];
+  /** The nonspecific current ("0" if not given). */
   readonly current: Expr;
+  /** Ion species used, normalised (valence filled in). */
+  readonly ions: readonly CompiledIon[];
+  /** Ion currents written, with their expressions, in spec order. */
+  readonly ionCurrents: readonly (readonly [string, Expr])[];
+  /** Ion variables read in expressions (not concentration states of this mechanism), in order. */
+  readonly ionReads: readonly string[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SPEC_FIELDS = ["kind", "name", "params", "shared", "states", "gates", "definitions", "current", "currentName"];
-const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "__proto__"];
+const SPEC_FIELDS = ["kind", "name", "params", "shared", "states", "gates", "definitions", "current", "currentName",
+  "ions", "ionCurrents"];
+const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "celsius", "__proto__"];
 
 const show = (x: unknown): string => {
   if (typeof x === "number") return String(x);
@@ -105,9 +118,70 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const params = record("params", false), shared = record("shared", true);
   const states = record("states", false), gates = record("gates", false);
   const definitions = record("definitions", true);
-  if (typeof spec.current !== "string") fail(`"current" must be an expression string, got ${show(spec.current)}`);
+  if (spec.current !== undefined && typeof spec.current !== "string") {
+    fail(`"current" must be an expression string, got ${show(spec.current)}`);
+  }
   if (spec.currentName !== undefined && (typeof spec.currentName !== "string" || !IDENTIFIER.test(spec.currentName))) {
     fail(`"currentName" must be an identifier such as "i_Na", got ${show(spec.currentName)}`);
+  }
+
+  const ionsSpec = record("ions", true), ionCurrentsSpec = record("ionCurrents", true);
+  if (kind !== "channel" && Object.keys(ionsSpec).length > 0) fail(`"ions" are for channels only`);
+  const ions: CompiledIon[] = [];
+  const ionReads: string[] = [];
+  const ionCurrentReads = new Set<string>();
+  const writtenCurrents: string[] = [];
+  const writtenConcentrations = new Set<string>();
+  for (const [species, use] of Object.entries(ionsSpec)) {
+    if (!IDENTIFIER.test(species)) fail(`ion species name ${show(species)} is not an identifier`);
+    if (!isObject(use)) fail(`ion "${species}" must be { valence?, read?, write? }, got ${show(use)}`);
+    const u = use as Record<string, unknown>;
+    for (const f of Object.keys(u)) {
+      if (!["valence", "read", "write"].includes(f)) fail(`ion "${species}" has unknown field "${f}"; allowed: valence, read, write`);
+    }
+    if (u.valence !== undefined && (typeof u.valence !== "number" || !Number.isFinite(u.valence))) {
+      fail(`ion "${species}" valence must be a finite number, got ${show(u.valence)}`);
+    }
+    let valence: number;
+    try {
+      valence = ionDefaults(species, u.valence as number | undefined).valence;
+    } catch (e) {
+      return fail(`ion "${species}" needs a valence (only na, k and ca have a default one), e.g. { valence: 1, ... }`, e);
+    }
+    const list = (f: "read" | "write"): string[] => {
+      const r = u[f] ?? [];
+      if (!Array.isArray(r) || r.some((x) => typeof x !== "string")) fail(`ion "${species}" ${f} must be a list of names, got ${show(r)}`);
+      for (const x of r as string[]) {
+        const role = ionRoleOf(species, x);
+        if (!role) fail(`ion "${species}" ${f}: "${x}" is not a variable of ${species}; allowed: e${species}, ${species}i, ${species}o, i${species}`);
+        if (f === "write" && role === "e") fail(`ion "${species}": the reversal potential e${species} cannot be written; write a concentration and it follows Nernst`);
+      }
+      return r as string[];
+    };
+    const read = list("read"), write = list("write");
+    for (const x of write) {
+      if (ionRoleOf(species, x) === "current") {
+        if (read.includes(x)) fail(`ion "${species}": ${x} is both read and written`);
+        writtenCurrents.push(x);
+      } else {
+        if (!Object.hasOwn(states, x)) fail(`ion "${species}" writes the concentration ${x}, so "states" needs a state "${x}" (with a gate { rate })`);
+        writtenConcentrations.add(x);
+      }
+    }
+    for (const x of read) {
+      if (writtenConcentrations.has(x)) continue;
+      ionReads.push(x);
+      if (ionRoleOf(species, x) === "current") ionCurrentReads.add(x);
+    }
+    ions.push({ species, valence, read, write });
+  }
+  for (const k of Object.keys(ionCurrentsSpec)) {
+    if (!writtenCurrents.includes(k)) {
+      fail(`ionCurrents has "${k}" but no ion writes it. ${validNamesHint(k, writtenCurrents, "written ion currents")}`);
+    }
+  }
+  for (const k of writtenCurrents) {
+    if (typeof ionCurrentsSpec[k] !== "string") fail(`ion current "${k}" is written, so ionCurrents needs an expression for it, got ${show(ionCurrentsSpec[k])}`);
   }
 
   // Names and defaults.
@@ -133,6 +207,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   quantities(params, "a parameter");
   quantities(shared, "a shared parameter");
   quantities(states, "a state");
+  for (const x of ionReads) claim(x, "an ion variable");
   for (const [k, d] of Object.entries(definitions)) {
     claim(k, "a definition");
     if (typeof d !== "string") fail(`definition "${k}" must be an expression string, got ${show(d)}`);
@@ -147,10 +222,13 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   };
   for (const k of Object.keys(params)) claimKey(prefixedKey(name, k), `parameter "${k}"`);
   for (const k of Object.keys(shared)) claimKey(k, `shared parameter "${k}"`);
-  for (const k of Object.keys(states)) claimKey(prefixedKey(name, k), `state "${k}"`);
+  for (const k of Object.keys(states)) {
+    claimKey(writtenConcentrations.has(k) ? k : prefixedKey(name, k), `state "${k}"`);
+  }
 
   // Expressions.
-  const base = [...voltageNames, ...Object.keys(params), ...Object.keys(shared), ...Object.keys(states)];
+  const base = [...voltageNames, "celsius", ...Object.keys(params), ...Object.keys(shared), ...ionReads,
+    ...Object.keys(states)];
   const stateNames = new Set(Object.keys(states));
   const defNames = Object.keys(definitions);
   const parse = (text: string, valid: string[], context: string): Expr => {
@@ -168,7 +246,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const dependsOn = (e: Expr): Set<string> => {
     const out = new Set<string>();
     for (const n of freeNames(e).keys()) {
-      if (stateNames.has(n)) out.add(n);
+      if (stateNames.has(n) || ionCurrentReads.has(n)) out.add(n);
       for (const s of stateDeps.get(n) ?? []) out.add(s);
     }
     return out;
@@ -185,34 +263,52 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   for (const g of Object.keys(gates)) {
     if (!stateNames.has(g)) fail(`gate "${g}" has no state of that name. ${validNamesHint(g, stateNames, "states")}`);
   }
+  const FORMS: Record<string, AnalyzedGate["form"]> = { "alpha,beta": "alphaBeta", "inf,tau": "infTau", rate: "rate" };
   for (const s of stateNames) {
     const gate = gates[s];
     if (gate === undefined) {
-      fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta } or { inf, tau })`);
+      fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta }, { inf, tau } or { rate })`);
     }
-    const fields = isObject(gate) ? Object.keys(gate).sort().join(",") : "";
-    const form = fields === "alpha,beta" ? "alphaBeta" : fields === "inf,tau" ? "infTau" : fail(
-      `gate "${s}" must be { alpha, beta } (rates, 1/ms) or { inf, tau } (tau in ms), got ${show(gate)}`);
-    const [fa, fb] = form === "alphaBeta" ? ["alpha", "beta"] : ["inf", "tau"];
-    const exprs = [fa, fb].map((f) => {
+    const fields = isObject(gate) ? Object.keys(gate).filter((f) => f !== "initial").sort().join(",") : "";
+    const form = FORMS[fields] ?? fail(
+      `gate "${s}" must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms) or { rate } (dx/dt), ` +
+      `each with an optional initial, got ${show(gate)}`);
+    const names = form === "alphaBeta" ? ["alpha", "beta"] : form === "infTau" ? ["inf", "tau"] : ["rate"];
+    const expr = (f: string, allowOwn: boolean, allowIonCurrents: boolean): Expr => {
       const text = (gate as Record<string, unknown>)[f];
       if (typeof text !== "string") fail(`gate "${s}" field "${f}" must be an expression string, got ${show(text)}`);
       const e = parse(text as string, all, `gate "${s}" (${f})`);
-      const deps = dependsOn(e);
-      if (deps.size > 0) {
-        fail(`gate "${s}" (${f}) depends on state "${[...deps][0]}"; gate rates may depend only on ` +
+      const deps = [...dependsOn(e)].filter((d) => !(allowOwn && d === s) && !(allowIonCurrents && ionCurrentReads.has(d)));
+      if (deps.length > 0) {
+        fail(`gate "${s}" (${f}) depends on ${ionCurrentReads.has(deps[0]) ? "the ion current" : "state"} "${deps[0]}"; ` +
+          `${f === "rate" ? "a rate may depend on its own state" : "gate rates may depend only on"} ` +
           `${voltageNames.join(", ")}, parameters and definitions of them. Valid names: ${ratesValid.join(", ")}`);
       }
       return e;
+    };
+    const exprs = names.map((f) => expr(f, form === "rate", true));
+    const initial = (gate as Record<string, unknown>).initial === undefined ? null : expr("initial", false, false);
+    analyzedGates.push({
+      state: s, form, a: exprs[0], b: exprs[1] ?? null, initial,
+      concentration: writtenConcentrations.has(s) ? s : null,
     });
-    analyzedGates.push({ state: s, form, a: exprs[0], b: exprs[1] });
   }
-  const current = parse(spec.current as string, all, "current");
+  const noIonCurrents = (e: Expr, context: string): Expr => {
+    const d = [...dependsOn(e)].find((x) => ionCurrentReads.has(x));
+    if (d) fail(`${context} uses the ion current "${d}"; ion currents may be read in gates only`);
+    return e;
+  };
+  const current = noIonCurrents(parse((spec.current as string | undefined) ?? "0", all, "current"), "current");
+  const parsedIonCurrents = writtenCurrents.map((k) =>
+    [k, noIonCurrents(parse(ionCurrentsSpec[k] as string, all, `ion current "${k}"`), `ion current "${k}"`)] as const);
   return {
     spec: frozenSpecCopy(spec as unknown as MechanismSpec),
     voltageNames,
     definitions: parsedDefs,
     gates: analyzedGates,
     current,
+    ions,
+    ionCurrents: parsedIonCurrents,
+    ionReads,
   };
 }

@@ -12,6 +12,7 @@ export const BASE_NODE_DEFAULTS: Readonly<Record<string, number>> = {
   axial_resistivity: 5000, // ohm cm
   capacitance: 1, // uF/cm2
   v: -70, // mV
+  celsius: 6.3, // degrees C (NEURON's default; read by mechanisms that use it and by Nernst)
 };
 
 /** Optional geometry columns of traced (SWC) cells; NaN means "a cylinder of length and radius". */
@@ -211,6 +212,7 @@ export class ModelData {
     const states = new Set<string>();
     for (const m of this.channels) {
       for (const k of m.compiled.paramKeys) params.add(k);
+      for (const k of m.compiled.ionColumnKeys) params.add(k);
       for (const k of m.compiled.stateKeys) states.add(k);
     }
     return { params, states };

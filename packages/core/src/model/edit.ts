@@ -32,6 +32,7 @@ export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, wh
   const mask = d.channelMask.get(mech.name)!;
   const c = mech.compiled;
   const paramCols = c.paramKeys.map((k) => d.ensureColumn(k));
+  const ionCols = c.ionColumnKeys.map((k) => d.ensureColumn(k));
   const stateCols = c.stateKeys.map((k) => d.ensureColumn(k));
   for (const n of nodes) {
     if (mask[n]) continue;
@@ -41,6 +42,9 @@ export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, wh
     });
     c.stateKeys.forEach((_, j) => {
       if (Number.isNaN(stateCols[j][n])) stateCols[j][n] = c.stateDefaults[j];
+    });
+    c.ionColumnKeys.forEach((_, j) => {
+      if (Number.isNaN(ionCols[j][n])) ionCols[j][n] = c.ionColumnDefaults[j];
     });
   }
   d.touch();
@@ -56,10 +60,10 @@ export function deleteChannel(d: ModelData, nodes: Int32Array, mech: unknown, wh
   if (!mask) throw unknownNameError("channel", name, d.channels.map((c) => c.name), where);
   for (const n of nodes) mask[n] = 0;
   const others = d.channels.filter((c) => c.name !== name);
-  const keys = [...(mech as Mechanism).compiled.paramKeys, ...(mech as Mechanism).compiled.stateKeys];
+  const keys = columnKeysOf(mech as Mechanism);
   for (const key of keys) {
     const col = d.columns.get(key)!;
-    const users = others.filter((o) => o.compiled.paramKeys.includes(key) || o.compiled.stateKeys.includes(key));
+    const users = others.filter((o) => columnKeysOf(o).includes(key));
     for (const n of nodes) {
       if (!users.some((u) => d.channelMask.get(u.name)![n])) col[n] = NaN;
     }
@@ -68,17 +72,23 @@ export function deleteChannel(d: ModelData, nodes: Int32Array, mech: unknown, wh
     d.channels = others;
     d.channelMask.delete(name);
     for (const key of keys) {
-      const used = others.some((o) => o.compiled.paramKeys.includes(key) || o.compiled.stateKeys.includes(key));
+      const used = others.some((o) => columnKeysOf(o).includes(key));
       if (!used) d.columns.delete(key);
     }
   }
   d.touch();
 }
 
+/** The columns a channel owns or shares: parameters, states and ion columns. */
+function columnKeysOf(m: Mechanism): string[] {
+  const c = m.compiled;
+  return [...new Set([...c.paramKeys, ...c.stateKeys, ...c.ionColumnKeys])];
+}
+
 /** Every key `set` accepts on compartments. */
 export function nodeKeys(d: ModelData): string[] {
   const { params, states } = d.channelKeys();
-  return [...Object.keys(BASE_NODE_DEFAULTS), ...params, ...states];
+  return [...new Set([...Object.keys(BASE_NODE_DEFAULTS), ...params, ...states])];
 }
 
 /** Every key `set` accepts on synapses. */

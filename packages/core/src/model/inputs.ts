@@ -59,7 +59,8 @@ export function targetsWithState(d: ModelData, nodes: Int32Array, edges: Int32Ar
   const target = targetOfState(d, state, where);
   if (target === "node") {
     if (state === "v") return { target, indices: Array.from(nodes) };
-    const carriers = d.channels.filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state);
+    const carriers = d.channels.filter((m) => m.compiled.stateKeys.includes(state) || m.compiled.currentName === state ||
+      (m.compiled.usesNodeVars && m.compiled.nodeVars.includes(state)));
     const indices = Array.from(nodes).filter((n) => carriers.some((m) => d.channelMask.get(m.name)![n] === 1));
     if (indices.length === 0) throw new DendrolabError(`No compartment in view has '${state}'${where}; insert its channel first or select compartments that have it.`, "EMPTY_SELECTION");
     return { target, indices };

@@ -6,7 +6,9 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
 import { cableCoefficients, type CompartmentProps } from "../sim/cable.js";
-import type { Block, ClampPlan, RecordingPlan, SimSetup } from "../sim/run.js";
+import { ionVariableNames } from "../mechanisms/ions.js";
+import { ionSlopeName } from "../mechanisms/model.js";
+import type { Block, ClampPlan, IonSetup, RecordingPlan, SimSetup } from "../sim/run.js";
 import { buildTree, type Tree } from "../sim/tree.js";
 import type { ModelData, Recording } from "./data.js";
 
@@ -29,6 +31,51 @@ export interface Program {
   recordings: RecordingPlan[];
   stimNodes: Int32Array;
   clampPlans: Array<Omit<ClampPlan, "values">>;
+  ions: IonProgram;
+}
+
+/** The structure of a model's ions: node arrays to build, and where Nernst applies. */
+export interface IonProgram {
+  /** Node-level arrays read from compartment columns (`celsius`, `ek`, `cai`, ...). */
+  columnArrays: string[];
+  /** Ion current arrays (`ica`, ...), computed every step. */
+  currentArrays: string[];
+  /** Written ion currents and their slope arrays (`ica`, `dica_dv`), for Crank-Nicolson. */
+  slopes: Array<[string, string]>;
+  /** Species whose concentration some mechanism writes: Nernst at those compartments. */
+  nernst: Array<{ species: string; valence: number; comps: Int32Array }>;
+}
+
+/** Which node arrays the channels need, and where reversal potentials follow Nernst. */
+function ionProgram(d: ModelData): IonProgram {
+  const columns = new Set<string>(), currents = new Set<string>();
+  const slopes = new Map<string, string>();
+  const nernst = new Map<string, { valence: number; mask: Uint8Array }>();
+  for (const m of d.channels) {
+    const c = m.compiled;
+    if (!c.usesNodeVars) continue;
+    const mask = d.channelMask.get(m.name)!;
+    columns.add("celsius");
+    for (const ion of c.ions) {
+      const names = ionVariableNames(ion.species);
+      for (const x of [names.e, names.i, names.o]) columns.add(x);
+      if ([...ion.read, ...ion.write].includes(names.current)) currents.add(names.current);
+      if (ion.write.includes(names.current)) slopes.set(names.current, ionSlopeName(names.current));
+      if (ion.write.includes(names.i) || ion.write.includes(names.o)) {
+        const entry = nernst.get(ion.species) ?? { valence: ion.valence, mask: new Uint8Array(d.nComp) };
+        for (let i = 0; i < d.nComp; i++) if (mask[i]) entry.mask[i] = 1;
+        nernst.set(ion.species, entry);
+      }
+    }
+  }
+  return {
+    columnArrays: [...columns],
+    currentArrays: [...currents, ...slopes.values()],
+    slopes: [...slopes],
+    nernst: [...nernst].map(([species, { valence, mask }]) => ({
+      species, valence, comps: Int32Array.from(Array.from(mask).flatMap((x, i) => (x ? [i] : []))),
+    })),
+  };
 }
 
 const cache = new WeakMap<ModelData, { version: number; program: Program }>();
@@ -89,12 +136,14 @@ function buildProgram(d: ModelData): Program {
   }
   const recordings = d.recordings.map((r) => planRecording(d, tree, blocks, r));
   const stimNodes = Int32Array.from(d.stimuli.map((s) => tree.nodeOfComp[s.node]));
+  const ions = ionProgram(d);
   const clampPlans = d.clamps.map((c) => {
     const plan = planRecording(d, tree, blocks, c);
     if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "ion") throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
   });
-  return { tree, blocks, recordings, stimNodes, clampPlans };
+  return { tree, blocks, recordings, stimNodes, clampPlans, ions };
 }
 
 /** Names that can be recorded at a compartment or synapse of this model. */
@@ -105,6 +154,7 @@ export function recordableNames(d: ModelData, target: "node" | "edge"): string[]
     for (const m of d.channels) {
       for (const k of m.compiled.stateKeys) names.add(k);
       names.add(m.compiled.currentName);
+      for (const k of m.compiled.nodeVars) if (m.compiled.usesNodeVars) names.add(k);
     }
   } else {
     for (const m of d.synapseTypes.values()) {
@@ -131,6 +181,11 @@ function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Record
     if (b.mech.currentName === r.state) parts.push({ block: bi, k });
   }
   if (parts.length > 0) return { kind: "current", parts };
+  if (r.target === "node") {
+    const uses = blocks.some((b) => b.kind === "channel" && b.instanceOf[r.index] >= 0 && b.mech.usesNodeVars &&
+      b.mech.nodeVars.includes(r.state));
+    if (uses) return { kind: "ion", name: r.state, node: tree.nodeOfComp[r.index] };
+  }
   throw unknownNameError("state to record", r.state, recordableNames(d, r.target), where, "UNKNOWN_KEY");
 }
 
@@ -208,6 +263,7 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
   const v = src.node("v");
   const V0 = new Float64Array(prog.tree.nNodes);
   for (let c = 0; c < d.nComp; c++) V0[prog.tree.nodeOfComp[c]] = v[c];
+  const ions = lowerIons(d, prog, src);
   const blocks: Block[] = prog.blocks.map((b) => {
     const get = (key: string) => (b.kind === "channel" ? src.node(key) : src.edge(key));
     const gather = (col: Float64Array) => Float64Array.from(b.sites, (s) => col[s]);
@@ -219,6 +275,7 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
       P: b.mech.paramKeys.map((k) => gather(get(k))),
       S: b.mech.stateKeys.map((k) => gather(get(k))),
       scale,
+      X: b.mech.usesNodeVars ? b.mech.nodeVars.map((k) => ions.arrays.get(k)!) : [],
     };
   });
   const stimNodes = Int32Array.from([...prog.stimNodes, ...inputs.stimuli.map((s) => prog.tree.nodeOfComp[s.node])]);
@@ -227,11 +284,38 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
   for (const c of inputs.clamps) {
     const plan = planRecording(d, prog.tree, prog.blocks, c);
     if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "ion") throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     clamps.push({ ...plan, values: c.values } as ClampPlan);
   }
   const setup: SimSetup = {
     parent: prog.tree.parent, capNF: cable.capNF, axialUS: cable.axialUS, axialSumUS: cable.axialSumUS,
-    V0, blocks, stimNodes, stimValues, clamps, recordings: prog.recordings,
+    V0, blocks, stimNodes, stimValues, clamps, recordings: prog.recordings, ions,
   };
   return { setup, props, program: prog };
+}
+
+/** The node-level arrays of a run: columns gathered by node, zeroed ion currents, Nernst plans. */
+function lowerIons(d: ModelData, prog: Program, src: ValueSource): IonSetup {
+  const { tree } = prog;
+  const arrays = new Map<string, Float64Array>();
+  for (const key of prog.ions.columnArrays) {
+    const col = src.node(key);
+    const a = new Float64Array(tree.nNodes).fill(NaN);
+    for (let c = 0; c < d.nComp; c++) a[tree.nodeOfComp[c]] = col[c];
+    arrays.set(key, a);
+  }
+  const currents = prog.ions.currentArrays.map((key) => {
+    const a = new Float64Array(tree.nNodes);
+    arrays.set(key, a);
+    return a;
+  });
+  const nernst = prog.ions.nernst.map((p) => {
+    const n = ionVariableNames(p.species);
+    return {
+      valence: p.valence, e: arrays.get(n.e)!, ci: arrays.get(n.i)!, co: arrays.get(n.o)!,
+      celsius: arrays.get("celsius")!, nodes: Int32Array.from(p.comps, (c) => tree.nodeOfComp[c]),
+    };
+  });
+  const slopes = prog.ions.slopes.map(([c, s]) => ({ current: arrays.get(c)!, slope: arrays.get(s)! }));
+  return { arrays, currents, nernst, slopes };
 }

@@ -170,6 +170,7 @@ export function nodeTable(d: ModelData, nodes: Int32Array): Table {
     cols.add(m.name, snapshotMask(mask, nodes));
     for (const k of m.compiled.paramKeys) addColumn(k);
     for (const k of m.compiled.stateKeys) addColumn(k);
+    for (const k of m.compiled.ionColumnKeys) addColumn(k);
   }
   for (const [g, mask] of d.groups) cols.add(g, snapshotMask(mask, nodes));
   const xs = d.columns.get("x");

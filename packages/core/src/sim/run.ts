@@ -1,11 +1,15 @@
 /**
- * The time loop. Each step (NEURON's fixed-step scheme): linearise membrane and synaptic
- * currents at the present voltage and states, add stimuli, advance the voltage with the
- * chosen stepper, impose voltage clamps, then advance every gate and synaptic state by
- * exponential Euler at the new voltage, impose state clamps, and record.
+ * The time loop. Each step (NEURON's fixed-step scheme): update the reversal potentials
+ * of ions whose concentration is written (Nernst), linearise membrane and synaptic
+ * currents at the present voltage and states (summing ion currents per compartment), add
+ * stimuli, advance the voltage with the chosen stepper, impose voltage clamps, then
+ * advance every state at the new voltage (mechanisms that write a concentration or read
+ * an ion current first, so that the others see this step's concentrations), impose state
+ * clamps, and record.
  */
 import { DendrolabError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
+import { nernst } from "../mechanisms/ions.js";
 import type { StepBuffers, VoltageStepper } from "./steppers.js";
 
 /** One mechanism type at its sites. Node indices are solve-order tree nodes. */
@@ -22,6 +26,41 @@ export interface Block {
   S: Float64Array[];
   /** Current scale per instance: area * 1e-2 (mA/cm2 -> nA) for channels, 1 for synapses. */
   scale: Float64Array;
+  /** Node-level arrays per `mech.nodeVars` entry (celsius, ion variables); shared between blocks. */
+  X?: Float64Array[];
+}
+
+/** A species whose reversal potential follows Nernst at some nodes (where a concentration is written). */
+export interface NernstPlan {
+  valence: number;
+  /** Node arrays: reversal potential (mV, written), concentrations (mM), celsius. */
+  e: Float64Array;
+  ci: Float64Array;
+  co: Float64Array;
+  celsius: Float64Array;
+  nodes: Int32Array;
+}
+
+/** The ion state of a run: node-level arrays by name, which to zero each step, Nernst updates. */
+export interface IonSetup {
+  /** Every node-level array by name (`celsius`, `ek`, `cai`, `ica`, ...), indexed by node. */
+  arrays: Map<string, Float64Array>;
+  /** Ion current arrays, zeroed before the currents of each step. */
+  currents: Float64Array[];
+  nernst: NernstPlan[];
+  /** Each written ion current with its d i / dv (Crank-Nicolson's correction). */
+  slopes: Array<{ current: Float64Array; slope: Float64Array }>;
+}
+
+/**
+ * Crank-Nicolson's correction of ion currents (NEURON's secondorder 2): each ion current,
+ * linearised at the old voltage, moves by its slope times the half-step voltage change,
+ * before the states that read it advance. `b.x` holds the half-step voltage.
+ */
+function correctIonCurrents(s: SimSetup, b: StepBuffers): void {
+  for (const { current, slope } of s.ions?.slopes ?? []) {
+    for (let i = 0; i < current.length; i++) if (slope[i] !== 0) current[i] += slope[i] * (b.V[i] - b.x[i]);
+  }
 }
 
 /** What one output row records. */
@@ -29,7 +68,9 @@ export type RecordingPlan =
   | { kind: "v"; node: number }
   | { kind: "state"; block: number; j: number; k: number }
   /** A current: the sum of the unscaled currents of several instances (mA/cm2 or nA). */
-  | { kind: "current"; parts: Array<{ block: number; k: number }> };
+  | { kind: "current"; parts: Array<{ block: number; k: number }> }
+  /** A node-level ion variable (`eca`, `cai`, `ica`...) or `celsius`. */
+  | { kind: "ion"; name: string; node: number };
 
 /** A held value; `values[s]` is imposed at sample s. */
 export type ClampPlan =
@@ -49,6 +90,8 @@ export interface SimSetup {
   stimValues: Float64Array[];
   clamps: ClampPlan[];
   recordings: RecordingPlan[];
+  /** Ions and celsius; absent or empty when no mechanism uses them. */
+  ions?: IonSetup;
 }
 
 /**
@@ -118,10 +161,24 @@ function addStimuli(s: SimSetup, b: StepBuffers, step: number): void {
   }
 }
 
+/** Zeroes the ion currents and sets Nernst reversal potentials from the present concentrations. */
+export function prepareIons(s: SimSetup): void {
+  const ions = s.ions;
+  if (!ions) return;
+  for (const a of ions.currents) a.fill(0);
+  for (const p of ions.nernst) {
+    for (let i = 0; i < p.nodes.length; i++) {
+      const j = p.nodes[i];
+      p.e[j] = nernst(p.ci[j], p.co[j], p.valence, p.celsius[j]);
+    }
+  }
+}
+
 /** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
 export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
   clearAccumulators(b);
-  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+  prepareIons(s);
+  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X);
   addStimuli(s, b, step);
 }
 
@@ -142,13 +199,14 @@ export function record(s: SimSetup, V: Float64Array, out: Float64Array, nSamples
     let value: number;
     if (p.kind === "v") value = V[p.node];
     else if (p.kind === "state") value = s.blocks[p.block].S[p.j][p.k];
+    else if (p.kind === "ion") value = s.ions!.arrays.get(p.name)![p.node];
     else {
       value = 0;
       for (const part of p.parts) {
         const k = s.blocks[part.block];
         const sub = (a: Int32Array) => a.subarray(part.k, part.k + 1);
         k.mech.currentValues(1, sub(k.pre), sub(k.post), V,
-          k.P.map((a) => a.subarray(part.k, part.k + 1)), k.S.map((a) => a.subarray(part.k, part.k + 1)), scratch);
+          k.P.map((a) => a.subarray(part.k, part.k + 1)), k.S.map((a) => a.subarray(part.k, part.k + 1)), scratch, k.X);
         value += scratch[0];
       }
     }
@@ -180,24 +238,37 @@ export function runSteps(
   s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, start: number, end: number, hooks: StepHooks = {},
 ): void {
   const fused = !s.clamps.some((c) => c.kind === "state");
+  // Mechanisms that write a concentration or read an ion current advance first (NEURON's
+  // order): they see this step's ion currents, and the others this step's concentrations.
+  const first = s.blocks.filter((k) => k.mech.advancesFirst && k.S.length > 0);
+  const hasIons = (s.ions?.currents.length ?? 0) > 0;
+  const correctCn = stepper.name === "crank_nicolson" && (s.ions?.slopes.length ?? 0) > 0;
   if (start < end) linearise(s, b, start);
   for (let step = start; step < end; step++) {
     hooks.before?.(step, b);
     const sum = stepper.step(b, dt);
     if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
     hooks.solved?.(step, b);
+    if (correctCn) correctIonCurrents(s, b);
     applyClamps(s, b.V, step + 1, "v");
+    for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
     if (fused) {
       clearAccumulators(b);
+      prepareIons(s);
       for (const k of s.blocks) {
-        if (k.S.length > 0) k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG);
-        else k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG);
+        if (k.S.length > 0 && !k.mech.advancesFirst) {
+          k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X);
+        } else {
+          k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X);
+        }
       }
       addStimuli(s, b, step + 1);
     } else {
-      for (const k of s.blocks) if (k.S.length > 0) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt);
+      for (const k of s.blocks) {
+        if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
+      }
       applyClamps(s, b.V, step + 1, "state");
-      if (step + 1 < end) linearise(s, b, step + 1);
+      if (step + 1 < end || hasIons) linearise(s, b, step + 1);
     }
     hooks.after?.(step, b);
   }
@@ -218,6 +289,8 @@ export function runRecorded(
   const scratch = new Float64Array(1);
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
+  // Ion currents and reversal potentials of sample 0 (runSteps linearises again).
+  if (setup.ions && setup.ions.arrays.size > 0 && nSteps > 0) linearise(setup, b, 0);
   record(setup, b.V, values, nSamples, 0, scratch);
   runSteps(setup, b, stepper, dt, 0, nSteps, { ...hooks, after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch) });
   return { values, buffers: b };

@@ -109,13 +109,13 @@ describe("bad specs give clear errors", () => {
 
   it("a malformed gate", () => {
     expect(error((s) => { s.gates.n = { alpha: "1", tau: "2" }; }))
-      .toMatch(/gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\) or \{ inf, tau \} \(tau in ms\), got \{"alpha":"1","tau":"2"\}/);
+      .toMatch(/gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\), \{ inf, tau \} \(tau in ms\) or \{ rate \} \(dx\/dt\), each with an optional initial, got \{"alpha":"1","tau":"2"\}/);
   });
 
   it("unknown names, with the valid ones and the nearest", () => {
     const m = error((s) => { s.current = "gk * n^4 * (v - eK)"; });
     expect(m).toContain('Channel "Kdr": current: Unknown name "gk" at position 0 in expression "gk * n^4 * (v - eK)"');
-    expect(m).toContain("Valid names: an, bn, eK, gK, n, v.");
+    expect(m).toContain("Valid names: an, bn, celsius, eK, gK, n, v.");
     expect(m).toContain('Did you mean "gK"?');
     expect(error((s) => { s.current = "gK * (v_post - eK)"; })).toContain('Did you mean "v"?');
   });

@@ -72,7 +72,7 @@ export function interpret(spec: MechanismSpec, vPre: number, vPost: number, para
   Object.keys(spec.states).forEach((k, j) => { env[k] = states[j]; });
   for (const [name, e] of a.definitions) env[name] = evaluateExpr(e, env);
   const gates = a.gates.map((g) => {
-    const x = evaluateExpr(g.a, env), y = evaluateExpr(g.b, env);
+    const x = evaluateExpr(g.a, env), y = evaluateExpr(g.b!, env);
     return g.form === "alphaBeta" ? { inf: x / (x + y), tau: 1 / (x + y) } : { inf: x, tau: y };
   });
   return { current: evaluateExpr(a.current, env), gates };
