@@ -146,6 +146,11 @@ describe("@dendrolab/core/sim without tfjs", () => {
   it("simulates the tutorial in a Node process where tfjs cannot be resolved; tensor methods say NEEDS_TFJS", () => {
     const app = join(tmp, "sim-only");
     cpSync(built, join(app, "node_modules/@dendrolab/core"), { recursive: true });
+    // The core's own dependencies (not tfjs), as an installer would add them.
+    const deps = Object.keys(JSON.parse(readFileSync(join(built, "package.json"), "utf8")).dependencies ?? {});
+    for (const dep of deps) {
+      cpSync(join(PACKAGE_DIR, "node_modules", dep), join(app, "node_modules", dep), { recursive: true, dereference: true });
+    }
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "dendrolab-sim-check", private: true, type: "module" }));
     // Any @tensorflow/ import fails, even if one is installed somewhere up the tree.
     writeFileSync(join(app, "no-tfjs.mjs"), [
