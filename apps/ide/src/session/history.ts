@@ -5,8 +5,6 @@
  * before a run, training ticks, restoring the session) does not.
  */
 
-const Capture = { IMMEDIATELY: "IMMEDIATELY", NEVER: "NEVER" } as const;
-type Capture = (typeof Capture)[keyof typeof Capture];
 
 interface HistoryEntry {
   script: string;

@@ -160,7 +160,13 @@ export function nodeTable(d: ModelData, nodes: Int32Array): Table {
     const col = d.columns.get(key);
     if (col && !cols.has(key)) cols.add(key, snapshot(col, nodes));
   };
-  for (const k of Object.keys(BASE_NODE_DEFAULTS)) addColumn(k);
+  // `celsius` is shown where it matters: a mechanism reads node variables (temperature,
+  // ions), or a value in view differs from the default (as Jaxley's tables, which have none).
+  const usesCelsius = d.channels.some((m) => m.compiled.usesNodeVars);
+  for (const k of Object.keys(BASE_NODE_DEFAULTS)) {
+    if (k === "celsius" && !usesCelsius && !differsFrom(d.columns.get(k), nodes, BASE_NODE_DEFAULTS[k]!)) continue;
+    addColumn(k);
+  }
   for (const k of TRACED_GEOMETRY_KEYS) {
     const col = d.columns.get(k);
     if (col && anyFinite(col, nodes)) addColumn(k);
@@ -176,6 +182,13 @@ export function nodeTable(d: ModelData, nodes: Int32Array): Table {
   const xs = d.columns.get("x");
   if (xs && anyFinite(xs, nodes)) for (const k of COORDINATE_KEYS) addColumn(k);
   return new Table(cols.names, nodes, cols.accessors);
+}
+
+/** Does any row in view hold a value other than `value`? */
+function differsFrom(col: Float64Array | undefined, nodes: Int32Array, value: number): boolean {
+  if (!col) return false;
+  for (const n of nodes) if (col[n] !== value) return true;
+  return false;
 }
 
 /**

@@ -197,7 +197,7 @@ export function dataSet(
 }
 
 /** Jaxley's data_stimulate: currents for one run, differentiable. */
-export function dataStimulate(d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
+export function dataStimulate(_d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
   if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}; select at least one compartment.`, "EMPTY_SELECTION");
   const t = tensorBridge("dataStimulate()").toTensor(current, "dataStimulate()");
   if (t.rank === 2 && t.shape[0] !== nodes.length) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
-import { CaL, HH, K, Leak, Na } from "../../src/channels.js";
+import { CaL, HH, Leak } from "../../src/channels.js";
 import { defineChannel } from "../../src/mechanisms/define.js";
 import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
 import { deserializeModel, serializeModel } from "../../src/io/index.js";

@@ -18,7 +18,13 @@ describe("celsius and ion columns", () => {
       return jx.simulate(c).values;
     };
     const c = new jx.Compartment();
-    expect(c.view.column("celsius")).toEqual([6.3]);
+    // Shown in .view once it matters: set away from the default, or read by a mechanism.
+    expect(c.view.columns).not.toContain("celsius");
+    c.set("celsius", 34);
+    expect(c.view.column("celsius")).toEqual([34]);
+    const d = new jx.Compartment();
+    d.insert(new l5pc.Ca_HVA());
+    expect(d.view.column("celsius")).toEqual([6.3]);
     expect(run(34)).toEqual(run());
   });
 

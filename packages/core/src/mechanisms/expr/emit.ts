@@ -99,7 +99,7 @@ export function emitNodes(
 
   const source = new Map<NodeId, string>();
   const lines: string[] = [];
-  const bases = new ExpBases(lines, varSource, prefix);
+  const bases = new ExpBases(lines, prefix);
   for (const id of order) {
     const n = g.node(id);
     if (n.op === "num") { source.set(id, numberSource(n.value)); continue; }
@@ -164,7 +164,7 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
  */
 class ExpBases {
   private readonly bases = new Map<string, { name: string; offset: number }>();
-  constructor(private readonly lines: string[], private readonly varSource: (name: string) => string, private readonly prefix: string) {}
+  constructor(private readonly lines: string[], private readonly prefix: string) {}
 
   /** JavaScript for exp(arg) given the argument's source and, if affine, its form. */
   exp(argSource: string, affine: Affine | undefined): string {
