@@ -53,13 +53,14 @@ function startSampler(periodMs: number): { stop: () => Promise<{ maxRssMB: numbe
     parentPort.on("message", () => { clearInterval(id); tick(); parentPort.postMessage("done"); });`;
   const w = new Worker(src, { eval: true, workerData: { buf: shared.buffer, period: periodMs } });
   return {
-    stop: () => new Promise((resolve) => {
-      w.once("message", () => {
-        void w.terminate();
-        resolve({ maxRssMB: shared[0], samples: shared[1] });
-      });
-      w.postMessage("stop");
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        w.once("message", () => {
+          void w.terminate();
+          resolve({ maxRssMB: shared[0], samples: shared[1] });
+        });
+        w.postMessage("stop");
+      }),
   };
 }
 
@@ -71,7 +72,11 @@ const spec = {
   stim: { branch: 0, comp: 0, delayMs: 1, durMs: 2, ampNA: 1, periodMs: 25 },
   recordings: RECORD_ALL
     ? parents.flatMap((_, b) => Array.from({ length: N_COMP }, (_, comp) => ({ branch: b, comp })))
-    : [{ branch: 0, comp: 0 }, { branch: 30, comp: 4 }, { branch: N_BRANCH - 1, comp: N_COMP - 1 }],
+    : [
+        { branch: 0, comp: 0 },
+        { branch: 30, comp: 4 },
+        { branch: N_BRANCH - 1, comp: N_COMP - 1 },
+      ],
 };
 const dt = spec.dtMs;
 const tMax = N_STEPS * dt;
@@ -82,7 +87,12 @@ const params = cell.getParameters();
 const opts = { tMax, deltaT: dt, solver: "bwd_euler" as const };
 
 // The target: the same cell with gNa and gK 5% higher (plain integrate, no gradient).
-const target = tf.tidy(() => integrate(cell, { ...opts, params: params.map((p, i) => ({ [keys[i]]: tf.mul(Object.values(p)[0], i < 2 ? 1.05 : 1) })) }));
+const target = tf.tidy(() =>
+  integrate(cell, {
+    ...opts,
+    params: params.map((p, i) => ({ [keys[i]]: tf.mul(Object.values(p)[0], i < 2 ? 1.05 : 1) })),
+  }),
+);
 const spikes = (() => {
   const v = tf.tidy(() => target.slice([0, 0], [1, -1]).dataSync());
   let s = 0;
@@ -95,7 +105,10 @@ const hwmBefore = procStatusMB("VmHWM");
 const before = usage();
 const sampler = startSampler(20);
 const t0 = performance.now();
-const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(target, integrate(cell, { ...opts, params })) as tf.Scalar, vars);
+const { value, grads } = tf.variableGrads(
+  () => tf.losses.meanSquaredError(target, integrate(cell, { ...opts, params })) as tf.Scalar,
+  vars,
+);
 const loss = value.dataSync()[0];
 const g = vars.map((v) => grads[v.name].dataSync()[0]);
 const seconds = (performance.now() - t0) / 1000;
@@ -105,12 +118,28 @@ const { maxRssMB, samples } = await sampler.stop();
 tf.dispose([value, ...Object.values(grads), target]);
 
 const peak = Math.max(hwmAfter, maxRssMB);
-console.log(JSON.stringify({
-  simulator: "Dendrolab", what: "gradient memory", ncomp: cell.nComp, steps: N_STEPS, solver: "bwd_euler",
-  trainables: keys, recordings: spec.recordings.length, spikes_at_root: spikes, loss, grad: Object.fromEntries(keys.map((k, i) => [k, g[i]])),
-  seconds, vmhwm_before_mb: hwmBefore, vmhwm_after_mb: hwmAfter, sampled_max_rss_mb: maxRssMB, rss_samples: samples,
-  memory_usage_before_mb: before, memory_usage_after_mb: after, node: process.version,
-}));
+console.log(
+  JSON.stringify({
+    simulator: "Dendrolab",
+    what: "gradient memory",
+    ncomp: cell.nComp,
+    steps: N_STEPS,
+    solver: "bwd_euler",
+    trainables: keys,
+    recordings: spec.recordings.length,
+    spikes_at_root: spikes,
+    loss,
+    grad: Object.fromEntries(keys.map((k, i) => [k, g[i]])),
+    seconds,
+    vmhwm_before_mb: hwmBefore,
+    vmhwm_after_mb: hwmAfter,
+    sampled_max_rss_mb: maxRssMB,
+    rss_samples: samples,
+    memory_usage_before_mb: before,
+    memory_usage_after_mb: after,
+    node: process.version,
+  }),
+);
 console.log(
   `grad memory: ${cell.nComp} compartments x ${N_STEPS} steps (${tMax / 1000} s), ${keys.length} trainables: ` +
     `peak resident ${peak.toFixed(0)} MB (VmHWM ${hwmBefore.toFixed(0)} MB before the gradient, ${hwmAfter.toFixed(0)} MB after; ` +

@@ -32,7 +32,11 @@ import { bestOf } from "./lib/neuron.js";
 import { binaryTreeSpec, buildTreeCell, TfjsTreeReference } from "./lib/tfjs-reference.js";
 
 const REPEATS = Number(process.env.REPEATS ?? 5);
-const REF_STEPS = (process.env.REF_STEPS ?? "100,300").split(",").map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const REF_STEPS = (process.env.REF_STEPS ?? "100,300")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const REF_REPEATS = Number(process.env.REF_REPEATS ?? 2);
 const N_STEPS = 4000;
 const SOLVER = "bwd_euler" as const;
@@ -70,7 +74,8 @@ const nComp = cell.nComp;
 cell.branch("all").makeTrainable("HH_gNa");
 const params = cell.getParameters();
 const gNa = params[0].HH_gNa as tf.Variable<tf.Rank.R1>;
-if (params.length !== 1 || gNa.size !== nBranch) throw new Error(`expected one trainable of ${nBranch} values, got ${params.map((p) => Object.values(p)[0].size)}`);
+if (params.length !== 1 || gNa.size !== nBranch)
+  throw new Error(`expected one trainable of ${nBranch} values, got ${params.map((p) => Object.values(p)[0].size)}`);
 const nParams = gNa.size;
 const opts = (nSteps: number) => ({ tMax: nSteps * dt, deltaT: dt, solver: SOLVER });
 
@@ -99,15 +104,34 @@ const fwdSeconds = fwd.wall;
 const gradSeconds = grad.wall;
 const leaked = tf.memory().numTensors - tensorsBefore;
 const ratio = gradSeconds / fwdSeconds;
-console.log(JSON.stringify({
-  simulator: "Dendrolab", what: "forward", ncomp: nComp, steps: N_STEPS, solver: SOLVER, seconds: fwdSeconds,
-  cpu_seconds: fwd.cpu, comp_steps_per_second: (nComp * N_STEPS) / fwdSeconds, loss: g0.value,
-}));
-console.log(JSON.stringify({
-  simulator: "Dendrolab", what: "forward+gradient", ncomp: nComp, steps: N_STEPS, params: nParams, seconds: gradSeconds,
-  cpu_seconds: grad.cpu, ratio_to_forward: ratio, ratio_to_forward_cpu: grad.cpu / fwd.cpu,
-  grad_norm: Math.hypot(...g0.grad), tensors_leaked: leaked,
-}));
+console.log(
+  JSON.stringify({
+    simulator: "Dendrolab",
+    what: "forward",
+    ncomp: nComp,
+    steps: N_STEPS,
+    solver: SOLVER,
+    seconds: fwdSeconds,
+    cpu_seconds: fwd.cpu,
+    comp_steps_per_second: (nComp * N_STEPS) / fwdSeconds,
+    loss: g0.value,
+  }),
+);
+console.log(
+  JSON.stringify({
+    simulator: "Dendrolab",
+    what: "forward+gradient",
+    ncomp: nComp,
+    steps: N_STEPS,
+    params: nParams,
+    seconds: gradSeconds,
+    cpu_seconds: grad.cpu,
+    ratio_to_forward: ratio,
+    ratio_to_forward_cpu: grad.cpu / fwd.cpu,
+    grad_norm: Math.hypot(...g0.grad),
+    tensors_leaked: leaked,
+  }),
+);
 const oursPerStep = gradSeconds / N_STEPS;
 let summary =
   `grad tree HH ${nComp} compartments x ${N_STEPS} steps, ${nParams} params (best of ${REPEATS}): ` +
@@ -138,10 +162,17 @@ if (REF_STEPS.length > 0) {
   const refWin = refFwdGrad(longest, w); // also the warm-up
   const gScale = Math.max(...ourWin.grad.map(Math.abs));
   const gradDiff = Math.max(...ourWin.grad.map((x, i) => Math.abs(x - refWin.grad[i]))) / gScale;
-  console.log(JSON.stringify({
-    what: "tfjs reference vs Dendrolab, same model", steps: longest, max_abs_trace_diff_mV: traceDiff, trace_range_mV: [vMin, vMax],
-    loss_dendrolab: ourWin.value, loss_reference: refWin.value, max_abs_grad_diff_over_max_abs_grad: gradDiff,
-  }));
+  console.log(
+    JSON.stringify({
+      what: "tfjs reference vs Dendrolab, same model",
+      steps: longest,
+      max_abs_trace_diff_mV: traceDiff,
+      trace_range_mV: [vMin, vMax],
+      loss_dendrolab: ourWin.value,
+      loss_reference: refWin.value,
+      max_abs_grad_diff_over_max_abs_grad: gradDiff,
+    }),
+  );
   tf.dispose(w);
 
   let bestPerStep = Infinity;
@@ -151,18 +182,32 @@ if (REF_STEPS.length > 0) {
     const fg = bestOf(REF_REPEATS, () => refFwdGrad(n, wn));
     tf.dispose(wn);
     bestPerStep = Math.min(bestPerStep, fg / n);
-    console.log(JSON.stringify({
-      simulator: "tfjs op-by-op reference", backend: tf.getBackend(), dtype: "float32", ncomp: nComp, nodes: ref.nNodes,
-      tree_levels: ref.nLevels, steps_timed: n, forward_seconds: f, forward_gradient_seconds: fg,
-      forward_ms_per_step: (1000 * f) / n, forward_gradient_ms_per_step: (1000 * fg) / n,
-    }));
+    console.log(
+      JSON.stringify({
+        simulator: "tfjs op-by-op reference",
+        backend: tf.getBackend(),
+        dtype: "float32",
+        ncomp: nComp,
+        nodes: ref.nNodes,
+        tree_levels: ref.nLevels,
+        steps_timed: n,
+        forward_seconds: f,
+        forward_gradient_seconds: fg,
+        forward_ms_per_step: (1000 * f) / n,
+        forward_gradient_ms_per_step: (1000 * fg) / n,
+      }),
+    );
   }
   const refRatio = bestPerStep / oursPerStep;
-  console.log(JSON.stringify({
-    what: "forward+gradient per step, reference / Dendrolab", reference_ms_per_step: 1000 * bestPerStep,
-    dendrolab_ms_per_step: 1000 * oursPerStep, ratio: refRatio,
-    note: `reference: cheapest per-step cost over windows of ${REF_STEPS.join(", ")} steps; Dendrolab: ${N_STEPS} steps`,
-  }));
+  console.log(
+    JSON.stringify({
+      what: "forward+gradient per step, reference / Dendrolab",
+      reference_ms_per_step: 1000 * bestPerStep,
+      dendrolab_ms_per_step: 1000 * oursPerStep,
+      ratio: refRatio,
+      note: `reference: cheapest per-step cost over windows of ${REF_STEPS.join(", ")} steps; Dendrolab: ${N_STEPS} steps`,
+    }),
+  );
   summary +=
     `. tfjs op-by-op reference (float32; trace diff ${traceDiff.toExponential(1)} mV and gradient diff ` +
     `${gradDiff.toExponential(1)} of max over ${longest} steps): ${(1000 * bestPerStep).toFixed(1)} ms/step ` +

@@ -16,10 +16,27 @@ import { gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ideDir = `${root}apps/ide/`;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 // Minimal types of the parts of playwright-core used here (it is a dependency of e2e).
-interface Locator { click(o?: object): Promise<void>; fill(v: string): Promise<void>; press(k: string): Promise<void>; waitFor(o?: object): Promise<void>; first(): Locator; locator(s: string): Locator; nth(i: number): Locator }
+interface Locator {
+  click(o?: object): Promise<void>;
+  fill(v: string): Promise<void>;
+  press(k: string): Promise<void>;
+  waitFor(o?: object): Promise<void>;
+  first(): Locator;
+  locator(s: string): Locator;
+  nth(i: number): Locator;
+}
 interface Page {
   goto(url: string): Promise<unknown>;
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
@@ -29,8 +46,13 @@ interface Page {
   addInitScript(fn: () => void): Promise<void>;
   close(): Promise<void>;
 }
-interface Browser { newPage(o?: object): Promise<Page>; close(): Promise<void> }
-interface Chromium { launch(o: object): Promise<Browser> }
+interface Browser {
+  newPage(o?: object): Promise<Page>;
+  close(): Promise<void>;
+}
+interface Chromium {
+  launch(o: object): Promise<Browser>;
+}
 
 async function loadChromium(): Promise<Chromium> {
   const requireFromE2e = createRequire(`${root}e2e/package.json`);
@@ -52,7 +74,11 @@ function freePort(): Promise<number> {
 async function serve(port: number): Promise<() => void> {
   // vite's own entry (not through pnpm), so that killing the child ends the server.
   const vite = `${ideDir}node_modules/vite/bin/vite.js`;
-  const child = spawn(process.execPath, [vite, "preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd: ideDir, stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    [vite, "preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"],
+    { cwd: ideDir, stdio: "ignore" },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return () => child.kill();
@@ -78,9 +104,13 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<numbe
     const w = window as unknown as { edits: number[]; pending: number | null };
     w.edits = [];
     w.pending = null;
-    document.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && (e.target as HTMLElement).dataset.testid === "cell-editor") w.pending = e.timeStamp;
-    }, true);
+    document.addEventListener(
+      "keydown",
+      (e) => {
+        if (e.key === "Enter" && (e.target as HTMLElement).dataset.testid === "cell-editor") w.pending = e.timeStamp;
+      },
+      true,
+    );
     const host = document.querySelector('[data-testid="traces-plot"] .plot-host')!;
     new MutationObserver(() => {
       if (w.pending !== null) {
@@ -103,7 +133,13 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<numbe
   return page.evaluate(() => (window as unknown as { edits: number[] }).edits);
 }
 
-interface LoadTimes { fcp: number; drawn: number; quiet: number; longTasks: Array<[number, number]>; scripts: Array<{ url: string; start: number }> }
+interface LoadTimes {
+  fcp: number;
+  drawn: number;
+  quiet: number;
+  longTasks: Array<[number, number]>;
+  scripts: Array<{ url: string; start: number }>;
+}
 
 async function loadTimes(browser: Browser, base: string): Promise<LoadTimes> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -114,7 +150,8 @@ async function loadTimes(browser: Browser, base: string): Promise<LoadTimes> {
       for (const e of l.getEntries()) w.lt.push([e.startTime, e.duration]);
     }).observe({ type: "longtask", buffered: true });
     new MutationObserver(() => {
-      if (!w.drawnAt && document.querySelector('[data-testid="traces-plot"] .plot-host[data-drawn]')) w.drawnAt = performance.now();
+      if (!w.drawnAt && document.querySelector('[data-testid="traces-plot"] .plot-host[data-drawn]'))
+        w.drawnAt = performance.now();
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-drawn"] });
   });
   await page.goto(base);
@@ -144,7 +181,10 @@ async function main(): Promise<void> {
   const stop = await serve(port);
   const base = `http://127.0.0.1:${port}/`;
   const chromium = await loadChromium();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   try {
     const runs: LoadTimes[] = [];
     for (let i = 0; i < 3; i++) runs.push(await loadTimes(browser, base));
@@ -152,7 +192,10 @@ async function main(): Promise<void> {
     const first = runs[runs.length - 1];
     const html = readFileSync(`${ideDir}dist/index.html`, "utf8");
     const entry = [...html.matchAll(/src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
-    const early = new Set([...entry, ...first.scripts.filter((s) => s.start < first.fcp).map((s) => new URL(s.url).pathname.slice(1))]);
+    const early = new Set([
+      ...entry,
+      ...first.scripts.filter((s) => s.start < first.fcp).map((s) => new URL(s.url).pathname.slice(1)),
+    ]);
     let raw = 0;
     let gz = 0;
     for (const f of early) {
@@ -160,16 +203,24 @@ async function main(): Promise<void> {
       raw += bytes.length;
       gz += gzipSync(bytes, { level: 9 }).length;
     }
-    const lazy = first.scripts.filter((s) => s.start >= first.fcp).map((s) => new URL(s.url).pathname.split("/").pop()!);
+    const lazy = first.scripts
+      .filter((s) => s.start >= first.fcp)
+      .map((s) => new URL(s.url).pathname.split("/").pop()!);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const edits = await editToRedraw(page, base);
     await page.close();
     console.log("\nDendrolab IDE speed (built app, Debian Chromium, this machine)\n");
-    console.log(`edit in the table -> redrawn trace (tutorial network): median ${median(edits).toFixed(0)} ms ` +
-      `(min ${Math.min(...edits).toFixed(0)}, max ${Math.max(...edits).toFixed(0)}; ${edits.length} edits)   goal < 100 ms`);
-    console.log(`time to interactive (tutorial simulated and drawn, main thread free): median ${median(best).toFixed(0)} ms ` +
-      `(runs: ${best.map((b) => b.toFixed(0)).join(", ")}; first paint ${first.fcp.toFixed(0)} ms, trace drawn ${first.drawn.toFixed(0)} ms)   goal < 2000 ms`);
-    console.log(`JavaScript before first paint: ${kb(gz)} gzip (${kb(raw)} raw, ${early.size} file${early.size === 1 ? "" : "s"})   goal < 1024 KB gzip`);
+    console.log(
+      `edit in the table -> redrawn trace (tutorial network): median ${median(edits).toFixed(0)} ms ` +
+        `(min ${Math.min(...edits).toFixed(0)}, max ${Math.max(...edits).toFixed(0)}; ${edits.length} edits)   goal < 100 ms`,
+    );
+    console.log(
+      `time to interactive (tutorial simulated and drawn, main thread free): median ${median(best).toFixed(0)} ms ` +
+        `(runs: ${best.map((b) => b.toFixed(0)).join(", ")}; first paint ${first.fcp.toFixed(0)} ms, trace drawn ${first.drawn.toFixed(0)} ms)   goal < 2000 ms`,
+    );
+    console.log(
+      `JavaScript before first paint: ${kb(gz)} gzip (${kb(raw)} raw, ${early.size} file${early.size === 1 ? "" : "s"})   goal < 1024 KB gzip`,
+    );
     console.log(`loaded lazily after first paint: ${lazy.join(", ")}`);
   } finally {
     await browser.close();

@@ -9,7 +9,15 @@
  *   pnpm --filter @dendrolab/bench run network-scale
  */
 import {
-  Branch, Cell, Compartment, Network, connectivityMatrixConnect, seededRandom, simulate, sparseConnect, stepCurrent,
+  Branch,
+  Cell,
+  Compartment,
+  Network,
+  connectivityMatrixConnect,
+  seededRandom,
+  simulate,
+  sparseConnect,
+  stepCurrent,
 } from "@dendrolab/core";
 import { HH } from "@dendrolab/core/channels";
 import { IonotropicSynapse } from "@dendrolab/core/synapses";
@@ -38,7 +46,7 @@ function randomMatrix(n: number, ones: number, seed: number): Uint8Array[] {
   while (placed < ones) {
     const i = Math.floor(rand() * n);
     const j = Math.floor(rand() * n);
-    if (!m[i][j]) (m[i][j] = 1, placed++);
+    if (!m[i][j]) (m[i][j] = 1), placed++;
   }
   return m;
 }
@@ -46,13 +54,17 @@ function randomMatrix(n: number, ones: number, seed: number): Uint8Array[] {
 type Wiring = "none" | "sparse" | "matrix";
 
 /** Builds the network; returns it with the build time (cells -> network -> synapses), seconds. */
-function build(wiring: Wiring, matrix?: Uint8Array[]): { net: Network; seconds: number; networkSeconds: number; connectSeconds: number } {
+function build(
+  wiring: Wiring,
+  matrix?: Uint8Array[],
+): { net: Network; seconds: number; networkSeconds: number; connectSeconds: number } {
   const t0 = performance.now();
   const cell = makeCell();
   const net = new Network(Array.from({ length: N_CELLS }, () => cell));
   const t1 = performance.now();
   const all = net.cell("all");
-  if (wiring === "sparse") sparseConnect(all, all, new IonotropicSynapse(), N_SYNAPSES / (N_CELLS * N_CELLS), { seed: 1 });
+  if (wiring === "sparse")
+    sparseConnect(all, all, new IonotropicSynapse(), N_SYNAPSES / (N_CELLS * N_CELLS), { seed: 1 });
   if (wiring === "matrix") connectivityMatrixConnect(all, all, new IonotropicSynapse(), matrix!);
   const t2 = performance.now();
   return { net, seconds: (t2 - t0) / 1000, networkSeconds: (t1 - t0) / 1000, connectSeconds: (t2 - t1) / 1000 };
@@ -63,7 +75,9 @@ function instrument(net: Network | Cell, cells: number[]): void {
   for (const i of cells) {
     const c = net instanceof Network ? net.cell(i) : net;
     c.branch(0).comp(0).record("v");
-    c.branch(0).comp(0).stimulate(stepCurrent(1, 10, 0.5, DT, T_MAX));
+    c.branch(0)
+      .comp(0)
+      .stimulate(stepCurrent(1, 10, 0.5, DT, T_MAX));
   }
 }
 
@@ -85,7 +99,11 @@ const matrix = randomMatrix(N_CELLS, N_SYNAPSES, 7);
 const sparse = build("sparse");
 const dense = build("matrix", matrix);
 const plain = build("none");
-for (const [name, b] of [["sparseConnect", sparse], ["connectivityMatrixConnect", dense], ["unconnected", plain]] as const) {
+for (const [name, b] of [
+  ["sparseConnect", sparse],
+  ["connectivityMatrixConnect", dense],
+  ["unconnected", plain],
+] as const) {
   console.log(
     `build ${name}: ${N_CELLS} cells x ${N_BRANCH * N_COMP} compartments, ${b.net.edges.length} synapses: ` +
       `${b.seconds.toFixed(3)} s (network ${b.networkSeconds.toFixed(3)} s + connect ${b.connectSeconds.toFixed(3)} s; goal < 2 s)`,
@@ -104,14 +122,31 @@ const rSparse = throughput(sparse.net);
 const rDense = throughput(dense.net);
 const nSteps = Math.round(T_MAX / DT);
 console.log(`simulate ${T_MAX} ms (${nSteps} steps, dt ${DT} ms, bwd_euler), best of ${REPEATS} (single cell: of 50):`);
-console.log(`  single cell (100 compartments):        ${mega(rSingle.compStepsPerSecond)} comp-steps/s (${rSingle.seconds.toFixed(3)} s)`);
-console.log(`  network unconnected (100,000 comps):   ${mega(rPlain.compStepsPerSecond)} comp-steps/s (${rPlain.seconds.toFixed(3)} s)`);
-console.log(`  network sparseConnect (${sparse.net.edges.length} syn):  ${mega(rSparse.compStepsPerSecond)} comp-steps/s (${rSparse.seconds.toFixed(3)} s)`);
-console.log(`  network matrixConnect (${dense.net.edges.length} syn):  ${mega(rDense.compStepsPerSecond)} comp-steps/s (${rDense.seconds.toFixed(3)} s)`);
+console.log(
+  `  single cell (100 compartments):        ${mega(rSingle.compStepsPerSecond)} comp-steps/s (${rSingle.seconds.toFixed(3)} s)`,
+);
+console.log(
+  `  network unconnected (100,000 comps):   ${mega(rPlain.compStepsPerSecond)} comp-steps/s (${rPlain.seconds.toFixed(3)} s)`,
+);
+console.log(
+  `  network sparseConnect (${sparse.net.edges.length} syn):  ${mega(rSparse.compStepsPerSecond)} comp-steps/s (${rSparse.seconds.toFixed(3)} s)`,
+);
+console.log(
+  `  network matrixConnect (${dense.net.edges.length} syn):  ${mega(rDense.compStepsPerSecond)} comp-steps/s (${rDense.seconds.toFixed(3)} s)`,
+);
 const ratio = (r: { compStepsPerSecond: number }) => (rPlain.compStepsPerSecond / r.compStepsPerSecond).toFixed(2);
-console.log(`cost of synapses (unconnected / connected throughput): sparse ${ratio(rSparse)}x, matrix ${ratio(rDense)}x (goal <= 1.5x)`);
-console.log(JSON.stringify({
-  build_s: { sparse: sparse.seconds, matrix: dense.seconds, unconnected: plain.seconds },
-  comp_steps_per_s: { single: rSingle.compStepsPerSecond, unconnected: rPlain.compStepsPerSecond, sparse: rSparse.compStepsPerSecond, matrix: rDense.compStepsPerSecond },
-  synapses: { sparse: sparse.net.edges.length, matrix: dense.net.edges.length },
-}));
+console.log(
+  `cost of synapses (unconnected / connected throughput): sparse ${ratio(rSparse)}x, matrix ${ratio(rDense)}x (goal <= 1.5x)`,
+);
+console.log(
+  JSON.stringify({
+    build_s: { sparse: sparse.seconds, matrix: dense.seconds, unconnected: plain.seconds },
+    comp_steps_per_s: {
+      single: rSingle.compStepsPerSecond,
+      unconnected: rPlain.compStepsPerSecond,
+      sparse: rSparse.compStepsPerSecond,
+      matrix: rDense.compStepsPerSecond,
+    },
+    synapses: { sparse: sparse.net.edges.length, matrix: dense.net.edges.length },
+  }),
+);

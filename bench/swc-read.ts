@@ -30,7 +30,9 @@ function largestSwc(): string {
   const dirs = [join(ROOT, "../shared/swc"), join(ROOT, "packages/core/test/morphology/swc")];
   const dir = dirs.find((d) => existsSync(d));
   if (!dir) throw new Error(`no SWC folder (looked in ${dirs.join(", ")})`);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".swc")).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".swc"))
+    .map((f) => join(dir, f));
   return files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 

@@ -24,7 +24,9 @@ simulate(cell, opts); // compile and warm up
 const seconds = bestOf(3, () => simulate(cell, opts));
 const ours = (nComp * nSteps) / seconds;
 const theirs = Number(neuron.comp_steps_per_second);
-console.log(JSON.stringify({ simulator: "Dendrolab", ncomp: nComp, steps: nSteps, seconds, comp_steps_per_second: ours }));
+console.log(
+  JSON.stringify({ simulator: "Dendrolab", ncomp: nComp, steps: nSteps, seconds, comp_steps_per_second: ours }),
+);
 console.log(JSON.stringify(neuron));
 console.log(
   `tree HH ${nComp} compartments x ${nSteps} steps: Dendrolab ${(ours / 1e6).toFixed(2)} M comp-steps/s, ` +

@@ -37,14 +37,20 @@ printParameters(network.getParameters());
 // Simulating with group-wise values through dataSet.
 network.cell(2).addToGroup("slow_spiking");
 network.cell(0).branch(0).comp(0).record("v");
-network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+network
+  .cell(0)
+  .branch(0)
+  .comp(0)
+  .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
 
 const voltages = simulateTutorial(network, tf.tensor1d([1.0, 0.1]));
 const v = voltages.dataSync();
 let spikes = 0;
 for (let k = 1; k < v.length; k++) if (v[k - 1] < 0 && v[k] >= 0) spikes++;
-console.log(`\nvoltages: shape [${voltages.shape.join(", ")}], ` +
-  `min ${Math.min(...v).toFixed(2)} mV, max ${Math.max(...v).toFixed(2)} mV, final ${v[v.length - 1].toFixed(2)} mV, ${spikes} spike(s)`);
+console.log(
+  `\nvoltages: shape [${voltages.shape.join(", ")}], ` +
+    `min ${Math.min(...v).toFixed(2)} mV, max ${Math.max(...v).toFixed(2)} mV, final ${v[v.length - 1].toFixed(2)} mV, ${spikes} spike(s)`,
+);
 
 function count(params: jx.Params): number {
   return params.reduce((s, p) => s + Object.values(p)[0].size, 0);

@@ -11,9 +11,17 @@ await tf.setBackend("cpu");
 const network = buildTutorialNetwork();
 network.cell([0, 1]).addToGroup("fast_spiking");
 network.cell(2).addToGroup("slow_spiking");
-for (const [cell, amplitude] of [[0, 0.5], [2, 0.1]]) { // nA; the slow cell must be observed to be identifiable
+for (const [cell, amplitude] of [
+  [0, 0.5],
+  [2, 0.1],
+]) {
+  // nA; the slow cell must be observed to be identifiable
   network.cell(cell).branch(0).comp(0).record("v");
-  network.cell(cell).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, amplitude, 0.025, 20));
+  network
+    .cell(cell)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 5, amplitude, 0.025, 20));
 }
 const simulate = (params: tf.Tensor1D) => simulateTutorial(network, params);
 
@@ -30,11 +38,15 @@ for (let step = 0; step <= 150; step++) {
   )!;
   if (step % 15 === 0) {
     const p = transform.forward(raw).dataSync();
-    console.log(`step ${String(step).padStart(3)}  loss ${loss.dataSync()[0].toExponential(3)}  Na_gNa fast ${p[0].toFixed(4)}  slow ${p[1].toFixed(4)}`);
+    console.log(
+      `step ${String(step).padStart(3)}  loss ${loss.dataSync()[0].toExponential(3)}  Na_gNa fast ${p[0].toFixed(4)}  slow ${p[1].toFixed(4)}`,
+    );
   }
   loss.dispose();
 }
 const fitted = transform.forward(raw).dataSync();
-console.log(`\ntrue [${truth.join(", ")}], fitted [${Array.from(fitted, (x) => x.toFixed(4)).join(", ")}], ` +
-  `relative errors ${Array.from(fitted, (x, i) => ((100 * Math.abs(x - truth[i])) / truth[i]).toFixed(2) + "%").join(", ")}, ` +
-  `${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `\ntrue [${truth.join(", ")}], fitted [${Array.from(fitted, (x) => x.toFixed(4)).join(", ")}], ` +
+    `relative errors ${Array.from(fitted, (x, i) => ((100 * Math.abs(x - truth[i])) / truth[i]).toFixed(2) + "%").join(", ")}, ` +
+    `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);

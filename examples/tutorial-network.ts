@@ -34,7 +34,11 @@ network.cell(2).addToGroup("slow_spiking");
 network.group("fast_spiking").set("Na_gNa", 0.4);
 
 // A current clamp and a recording at the first compartment of cell 0.
-network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+network
+  .cell(0)
+  .branch(0)
+  .comp(0)
+  .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
 network.cell(0).branch(0).comp(0).record("v");
 
 export default network;

@@ -4,7 +4,11 @@ import { join } from "node:path";
 
 const roots = ["packages", "apps"].flatMap((d) => (existsSync(d) ? readdirSync(d).map((p) => join(d, p)) : []));
 roots.push("e2e", "examples", "bench");
-let passed = 0, failed = 0, skipped = 0, reports = 0, flaky = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  reports = 0,
+  flaky = 0;
 for (const root of roots) {
   const dir = join(root, "test-results");
   if (!existsSync(dir)) continue;

@@ -22,14 +22,21 @@ export function neuronAvailable(): boolean {
 }
 
 /** Runs a script of tools/neuron-refs and returns the last JSON line it printed, plus an emitted model. */
-export function runNeuronBench(script: string, args: string[]): { result: Record<string, number | string>; model?: unknown } {
+export function runNeuronBench(
+  script: string,
+  args: string[],
+): { result: Record<string, number | string>; model?: unknown } {
   const dir = mkdtempSync(join(tmpdir(), "dendrolab-bench-"));
   const modelPath = join(dir, "model.json");
   const out = execFileSync(PYTHON, [join(ROOT, "tools/neuron-refs", script), "--emit-model", modelPath, ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const line = out.trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  const line = out
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
   if (!line) throw new Error(`${script} printed no JSON result:\n${out}`);
   const model = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, "utf8")) : undefined;
   return { result: JSON.parse(line), model };

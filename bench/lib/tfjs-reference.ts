@@ -56,7 +56,11 @@ export interface TreeSpec {
  */
 export function binaryTreeSpec(depth = 7, ncomp = 8, recordComp = ncomp >> 1): TreeSpec {
   const nb = 2 ** depth - 1;
-  return treeSpec(Array.from({ length: nb }, (_, b) => (b === 0 ? -1 : (b - 1) >> 1)), ncomp, recordComp);
+  return treeSpec(
+    Array.from({ length: nb }, (_, b) => (b === 0 ? -1 : (b - 1) >> 1)),
+    ncomp,
+    recordComp,
+  );
 }
 
 /** As binaryTreeSpec, for `nBranches` branches numbered breadth-first (parent (b - 1) >> 1). */
@@ -90,7 +94,14 @@ export function buildTreeCell(spec: TreeSpec, tMax: number): Cell {
   cell.set("axial_resistivity", spec.raOhmCm);
   cell.set("capacitance", spec.cmUfPerCm2);
   cell.insert(new HH());
-  const keys = { gNa: "HH_gNa", gK: "HH_gK", gLeak: "HH_gLeak", eNa: "HH_eNa", eK: "HH_eK", eLeak: "HH_eLeak" } as const;
+  const keys = {
+    gNa: "HH_gNa",
+    gK: "HH_gK",
+    gLeak: "HH_gLeak",
+    eNa: "HH_eNa",
+    eK: "HH_eK",
+    eLeak: "HH_eLeak",
+  } as const;
   for (const [k, key] of Object.entries(keys)) cell.set(key, spec.hh[k as keyof typeof keys]);
   cell.set("v", spec.vInitMV);
   cell.initStates();
@@ -206,7 +217,7 @@ function levelTree(spec: TreeSpec): Levels {
   const localParent = sizes.map((sz) => new Int32Array(sz));
   // Geometry: identical cylinders.
   const { lengthUm: L, radiusUm: r, raOhmCm, cmUfPerCm2 } = spec;
-  const halfMOhm = (raOhmCm * (L / 2) / (Math.PI * r * r)) * 1e-2; // ohm cm * 1/um = 1e-2 MOhm
+  const halfMOhm = ((raOhmCm * (L / 2)) / (Math.PI * r * r)) * 1e-2; // ohm cm * 1/um = 1e-2 MOhm
   const area = 2 * Math.PI * r * L; // um2
   const off = new Float64Array(n);
   const axialSum = new Float64Array(n);
@@ -230,7 +241,14 @@ function levelTree(spec: TreeSpec): Levels {
     axialSum[pos[p]] += g;
   }
   return {
-    nNodes: n, sizes, localParent, off, axialSum, capNF, scale, branchOf,
+    nNodes: n,
+    sizes,
+    localParent,
+    off,
+    axialSum,
+    capNF,
+    scale,
+    branchOf,
     nodeOfComp: (b, k) => pos[compNode[b * ncomp + k]],
   };
 }
@@ -264,8 +282,16 @@ export class TfjsTreeReference {
     branchToNode: tf.Tensor2D;
     /** [recordings, nodes]: node voltages -> recorded. */
     record: tf.Tensor2D;
-    capOverDt: tf.Tensor2D; axialSum: tf.Tensor2D; scale: tf.Tensor2D; stim: tf.Tensor2D;
-    gK: tf.Tensor2D; gLeak: tf.Tensor2D; v0: tf.Tensor2D; m0: tf.Tensor2D; h0: tf.Tensor2D; n0: tf.Tensor2D;
+    capOverDt: tf.Tensor2D;
+    axialSum: tf.Tensor2D;
+    scale: tf.Tensor2D;
+    stim: tf.Tensor2D;
+    gK: tf.Tensor2D;
+    gLeak: tf.Tensor2D;
+    v0: tf.Tensor2D;
+    m0: tf.Tensor2D;
+    h0: tf.Tensor2D;
+    n0: tf.Tensor2D;
   };
   private readonly stimOn: (step: number) => boolean;
 
@@ -291,10 +317,22 @@ export class TfjsTreeReference {
     const dt = spec.dtMs;
     this.c = {
       off,
-      toParent: lv.localParent.map((lp, l) => (l === 0 ? tf.zeros([0, 0]) : incidence(lp, lv.sizes[l - 1])) as tf.Tensor2D),
-      fromParent: lv.localParent.map((lp, l) => (l === 0 ? tf.zeros([0, 0]) : tf.transpose(incidence(lp, lv.sizes[l - 1]))) as tf.Tensor2D),
-      branchToNode: tf.transpose(incidence(Int32Array.from(lv.branchOf, (b, i) => (lv.scale[i] > 0 ? b : -1)), spec.parents.length)),
-      record: tf.tensor2d(Float32Array.from({ length: recNode.length * n }, (_, k) => (recNode[Math.floor(k / n)] === k % n ? 1 : 0)), [recNode.length, n]),
+      toParent: lv.localParent.map(
+        (lp, l) => (l === 0 ? tf.zeros([0, 0]) : incidence(lp, lv.sizes[l - 1])) as tf.Tensor2D,
+      ),
+      fromParent: lv.localParent.map(
+        (lp, l) => (l === 0 ? tf.zeros([0, 0]) : tf.transpose(incidence(lp, lv.sizes[l - 1]))) as tf.Tensor2D,
+      ),
+      branchToNode: tf.transpose(
+        incidence(
+          Int32Array.from(lv.branchOf, (b, i) => (lv.scale[i] > 0 ? b : -1)),
+          spec.parents.length,
+        ),
+      ),
+      record: tf.tensor2d(
+        Float32Array.from({ length: recNode.length * n }, (_, k) => (recNode[Math.floor(k / n)] === k % n ? 1 : 0)),
+        [recNode.length, n],
+      ),
       capOverDt: col(Array.from(lv.capNF, (c) => c / dt)),
       axialSum: col(lv.axialSum),
       scale: col(lv.scale),
@@ -342,7 +380,10 @@ export class TfjsTreeReference {
       const gNaAct = tf.mul(gNa, tf.mul(tf.pow(m, 3), h));
       const gKAct = tf.mul(c.gK, tf.pow(n, 4));
       const gTot = tf.add(tf.add(gNaAct, gKAct), c.gLeak);
-      const iHH = tf.add(tf.add(tf.mul(gNaAct, tf.sub(V, hh.eNa)), tf.mul(gKAct, tf.sub(V, hh.eK))), tf.mul(c.gLeak, tf.sub(V, hh.eLeak)));
+      const iHH = tf.add(
+        tf.add(tf.mul(gNaAct, tf.sub(V, hh.eNa)), tf.mul(gKAct, tf.sub(V, hh.eK))),
+        tf.mul(c.gLeak, tf.sub(V, hh.eLeak)),
+      );
       const G = tf.mul(c.scale, gTot);
       let I = tf.mul(c.scale, iHH);
       if (this.stimOn(step)) I = tf.sub(I, c.stim);
@@ -361,6 +402,22 @@ export class TfjsTreeReference {
 
   dispose(): void {
     const c = this.c;
-    tf.dispose([...c.off, ...c.toParent, ...c.fromParent, c.branchToNode, c.record, c.capOverDt, c.axialSum, c.scale, c.stim, c.gK, c.gLeak, c.v0, c.m0, c.h0, c.n0]);
+    tf.dispose([
+      ...c.off,
+      ...c.toParent,
+      ...c.fromParent,
+      c.branchToNode,
+      c.record,
+      c.capOverDt,
+      c.axialSum,
+      c.scale,
+      c.stim,
+      c.gK,
+      c.gLeak,
+      c.v0,
+      c.m0,
+      c.h0,
+      c.n0,
+    ]);
   }
 }

@@ -22,7 +22,14 @@ test("overview", async () => {
 
 test("select branches and add them to a group", async () => {
   await page.getByTestId("tree-branch-0-1").click();
-  for (const [c, b] of [[0, 3], [1, 1], [1, 3], [2, 1], [2, 3]]) await page.getByTestId(`tree-branch-${c}-${b}`).click({ modifiers: ["ControlOrMeta"] });
+  for (const [c, b] of [
+    [0, 3],
+    [1, 1],
+    [1, 3],
+    [2, 1],
+    [2, 3],
+  ])
+    await page.getByTestId(`tree-branch-${c}-${b}`).click({ modifiers: ["ControlOrMeta"] });
   await page.getByTestId("add-to-group").click();
   await page.getByTestId("group-name-input").fill("apical");
   await snap(page, "ide-add-to-group");
@@ -77,13 +84,16 @@ test("trainer", async () => {
 test("editor completion", async () => {
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("ControlOrMeta+End");
-  await page.keyboard.type("\n\nnetwork.group(\"apical\").s");
+  await page.keyboard.type('\n\nnetwork.group("apical").s');
   await page.waitForTimeout(1500);
   await page.keyboard.press("Control+Space");
   await expect(page.locator(".suggest-widget")).toBeVisible({ timeout: 15_000 });
   await page.waitForTimeout(800);
   const box = (await page.getByTestId("editor-panel").boundingBox())!;
-  await page.screenshot({ path: `${IMG}ide-editor-completion.png`, clip: { x: box.x, y: box.y + box.height * 0.3, width: box.width + 200, height: box.height * 0.7 + 200 } });
+  await page.screenshot({
+    path: `${IMG}ide-editor-completion.png`,
+    clip: { x: box.x, y: box.y + box.height * 0.3, width: box.width + 200, height: box.height * 0.7 + 200 },
+  });
   await page.keyboard.press("Escape");
   for (let i = 0; i < 27; i++) await page.keyboard.press("Backspace");
 });

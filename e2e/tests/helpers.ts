@@ -25,7 +25,11 @@ export async function waitForRun(page: Page): Promise<string> {
 
 /** The script in the session (what the editor holds). */
 export function script(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { dendrolab: { store: { getState(): { script: string } } } }).dendrolab.store.getState().script);
+  return page.evaluate(
+    () =>
+      (window as unknown as { dendrolab: { store: { getState(): { script: string } } } }).dendrolab.store.getState()
+        .script,
+  );
 }
 
 /** Records long tasks (> 50 ms) on the page from now on. */
@@ -34,7 +38,8 @@ export async function watchLongTasks(page: Page): Promise<void> {
     const w = window as unknown as { longTasks: Array<{ start: number; ms: number }> };
     w.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
+      for (const e of list.getEntries())
+        w.longTasks.push({ start: Math.round(e.startTime), ms: Math.round(e.duration) });
     }).observe({ type: "longtask", buffered: false });
   });
 }
@@ -45,7 +50,9 @@ export function longTasks(page: Page): Promise<string[]> {
     const w = window as unknown as { longTasks: Array<{ start: number; ms: number }> };
     const measures = performance.getEntriesByType("measure");
     return w.longTasks.map((t) => {
-      const during = measures.filter((m) => m.startTime < t.start + t.ms && m.startTime + m.duration > t.start).map((m) => `${m.name} ${Math.round(m.duration)} ms`);
+      const during = measures
+        .filter((m) => m.startTime < t.start + t.ms && m.startTime + m.duration > t.start)
+        .map((m) => `${m.name} ${Math.round(m.duration)} ms`);
       return `${t.ms} ms at ${t.start} ms${during.length ? ` (${during.join(", ")})` : ""}`;
     });
   });

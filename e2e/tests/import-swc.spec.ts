@@ -11,7 +11,9 @@ const SWC = new URL("../fixtures/morph_ca1_n120_250.swc", import.meta.url).pathn
 test("imports an SWC file and draws the traced cell with its groups", async ({ page, context }) => {
   await openApp(page);
   await page.getByTestId("import-swc-input").setInputFiles(SWC);
-  await expect.poll(() => script(page)).toContain('jx.readSwc(files["morph_ca1_n120_250.swc"], { ncomp: 2, minRadius: 0.1 })');
+  await expect
+    .poll(() => script(page))
+    .toContain('jx.readSwc(files["morph_ca1_n120_250.swc"], { ncomp: 2, minRadius: 0.1 })');
   expect(await waitForRun(page)).toMatch(/^Built in/);
   await expect(page.getByTestId("group-apical")).toBeVisible();
   await expect(page.getByTestId("group-soma")).toBeVisible();

@@ -23,7 +23,8 @@ test("a script cannot reach the page, the network or storage", async ({ page }) 
   await openApp(page);
   expect(await page.getByTestId("script-sandbox").getAttribute("sandbox")).toBe("allow-scripts");
   await page.evaluate((s) => {
-    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } }).dendrolab;
+    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } })
+      .dendrolab;
     d.actions.setScript(s);
     return d.actions.run();
   }, PROBE);
@@ -49,7 +50,12 @@ test("a training run stops when asked and can still be applied", async ({ page }
   const before = await script(page);
   await page.getByTestId("train-stop").click();
   await expect(page.getByTestId("train-status")).toContainText("stopped", { timeout: 10_000 });
-  const steps = await page.evaluate(() => (window as unknown as { dendrolab: { store: { getState(): { training: { losses: number[] } } } } }).dendrolab.store.getState().training.losses.length);
+  const steps = await page.evaluate(
+    () =>
+      (
+        window as unknown as { dendrolab: { store: { getState(): { training: { losses: number[] } } } } }
+      ).dendrolab.store.getState().training.losses.length,
+  );
   expect(steps).toBeLessThan(400);
   expect(await script(page)).toBe(before); // training ticks never touch the script
   await page.getByTestId("train-apply").click();

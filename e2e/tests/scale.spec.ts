@@ -19,7 +19,8 @@ test("10,000 rows scroll smoothly in the parameter table", async ({ page }) => {
   await openApp(page);
   await waitForRun(page);
   await page.evaluate((s) => {
-    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } }).dendrolab;
+    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } })
+      .dendrolab;
     d.actions.setScript(s);
     return d.actions.run();
   }, BIG);
@@ -54,7 +55,8 @@ export default network;
 test("a network of 1,000 cells: the model tree renders only the rows in view", async ({ page }) => {
   await openApp(page);
   await page.evaluate((s) => {
-    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } }).dendrolab;
+    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } })
+      .dendrolab;
     d.actions.setScript(s);
     return d.actions.run();
   }, THOUSAND_CELLS);

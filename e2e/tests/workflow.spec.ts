@@ -41,7 +41,13 @@ test("opens on the tutorial network, already simulated", async () => {
 
 test("multi-selects branches 1 and 3 of every cell and adds them to group apical", async () => {
   await page.getByTestId("tree-branch-0-1").click();
-  for (const [c, b] of [[0, 3], [1, 1], [1, 3], [2, 1], [2, 3]]) {
+  for (const [c, b] of [
+    [0, 3],
+    [1, 1],
+    [1, 3],
+    [2, 1],
+    [2, 3],
+  ]) {
     await page.getByTestId(`tree-branch-${c}-${b}`).click({ modifiers: ["ControlOrMeta"] });
   }
   await expect(page.getByTestId("selection-count")).toHaveText("12 comps selected");
@@ -80,7 +86,11 @@ test("draws the morphology coloured by a parameter, in 2-D and 3-D; clicking sel
   await page.getByTestId("colour-by").selectOption("group");
   await expect(page.getByTestId("morphology-plot").locator(".colorbar")).toHaveCount(0);
   // Plotly picks the point under the pointer on hover: move there, then click.
-  const box = (await page.getByTestId("morphology-plot").locator(".scatterlayer .trace .points path").nth(3).boundingBox())!;
+  const box = (await page
+    .getByTestId("morphology-plot")
+    .locator(".scatterlayer .trace .points path")
+    .nth(3)
+    .boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(200);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -115,19 +125,36 @@ test("trains the shared Na_gNa of fast_spiking and sees the loss fall", async ()
   await watchLongTasks(page);
   await page.getByTestId("train-start").click();
   await expect(page.getByTestId("train-status")).toContainText("done", { timeout: 90_000 });
-  const losses = await page.evaluate(() => (window as unknown as { dendrolab: { store: { getState(): { training: { losses: number[] } } } } }).dendrolab.store.getState().training.losses);
+  const losses = await page.evaluate(
+    () =>
+      (
+        window as unknown as { dendrolab: { store: { getState(): { training: { losses: number[] } } } } }
+      ).dendrolab.store.getState().training.losses,
+  );
   expect(losses).toHaveLength(20);
   expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 2);
   await expect(page.getByTestId("loss-plot").locator("canvas")).toHaveAttribute("data-drawn", /\d+/);
   expect(await longTasks(page)).toEqual([]);
   await shot(page, "05-trained");
-  const undoSteps = await page.evaluate(() => (window as unknown as { dendrolab: { store: { getState(): { history: { past: unknown[] } } } } }).dendrolab.store.getState().history.past.length);
+  const undoSteps = await page.evaluate(
+    () =>
+      (
+        window as unknown as { dendrolab: { store: { getState(): { history: { past: unknown[] } } } } }
+      ).dendrolab.store.getState().history.past.length,
+  );
   await page.getByTestId("train-apply").click();
   await waitForRun(page);
-  const applied = [...(await script(page)).matchAll(/network\.group\("fast_spiking"\)\.set\("Na_gNa", ([\d.]+)\);\n/g)].map((m) => Number(m[1]));
+  const applied = [
+    ...(await script(page)).matchAll(/network\.group\("fast_spiking"\)\.set\("Na_gNa", ([\d.]+)\);\n/g),
+  ].map((m) => Number(m[1]));
   expect(applied[0]).toBe(0.4); // the tutorial's value, then the trained one
   expect(Math.abs(applied[applied.length - 1] - 0.3)).toBeLessThan(0.03);
-  const after = await page.evaluate(() => (window as unknown as { dendrolab: { store: { getState(): { history: { past: unknown[] } } } } }).dendrolab.store.getState().history.past.length);
+  const after = await page.evaluate(
+    () =>
+      (
+        window as unknown as { dendrolab: { store: { getState(): { history: { past: unknown[] } } } } }
+      ).dendrolab.store.getState().history.past.length,
+  );
   expect(after).toBe(undoSteps + 1); // applying is one undo step; training ticks are none
 });
 
@@ -144,7 +171,9 @@ test("shares the session; the link opens in a new page with the same groups and 
   expect(await script(other)).toBe(await script(page));
   await other.getByTestId("group-apical").click();
   await expect(other.getByTestId("table-row")).toHaveCount(12);
-  expect(await other.locator('[data-testid=table-row] [data-col="radius"]').allTextContents()).toEqual(Array(12).fill("0.3"));
+  expect(await other.locator('[data-testid=table-row] [data-col="radius"]').allTextContents()).toEqual(
+    Array(12).fill("0.3"),
+  );
   await other.getByTestId("group-fast_spiking").click();
   const na = await other.locator('[data-testid=table-row] [data-col="Na_gNa"]').first().textContent();
   await page.getByTestId("group-fast_spiking").click();
@@ -171,14 +200,21 @@ test("a script with an infinite loop is stopped within 2 s and the page stays us
   await expect(page.getByTestId("group-count-apical")).toHaveText("12 comps");
   await shot(page, "07-infinite-loop-stopped");
   // The sandbox comes back: undo the typing and run again.
-  await page.evaluate(() => (window as unknown as { dendrolab: { actions: { undo(): Promise<void> } } }).dendrolab.actions.undo());
+  await page.evaluate(() =>
+    (window as unknown as { dendrolab: { actions: { undo(): Promise<void> } } }).dendrolab.actions.undo(),
+  );
   await waitForRun(page);
   await expect(page.getByTestId("run-status")).toContainText("Built in");
 });
 
 test("a hostile link shows an error and loses nothing already open", async ({ browser }) => {
   const before = await script(page);
-  for (const hash of ["#s=99.AAAA", "#s=1.%%%%", "#s=1.q1YqTq1Q0lFQUlJIzs8tKEotLlayUlAqS8", `#s=1.${"A".repeat(120_000)}`]) {
+  for (const hash of [
+    "#s=99.AAAA",
+    "#s=1.%%%%",
+    "#s=1.q1YqTq1Q0lFQUlJIzs8tKEotLlayUlAqS8",
+    `#s=1.${"A".repeat(120_000)}`,
+  ]) {
     await page.evaluate((h) => (location.hash = h), hash);
     await expect(page.getByTestId("banner")).toBeVisible();
     await expect(page.getByTestId("banner")).toContainText("Your open session was not changed");

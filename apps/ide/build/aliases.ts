@@ -16,6 +16,12 @@ const monacoDir = join(dirname(createRequire(import.meta.url).resolve("monaco-ed
 export const aliases = [
   { find: /^@tensorflow\/tfjs$/, replacement: here("../src/platform/tfjs-lite.ts") },
   // Monaco's package exports map only .js files; its codicon font CSS is reached by path.
-  { find: /^monaco-codicons\.css$/, replacement: join(monacoDir, "esm/vs/base/browser/ui/codicons/codicon/codicon.css") },
-  { find: /^monaco-codicon-modifiers\.css$/, replacement: join(monacoDir, "esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css") },
+  {
+    find: /^monaco-codicons\.css$/,
+    replacement: join(monacoDir, "esm/vs/base/browser/ui/codicons/codicon/codicon.css"),
+  },
+  {
+    find: /^monaco-codicon-modifiers\.css$/,
+    replacement: join(monacoDir, "esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css"),
+  },
 ];

@@ -33,10 +33,18 @@ function declarationFiles(dir: string): Array<[string, string]> {
 export function coreDeclarations(): Array<[string, string]> {
   const dist = join(dirname(require.resolve("@dendrolab/core/package.json")), "dist");
   if (!existsSync(join(dist, "index.d.ts"))) {
-    throw new Error(`core-dts: ${dist}/index.d.ts is missing; build the core first (pnpm --filter @dendrolab/core build).`);
+    throw new Error(
+      `core-dts: ${dist}/index.d.ts is missing; build the core first (pnpm --filter @dendrolab/core build).`,
+    );
   }
-  const out: Array<[string, string]> = declarationFiles(dist).map(([rel, text]) => [`file:///node_modules/@dendrolab/core/${rel}`, text]);
-  out.push(["file:///node_modules/@dendrolab/core/package.json", JSON.stringify({ name: "@dendrolab/core", types: "index.d.ts" })]);
+  const out: Array<[string, string]> = declarationFiles(dist).map(([rel, text]) => [
+    `file:///node_modules/@dendrolab/core/${rel}`,
+    text,
+  ]);
+  out.push([
+    "file:///node_modules/@dendrolab/core/package.json",
+    JSON.stringify({ name: "@dendrolab/core", types: "index.d.ts" }),
+  ]);
   return out;
 }
 
@@ -47,9 +55,15 @@ export function tfjsDeclarations(): Array<[string, string]> {
     `file:///node_modules/@tensorflow/tfjs-core/dist/${rel}`,
     text.replace(/^\/\*\*\s*\n\s*\*\s*@license[\s\S]*?\*\/\s*/, ""),
   ]);
-  out.push(["file:///node_modules/@tensorflow/tfjs-core/package.json", JSON.stringify({ name: "@tensorflow/tfjs-core", types: "dist/index.d.ts" })]);
+  out.push([
+    "file:///node_modules/@tensorflow/tfjs-core/package.json",
+    JSON.stringify({ name: "@tensorflow/tfjs-core", types: "dist/index.d.ts" }),
+  ]);
   out.push(["file:///node_modules/@tensorflow/tfjs/index.d.ts", 'export * from "@tensorflow/tfjs-core";\n']);
-  out.push(["file:///node_modules/@tensorflow/tfjs/package.json", JSON.stringify({ name: "@tensorflow/tfjs", types: "index.d.ts" })]);
+  out.push([
+    "file:///node_modules/@tensorflow/tfjs/package.json",
+    JSON.stringify({ name: "@tensorflow/tfjs", types: "index.d.ts" }),
+  ]);
   return out;
 }
 

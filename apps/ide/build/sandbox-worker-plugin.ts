@@ -26,7 +26,9 @@ async function bundleWorker(): Promise<string> {
       lib: { entry: ENTRY, formats: ["iife"], name: "DendrolabScriptWorker", fileName: () => "script-worker.js" },
     },
   });
-  const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+  const outputs = (Array.isArray(result) ? result : [result]) as Array<{
+    output: Array<{ type: string; code?: string }>;
+  }>;
   const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === "chunk");
   if (!chunk?.code) throw new Error("sandbox worker: the build produced no code");
   return chunk.code;

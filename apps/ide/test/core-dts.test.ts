@@ -7,7 +7,9 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { coreDeclarations, tfjsDeclarations } from "../build/core-dts-plugin.js";
 
-const FILES = new Map([...coreDeclarations(), ...tfjsDeclarations()].map(([path, text]) => [path.replace(/^file:\/\//, ""), text]));
+const FILES = new Map(
+  [...coreDeclarations(), ...tfjsDeclarations()].map(([path, text]) => [path.replace(/^file:\/\//, ""), text]),
+);
 FILES.set("/node_modules/@tensorflow/tfjs-core/index.d.ts", 'export * from "./dist/index";\n'); // as monaco.ts adds it
 
 /** Diagnostics of `script` compiled as Monaco does (moduleResolution node, lib es2022). */
@@ -15,8 +17,14 @@ function diagnostics(script: string): string[] {
   const files = new Map(FILES);
   files.set("/script.ts", script);
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10,
-    lib: ["lib.es2022.d.ts"], strict: true, noEmit: true, skipLibCheck: true, types: [],
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    lib: ["lib.es2022.d.ts"],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
     ignoreDeprecations: "6.0", // Monaco's own TypeScript still resolves modules this way
   };
   const host = ts.createCompilerHost(options);
@@ -28,7 +36,8 @@ function diagnostics(script: string): string[] {
     const text = read(f);
     return text === undefined ? undefined : ts.createSourceFile(f, text, lang);
   };
-  host.directoryExists = (d) => d.startsWith(libDir) || [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : d + "/"));
+  host.directoryExists = (d) =>
+    d.startsWith(libDir) || [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : d + "/"));
   host.getCurrentDirectory = () => "/";
   const program = ts.createProgram(["/script.ts"], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));

@@ -26,8 +26,16 @@ describe("imported files", () => {
   it("gives scripts the files through dendrolab:files, and names a missing one", () => {
     const net = runScript(swcExampleScript("cell.swc"), () => undefined, { "cell.swc": SWC });
     expect(net.groupNames).toEqual(expect.arrayContaining(["soma", "apical"]));
-    expect(() => runScript(swcExampleScript("other.swc"), () => undefined, { "cell.swc": SWC })).toThrow(/no imported file "other.swc".*"cell.swc".*Import SWC/);
-    expect(() => runScript('import files from "dendrolab:files";\n(files as any)["x"] = "y";\nexport default null;', () => undefined, {})).toThrow();
+    expect(() => runScript(swcExampleScript("other.swc"), () => undefined, { "cell.swc": SWC })).toThrow(
+      /no imported file "other.swc".*"cell.swc".*Import SWC/,
+    );
+    expect(() =>
+      runScript(
+        'import files from "dendrolab:files";\n(files as any)["x"] = "y";\nexport default null;',
+        () => undefined,
+        {},
+      ),
+    ).toThrow();
   });
 
   it("imports an SWC file: writes the example script (one undo step), runs it and draws the traced cell", async () => {

@@ -23,7 +23,13 @@ export function inProcessServices(overrides: Partial<Services> = {}): Services &
         const model = runScript(script, (l) => logs.push(l), files);
         return { ok: true, model: serializeModel(model), logs, ms: 1 };
       } catch (e) {
-        return { ok: false, kind: "error", message: (e as Error).message, line: (e as { line?: number }).line ?? null, logs };
+        return {
+          ok: false,
+          kind: "error",
+          message: (e as Error).message,
+          line: (e as { line?: number }).line ?? null,
+          logs,
+        };
       }
     },
     async loadModel(model, sim, table) {
@@ -84,6 +90,7 @@ export function inProcessServices(overrides: Partial<Services> = {}): Services &
 }
 
 /** The tutorial network's topology: 3 cells x 4 branches x 2 compartments. */
-export const tutorialTopology = () => new Topology(Array.from({ length: 3 }, () => ({ branches: [-1, 0, 0, 1].map((parent) => ({ parent, ncomp: 2 })) })));
+export const tutorialTopology = () =>
+  new Topology(Array.from({ length: 3 }, () => ({ branches: [-1, 0, 0, 1].map((parent) => ({ parent, ncomp: 2 })) })));
 
 export { TUTORIAL_SCRIPT };

@@ -17,9 +17,15 @@ describe("model engine", () => {
     expect(summary.nComp).toBe(24);
     expect(summary.cells).toHaveLength(3);
     expect(summary.cells[0].branches).toEqual([-1, 0, 0, 1].map((parent) => ({ parent, ncomp: 2 })));
-    expect(summary.groups.map((g) => [g.name, g.nodes.length])).toEqual([["fast_spiking", 16], ["slow_spiking", 8]]);
+    expect(summary.groups.map((g) => [g.name, g.nodes.length])).toEqual([
+      ["fast_spiking", 16],
+      ["slow_spiking", 8],
+    ]);
     expect(summary.channels).toEqual(["Na", "K", "Leak"]);
-    expect(summary.edges).toEqual([{ pre: 0, post: 16, type: "IonotropicSynapse" }, { pre: 8, post: 16, type: "IonotropicSynapse" }]);
+    expect(summary.edges).toEqual([
+      { pre: 0, post: 16, type: "IonotropicSynapse" },
+      { pre: 8, post: 16, type: "IonotropicSynapse" },
+    ]);
     expect(summary.nodeKeys).toEqual(expect.arrayContaining(["radius", "length", "Na_gNa", "K_gK", "Leak_gLeak"]));
     expect(summary.recordable).toEqual(expect.arrayContaining(["v", "Na_m", "Na_h", "K_n", "i_Na"]));
     expect(summary.recordings).toEqual([{ target: "node", index: 0, state: "v" }]);
@@ -35,7 +41,14 @@ describe("model engine", () => {
     const { engine } = loaded();
     const all = engine.table({ kind: "all" });
     expect(all.index).toHaveLength(24);
-    expect(all.columns.slice(0, 6)).toEqual(["local_cell_index", "local_branch_index", "local_comp_index", "global_cell_index", "global_branch_index", "global_comp_index"]);
+    expect(all.columns.slice(0, 6)).toEqual([
+      "local_cell_index",
+      "local_branch_index",
+      "local_comp_index",
+      "global_cell_index",
+      "global_branch_index",
+      "global_comp_index",
+    ]);
     const editable = all.columns.filter((_, i) => all.editable[i]);
     expect(editable).toEqual(expect.arrayContaining(["radius", "Na_gNa", "v"]));
     expect(editable).not.toContain("Na");

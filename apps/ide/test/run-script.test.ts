@@ -16,13 +16,19 @@ describe("running model scripts", () => {
 
   it("takes a `network` variable without an export, and captures console output", () => {
     const logs: string[] = [];
-    const net = runScript('import * as jx from "@dendrolab/core";\nconst network = new jx.Cell();\nconsole.log("n =", network.nComp, { a: 1 });\nconsole.warn("careful");', (l) => logs.push(l));
+    const net = runScript(
+      'import * as jx from "@dendrolab/core";\nconst network = new jx.Cell();\nconsole.log("n =", network.nComp, { a: 1 });\nconsole.warn("careful");',
+      (l) => logs.push(l),
+    );
     expect(net.nComp).toBe(1);
     expect(logs).toEqual(['n = 1 {"a":1}', "warning: careful"]);
   });
 
   it("reports the line of a runtime error", () => {
-    const script = TUTORIAL_SCRIPT.replace('network.cell(2).addToGroup("slow_spiking");', 'network.cell(2).addToGroup("slow_spiking");\nnetwork.cell(7).addToGroup("x");');
+    const script = TUTORIAL_SCRIPT.replace(
+      'network.cell(2).addToGroup("slow_spiking");',
+      'network.cell(2).addToGroup("slow_spiking");\nnetwork.cell(7).addToGroup("x");',
+    );
     const line = script.split("\n").findIndex((l) => l.includes("cell(7)")) + 1;
     try {
       run(script);
@@ -41,7 +47,9 @@ describe("running model scripts", () => {
     } catch (e) {
       expect((e as ScriptError).line).toBe(2);
     }
-    expect(() => run('import fs from "fs";\nexport default fs;')).toThrow(/Cannot import 'fs': scripts can import '@dendrolab\/core'/);
+    expect(() => run('import fs from "fs";\nexport default fs;')).toThrow(
+      /Cannot import 'fs': scripts can import '@dendrolab\/core'/,
+    );
     expect(() => run("const a = 1;")).toThrow(/defines no model/);
     expect(() => run("export default 42;")).toThrow(/default export is not a model/);
   });
@@ -60,7 +68,6 @@ describe("lockDown", () => {
     expect(scope.indexedDB).toBeUndefined();
     expect(scope.keep).toBe(1);
     expect(() => {
-      "use strict";
       scope.fetch = () => "again";
     }).toThrow();
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { branchKey, cellKey, clickItem, EMPTY_SELECTION, nodesOfItem, pruneSelection, selectedNodes } from "../src/session/selection.js";
+import {
+  branchKey,
+  cellKey,
+  clickItem,
+  EMPTY_SELECTION,
+  nodesOfItem,
+  pruneSelection,
+  selectedNodes,
+} from "../src/session/selection.js";
 import { Topology } from "../src/session/topology.js";
 import { tutorialTopology } from "./helpers.js";
 

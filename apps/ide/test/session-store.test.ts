@@ -38,7 +38,8 @@ describe("session", () => {
     const { s, actions } = await opened();
     const visible = [0, 1, 2].flatMap((c) => [cellKey(c), ...[0, 1, 2, 3].map((b) => branchKey(c, b))]);
     actions.select(branchKey(0, 1), {}, visible);
-    for (const c of [0, 1, 2]) for (const b of [1, 3]) if (c || b !== 1) actions.select(branchKey(c, b), { toggle: true }, visible);
+    for (const c of [0, 1, 2])
+      for (const b of [1, 3]) if (c || b !== 1) actions.select(branchKey(c, b), { toggle: true }, visible);
     expect(s().selectedNodes).toEqual([2, 3, 6, 7, 10, 11, 14, 15, 18, 19, 22, 23]);
     await actions.addToGroup("apical");
     expect(s().script).toContain('network.cell("all").branch([1, 3]).addToGroup("apical");');
@@ -91,7 +92,13 @@ describe("session", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const slowRun = services.runScript;
-    const session = createSession({ ...services, runScript: async (sc, f) => (sc.includes('"radius", 3') ? gate.then(() => slowRun(sc, f)) : slowRun(sc, f)) }, TUTORIAL_SCRIPT);
+    const session = createSession(
+      {
+        ...services,
+        runScript: async (sc, f) => (sc.includes('"radius", 3') ? gate.then(() => slowRun(sc, f)) : slowRun(sc, f)),
+      },
+      TUTORIAL_SCRIPT,
+    );
     const s = () => session.store.getState();
     await session.actions.run();
     const done = session.actions.setColumn("radius", 3);
@@ -110,7 +117,16 @@ describe("session", () => {
 
   it("drops the optimistic result when the script run fails, and restores the model worker", async () => {
     const services = inProcessServices();
-    const session = createSession({ ...services, runScript: async (sc, f) => (sc.includes('"radius", 3') ? { ok: false, kind: "error", message: "boom", line: 1, logs: [] } : services.runScript(sc, f)) }, TUTORIAL_SCRIPT);
+    const session = createSession(
+      {
+        ...services,
+        runScript: async (sc, f) =>
+          sc.includes('"radius", 3')
+            ? { ok: false, kind: "error", message: "boom", line: 1, logs: [] }
+            : services.runScript(sc, f),
+      },
+      TUTORIAL_SCRIPT,
+    );
     const s = () => session.store.getState();
     await session.actions.run();
     await session.actions.setColumn("radius", 3);
@@ -137,7 +153,12 @@ describe("session", () => {
     const target = await inProcessServices().loadModel(s().model!.serialized, { ...s().sim }, { kind: "all" });
     const v = target.ok ? target.traces!.rows[0].values : new Float32Array();
     const csv = ["t,v", ...Array.from({ length: 201 }, (_, k) => `${(k * 0.1).toFixed(1)},${v[k * 4]}`)].join("\n");
-    actions.setTrainer({ params: [{ group: "fast_spiking", key: "Na_gNa", target: 1 }], targetKind: "csv", csv: { name: "t.csv", text: csv }, steps: 3 });
+    actions.setTrainer({
+      params: [{ group: "fast_spiking", key: "Na_gNa", target: 1 }],
+      targetKind: "csv",
+      csv: { name: "t.csv", text: csv },
+      steps: 3,
+    });
     actions.startTraining();
     await until(() => s().training.status !== "running");
     expect(s().training.status).toBe("done");

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { decodeSession, encodeSession, fromBase64Url, MAX_DOC_BYTES, migrate, toBase64Url } from "../src/session/share/codec.js";
+import {
+  decodeSession,
+  encodeSession,
+  fromBase64Url,
+  MAX_DOC_BYTES,
+  migrate,
+  toBase64Url,
+} from "../src/session/share/codec.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, type SessionDoc, validateSession } from "../src/session/share/schema.js";
 import { DEFAULT_TRAINER } from "../src/session/trainer-settings.js";
 import { TUTORIAL_SCRIPT } from "./helpers.js";
 
 const tutorialDoc = (): SessionDoc => ({
-  script: TUTORIAL_SCRIPT + 'network.cell("all").branch([1, 3]).addToGroup("apical");\nnetwork.group("apical").set("radius", 0.3);\n',
+  script:
+    TUTORIAL_SCRIPT +
+    'network.cell("all").branch([1, 3]).addToGroup("apical");\nnetwork.group("apical").set("radius", 0.3);\n',
   sim: DEFAULT_SIM,
   trainer: { ...DEFAULT_TRAINER, params: [{ group: "fast_spiking", key: "Na_gNa", target: 0.2 }] },
   view: { ...DEFAULT_VIEW, table: { kind: "group", name: "apical" } },
@@ -74,17 +83,33 @@ describe("share links", () => {
       }
     };
     expect(bad(() => 3)).toBe("the session should be an object, got 3");
-    expect(bad((d) => void delete d.script)).toBe("script should be a string of at most 60000 characters, got undefined");
-    expect(bad((d) => void (d.sim.solver = "rk4"))).toBe('sim.solver should be "bwd_euler" or "crank_nicolson" or "fwd_euler", got "rk4"');
+    expect(bad((d) => void delete d.script)).toBe(
+      "script should be a string of at most 60000 characters, got undefined",
+    );
+    expect(bad((d) => void (d.sim.solver = "rk4"))).toBe(
+      'sim.solver should be "bwd_euler" or "crank_nicolson" or "fwd_euler", got "rk4"',
+    );
     expect(bad((d) => void delete d.trainer.lr)).toBe("trainer.lr should be a number from 1e-9 to 100, got undefined");
-    expect(bad((d) => void (d.trainer.params = Array(51).fill(d.trainer.params[0])))).toBe('trainer.params should be at most 50 entries, got "51 entries"');
-    expect(bad((d) => void (d.trainer.params[0].target = "x"))).toBe('trainer.params[0].target should be a number from -1000000000000 to 1000000000000, got "x"');
+    expect(bad((d) => void (d.trainer.params = Array(51).fill(d.trainer.params[0])))).toBe(
+      'trainer.params should be at most 50 entries, got "51 entries"',
+    );
+    expect(bad((d) => void (d.trainer.params[0].target = "x"))).toBe(
+      'trainer.params[0].target should be a number from -1000000000000 to 1000000000000, got "x"',
+    );
     expect(bad((d) => void (d.trainer.csv = 5))).toBe("trainer.csv should be null or { name, text }, got 5");
-    expect(bad((d) => void (d.view.table = { kind: "nodes", nodes: [1, -2] }))).toBe("view.table.nodes[1] should be a compartment index, got -2");
-    expect(bad((d) => void (d.view.table = { kind: "rows" }))).toBe('view.table.kind should be "all" or "group" or "nodes", got "rows"');
+    expect(bad((d) => void (d.view.table = { kind: "nodes", nodes: [1, -2] }))).toBe(
+      "view.table.nodes[1] should be a compartment index, got -2",
+    );
+    expect(bad((d) => void (d.view.table = { kind: "rows" }))).toBe(
+      'view.table.kind should be "all" or "group" or "nodes", got "rows"',
+    );
     expect(bad((d) => void (d.view.keepRuns = "yes"))).toBe('view.keepRuns should be true or false, got "yes"');
-    expect(bad((d) => void (d.files = { "../x": "" }))).toBe(`files["../x"] should be named with letters, digits, '.', '_' and '-', got "../x"`);
-    expect(bad((d) => void (d.files = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}`, ""]))))).toBe('files should be at most 20 files, got "21 entries"');
+    expect(bad((d) => void (d.files = { "../x": "" }))).toBe(
+      `files["../x"] should be named with letters, digits, '.', '_' and '-', got "../x"`,
+    );
+    expect(bad((d) => void (d.files = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}`, ""]))))).toBe(
+      'files should be at most 20 files, got "21 entries"',
+    );
     expect(bad((d) => void (d.check = "x".repeat(65)))).toMatch(/^check should be a string of at most 64 characters/);
     expect(bad((d) => void (delete d.sim, delete d.trainer, delete d.view))).toBe("accepted");
     const filled = validateSession({ script: "" });
@@ -96,7 +121,10 @@ describe("share links", () => {
       1: (d: Record<string, unknown>) => ({ script: d.code }),
       2: (d: Record<string, unknown>) => ({ ...d, sim: { tMax: 20, dt: 0.025, solver: "bwd_euler" } }),
     };
-    expect(migrate({ code: "x" }, 1, 3, steps)).toEqual({ script: "x", sim: { tMax: 20, dt: 0.025, solver: "bwd_euler" } });
+    expect(migrate({ code: "x" }, 1, 3, steps)).toEqual({
+      script: "x",
+      sim: { tMax: 20, dt: 0.025, solver: "bwd_euler" },
+    });
     expect(migrate({ code: "x" }, 1, 4, steps)).toBeNull();
     expect(migrate({ a: 1 }, 3, 3, steps)).toEqual({ a: 1 });
   });

@@ -13,38 +13,48 @@ const text = (maxLength: number) => fc.string({ unit: "grapheme", maxLength });
 const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,20}$/);
 const fileName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/);
 
-const sessionDoc: fc.Arbitrary<SessionDoc> = fc.record({
-  script: text(400),
-  sim: fc.record({ tMax: num(0.001, 100_000), dt: num(1e-6, 10), solver: fc.constantFrom("bwd_euler", "crank_nicolson", "fwd_euler") }),
-  trainer: fc.record({
-    params: fc.array(fc.record({ group: name, key: name, target: num(-1e12, 1e12) }), { maxLength: 5 }),
-    targetKind: fc.constantFrom("model", "csv"),
-    csv: fc.option(fc.record({ name: text(30), text: text(300) }), { nil: null }),
-    loss: fc.constantFrom("mse", "stats"),
-    lr: num(1e-9, 100),
-    steps: fc.integer({ min: 1, max: 100_000 }),
-    transform: fc.constantFrom("log", "none"),
-  }),
-  view: fc.record({
-    colourBy: fc.oneof(fc.constant("group"), name),
-    dims: fc.constantFrom("2d", "3d"),
-    keepRuns: fc.boolean(),
-    table: fc.oneof(
-      fc.constant({ kind: "all" as const }),
-      name.map((n) => ({ kind: "group" as const, name: n })),
-      fc.array(fc.nat({ max: 10_000 }), { maxLength: 30 }).map((nodes) => ({ kind: "nodes" as const, nodes })),
-    ),
-  }),
-  files: fc.dictionary(fileName, text(200), { maxKeys: 3 }),
-  check: fc.stringMatching(/^[0-9a-f]{8}$/),
-}, { requiredKeys: ["script", "sim", "trainer", "view"] });
+const sessionDoc: fc.Arbitrary<SessionDoc> = fc.record(
+  {
+    script: text(400),
+    sim: fc.record({
+      tMax: num(0.001, 100_000),
+      dt: num(1e-6, 10),
+      solver: fc.constantFrom("bwd_euler", "crank_nicolson", "fwd_euler"),
+    }),
+    trainer: fc.record({
+      params: fc.array(fc.record({ group: name, key: name, target: num(-1e12, 1e12) }), { maxLength: 5 }),
+      targetKind: fc.constantFrom("model", "csv"),
+      csv: fc.option(fc.record({ name: text(30), text: text(300) }), { nil: null }),
+      loss: fc.constantFrom("mse", "stats"),
+      lr: num(1e-9, 100),
+      steps: fc.integer({ min: 1, max: 100_000 }),
+      transform: fc.constantFrom("log", "none"),
+    }),
+    view: fc.record({
+      colourBy: fc.oneof(fc.constant("group"), name),
+      dims: fc.constantFrom("2d", "3d"),
+      keepRuns: fc.boolean(),
+      table: fc.oneof(
+        fc.constant({ kind: "all" as const }),
+        name.map((n) => ({ kind: "group" as const, name: n })),
+        fc.array(fc.nat({ max: 10_000 }), { maxLength: 30 }).map((nodes) => ({ kind: "nodes" as const, nodes })),
+      ),
+    }),
+    files: fc.dictionary(fileName, text(200), { maxKeys: 3 }),
+    check: fc.stringMatching(/^[0-9a-f]{8}$/),
+  },
+  { requiredKeys: ["script", "sim", "trainer", "view"] },
+);
 
 describe("share link encode/decode round trip (property)", () => {
   it("decodes every valid document to itself", async () => {
-    await fc.assert(fc.asyncProperty(sessionDoc, async (doc) => {
-      const hash = await encodeSession(doc);
-      expect(hash.startsWith(`#s=${SESSION_VERSION}.`)).toBe(true);
-      expect(await decodeSession(hash)).toEqual({ ok: true, doc, version: SESSION_VERSION });
-    }), { seed: 7_2024, numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(sessionDoc, async (doc) => {
+        const hash = await encodeSession(doc);
+        expect(hash.startsWith(`#s=${SESSION_VERSION}.`)).toBe(true);
+        expect(await decodeSession(hash)).toEqual({ ok: true, doc, version: SESSION_VERSION });
+      }),
+      { seed: 7_2024, numRuns: 100 },
+    );
   });
 });

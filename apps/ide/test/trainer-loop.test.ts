@@ -61,7 +61,9 @@ describe("trainer loop", () => {
 
   it("trains against given target traces and checks their shape", async () => {
     const { h } = hooks();
-    await expect(train(job({ target: { kind: "data", rows: [[1, 2, 3]] } }), h)).rejects.toThrow(/The target has 1 trace\(s\) of 3 samples; the model records 1 of 801/);
+    await expect(train(job({ target: { kind: "data", rows: [[1, 2, 3]] } }), h)).rejects.toThrow(
+      /The target has 1 trace\(s\) of 3 samples; the model records 1 of 801/,
+    );
     await expect(train(job({ params: [] }), h)).rejects.toThrow(/at least one parameter/);
     await expect(train(job({ params: [{ group: "nope", key: "Na_gNa", target: 1 }] }), h)).rejects.toThrow(/nope/);
   });

@@ -11,10 +11,12 @@ import { Topology } from "../src/session/topology.js";
 import { viewExpressions } from "../src/session/view-expr.js";
 
 /** Cells as lists of branch sizes (parents: each branch hangs on an earlier one). */
-const shapes = fc.array(
-  fc.array(fc.record({ parent: fc.nat(), ncomp: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 5 }),
-  { minLength: 1, maxLength: 4 },
-).map((cells) => cells.map((bs) => bs.map((b, i) => ({ parent: i === 0 ? -1 : b.parent % i, ncomp: b.ncomp }))));
+const shapes = fc
+  .array(
+    fc.array(fc.record({ parent: fc.nat(), ncomp: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 5 }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((cells) => cells.map((bs) => bs.map((b, i) => ({ parent: i === 0 ? -1 : b.parent % i, ncomp: b.ncomp }))));
 
 const CALL = /\.(cell|branch|comp)\(([^()]*)\)/gy;
 
@@ -40,17 +42,26 @@ describe("the expression for a selection selects it (property)", () => {
       const nComp = cells.flat().reduce((s, b) => s + b.ncomp, 0);
       return fc.record({ cells: fc.constant(cells), nodes: fc.subarray(Array.from({ length: nComp }, (_, i) => i)) });
     });
-    fc.assert(fc.property(model, ({ cells, nodes }) => {
-      const net = new jx.Network(cells.map((bs) => new jx.Cell(
-        bs.map((b) => new jx.Branch(new jx.Compartment(), b.ncomp)), bs.map((b) => b.parent),
-      )));
-      const topo = new Topology(cells.map((branches) => ({ branches })));
-      expect(topo.nComp).toBe(net.view.length);
-      const got = new Set<number>();
-      for (const e of viewExpressions(topo, nodes, "net")) {
-        for (const n of select(net, e, "net").view.index) got.add(n);
-      }
-      expect([...got].sort((a, b) => a - b)).toEqual([...nodes].sort((a, b) => a - b));
-    }), { seed: 31337, numRuns: 200 });
+    fc.assert(
+      fc.property(model, ({ cells, nodes }) => {
+        const net = new jx.Network(
+          cells.map(
+            (bs) =>
+              new jx.Cell(
+                bs.map((b) => new jx.Branch(new jx.Compartment(), b.ncomp)),
+                bs.map((b) => b.parent),
+              ),
+          ),
+        );
+        const topo = new Topology(cells.map((branches) => ({ branches })));
+        expect(topo.nComp).toBe(net.view.length);
+        const got = new Set<number>();
+        for (const e of viewExpressions(topo, nodes, "net")) {
+          for (const n of select(net, e, "net").view.index) got.add(n);
+        }
+        expect([...got].sort((a, b) => a - b)).toEqual([...nodes].sort((a, b) => a - b));
+      }),
+      { seed: 31337, numRuns: 200 },
+    );
   });
 });

@@ -6,5 +6,17 @@
  * `eca`, `cai`, ...).
  */
 export {
-  NaTs2_t, NaTa_t, Nap_Et2, K_Pst, K_Tst, SKv3_1, Im, SK_E2, Ca_HVA, Ca_LVAst, CaDynamics_E2, Ih, Pas,
+  NaTs2_t,
+  NaTa_t,
+  Nap_Et2,
+  K_Pst,
+  K_Tst,
+  SKv3_1,
+  Im,
+  SK_E2,
+  Ca_HVA,
+  Ca_LVAst,
+  CaDynamics_E2,
+  Ih,
+  Pas,
 } from "./mechanisms/library/l5pc/index.js";

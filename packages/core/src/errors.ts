@@ -76,13 +76,19 @@ export function unknownNameError(
 /** Throws unless `value` is a finite number greater than zero. */
 export function requirePositive(what: string, value: number, where = ""): void {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new DendrolabError(`${what} must be a finite number > 0${where ? ` ${where}` : ""}; got ${value}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${what} must be a finite number > 0${where ? ` ${where}` : ""}; got ${value}.`,
+      "INVALID_ARGUMENT",
+    );
   }
 }
 
 /** Throws unless `value` is a finite number. */
 export function requireFinite(what: string, value: number, where = ""): void {
   if (!Number.isFinite(value)) {
-    throw new DendrolabError(`${what} must be a finite number${where ? ` ${where}` : ""}; got ${value}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${what} must be a finite number${where ? ` ${where}` : ""}; got ${value}.`,
+      "INVALID_ARGUMENT",
+    );
   }
 }

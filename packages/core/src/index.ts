@@ -11,6 +11,11 @@ import "./train/bridge.js";
 export * from "./sim.js";
 export { integrate, integrateBatch } from "./train/integrate.js";
 export {
-  AffineTransform, ChainTransform, IdentityTransform, ParamTransform, SigmoidTransform, SoftplusTransform,
+  AffineTransform,
+  ChainTransform,
+  IdentityTransform,
+  ParamTransform,
+  SigmoidTransform,
+  SoftplusTransform,
   type Transform,
 } from "./train/transforms.js";

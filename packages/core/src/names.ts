@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const x = a[i - 1], y = b[j - 1];
+      const x = a[i - 1],
+        y = b[j - 1];
       const sub = x === y ? 0 : x.toLowerCase() === y.toLowerCase() ? 0.5 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub);
     }
@@ -36,13 +37,18 @@ export function editDistance(a: string, b: string): number {
  * @example nearestName("axon", ["apical"], { onlyClose: true }) // undefined
  */
 export function nearestName(
-  name: string, candidates: Iterable<string>, options: { onlyClose?: boolean } = {},
+  name: string,
+  candidates: Iterable<string>,
+  options: { onlyClose?: boolean } = {},
 ): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
     const d = editDistance(name, c);
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   if (best === undefined || !options.onlyClose) return best;
   return bestD <= Math.max(2, Math.floor(best.length / 2)) ? best : undefined;
@@ -53,9 +59,7 @@ export function nearestName(
  *
  * @example validNamesHint("gna", ["gNa", "v"]) // 'Valid names: gNa, v. Did you mean "gNa"?'
  */
-export function validNamesHint(
-  name: string, candidates: Iterable<string>, what = "names",
-): string {
+export function validNamesHint(name: string, candidates: Iterable<string>, what = "names"): string {
   const list = [...new Set(candidates)].sort();
   if (list.length === 0) return `There are no valid ${what} here.`;
   const near = nearestName(name, list);

@@ -14,7 +14,12 @@ describe("computeXyz", () => {
     expect([x[0], y[0], z[0]].map((v) => +v.toFixed(9))).toEqual([0, 5, 0]);
     expect(+y[1].toFixed(9)).toBe(15);
     expect(branchPaths).toHaveLength(4);
-    expect(branchPaths[0].map((p) => p.map((v) => +v.toFixed(9)))).toEqual([[0, 0, 0], [0, 5, 0], [0, 15, 0], [0, 20, 0]]);
+    expect(branchPaths[0].map((p) => p.map((v) => +v.toFixed(9)))).toEqual([
+      [0, 0, 0],
+      [0, 5, 0],
+      [0, 15, 0],
+      [0, 20, 0],
+    ]);
   });
 
   it("starts children at the parent's tip and fans them out symmetrically", () => {
@@ -52,7 +57,19 @@ describe("computeXyz", () => {
   });
 
   it("follows traced points when every branch has them", () => {
-    const traced = [{ parents: [-1], parentX: [1], ncomp: [2], points: [[[0, 0, 0, 1], [0, 0, 40, 1]] as Array<[number, number, number, number]>] }];
+    const traced = [
+      {
+        parents: [-1],
+        parentX: [1],
+        ncomp: [2],
+        points: [
+          [
+            [0, 0, 0, 1],
+            [0, 0, 40, 1],
+          ] as Array<[number, number, number, number]>,
+        ],
+      },
+    ];
     const { z } = computeXyz(traced);
     expect(Array.from(z)).toEqual([10, 30]);
   });

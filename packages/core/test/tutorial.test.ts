@@ -34,7 +34,11 @@ describe("the tutorial network", () => {
     const network = buildTutorialNetwork();
     network.cell([0, 1]).addToGroup("fast_spiking");
     network.cell(2).addToGroup("slow_spiking");
-    network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+    network
+      .cell(0)
+      .branch(0)
+      .comp(0)
+      .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
     network.cell([0, 2]).branch(0).comp(0).record("v");
     const viaData = simulateTutorial(network, tf.tensor1d([0.3, 0.08]));
     expect(network.group("fast_spiking").view.column("Na_gNa")).toEqual(new Array(16).fill(0.05)); // unchanged

@@ -73,7 +73,13 @@ export class ScriptSandbox {
         if (m.kind === "crash") {
           clearTimeout(timer);
           this.kill();
-          resolve({ ok: false, kind: "crash", message: `The script sandbox stopped: ${m.message}`, line: null, logs: [] });
+          resolve({
+            ok: false,
+            kind: "crash",
+            message: `The script sandbox stopped: ${m.message}`,
+            line: null,
+            logs: [],
+          });
           return;
         }
         if ((m.kind !== "result" && m.kind !== "error") || m.id !== id) return;
@@ -100,7 +106,10 @@ export class ScriptSandbox {
     const frame: Frame = { iframe, ready: Promise.resolve(), onReply: () => undefined };
     performance.mark("sandbox:create");
     frame.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("The script sandbox did not start in time.")), this.bootTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error("The script sandbox did not start in time.")),
+        this.bootTimeoutMs,
+      );
       frame.onReply = (m) => {
         if (m.kind === "frame-ready") {
           performance.mark("sandbox:frame-ready");
@@ -110,7 +119,8 @@ export class ScriptSandbox {
           );
         } else if (m.kind === "ready") {
           performance.mark("sandbox:worker-ready", { detail: m.bootMs });
-          if (m.bootMs) performance.measure("sandbox:worker-boot", { start: performance.now() - m.bootMs, duration: m.bootMs });
+          if (m.bootMs)
+            performance.measure("sandbox:worker-boot", { start: performance.now() - m.bootMs, duration: m.bootMs });
           clearTimeout(timer);
           resolve();
         } else if (m.kind === "crash") {

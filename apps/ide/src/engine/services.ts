@@ -22,25 +22,33 @@ export function createServices(): Services & { warm(): Promise<void> } {
     runScript: (script, files) => sandbox.run(script, files),
     async loadModel(m, sim, table) {
       const r = await mc().load(m, sim, table);
-      if (r.kind === "loaded") return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
+      if (r.kind === "loaded")
+        return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
       return { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
     async quickSet(target, key, value, sim, table) {
       const r = await mc().set(target, key, value, sim, table);
-      if (r.kind === "loaded") return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
+      if (r.kind === "loaded")
+        return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
       return { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
     async table(source) {
       const r = await mc().table(source);
-      return r.kind === "table" ? { ok: true, value: r.table } : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return r.kind === "table"
+        ? { ok: true, value: r.table }
+        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
     async simulate(sim) {
       const r = await mc().simulate(sim);
-      return r.kind === "traces" ? { ok: true, value: r.traces } : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return r.kind === "traces"
+        ? { ok: true, value: r.traces }
+        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
     async column(key) {
       const r = await mc().column(key);
-      return r.kind === "column" ? { ok: true, value: r.values } : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return r.kind === "column"
+        ? { ok: true, value: r.values }
+        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
     train: (job, onReply) => trainer.start(job, onReply),
   };

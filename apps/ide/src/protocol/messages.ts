@@ -19,7 +19,13 @@ const strings = boundedList(v.string(), 1000);
 /** Messages from the sandbox (untrusted: the script runs user code). The model is checked in full by the model worker. */
 const ScriptReplySchema = v.variant("kind", [
   v.object({ kind: v.literal("ready"), bootMs: v.optional(v.number()) }),
-  v.object({ kind: v.literal("result"), id, model: v.custom<SerializedModel>(isObject), logs: strings, ms: v.number() }),
+  v.object({
+    kind: v.literal("result"),
+    id,
+    model: v.custom<SerializedModel>(isObject),
+    logs: strings,
+    ms: v.number(),
+  }),
   v.object({ kind: v.literal("error"), id, message: v.string(), line: v.nullable(id), logs: strings }),
   v.object({ kind: v.literal("frame-ready") }),
   v.object({ kind: v.literal("crash"), message: v.string() }),
@@ -32,7 +38,8 @@ export function isScriptReply(m: unknown): m is ScriptReply {
 }
 
 /** What the page checks of a worker's reply (the workers are the page's own code): an id and a known kind. */
-const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) => v.looseObject({ id, kind: v.picklist(kinds) });
+const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) =>
+  v.looseObject({ id, kind: v.picklist(kinds) });
 const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "error"]);
 const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
@@ -47,7 +54,15 @@ export type ModelRequest =
   | { kind: "column"; id: number; key: string };
 
 export type ModelReply =
-  | { kind: "loaded"; id: number; summary: ModelSummary; traces: Traces | null; simError: string | null; table: TableData; ms: number }
+  | {
+      kind: "loaded";
+      id: number;
+      summary: ModelSummary;
+      traces: Traces | null;
+      simError: string | null;
+      table: TableData;
+      ms: number;
+    }
   | { kind: "table"; id: number; table: TableData }
   | { kind: "traces"; id: number; traces: Traces }
   | { kind: "column"; id: number; values: number[] }
@@ -79,7 +94,14 @@ export type TrainRequest = { kind: "start"; id: number; job: TrainJob } | { kind
 export type TrainReply =
   | { kind: "started"; id: number; initial: number[]; target: Traces; gradient: "autodiff" | "finite-differences" }
   | { kind: "progress"; id: number; step: number; loss: number; values: number[]; traces: Traces; stepMs: number }
-  | { kind: "done"; id: number; reason: "finished" | "stopped"; values: number[]; losses: number[]; best: { step: number; loss: number; values: number[] } | null }
+  | {
+      kind: "done";
+      id: number;
+      reason: "finished" | "stopped";
+      values: number[];
+      losses: number[];
+      best: { step: number; loss: number; values: number[] } | null;
+    }
   | { kind: "error"; id: number; message: string };
 
 export function isTrainReply(m: unknown): m is TrainReply {

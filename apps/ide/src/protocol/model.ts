@@ -37,14 +37,22 @@ export interface ModelSummary {
 }
 
 /** Which rows a table shows: all compartments, a group, or explicit compartments. */
-export const TableSourceSchema = variantFields("kind", [
-  v.object({ kind: v.literal("all") }),
-  v.object({ kind: v.literal("group"), name: text(200) }),
-  v.object({
-    kind: v.literal("nodes"),
-    nodes: boundedList(v.pipe(v.number("a compartment index"), v.integer("a compartment index"), v.minValue(0, "a compartment index")), 1_000_000, "a list of compartment indices"),
-  }),
-], '"all" or "group" or "nodes"');
+export const TableSourceSchema = variantFields(
+  "kind",
+  [
+    v.object({ kind: v.literal("all") }),
+    v.object({ kind: v.literal("group"), name: text(200) }),
+    v.object({
+      kind: v.literal("nodes"),
+      nodes: boundedList(
+        v.pipe(v.number("a compartment index"), v.integer("a compartment index"), v.minValue(0, "a compartment index")),
+        1_000_000,
+        "a list of compartment indices",
+      ),
+    }),
+  ],
+  '"all" or "group" or "nodes"',
+);
 /** Which rows a table shows: all compartments, a group, or explicit compartments. */
 export type TableSource = v.InferOutput<typeof TableSourceSchema>;
 
@@ -60,11 +68,14 @@ export interface TableData {
 }
 
 /** Simulation settings of the session: tMax and dt in ms, and the solver. */
-export const SimSettingsSchema = fields({
-  tMax: numberIn(0.001, 100_000),
-  dt: numberIn(1e-6, 10),
-  solver: oneOf(["bwd_euler", "crank_nicolson", "fwd_euler"]),
-}, "an object");
+export const SimSettingsSchema = fields(
+  {
+    tMax: numberIn(0.001, 100_000),
+    dt: numberIn(1e-6, 10),
+    solver: oneOf(["bwd_euler", "crank_nicolson", "fwd_euler"]),
+  },
+  "an object",
+);
 /** Simulation settings of the session. */
 export type SimSettings = v.InferOutput<typeof SimSettingsSchema>;
 

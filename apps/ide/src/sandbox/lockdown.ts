@@ -7,17 +7,36 @@
  */
 
 const FORBIDDEN_GLOBALS = [
-  "fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "EventSource", "WebTransport", "importScripts",
-  "indexedDB", "IDBFactory", "caches", "CacheStorage", "BroadcastChannel", "Worker", "SharedWorker",
-  "RTCPeerConnection", "RTCDataChannel", "Request", "Response", "FileReaderSync", "navigator",
-  "requestFileSystem", "webkitRequestFileSystem", "webkitResolveLocalFileSystemURL",
+  "fetch",
+  "XMLHttpRequest",
+  "WebSocket",
+  "WebSocketStream",
+  "EventSource",
+  "WebTransport",
+  "importScripts",
+  "indexedDB",
+  "IDBFactory",
+  "caches",
+  "CacheStorage",
+  "BroadcastChannel",
+  "Worker",
+  "SharedWorker",
+  "RTCPeerConnection",
+  "RTCDataChannel",
+  "Request",
+  "Response",
+  "FileReaderSync",
+  "navigator",
+  "requestFileSystem",
+  "webkitRequestFileSystem",
+  "webkitResolveLocalFileSystemURL",
 ] as const;
 
 /** Removes the forbidden names from `scope` and its prototypes; returns the names that remain reachable. */
 export function lockDown(scope: object): string[] {
   for (let o: object | null = scope; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const name of FORBIDDEN_GLOBALS) {
-      if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
+      if (!Object.hasOwn(o, name)) continue;
       try {
         Object.defineProperty(o, name, { value: undefined, writable: false, configurable: false, enumerable: false });
       } catch {

@@ -19,7 +19,10 @@ const MODULES: Record<string, unknown> = {
 
 /** An error in the user's script, with its line when known. */
 export class ScriptError extends Error {
-  constructor(message: string, readonly line: number | null) {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
     super(message);
   }
 }
@@ -46,7 +49,11 @@ function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<s
 }
 
 /** Runs `source`; returns the model it builds. `log` receives console output; `files` are the imported files. */
-export function runScript(source: string, log: (line: string) => void, files: Readonly<Record<string, string>> = {}): jx.View {
+export function runScript(
+  source: string,
+  log: (line: string) => void,
+  files: Readonly<Record<string, string>> = {},
+): jx.View {
   let code: string;
   try {
     code = transform(source, { transforms: ["typescript", "imports"], production: true }).code;
@@ -54,10 +61,17 @@ export function runScript(source: string, log: (line: string) => void, files: Re
     const m = /\((\d+):(\d+)\)/.exec((e as Error).message);
     throw new ScriptError(`Syntax error: ${(e as Error).message}`, m ? Number(m[1]) : null);
   }
-  const modules: Record<string, unknown> = { ...MODULES, [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files) }) };
+  const modules: Record<string, unknown> = {
+    ...MODULES,
+    [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files) }),
+  };
   const require = (name: string) => {
     if (!(name in modules)) {
-      throw new Error(`Cannot import '${name}': scripts can import ${Object.keys(modules).map((k) => `'${k}'`).join(", ")}.`);
+      throw new Error(
+        `Cannot import '${name}': scripts can import ${Object.keys(modules)
+          .map((k) => `'${k}'`)
+          .join(", ")}.`,
+      );
     }
     return modules[name];
   };
@@ -65,7 +79,13 @@ export function runScript(source: string, log: (line: string) => void, files: Re
   const module = { exports: {} as Record<string, unknown> };
   let fallback: unknown;
   try {
-    const fn = new Function("require", "exports", "module", "console", `${code}\n;return typeof network === "undefined" ? undefined : network;`);
+    const fn = new Function(
+      "require",
+      "exports",
+      "module",
+      "console",
+      `${code}\n;return typeof network === "undefined" ? undefined : network;`,
+    );
     fallback = fn(require, module.exports, module, console);
   } catch (e) {
     throw new ScriptError(errorText(e), lineOf(e));
@@ -89,7 +109,7 @@ function errorText(e: unknown): string {
 
 /** The script line of the innermost frame in evaluated code. */
 function lineOf(e: unknown): number | null {
-  const stack = e instanceof Error ? e.stack ?? "" : "";
+  const stack = e instanceof Error ? (e.stack ?? "") : "";
   const m = /<anonymous>:(\d+):\d+/.exec(stack);
   if (!m) return null;
   const line = Number(m[1]) - HEADER_LINES;
@@ -97,13 +117,18 @@ function lineOf(e: unknown): number | null {
 }
 
 function makeConsole(log: (line: string) => void): Pick<Console, "log" | "info" | "warn" | "error" | "debug"> {
-  const fmt = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : safeString(a))).join(" ");
-  const at = (level: string) => (...args: unknown[]) => log(level ? `${level}: ${fmt(args)}` : fmt(args));
+  const fmt = (args: unknown[]) =>
+    args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : safeString(a))).join(" ");
+  const at =
+    (level: string) =>
+    (...args: unknown[]) =>
+      log(level ? `${level}: ${fmt(args)}` : fmt(args));
   return { log: at(""), info: at(""), debug: at(""), warn: at("warning"), error: at("error") };
 }
 
 function safeString(v: unknown): string {
-  if (v && typeof v === "object" && "toString" in v && (v as object).toString !== Object.prototype.toString) return String(v);
+  if (v && typeof v === "object" && "toString" in v && (v as object).toString !== Object.prototype.toString)
+    return String(v);
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {

@@ -3,13 +3,14 @@
  * with an optional header row; resampled onto the simulation's time grid.
  */
 
-export type CsvResult =
-  | { ok: true; t: number[]; names: string[]; rows: number[][] }
-  | { ok: false; message: string };
+export type CsvResult = { ok: true; t: number[]; names: string[]; rows: number[][] } | { ok: false; message: string };
 
 /** Parses `t, trace1, trace2, ...` rows (comma, semicolon or tab separated). */
 export function parseTraceCsv(text: string, maxRows = 1_000_000): CsvResult {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
   if (lines.length === 0) return { ok: false, message: "The CSV file is empty." };
   const split = (l: string) => l.split(/[,;\t]/).map((c) => c.trim());
   let names: string[] = [];
@@ -19,8 +20,13 @@ export function parseTraceCsv(text: string, maxRows = 1_000_000): CsvResult {
     names = first.slice(1);
     lines.shift();
   }
-  if (lines.length < 2) return { ok: false, message: "The CSV file needs at least two rows of numbers (time in ms, then one column per trace)." };
-  if (lines.length > maxRows) return { ok: false, message: `The CSV file has ${lines.length} rows; at most ${maxRows} are read.` };
+  if (lines.length < 2)
+    return {
+      ok: false,
+      message: "The CSV file needs at least two rows of numbers (time in ms, then one column per trace).",
+    };
+  if (lines.length > maxRows)
+    return { ok: false, message: `The CSV file has ${lines.length} rows; at most ${maxRows} are read.` };
   const width = split(lines[0]).length;
   if (width < 2) return { ok: false, message: "The CSV file needs a time column (ms) and at least one trace column." };
   const t: number[] = [];
@@ -28,10 +34,18 @@ export function parseTraceCsv(text: string, maxRows = 1_000_000): CsvResult {
   for (let i = 0; i < lines.length; i++) {
     const cells = split(lines[i]).map(Number);
     const lineNo = i + 1 + (hasHeader ? 1 : 0);
-    if (cells.length !== width) return { ok: false, message: `Row ${lineNo} of the CSV has ${cells.length} columns; the first data row has ${width}.` };
+    if (cells.length !== width)
+      return {
+        ok: false,
+        message: `Row ${lineNo} of the CSV has ${cells.length} columns; the first data row has ${width}.`,
+      };
     const badCol = cells.findIndex((v) => !Number.isFinite(v));
     if (badCol >= 0) return { ok: false, message: `Row ${lineNo}, column ${badCol + 1} of the CSV is not a number.` };
-    if (t.length > 0 && cells[0] <= t[t.length - 1]) return { ok: false, message: `Row ${lineNo} of the CSV: time must increase (got ${cells[0]} after ${t[t.length - 1]}).` };
+    if (t.length > 0 && cells[0] <= t[t.length - 1])
+      return {
+        ok: false,
+        message: `Row ${lineNo} of the CSV: time must increase (got ${cells[0]} after ${t[t.length - 1]}).`,
+      };
     t.push(cells[0]);
     cells.slice(1).forEach((v, j) => rows[j].push(v));
   }

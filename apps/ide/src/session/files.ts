@@ -16,7 +16,10 @@ const MAX_FILES = 20;
 /** A safe file name: the base name, letters, digits, `._-` only, at most 100 characters. */
 export function fileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(-100);
+  const clean = base
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+/, "")
+    .slice(-100);
   return clean || "cell.swc";
 }
 
@@ -57,7 +60,15 @@ export async function importFile(c: SessionContext, rawName: string, text: strin
   if (names.length > MAX_FILES) delete files[names.find((n) => n !== name)!];
   const base = s.script !== s.history.present.script ? commit(s.history, s.script, "Edit script") : s.history;
   const script = swcExampleScript(name);
-  patch(c, { files, script, history: commit(base, script, `Import ${name}`), banner: null, view: { ...s.view, table: { kind: "all" } }, selection: { keys: [], anchor: null }, selectedNodes: [] });
+  patch(c, {
+    files,
+    script,
+    history: commit(base, script, `Import ${name}`),
+    banner: null,
+    view: { ...s.view, table: { kind: "all" } },
+    selection: { keys: [], anchor: null },
+    selectedNodes: [],
+  });
   await runScript(c, `Import ${name}`);
   return { ok: true, name };
 }

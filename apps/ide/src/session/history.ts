@@ -5,7 +5,6 @@
  * before a run, training ticks, restoring the session) does not.
  */
 
-
 interface HistoryEntry {
   script: string;
   label: string;

@@ -44,15 +44,22 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   performance.measure?.("run:model", { start: t1, end: performance.now() });
   if (id !== runCounter) return;
   if (!loaded.ok) {
-    patch(c, { run: { status: "error", message: loaded.message, line: null, logs: out.logs, scriptMs: out.ms, simMs: 0 } });
+    patch(c, {
+      run: { status: "error", message: loaded.message, line: null, logs: out.logs, scriptMs: out.ms, simMs: 0 },
+    });
     await dropProvisional(c, id);
     return;
   }
   const topo = new Topology(loaded.summary.cells);
   const selection = pruneSelection(get(c).selection, topo);
   const now = get(c);
-  const table = source.kind === "group" && !loaded.summary.groups.some((g) => g.name === source.name) ? ({ kind: "all" } as const) : source;
-  const runs = loaded.traces ? withRun(now, loaded.traces, now.history.present.label) : now.runs.filter((r) => !r.provisional);
+  const table =
+    source.kind === "group" && !loaded.summary.groups.some((g) => g.name === source.name)
+      ? ({ kind: "all" } as const)
+      : source;
+  const runs = loaded.traces
+    ? withRun(now, loaded.traces, now.history.present.label)
+    : now.runs.filter((r) => !r.provisional);
   const check = fingerprint(out.model);
   const mismatch = now.expectedCheck !== null && now.expectedCheck !== check;
   patch(c, {
@@ -65,7 +72,14 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
     runs,
     simError: loaded.simError,
     expectedCheck: null,
-    ...(mismatch ? { banner: { kind: "info", text: "The model this link builds differs from the one it was shared with (was it made with another version of Dendrolab?)." } } : {}),
+    ...(mismatch
+      ? {
+          banner: {
+            kind: "info",
+            text: "The model this link builds differs from the one it was shared with (was it made with another version of Dendrolab?).",
+          },
+        }
+      : {}),
   });
   if (table !== source) await showTable(c, table);
   const colourBy = get(c).view.colourBy;
@@ -77,7 +91,10 @@ function withRun(s: SessionState, traces: Traces, label: string, provisional = f
   const last = s.runs[s.runs.length - 1];
   if (last?.provisional) return [...s.runs.slice(0, -1), { n: last.n, label: last.label, traces, provisional }];
   const n = (last?.n ?? 0) + 1;
-  return [...(s.view.keepRuns ? s.runs.slice(-(MAX_KEPT_RUNS - 1)) : []), { n, label: `run ${n}: ${label}`, traces, provisional }];
+  return [
+    ...(s.view.keepRuns ? s.runs.slice(-(MAX_KEPT_RUNS - 1)) : []),
+    { n, label: `run ${n}: ${label}`, traces, provisional },
+  ];
 }
 
 /** The optimistic `set` of a run, if one was sent. */
@@ -115,7 +132,9 @@ export async function applyGuiEdit(c: SessionContext, edit: GuiEdit): Promise<st
     const message = after.run.message ?? "the model rejected it";
     patch(c, { script: s.script, history: base });
     await evaluate(c, s.script);
-    patch(c, { banner: { kind: "error", text: `Could not apply "${next.label}": ${message} The script is unchanged.` } });
+    patch(c, {
+      banner: { kind: "error", text: `Could not apply "${next.label}": ${message} The script is unchanged.` },
+    });
     return [];
   }
   return next.lines;
@@ -127,12 +146,17 @@ export async function applyGuiEdit(c: SessionContext, edit: GuiEdit): Promise<st
  */
 async function optimisticSet(c: SessionContext, edit: Extract<GuiEdit, { kind: "set" }>, id: number): Promise<void> {
   const s = get(c);
-  const target: TableSource = edit.target.kind === "nodes" ? { kind: "nodes", nodes: [...edit.target.nodes] } : edit.target;
+  const target: TableSource =
+    edit.target.kind === "nodes" ? { kind: "nodes", nodes: [...edit.target.nodes] } : edit.target;
   const r = await c.services.quickSet(target, edit.key, edit.value, s.sim, s.view.table).catch(() => null);
   const now = get(c);
   if (!r) return;
   if (!r.ok || !r.traces || id !== runCounter || now.run.status !== "running" || !now.model) return;
-  patch(c, { runs: withRun(now, r.traces, now.history.present.label, true), table: r.table, model: { ...now.model, summary: r.summary } });
+  patch(c, {
+    runs: withRun(now, r.traces, now.history.present.label, true),
+    table: r.table,
+    model: { ...now.model, summary: r.summary },
+  });
 }
 
 export async function undo(c: SessionContext): Promise<void> {

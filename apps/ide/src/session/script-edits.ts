@@ -13,7 +13,15 @@ type EditTarget = { kind: "all" } | { kind: "group"; name: string } | { kind: "n
 export type GuiEdit =
   | { kind: "addToGroup"; nodes: readonly number[]; group: string }
   | { kind: "set"; target: EditTarget; key: string; value: number }
-  | { kind: "stimulate"; nodes: readonly number[]; delay: number; duration: number; amplitude: number; dt: number; tMax: number }
+  | {
+      kind: "stimulate";
+      nodes: readonly number[];
+      delay: number;
+      duration: number;
+      amplitude: number;
+      dt: number;
+      tMax: number;
+    }
   | { kind: "record"; nodes: readonly number[]; state: string }
   | { kind: "clearInstruments" }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> };
@@ -58,7 +66,9 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] 
     case "addToGroup":
       return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.addToGroup(${JSON.stringify(edit.group)});`);
     case "set":
-      return targetExpressions(edit.target, topo, root).map((v) => `${v}.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`);
+      return targetExpressions(edit.target, topo, root).map(
+        (v) => `${v}.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`,
+      );
     case "stimulate": {
       const args = [edit.delay, edit.duration, edit.amplitude, edit.dt, edit.tMax].map(numberLiteral).join(", ");
       return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.stimulate(${jx}.stepCurrent(${args}));`);
@@ -68,7 +78,10 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] 
     case "clearInstruments":
       return [`${root}.deleteStimuli();`, `${root}.deleteRecordings();`];
     case "applyTrained":
-      return edit.values.map((p) => `${root}.group(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`);
+      return edit.values.map(
+        (p) =>
+          `${root}.group(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`,
+      );
   }
 }
 
@@ -90,7 +103,11 @@ function ensureNamespace(script: string, edit: GuiEdit, names: ScriptNames): str
 }
 
 /** The script after a GUI edit, and a short label for the undo history. */
-export function applyEdit(script: string, edit: GuiEdit, topo: Topology): { script: string; label: string; lines: string[] } {
+export function applyEdit(
+  script: string,
+  edit: GuiEdit,
+  topo: Topology,
+): { script: string; label: string; lines: string[] } {
   const names = scriptNames(script);
   const lines = editLines(edit, topo, names);
   return { script: insertLines(ensureNamespace(script, edit, names), lines), label: labelOf(edit), lines };
@@ -98,12 +115,18 @@ export function applyEdit(script: string, edit: GuiEdit, topo: Topology): { scri
 
 function labelOf(edit: GuiEdit): string {
   switch (edit.kind) {
-    case "addToGroup": return `Add to group ${edit.group}`;
-    case "set": return `Set ${edit.key} = ${edit.value}`;
-    case "stimulate": return "Add current clamp";
-    case "record": return `Record ${edit.state}`;
-    case "clearInstruments": return "Clear instruments";
-    case "applyTrained": return "Apply trained values";
+    case "addToGroup":
+      return `Add to group ${edit.group}`;
+    case "set":
+      return `Set ${edit.key} = ${edit.value}`;
+    case "stimulate":
+      return "Add current clamp";
+    case "record":
+      return `Record ${edit.state}`;
+    case "clearInstruments":
+      return "Clear instruments";
+    case "applyTrained":
+      return "Apply trained values";
   }
 }
 

@@ -71,5 +71,5 @@ export function nodesOfItem(key: ItemKey, topo: Topology): number[] {
 /** Drops items that no longer exist (after the model changed). */
 export function pruneSelection(sel: Selection, topo: Topology): Selection {
   const keys = sel.keys.filter((k) => nodesOfItem(k, topo).length > 0);
-  return { keys, anchor: sel.anchor && keys.includes(sel.anchor) ? sel.anchor : keys[0] ?? null };
+  return { keys, anchor: sel.anchor && keys.includes(sel.anchor) ? sel.anchor : (keys[0] ?? null) };
 }

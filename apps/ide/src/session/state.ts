@@ -81,7 +81,17 @@ export interface SessionState {
 }
 
 export const IDLE_TRAINING: TrainingState = {
-  status: "idle", params: [], initial: [], values: [], losses: [], best: null, traces: null, target: null, gradient: null, message: null, stepMs: 0,
+  status: "idle",
+  params: [],
+  initial: [],
+  values: [],
+  losses: [],
+  best: null,
+  traces: null,
+  target: null,
+  gradient: null,
+  message: null,
+  stepMs: 0,
 };
 
 export function initialState(script: string): SessionState {

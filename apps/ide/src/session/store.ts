@@ -70,11 +70,17 @@ function makeActions(c: SessionContext) {
       if (get(c).run.status === "ok") await run.showTable(c, { kind: "group", name: trimmed });
     },
     /** Edits one table cell: `set` on that compartment. */
-    setCell: (node: number, key: string, value: number) => run.applyGuiEdit(c, { kind: "set", target: { kind: "nodes", nodes: [node] }, key, value }),
+    setCell: (node: number, key: string, value: number) =>
+      run.applyGuiEdit(c, { kind: "set", target: { kind: "nodes", nodes: [node] }, key, value }),
     /** Sets a key on every row of the table: `set` on the view the table mirrors. */
     setColumn(key: string, value: number) {
       const src = get(c).view.table;
-      const target = src.kind === "group" ? src : src.kind === "nodes" ? { kind: "nodes" as const, nodes: src.nodes } : { kind: "all" as const };
+      const target =
+        src.kind === "group"
+          ? src
+          : src.kind === "nodes"
+            ? { kind: "nodes" as const, nodes: src.nodes }
+            : { kind: "all" as const };
       return run.applyGuiEdit(c, { kind: "set", target, key, value });
     },
     instrumentNodes,

@@ -19,16 +19,21 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
   const groups = new Set(s.model.summary.groups.map((g) => g.name));
   for (const p of t.params) {
     if (!groups.has(p.group)) return { ok: false, message: `There is no group ${p.group} in the model.` };
-    if (!s.model.summary.nodeKeys.includes(p.key)) return { ok: false, message: `${p.key} is not a parameter of the model.` };
+    if (!s.model.summary.nodeKeys.includes(p.key))
+      return { ok: false, message: `${p.key} is not a parameter of the model.` };
   }
   let target: TrainJob["target"] = { kind: "model" };
   if (t.targetKind === "csv") {
-    if (!t.csv) return { ok: false, message: "Upload a CSV file of target traces (time in ms, then one column per recording)." };
+    if (!t.csv)
+      return { ok: false, message: "Upload a CSV file of target traces (time in ms, then one column per recording)." };
     const parsed = parseTraceCsv(t.csv.text);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const nRec = s.model.summary.recordings.length;
     if (parsed.rows.length !== nRec) {
-      return { ok: false, message: `The CSV has ${parsed.rows.length} trace column(s); the model records ${nRec}. Give one column per recording.` };
+      return {
+        ok: false,
+        message: `The CSV has ${parsed.rows.length} trace column(s); the model records ${nRec}. Give one column per recording.`,
+      };
     }
     const nSamples = Math.round(s.sim.tMax / s.sim.dt) + 1;
     target = { kind: "data", rows: parsed.rows.map((r) => Array.from(resample(parsed.t, r, s.sim.dt, nSamples))) };
@@ -62,11 +67,22 @@ export function startTraining(c: SessionContext): void {
     const tr = get(c).training;
     switch (r.kind) {
       case "started":
-        patch(c, { training: { ...tr, initial: r.initial, values: r.initial, target: r.target, gradient: r.gradient } });
+        patch(c, {
+          training: { ...tr, initial: r.initial, values: r.initial, target: r.target, gradient: r.gradient },
+        });
         break;
       case "progress": {
         const best = !tr.best || r.loss < tr.best.loss ? { step: r.step, loss: r.loss, values: r.values } : tr.best;
-        patch(c, { training: { ...tr, values: r.values, losses: [...tr.losses, r.loss], traces: r.traces, stepMs: r.stepMs, best } });
+        patch(c, {
+          training: {
+            ...tr,
+            values: r.values,
+            losses: [...tr.losses, r.loss],
+            traces: r.traces,
+            stepMs: r.stepMs,
+            best,
+          },
+        });
         break;
       }
       case "done":
@@ -92,6 +108,9 @@ export async function applyTraining(c: SessionContext): Promise<void> {
   const tr = get(c).training;
   if (!tr.best || tr.status === "running") return;
   const values = tr.best.values;
-  await applyGuiEdit(c, { kind: "applyTrained", values: tr.params.map((p, i) => ({ group: p.group, key: p.key, value: values[i] })) });
+  await applyGuiEdit(c, {
+    kind: "applyTrained",
+    values: tr.params.map((p, i) => ({ group: p.group, key: p.key, value: values[i] })),
+  });
   patch(c, { training: { ...get(c).training, status: "idle" } });
 }

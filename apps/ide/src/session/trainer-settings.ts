@@ -8,11 +8,14 @@ import * as v from "valibot";
 import { numberIn, oneOf, text } from "../protocol/checks.js";
 
 /** One trained parameter: `key` shared by every compartment of `group`; `target` is the value the target traces are simulated with (target "model"). */
-const TrainedParamSchema = fields({
-  group: text(200),
-  key: text(200),
-  target: numberIn(-1e12, 1e12),
-}, "{ group, key, target }");
+const TrainedParamSchema = fields(
+  {
+    group: text(200),
+    key: text(200),
+    target: numberIn(-1e12, 1e12),
+  },
+  "{ group, key, target }",
+);
 export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
 
 /**
@@ -22,15 +25,18 @@ export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
  * - `lr`: Adam's learning rate (in the transformed space).
  * - `transform`: "log", Adam works on log(value), keeping values positive.
  */
-export const TrainerSettingsSchema = fields({
-  params: boundedList(TrainedParamSchema, 50, "a list of at most 50 parameters"),
-  targetKind: oneOf(["model", "csv"]),
-  csv: v.nullish(fields({ name: text(200), text: text(60_000) }, "null or { name, text }"), null),
-  loss: oneOf(["mse", "stats"]),
-  lr: numberIn(1e-9, 100),
-  steps: numberIn(1, 100_000),
-  transform: oneOf(["log", "none"]),
-}, "an object");
+export const TrainerSettingsSchema = fields(
+  {
+    params: boundedList(TrainedParamSchema, 50, "a list of at most 50 parameters"),
+    targetKind: oneOf(["model", "csv"]),
+    csv: v.nullish(fields({ name: text(200), text: text(60_000) }, "null or { name, text }"), null),
+    loss: oneOf(["mse", "stats"]),
+    lr: numberIn(1e-9, 100),
+    steps: numberIn(1, 100_000),
+    transform: oneOf(["log", "none"]),
+  },
+  "an object",
+);
 export type TrainerSettings = v.InferOutput<typeof TrainerSettingsSchema>;
 
 export const DEFAULT_TRAINER: TrainerSettings = {

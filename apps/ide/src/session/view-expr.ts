@@ -45,7 +45,10 @@ export function viewExpressions(topo: Topology, nodes: Iterable<number>, root = 
     }
     const wholeBranches: number[] = [];
     shape.branches.forEach((b, bi) => {
-      const inBranch = topo.compsOfBranch(c, bi).map((n, j) => (selected.has(n) ? j : -1)).filter((j) => j >= 0);
+      const inBranch = topo
+        .compsOfBranch(c, bi)
+        .map((n, j) => (selected.has(n) ? j : -1))
+        .filter((j) => j >= 0);
       if (inBranch.length === b.ncomp) wholeBranches.push(bi);
       else if (inBranch.length > 0) addTo(compParts, `.branch(${bi}).comp(${indexArg(inBranch, b.ncomp)})`, c);
     });

@@ -40,16 +40,32 @@ function BottomTabs() {
   return (
     <section className="panel tabs-panel">
       <header className="panel-head tabs" role="tablist">
-        <button role="tab" aria-selected={tab === "traces"} className={tab === "traces" ? "on" : ""} onClick={() => setTab("traces")} data-testid="tab-traces">
+        <button
+          role="tab"
+          aria-selected={tab === "traces"}
+          className={tab === "traces" ? "on" : ""}
+          onClick={() => setTab("traces")}
+          data-testid="tab-traces"
+        >
           Traces & instruments
         </button>
-        <button role="tab" aria-selected={tab === "trainer"} className={tab === "trainer" ? "on" : ""} onClick={() => setTab("trainer")} data-testid="tab-trainer">
+        <button
+          role="tab"
+          aria-selected={tab === "trainer"}
+          className={tab === "trainer" ? "on" : ""}
+          onClick={() => setTab("trainer")}
+          data-testid="tab-trainer"
+        >
           Trainer
         </button>
       </header>
       <div className="panel-body">
-        <div hidden={tab !== "traces"}><TracesPanel /></div>
-        <div hidden={tab !== "trainer"}><TrainerPanel /></div>
+        <div hidden={tab !== "traces"}>
+          <TracesPanel />
+        </div>
+        <div hidden={tab !== "trainer"}>
+          <TrainerPanel />
+        </div>
       </div>
     </section>
   );
@@ -61,7 +77,8 @@ function useUndoKeys() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+      if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable))
+        return;
       if (!(e.ctrlKey || e.metaKey)) return;
       const k = e.key.toLowerCase();
       if (k === "z" && !e.shiftKey) void a.undo();

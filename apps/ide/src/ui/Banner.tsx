@@ -6,9 +6,15 @@ export function Banner() {
   const a = useActions();
   if (!banner) return null;
   return (
-    <div className={`banner banner-${banner.kind}`} role={banner.kind === "error" ? "alert" : "status"} data-testid="banner">
+    <div
+      className={`banner banner-${banner.kind}`}
+      role={banner.kind === "error" ? "alert" : "status"}
+      data-testid="banner"
+    >
       <span>{banner.text}</span>
-      <button onClick={a.dismissBanner} aria-label="Dismiss">×</button>
+      <button onClick={a.dismissBanner} aria-label="Dismiss">
+        ×
+      </button>
     </div>
   );
 }

@@ -16,10 +16,17 @@ export function GroupsPanel() {
           <span className="group-name">all compartments</span>
         </li>
         {groups.map((g, i) => (
-          <li key={g.name} className={active === g.name ? "active" : ""} onClick={() => void a.showGroup(g.name)} data-testid={`group-${g.name}`}>
+          <li
+            key={g.name}
+            className={active === g.name ? "active" : ""}
+            onClick={() => void a.showGroup(g.name)}
+            data-testid={`group-${g.name}`}
+          >
             <span className="swatch" style={{ background: groupColour(i) }} />
             <span className="group-name">{g.name}</span>
-            <span className="group-count" data-testid={`group-count-${g.name}`}>{g.nodes.length} comps</span>
+            <span className="group-count" data-testid={`group-count-${g.name}`}>
+              {g.nodes.length} comps
+            </span>
           </li>
         ))}
         {groups.length === 0 && <li className="muted">No groups yet: select in the tree, then "Add to group".</li>}

@@ -17,10 +17,21 @@ export function ImportSwcButton() {
   };
   return (
     <>
-      <button data-testid="import-swc" onClick={() => input.current?.click()} title="Load a morphology (.swc) from disk; writes a script that reads it">
+      <button
+        data-testid="import-swc"
+        onClick={() => input.current?.click()}
+        title="Load a morphology (.swc) from disk; writes a script that reads it"
+      >
         ⤒ Import SWC…
       </button>
-      <input ref={input} type="file" accept=".swc,.SWC,text/plain" hidden data-testid="import-swc-input" onChange={(e) => void onFile(e)} />
+      <input
+        ref={input}
+        type="file"
+        accept=".swc,.SWC,text/plain"
+        hidden
+        data-testid="import-swc-input"
+        onChange={(e) => void onFile(e)}
+      />
     </>
   );
 }

@@ -13,12 +13,16 @@ export function Instruments() {
   const [clamp, setClamp] = useState({ delay: 1, duration: 5, amplitude: 0.5 });
   const [state, setState] = useState("v");
   const nodes = a.instrumentNodes();
-  const where = model && nodes.length
-    ? nodes.slice(0, 3).map((n) => {
-        const p = model.topo.addressOf(n);
-        return `cell ${p.cell} · branch ${p.branch} · comp ${p.comp}`;
-      }).join("; ") + (nodes.length > 3 ? ` and ${nodes.length - 3} more` : "")
-    : "select a place in the tree or the morphology";
+  const where =
+    model && nodes.length
+      ? nodes
+          .slice(0, 3)
+          .map((n) => {
+            const p = model.topo.addressOf(n);
+            return `cell ${p.cell} · branch ${p.branch} · comp ${p.comp}`;
+          })
+          .join("; ") + (nodes.length > 3 ? ` and ${nodes.length - 3} more` : "")
+      : "select a place in the tree or the morphology";
   return (
     <div className="instruments" data-testid="instruments">
       <div className="inst-where">
@@ -26,10 +30,37 @@ export function Instruments() {
       </div>
       <div className="inst-row">
         <b>Current clamp</b>
-        <NumberField label="delay" unit="ms" value={clamp.delay} min={0} onCommit={(delay) => setClamp({ ...clamp, delay })} testid="clamp-delay" width={52} />
-        <NumberField label="duration" unit="ms" value={clamp.duration} min={0} onCommit={(duration) => setClamp({ ...clamp, duration })} testid="clamp-duration" width={52} />
-        <NumberField label="amplitude" unit="nA" value={clamp.amplitude} onCommit={(amplitude) => setClamp({ ...clamp, amplitude })} testid="clamp-amplitude" width={56} />
-        <button disabled={!nodes.length} onClick={() => void a.addClamp(clamp.delay, clamp.duration, clamp.amplitude)} data-testid="add-clamp">
+        <NumberField
+          label="delay"
+          unit="ms"
+          value={clamp.delay}
+          min={0}
+          onCommit={(delay) => setClamp({ ...clamp, delay })}
+          testid="clamp-delay"
+          width={52}
+        />
+        <NumberField
+          label="duration"
+          unit="ms"
+          value={clamp.duration}
+          min={0}
+          onCommit={(duration) => setClamp({ ...clamp, duration })}
+          testid="clamp-duration"
+          width={52}
+        />
+        <NumberField
+          label="amplitude"
+          unit="nA"
+          value={clamp.amplitude}
+          onCommit={(amplitude) => setClamp({ ...clamp, amplitude })}
+          testid="clamp-amplitude"
+          width={56}
+        />
+        <button
+          disabled={!nodes.length}
+          onClick={() => void a.addClamp(clamp.delay, clamp.duration, clamp.amplitude)}
+          data-testid="add-clamp"
+        >
           Place clamp
         </button>
       </div>
@@ -43,7 +74,11 @@ export function Instruments() {
         <button disabled={!nodes.length} onClick={() => void a.addRecording(state)} data-testid="add-recording">
           Record
         </button>
-        <button onClick={() => void a.clearInstruments()} data-testid="clear-instruments" title="Remove every stimulus and recording">
+        <button
+          onClick={() => void a.clearInstruments()}
+          data-testid="clear-instruments"
+          title="Remove every stimulus and recording"
+        >
           Clear all
         </button>
       </div>

@@ -29,12 +29,18 @@ export function ShareButton() {
       {url && (
         <div className="share-pop" role="dialog" aria-label="Share link">
           <input readOnly value={url} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />
-          <span className="muted">{copied ? "Copied." : ""} {url.length.toLocaleString("en")} characters</span>
-          <button onClick={() => setUrl(null)} aria-label="Close">×</button>
+          <span className="muted">
+            {copied ? "Copied." : ""} {url.length.toLocaleString("en")} characters
+          </span>
+          <button onClick={() => setUrl(null)} aria-label="Close">
+            ×
+          </button>
           {omitted.length > 0 && (
             <p className="share-warning" role="alert" data-testid="share-omitted">
-              Imported {omitted.length === 1 ? "file" : "files"} {omitted.map((n) => `"${n}"`).join(", ")} {omitted.length === 1 ? "is" : "are"} too large for a link and{" "}
-              {omitted.length === 1 ? "is" : "are"} not included: whoever opens this link must import {omitted.length === 1 ? "it" : "them"} with “Import SWC…” before the script runs.
+              Imported {omitted.length === 1 ? "file" : "files"} {omitted.map((n) => `"${n}"`).join(", ")}{" "}
+              {omitted.length === 1 ? "is" : "are"} too large for a link and {omitted.length === 1 ? "is" : "are"} not
+              included: whoever opens this link must import {omitted.length === 1 ? "it" : "them"} with “Import SWC…”
+              before the script runs.
             </p>
           )}
         </div>

@@ -12,27 +12,52 @@ export function Toolbar() {
   const sim = useSessionState((s) => s.sim);
   const dirty = useSessionState((s) => s.script !== s.history.present.script);
   const status =
-    run.status === "running" ? "Running…"
-    : run.status === "error" ? "Error: see the script panel"
-    : run.status === "ok" ? `Built in ${run.scriptMs.toFixed(0)} ms, simulated in ${run.simMs.toFixed(0)} ms`
-    : "Starting…";
+    run.status === "running"
+      ? "Running…"
+      : run.status === "error"
+        ? "Error: see the script panel"
+        : run.status === "ok"
+          ? `Built in ${run.scriptMs.toFixed(0)} ms, simulated in ${run.simMs.toFixed(0)} ms`
+          : "Starting…";
   return (
     <header className="toolbar">
       <div className="brand">
-        <span className="logo" aria-hidden>⟡</span> Dendrolab
+        <span className="logo" aria-hidden>
+          ⟡
+        </span>{" "}
+        Dendrolab
       </div>
       <button className="primary" data-testid="run" onClick={() => void a.run()} title="Run the script (Ctrl+Enter)">
         ▶ Run{dirty ? " *" : ""}
       </button>
-      <button data-testid="undo" disabled={!canUndo(history) && !dirty} onClick={() => void a.undo()} title={`Undo: ${history.present.label} (Ctrl+Z)`}>
+      <button
+        data-testid="undo"
+        disabled={!canUndo(history) && !dirty}
+        onClick={() => void a.undo()}
+        title={`Undo: ${history.present.label} (Ctrl+Z)`}
+      >
         ↶ Undo
       </button>
       <button data-testid="redo" disabled={!canRedo(history)} onClick={() => void a.redo()} title="Redo (Ctrl+Shift+Z)">
         ↷ Redo
       </button>
       <div className="sim-settings">
-        <NumberField label="t_max" unit="ms" value={sim.tMax} min={0.001} onCommit={(tMax) => void a.setSim({ tMax })} testid="sim-tmax" />
-        <NumberField label="dt" unit="ms" value={sim.dt} min={1e-6} onCommit={(dt) => void a.setSim({ dt })} testid="sim-dt" />
+        <NumberField
+          label="t_max"
+          unit="ms"
+          value={sim.tMax}
+          min={0.001}
+          onCommit={(tMax) => void a.setSim({ tMax })}
+          testid="sim-tmax"
+        />
+        <NumberField
+          label="dt"
+          unit="ms"
+          value={sim.dt}
+          min={1e-6}
+          onCommit={(dt) => void a.setSim({ dt })}
+          testid="sim-dt"
+        />
         <label className="field">
           <span>solver</span>
           <select value={sim.solver} onChange={(e) => void a.setSim({ solver: e.target.value as typeof sim.solver })}>
@@ -43,7 +68,9 @@ export function Toolbar() {
         </label>
       </div>
       <ImportSwcButton />
-      <span className={`status status-${run.status}`} data-testid="run-status">{status}</span>
+      <span className={`status status-${run.status}`} data-testid="run-status">
+        {status}
+      </span>
       <ShareButton />
     </header>
   );

@@ -1,7 +1,13 @@
 /** Small shared pieces: panels and number inputs. */
 import { type ReactNode, useEffect, useState } from "react";
 
-export function Panel(props: { title: ReactNode; tools?: ReactNode; className?: string; children: ReactNode; testid?: string }) {
+export function Panel(props: {
+  title: ReactNode;
+  tools?: ReactNode;
+  className?: string;
+  children: ReactNode;
+  testid?: string;
+}) {
   return (
     <section className={`panel ${props.className ?? ""}`} data-testid={props.testid}>
       <header className="panel-head">
@@ -15,7 +21,14 @@ export function Panel(props: { title: ReactNode; tools?: ReactNode; className?: 
 
 /** A number field that reports only valid numbers, on Enter or blur. */
 export function NumberField(props: {
-  label: string; value: number; onCommit: (v: number) => void; min?: number; step?: number; unit?: string; testid?: string; width?: number;
+  label: string;
+  value: number;
+  onCommit: (v: number) => void;
+  min?: number;
+  step?: number;
+  unit?: string;
+  testid?: string;
+  width?: number;
 }) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);

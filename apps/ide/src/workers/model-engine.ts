@@ -9,7 +9,11 @@ import { computeXyz } from "@dendrolab/core/layout";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 
 /** Mean of each key over the masked compartments that have it (NaN-free keys only). */
-function groupMeans(columns: Map<string, Float64Array>, mask: Uint8Array, keys: readonly string[]): Record<string, number> {
+function groupMeans(
+  columns: Map<string, Float64Array>,
+  mask: Uint8Array,
+  keys: readonly string[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of keys) {
     const col = columns.get(k);
@@ -84,7 +88,10 @@ export class ModelEngine {
       nodeKeys: m.keys,
       recordable: ["v", ...d.channels.flatMap((c) => [...c.stateKeys, c.currentName])],
       recordings: d.recordings.map((r) => ({ target: r.target, index: r.index, state: r.state })),
-      stimuli: d.stimuli.map((s) => ({ node: s.node, peakNa: s.values.reduce((a, v) => (Math.abs(v) > Math.abs(a) ? v : a), 0) })),
+      stimuli: d.stimuli.map((s) => ({
+        node: s.node,
+        peakNa: s.values.reduce((a, v) => (Math.abs(v) > Math.abs(a) ? v : a), 0),
+      })),
       trainables: d.trainables.map((t) => ({ key: t.key, target: t.target, count: t.groups.length })),
       groupMeans: Object.fromEntries([...d.groups].map(([name, mask]) => [name, groupMeans(d.columns, mask, m.keys)])),
       coords: {
@@ -118,10 +125,14 @@ export class ModelEngine {
     const ms = performance.now() - start;
     const topo = m.base.topo;
     const rows = m.base.recordings.map((rec, i) => {
-      const where = rec.target === "node"
-        ? `cell ${topo.compCell[rec.index]} · branch ${topo.branchLocal[topo.compBranch[rec.index]]} · comp ${topo.compLocal[rec.index]}`
-        : `synapse ${rec.index}`;
-      return { label: `${where} · ${rec.state}`, values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)) };
+      const where =
+        rec.target === "node"
+          ? `cell ${topo.compCell[rec.index]} · branch ${topo.branchLocal[topo.compBranch[rec.index]]} · comp ${topo.compLocal[rec.index]}`
+          : `synapse ${rec.index}`;
+      return {
+        label: `${where} · ${rec.state}`,
+        values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)),
+      };
     });
     return { dt: r.dt, nSamples: r.nSamples, rows, ms };
   }

@@ -11,7 +11,8 @@ function reply(m: ModelReply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(m, transfer);
 }
 
-const buffers = (t: { rows: Array<{ values: Float32Array }> } | null) => (t ? t.rows.map((r) => r.values.buffer as ArrayBuffer) : []);
+const buffers = (t: { rows: Array<{ values: Float32Array }> } | null) =>
+  t ? t.rows.map((r) => r.values.buffer as ArrayBuffer) : [];
 
 self.onmessage = (e: MessageEvent<ModelRequest>) => {
   const req = e.data;
@@ -34,7 +35,10 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
         } catch {
           table = engine.table({ kind: "all" });
         }
-        reply({ kind: "loaded", id: req.id, summary, traces, simError, table, ms: performance.now() - start }, buffers(traces));
+        reply(
+          { kind: "loaded", id: req.id, summary, traces, simError, table, ms: performance.now() - start },
+          buffers(traces),
+        );
         return;
       }
       case "table":

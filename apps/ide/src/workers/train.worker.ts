@@ -28,7 +28,10 @@ self.onmessage = async (e: MessageEvent<TrainRequest>) => {
     const result = await train(req.job, {
       started: (info) => reply({ kind: "started", id, ...info }),
       progress: async (p) => {
-        reply({ kind: "progress", id, ...p }, p.traces.rows.map((r) => r.values.buffer as ArrayBuffer));
+        reply(
+          { kind: "progress", id, ...p },
+          p.traces.rows.map((r) => r.values.buffer as ArrayBuffer),
+        );
         await yieldToMessages();
       },
       shouldStop: () => stopped.has(id),

@@ -55,7 +55,10 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
   const tr = transformOf(job.transform);
   if (job.transform === "log") {
     job.params.forEach((p, i) => {
-      if (!(initial[i] > 0)) throw new TrainError(`${p.key} of ${p.group} is ${initial[i]}; training in log space needs positive values (choose "none").`);
+      if (!(initial[i] > 0))
+        throw new TrainError(
+          `${p.key} of ${p.group} is ${initial[i]}; training in log space needs positive values (choose "none").`,
+        );
     });
   }
   const paramStateOf = (vals: tf.Tensor1D | number[]) => {
@@ -83,14 +86,19 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
   else {
     const rows = job.target.rows;
     if (rows.length !== nRec || rows.some((r) => r.length !== nSamples)) {
-      throw new TrainError(`The target has ${rows.length} trace(s) of ${rows[0]?.length ?? 0} samples; the model records ${nRec} of ${nSamples}.`);
+      throw new TrainError(
+        `The target has ${rows.length} trace(s) of ${rows[0]?.length ?? 0} samples; the model records ${nRec} of ${nSamples}.`,
+      );
     }
     target = Float64Array.from(rows.flat());
   }
   const tracesOf = (values: ArrayLike<number>): Traces => ({
     dt: job.sim.dt,
     nSamples,
-    rows: Array.from({ length: nRec }, (_, r) => ({ label: `recording ${r}`, values: Float32Array.from(Array.prototype.slice.call(values, r * nSamples, (r + 1) * nSamples)) })),
+    rows: Array.from({ length: nRec }, (_, r) => ({
+      label: `recording ${r}`,
+      values: Float32Array.from(Array.prototype.slice.call(values, r * nSamples, (r + 1) * nSamples)),
+    })),
     ms: 0,
   });
 
@@ -98,7 +106,8 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
   const optimizer = tf.train.adam(job.lr);
   const targetT = tf.tensor2d(Float32Array.from(target), [nRec, nSamples]);
   const losses: number[] = [];
-  let gradient: "autodiff" | "finite-differences" = job.gradient === "finite-differences" ? "finite-differences" : "autodiff";
+  let gradient: "autodiff" | "finite-differences" =
+    job.gradient === "finite-differences" ? "finite-differences" : "autodiff";
   let started = false;
   let best = { step: 0, loss: Infinity, values: initial.slice() };
   try {
@@ -109,11 +118,15 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
       let traces: ArrayLike<number> = new Float32Array(0);
       if (gradient === "autodiff") {
         try {
-          const cost = optimizer.minimize(() => {
-            const v = jx.integrate(net, { ...opts, paramState: paramStateOf(tr.fwdT(theta as tf.Tensor1D)) });
-            traces = v.dataSync().slice();
-            return lossTensor(job.loss, v, targetT);
-          }, true, [theta]);
+          const cost = optimizer.minimize(
+            () => {
+              const v = jx.integrate(net, { ...opts, paramState: paramStateOf(tr.fwdT(theta as tf.Tensor1D)) });
+              traces = v.dataSync().slice();
+              return lossTensor(job.loss, v, targetT);
+            },
+            true,
+            [theta],
+          );
           loss = cost!.dataSync()[0];
           cost!.dispose();
         } catch (e) {
@@ -142,7 +155,8 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
         hooks.started({ initial, target: tracesOf(target), gradient });
         started = true;
       }
-      if (!Number.isFinite(loss)) throw new TrainError(`The loss became ${loss} at step ${step}; try a smaller learning rate.`);
+      if (!Number.isFinite(loss))
+        throw new TrainError(`The loss became ${loss} at step ${step}; try a smaller learning rate.`);
       losses.push(loss);
       if (loss < best.loss) best = { step, loss, values: evaluated };
       await hooks.progress({ step, loss, values: evaluated, traces: tracesOf(traces), stepMs: performance.now() - t0 });

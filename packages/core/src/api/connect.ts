@@ -6,9 +6,7 @@
  */
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
-import {
-  addSynapses, type CellsInView, cellsInView, checkConnect, siteOfCell,
-} from "../model/connect.js";
+import { addSynapses, type CellsInView, cellsInView, checkConnect, siteOfCell } from "../model/connect.js";
 import { seededRandom } from "../random.js";
 import { describe } from "../model/edit.js";
 import type { View } from "./view.js";
@@ -31,7 +29,10 @@ function show(x: unknown): string {
 function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: number; randomPostComp: boolean } {
   if (options === undefined) return { seed: 0, randomPostComp: false };
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new DendrolabError(`${fn}: options must be an object such as { seed: 1 }; got ${describe(options)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: options must be an object such as { seed: 1 }; got ${describe(options)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   for (const k of Object.keys(options)) {
     if (!OPTION_KEYS.includes(k)) throw unknownNameError(`${fn} option`, k, OPTION_KEYS);
@@ -42,15 +43,23 @@ function checkOptions(fn: string, options: ConnectOptions | undefined): { seed: 
   }
   const randomPostComp = options.randomPostComp ?? false;
   if (typeof randomPostComp !== "boolean") {
-    throw new DendrolabError(`${fn}: randomPostComp must be true or false; got ${show(randomPostComp)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: randomPostComp must be true or false; got ${show(randomPostComp)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   return { seed, randomPostComp };
 }
 
 /** Appends synapses from pre cell a[i] to post cell b[j] for the listed (i, j) pairs. */
 function connectCells(
-  d: View["base"], synapse: Mechanism, a: CellsInView, b: CellsInView,
-  pairsI: ArrayLike<number>, pairsJ: ArrayLike<number>, rand: (() => number) | undefined,
+  d: View["base"],
+  synapse: Mechanism,
+  a: CellsInView,
+  b: CellsInView,
+  pairsI: ArrayLike<number>,
+  pairsJ: ArrayLike<number>,
+  rand: (() => number) | undefined,
 ): void {
   const n = pairsI.length;
   const pres = new Int32Array(n);
@@ -97,7 +106,7 @@ export function fullyConnect(pre: View, post: View, synapse: Mechanism, options?
   const n = a.cell.length * b.cell.length;
   const is = new Int32Array(n);
   const js = new Int32Array(n);
-  for (let i = 0, k = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++, k++) (is[k] = i, js[k] = j);
+  for (let i = 0, k = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++, k++) (is[k] = i), (js[k] = j);
   connectCells(d, synapse, a, b, is, js, o.randomPostComp ? seededRandom(o.seed) : undefined);
 }
 
@@ -121,7 +130,8 @@ export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: numb
   const b = cellsInView(d, post.nodeIndices);
   const is: number[] = [];
   const js: number[] = [];
-  for (let i = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++) if (rand() < p) (is.push(i), js.push(j));
+  for (let i = 0; i < a.cell.length; i++)
+    for (let j = 0; j < b.cell.length; j++) if (rand() < p) is.push(i), js.push(j);
   connectCells(d, synapse, a, b, is, js, o.randomPostComp ? rand : undefined);
 }
 
@@ -134,7 +144,11 @@ export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: numb
  * connectivityMatrixConnect(net.cell([0, 1]), net.cell([2, 3]), new IonotropicSynapse(), [[true, false], [true, true]]);
  */
 export function connectivityMatrixConnect(
-  pre: View, post: View, synapse: Mechanism, matrix: ReadonlyArray<ArrayLike<boolean | number>>, options?: ConnectOptions,
+  pre: View,
+  post: View,
+  synapse: Mechanism,
+  matrix: ReadonlyArray<ArrayLike<boolean | number>>,
+  options?: ConnectOptions,
 ): void {
   const fn = "connectivityMatrixConnect";
   const d = checkConnect(fn, pre, post, synapse);
@@ -143,13 +157,20 @@ export function connectivityMatrixConnect(
   const b = cellsInView(d, post.nodeIndices);
   const want = `${a.cell.length} x ${b.cell.length} (pre cells x post cells)`;
   if (!Array.isArray(matrix)) {
-    throw new DendrolabError(`${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: the matrix must be an array of rows, ${want}; got ${describe(matrix)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
-  const rowLength = (r: unknown) => (r != null && typeof (r as ArrayLike<unknown>).length === "number" ? (r as ArrayLike<unknown>).length : -1);
+  const rowLength = (r: unknown) =>
+    r != null && typeof (r as ArrayLike<unknown>).length === "number" ? (r as ArrayLike<unknown>).length : -1;
   if (matrix.length !== a.cell.length || matrix.some((r) => rowLength(r) !== b.cell.length)) {
     const cols = matrix.length > 0 ? rowLength(matrix[0]) : 0;
     const ragged = matrix.findIndex((r) => rowLength(r) !== cols);
-    const shape = ragged < 0 ? `${matrix.length} x ${cols}` : `${matrix.length} rows; row 0 has ${cols} entries, row ${ragged} has ${rowLength(matrix[ragged])}`;
+    const shape =
+      ragged < 0
+        ? `${matrix.length} x ${cols}`
+        : `${matrix.length} rows; row 0 has ${cols} entries, row ${ragged} has ${rowLength(matrix[ragged])}`;
     throw new DendrolabError(`${fn}: the matrix must be ${want}; got ${shape}.`, "SHAPE_MISMATCH");
   }
   const is: number[] = [];
@@ -158,9 +179,12 @@ export function connectivityMatrixConnect(
     const row = matrix[i];
     for (let j = 0; j < b.cell.length; j++) {
       const x = row[j];
-      if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) (is.push(i), js.push(j));
+      if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) is.push(i), js.push(j);
       else if (!(x === false || x === 0)) {
-        throw new DendrolabError(`${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`, "INVALID_ARGUMENT");
+        throw new DendrolabError(
+          `${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`,
+          "INVALID_ARGUMENT",
+        );
       }
     }
   }

@@ -47,42 +47,66 @@ export class Branch extends Module {
 function branchData(comps: Compartment | readonly Compartment[], ncomp?: number): ModelData {
   let list: Compartment[];
   if (Array.isArray(comps)) {
-    if (comps.length === 0) throw new DendrolabError("new Branch([]): a branch needs at least one compartment.", "INVALID_ARGUMENT");
+    if (comps.length === 0)
+      throw new DendrolabError("new Branch([]): a branch needs at least one compartment.", "INVALID_ARGUMENT");
     if (ncomp !== undefined && ncomp !== comps.length) {
-      throw new DendrolabError(`new Branch(list, ${ncomp}): the list has ${comps.length} compartments; omit ncomp or make them agree.`, "SHAPE_MISMATCH");
+      throw new DendrolabError(
+        `new Branch(list, ${ncomp}): the list has ${comps.length} compartments; omit ncomp or make them agree.`,
+        "SHAPE_MISMATCH",
+      );
     }
     list = comps.slice();
   } else {
     const n = ncomp ?? 1;
-    if (!Number.isInteger(n) || n < 1) throw new DendrolabError(`new Branch(comp, ncomp): ncomp must be an integer >= 1; got ${String(ncomp)}.`, "INVALID_ARGUMENT");
+    if (!Number.isInteger(n) || n < 1)
+      throw new DendrolabError(
+        `new Branch(comp, ncomp): ncomp must be an integer >= 1; got ${String(ncomp)}.`,
+        "INVALID_ARGUMENT",
+      );
     list = Array.from({ length: n }, () => comps as Compartment);
   }
   list.forEach((c, i) => {
-    if (!(c instanceof Compartment)) throw new DendrolabError(`new Branch(...): item ${i} is ${describe(c)}, not a Compartment.`, "INVALID_ARGUMENT");
+    if (!(c instanceof Compartment))
+      throw new DendrolabError(`new Branch(...): item ${i} is ${describe(c)}, not a Compartment.`, "INVALID_ARGUMENT");
   });
-  return concatData(list.map((c) => c.base), [{ parents: [-1], parentX: [1], ncomp: [list.length] }]);
+  return concatData(
+    list.map((c) => c.base),
+    [{ parents: [-1], parentX: [1], ncomp: [list.length] }],
+  );
 }
 
 /** Checks a parents list: parents[0] = -1, every other entry a branch index, no cycles. */
 export function checkParents(parents: readonly number[]): void {
   if (!Array.isArray(parents) || parents.length === 0) {
-    throw new DendrolabError(`A cell needs a parents list such as [-1, 0, 0, 1]; got ${describe(parents)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `A cell needs a parents list such as [-1, 0, 0, 1]; got ${describe(parents)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const n = parents.length;
   parents.forEach((p, i) => {
-    if (!Number.isInteger(p)) throw new DendrolabError(`parents[${i}] is ${String(p)}; parents must be integers.`, "INVALID_ARGUMENT");
-    if (i === 0 && p !== -1) throw new DendrolabError(`parents[0] must be -1 (branch 0 is the root); got ${p}.`, "INVALID_ARGUMENT");
+    if (!Number.isInteger(p))
+      throw new DendrolabError(`parents[${i}] is ${String(p)}; parents must be integers.`, "INVALID_ARGUMENT");
+    if (i === 0 && p !== -1)
+      throw new DendrolabError(`parents[0] must be -1 (branch 0 is the root); got ${p}.`, "INVALID_ARGUMENT");
     if (i > 0 && (p < 0 || p >= n)) {
-      throw new DendrolabError(`parents[${i}] is ${p}; it must be a branch index from 0 to ${n - 1} (only parents[0] is -1).`, "INDEX_OUT_OF_RANGE");
+      throw new DendrolabError(
+        `parents[${i}] is ${p}; it must be a branch index from 0 to ${n - 1} (only parents[0] is -1).`,
+        "INDEX_OUT_OF_RANGE",
+      );
     }
-    if (i > 0 && p === i) throw new DendrolabError(`parents[${i}] is ${p}: a branch cannot be its own parent.`, "INVALID_ARGUMENT");
+    if (i > 0 && p === i)
+      throw new DendrolabError(`parents[${i}] is ${p}: a branch cannot be its own parent.`, "INVALID_ARGUMENT");
   });
   for (let i = 1; i < n; i++) {
     const seen = new Set<number>([i]);
     let cur = parents[i];
     while (cur !== -1) {
       if (seen.has(cur)) {
-        throw new DendrolabError(`parents list is not a tree: branch ${i} leads into a cycle through branch ${cur} (parents = [${parents.join(", ")}]).`, "INVALID_ARGUMENT");
+        throw new DendrolabError(
+          `parents list is not a tree: branch ${i} leads into a cycle through branch ${cur} (parents = [${parents.join(", ")}]).`,
+          "INVALID_ARGUMENT",
+        );
       }
       seen.add(cur);
       cur = parents[cur];
@@ -111,19 +135,28 @@ export class Cell extends Module {
 
 function cellData(branches: Branch | readonly Branch[], parents: readonly number[]): ModelData {
   checkParents(parents);
-  const list = Array.isArray(branches) ? branches.slice() : Array.from({ length: parents.length }, () => branches as Branch);
+  const list = Array.isArray(branches)
+    ? branches.slice()
+    : Array.from({ length: parents.length }, () => branches as Branch);
   if (list.length !== parents.length) {
-    throw new DendrolabError(`new Cell(branches, parents): ${list.length} branches but ${parents.length} parents; give one parent per branch.`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `new Cell(branches, parents): ${list.length} branches but ${parents.length} parents; give one parent per branch.`,
+      "SHAPE_MISMATCH",
+    );
   }
   list.forEach((b, i) => {
-    if (!(b instanceof Branch)) throw new DendrolabError(`new Cell(...): branch ${i} is ${describe(b)}, not a Branch.`, "INVALID_ARGUMENT");
+    if (!(b instanceof Branch))
+      throw new DendrolabError(`new Cell(...): branch ${i} is ${describe(b)}, not a Branch.`, "INVALID_ARGUMENT");
   });
   const topo: CellTopology = {
     parents: parents.slice(),
     parentX: parents.map(() => 1),
     ncomp: list.map((b) => b.base.nComp),
   };
-  return concatData(list.map((b) => b.base), [topo]);
+  return concatData(
+    list.map((b) => b.base),
+    [topo],
+  );
 }
 
 /**
@@ -140,12 +173,21 @@ export class Network extends Module {
 
 function networkData(cells: ReadonlyArray<Cell | Branch | Compartment>): ModelData {
   if (!Array.isArray(cells) || cells.length === 0) {
-    throw new DendrolabError(`new Network(cells) needs a non-empty list of cells; got ${describe(cells)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `new Network(cells) needs a non-empty list of cells; got ${describe(cells)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   cells.forEach((c, i) => {
     if (!(c instanceof Module) || c instanceof Network) {
-      throw new DendrolabError(`new Network(...): item ${i} is ${describe(c)}; expected a Cell (or Branch/Compartment).`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `new Network(...): item ${i} is ${describe(c)}; expected a Cell (or Branch/Compartment).`,
+        "INVALID_ARGUMENT",
+      );
     }
   });
-  return concatData(cells.map((c) => c.base), cells.flatMap((c) => c.base.cells.map(cloneTopology)));
+  return concatData(
+    cells.map((c) => c.base),
+    cells.flatMap((c) => c.base.cells.map(cloneTopology)),
+  );
 }

@@ -8,9 +8,24 @@ import { DendrolabError } from "../errors.js";
 
 /** Names that tools probe on arbitrary objects; they read as undefined, never throw. */
 const PROBES = new Set([
-  "then", "toJSON", "asymmetricMatch", "nodeType", "tagName", "$$typeof", "inspect",
-  "constructor", "prototype", "length", "size", "valueOf", "toString", "__proto__",
-  "_isMockFunction", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "_reactFragment",
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "nodeType",
+  "tagName",
+  "$$typeof",
+  "inspect",
+  "constructor",
+  "prototype",
+  "length",
+  "size",
+  "valueOf",
+  "toString",
+  "__proto__",
+  "_isMockFunction",
+  "@@__IMMUTABLE_ITERABLE__@@",
+  "@@__IMMUTABLE_RECORD__@@",
+  "_reactFragment",
 ]);
 
 /** What the proxy needs from a view. */

@@ -38,8 +38,13 @@ export interface SwcCell extends Cell {
  * cell.group("apical").set("radius", 0.5);
  */
 export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
-  if (typeof text !== "string") throw new DendrolabError(`readSwc takes the text of an SWC file; got ${typeof text}.`, "INVALID_ARGUMENT");
-  if (options == null || typeof options !== "object") throw new DendrolabError(`readSwc needs options, e.g. readSwc(text, { ncomp: 4 }); got ${options === null ? "null" : typeof options}.`, "MISSING_INPUT");
+  if (typeof text !== "string")
+    throw new DendrolabError(`readSwc takes the text of an SWC file; got ${typeof text}.`, "INVALID_ARGUMENT");
+  if (options == null || typeof options !== "object")
+    throw new DendrolabError(
+      `readSwc needs options, e.g. readSwc(text, { ncomp: 4 }); got ${options === null ? "null" : typeof options}.`,
+      "MISSING_INPUT",
+    );
   const samples = parseSwc(text, { allowMultipleRoots: options.allowMultipleRoots });
   const morph = buildMorphology(samples, options);
   const data = morphologyData(morph, options.assignGroups ?? true);
@@ -60,18 +65,24 @@ export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
 /** The description of a one-cell morphology. */
 function morphologyData(morph: Morphology, assignGroups: boolean): ModelData {
   const branches = morph.branches;
-  const data = new ModelData([{
-    parents: branches.map((b) => b.parent),
-    parentX: branches.map((b) => b.parentX ?? 1),
-    ncomp: branches.map((b) => b.comps.length),
-    points: branches.map((b) => b.points.map((p) => [p[0], p[1], p[2], p[3]] as [number, number, number, number])),
-  }]);
+  const data = new ModelData([
+    {
+      parents: branches.map((b) => b.parent),
+      parentX: branches.map((b) => b.parentX ?? 1),
+      ncomp: branches.map((b) => b.comps.length),
+      points: branches.map((b) => b.points.map((p) => [p[0], p[1], p[2], p[3]] as [number, number, number, number])),
+    },
+  ]);
   for (const [key, v] of Object.entries(BASE_NODE_DEFAULTS)) data.ensureColumn(key, v);
   const cols = {
-    length: data.ensureColumn("length"), radius: data.ensureColumn("radius"),
-    area: data.ensureColumn("area"), resistive_load_in: data.ensureColumn("resistive_load_in"),
+    length: data.ensureColumn("length"),
+    radius: data.ensureColumn("radius"),
+    area: data.ensureColumn("area"),
+    resistive_load_in: data.ensureColumn("resistive_load_in"),
     resistive_load_out: data.ensureColumn("resistive_load_out"),
-    x: data.ensureColumn("x"), y: data.ensureColumn("y"), z: data.ensureColumn("z"),
+    x: data.ensureColumn("x"),
+    y: data.ensureColumn("y"),
+    z: data.ensureColumn("z"),
   };
   let k = 0;
   for (const b of branches) {

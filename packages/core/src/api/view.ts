@@ -8,8 +8,19 @@ import type { ModelData } from "../model/data.js";
 import { deleteChannel, describe, insertChannel, nodeKeys, setValue } from "../model/edit.js";
 import { addClamps, addRecordings, addStimuli, type Signal } from "../model/inputs.js";
 import {
-  addNodesToGroup, checkGroupName, edgesOfNodes, type IndexArg, selectBranches, selectCells, selectComps,
-  selectEdgeIndices, selectEdgesByRank, selectGroup, selectLoc, selectNodes, type Sharing,
+  addNodesToGroup,
+  checkGroupName,
+  edgesOfNodes,
+  type IndexArg,
+  selectBranches,
+  selectCells,
+  selectComps,
+  selectEdgeIndices,
+  selectEdgesByRank,
+  selectGroup,
+  selectLoc,
+  selectNodes,
+  type Sharing,
 } from "../model/select.js";
 import { edgeTable, nodeTable, type Table } from "../model/table.js";
 import { initStates } from "../model/states.js";
@@ -43,7 +54,8 @@ export class View {
   get edgeIndices(): Int32Array {
     if (this.explicitEdges) return this.explicitEdges;
     const v = this.base.structureVersion;
-    if (!this.edgeCache || this.edgeCache.version !== v) this.edgeCache = { version: v, edges: edgesOfNodes(this.base, this.nodeIndices) };
+    if (!this.edgeCache || this.edgeCache.version !== v)
+      this.edgeCache = { version: v, edges: edgesOfNodes(this.base, this.nodeIndices) };
     return this.edgeCache.edges;
   }
 
@@ -82,13 +94,20 @@ export class View {
    */
   select(which: { nodes?: readonly number[]; edges?: readonly number[] }): View {
     if (which == null || typeof which !== "object" || Array.isArray(which)) {
-      throw new DendrolabError(`select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `select() takes { nodes } and/or { edges } (global indices)${this.where()}; got ${describe(which)}.`,
+        "INVALID_ARGUMENT",
+      );
     }
     for (const k of Object.keys(which)) {
-      if (k !== "nodes" && k !== "edges") throw unknownNameError("select() option", k, ["nodes", "edges"], this.where().trim());
+      if (k !== "nodes" && k !== "edges")
+        throw unknownNameError("select() option", k, ["nodes", "edges"], this.where().trim());
     }
     if (which.nodes === undefined && which.edges === undefined) {
-      throw new DendrolabError(`select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`, "MISSING_INPUT");
+      throw new DendrolabError(
+        `select() needs nodes or edges${this.where()}, e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).`,
+        "MISSING_INPUT",
+      );
     }
     const nodes = which.nodes !== undefined ? selectNodes(this.base, which.nodes, this.where()) : new Int32Array(0);
     const edges = which.edges !== undefined ? selectEdgeIndices(this.base, which.edges, this.where()) : null;
@@ -229,12 +248,19 @@ export class View {
   }
 
   /** A data stimulus for `integrate` (differentiable); returns the extended list. */
-  dataStimulate(current: trainables.DataValue, dataStimuli: trainables.DataStimuli | null = null): trainables.DataStimuli {
+  dataStimulate(
+    current: trainables.DataValue,
+    dataStimuli: trainables.DataStimuli | null = null,
+  ): trainables.DataStimuli {
     return trainables.dataStimulate(this.base, this.nodeIndices, current, dataStimuli, this.where());
   }
 
   /** A data clamp for `integrate`; returns the extended list. */
-  dataClamp(state: string, values: trainables.DataValue, dataClamps: trainables.DataClamps | null = null): trainables.DataClamps {
+  dataClamp(
+    state: string,
+    values: trainables.DataValue,
+    dataClamps: trainables.DataClamps | null = null,
+  ): trainables.DataClamps {
     return trainables.dataClamp(this.base, this.nodeIndices, this.edgeIndices, state, values, dataClamps, this.where());
   }
 
@@ -248,7 +274,8 @@ export class View {
    */
   named(name: string): View {
     const v = this.namedView(name);
-    if (v === undefined) throw unknownNameError("group, channel or synapse", name, this.namedViewNames(), this.where().trim());
+    if (v === undefined)
+      throw unknownNameError("group, channel or synapse", name, this.namedViewNames(), this.where().trim());
     return v;
   }
 
@@ -257,7 +284,12 @@ export class View {
     const d = this.base;
     if (d.groups.has(name)) return this.group(name);
     const ch = d.channelMask.get(name);
-    if (ch) return this.derive(this.nodeIndices.filter((n) => ch[n] === 1), "shared", name);
+    if (ch)
+      return this.derive(
+        this.nodeIndices.filter((n) => ch[n] === 1),
+        "shared",
+        name,
+      );
     if (d.synapseTypes.has(name)) {
       const edges = this.edgeIndices.filter((e) => d.edges.type[e] === name);
       return this.derive(new Int32Array(0), "shared", name, edges);

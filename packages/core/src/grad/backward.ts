@@ -58,8 +58,16 @@ interface Work {
 
 /** Adds the loss weights of sample `s` (dy is row-major, nSamples per row) to the adjoints. */
 function addRecordWeights(
-  setup: SimSetup, dy: ArrayLike<number>, nSamples: number, s: number, V: Float64Array, S: Float64Array[][],
-  lamV: Float64Array, lamS: Float64Array[][], g: SetupGradients, work: Work,
+  setup: SimSetup,
+  dy: ArrayLike<number>,
+  nSamples: number,
+  s: number,
+  V: Float64Array,
+  S: Float64Array[][],
+  lamV: Float64Array,
+  lamS: Float64Array[][],
+  g: SetupGradients,
+  work: Work,
 ): void {
   setup.recordings.forEach((p, r) => {
     const w = dy[r * nSamples + s];
@@ -73,9 +81,21 @@ function addRecordWeights(
         const k = part.k;
         const one = (a: Float64Array) => a.subarray(k, k + 1);
         work.recW[b.post[k]] = w;
-        b.mech.currentVjp(1, b.pre.subarray(k, k + 1), b.post.subarray(k, k + 1), V,
-          b.P.map(one), S[part.block].map(one), Float64Array.of(1), work.recW, work.zero, lamV,
-          g.P[part.block].map(one), lamS[part.block].map(one), new Float64Array(1));
+        b.mech.currentVjp(
+          1,
+          b.pre.subarray(k, k + 1),
+          b.post.subarray(k, k + 1),
+          V,
+          b.P.map(one),
+          S[part.block].map(one),
+          Float64Array.of(1),
+          work.recW,
+          work.zero,
+          lamV,
+          g.P[part.block].map(one),
+          lamS[part.block].map(one),
+          new Float64Array(1),
+        );
         work.recW[b.post[k]] = 0;
       }
     }
@@ -84,8 +104,11 @@ function addRecordWeights(
 
 /** Gradients through ions, concentrations and celsius are not implemented yet. */
 function ionGradientError(): DendrolabError {
-  return new DendrolabError("Gradients of models whose mechanisms use ions, concentrations or celsius are not " +
-    "available yet (forward simulation is); remove those mechanisms or run integrate outside tf.grad.", "INVALID_ARGUMENT");
+  return new DendrolabError(
+    "Gradients of models whose mechanisms use ions, concentrations or celsius are not " +
+      "available yet (forward simulation is); remove those mechanisms or run integrate outside tf.grad.",
+    "INVALID_ARGUMENT",
+  );
 }
 
 /** Zeroes the adjoints of clamped values at sample `s` (a clamp cuts the dependence). */
@@ -102,8 +125,15 @@ function cutClamps(setup: SimSetup, s: number, kind: "v" | "state", lamV: Float6
  * accumulating parameter gradients into `g`. Returns the new state adjoints.
  */
 function reverseStep(
-  tape: Tape, rec: StepRecord, Vafter: Float64Array, step: number,
-  lamV: Float64Array, lamS: Float64Array[][], newLamS: Float64Array[][], g: SetupGradients, work: Work,
+  tape: Tape,
+  rec: StepRecord,
+  Vafter: Float64Array,
+  step: number,
+  lamV: Float64Array,
+  lamS: Float64Array[][],
+  newLamS: Float64Array[][],
+  g: SetupGradients,
+  work: Work,
 ): Float64Array[][] {
   const { setup, dt } = tape;
   const { blocks } = setup;
@@ -113,7 +143,8 @@ function reverseStep(
   // Gates: S' = A(V', P, S).
   for (const arrays of newLamS) for (const a of arrays) a.fill(0);
   blocks.forEach((b, i) => {
-    if (b.S.length > 0) b.mech.advanceVjp(b.n, b.pre, b.post, Vafter, b.P, rec.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i]);
+    if (b.S.length > 0)
+      b.mech.advanceVjp(b.n, b.pre, b.post, Vafter, b.P, rec.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i]);
   });
   cutClamps(setup, step + 1, "v", lamV, lamS);
   // Voltage: M X = D V - I with M = C/h + G + L, D = C/h + G; V' = X (BE) or 2 X - V (CN).
@@ -146,7 +177,21 @@ function reverseStep(
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
   }
   blocks.forEach((b, i) => {
-    work.currentVjp[i](b.n, b.pre, b.post, V, b.P, rec.S[i], b.scale, work.wI, work.wG, lamV, g.P[i], newLamS[i], g.scale[i]);
+    work.currentVjp[i](
+      b.n,
+      b.pre,
+      b.post,
+      V,
+      b.P,
+      rec.S[i],
+      b.scale,
+      work.wI,
+      work.wG,
+      lamV,
+      g.P[i],
+      newLamS[i],
+      g.scale[i],
+    );
   });
   return newLamS;
 }
@@ -166,7 +211,10 @@ export interface BackwardOptions {
 export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOptions = {}): SetupGradients {
   const { setup, nSteps } = tape;
   if (tape.stepper.name === "fwd_euler") {
-    throw new DendrolabError("Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler; pass solver: \"bwd_euler\".", "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      'Gradients are available for the implicit solvers (bwd_euler, crank_nicolson), not fwd_euler; pass solver: "bwd_euler".',
+      "INVALID_ARGUMENT",
+    );
   }
   if (setup.blocks.some((b) => b.mech.usesNodeVars)) throw ionGradientError();
   const nSamples = nSteps + 1;
@@ -176,11 +224,21 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   const wanted = options.params;
   const work: Work = {
     geometry,
-    currentVjp: setup.blocks.map((b) => (wanted && b.mech.currentVjpFor
-      ? b.mech.currentVjpFor(b.mech.paramKeys.map((k) => wanted.has(k)), geometry)
-      : b.mech.currentVjp)),
-    mu: new Float64Array(n), diag: new Float64Array(n), off: Float64Array.from(setup.axialUS, (x) => -x),
-    wI: new Float64Array(n), wG: new Float64Array(n), recW: new Float64Array(n), zero: new Float64Array(n),
+    currentVjp: setup.blocks.map((b) =>
+      wanted && b.mech.currentVjpFor
+        ? b.mech.currentVjpFor(
+            b.mech.paramKeys.map((k) => wanted.has(k)),
+            geometry,
+          )
+        : b.mech.currentVjp,
+    ),
+    mu: new Float64Array(n),
+    diag: new Float64Array(n),
+    off: Float64Array.from(setup.axialUS, (x) => -x),
+    wI: new Float64Array(n),
+    wG: new Float64Array(n),
+    recW: new Float64Array(n),
+    zero: new Float64Array(n),
   };
   const lamV = new Float64Array(n);
   let lamS: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));

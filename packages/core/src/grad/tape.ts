@@ -57,8 +57,14 @@ export interface Tape {
 }
 
 /** Hooks that record each step of [start, end) into `out` (and checkpoints, if asked). */
-function recordingHooks(setup: SimSetup, stepper: VoltageStepper, out: StepRecord[] | null, checkpoints: Snapshot[] | null, segment: number): StepHooks {
-  let pending: Snapshot & { G: Float64Array } | null = null;
+function recordingHooks(
+  setup: SimSetup,
+  stepper: VoltageStepper,
+  out: StepRecord[] | null,
+  checkpoints: Snapshot[] | null,
+  segment: number,
+): StepHooks {
+  let pending: (Snapshot & { G: Float64Array }) | null = null;
   return {
     before(step, b) {
       if (checkpoints && step % segment === 0) checkpoints.push(snapshot(b.V, setup.blocks));
@@ -75,13 +81,23 @@ function recordingHooks(setup: SimSetup, stepper: VoltageStepper, out: StepRecor
  * (default 256 MB): below it every step is kept, above it checkpoints are.
  */
 export function forwardWithTape(
-  setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper, budgetBytes = 256 * 2 ** 20,
+  setup: SimSetup,
+  dt: number,
+  nSteps: number,
+  stepper: VoltageStepper,
+  budgetBytes = 256 * 2 ** 20,
 ): Tape {
   const keepAll = bytesPerStep(setup) * nSteps <= budgetBytes;
   const segment = keepAll ? Math.max(nSteps, 1) : Math.max(1, Math.ceil(Math.sqrt(nSteps)));
   const checkpoints: Snapshot[] = [];
   const steps: StepRecord[] | null = keepAll ? [] : null;
-  const { values, buffers } = runRecorded(setup, dt, nSteps, stepper, recordingHooks(setup, stepper, steps, checkpoints, segment));
+  const { values, buffers } = runRecorded(
+    setup,
+    dt,
+    nSteps,
+    stepper,
+    recordingHooks(setup, stepper, steps, checkpoints, segment),
+  );
   return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(buffers.V, setup.blocks), values };
 }
 

@@ -12,7 +12,12 @@ import { checkDocument } from "./document.js";
 import { decodeColumn, decodeMask, decodeSignal } from "./encode.js";
 import { ModelFormatError } from "./errors.js";
 import {
-  MODEL_LIMITS, MODEL_VERSION, ModelHeaderSchema, type SerializedCell, type SerializedColumn, type SerializedModel,
+  MODEL_LIMITS,
+  MODEL_VERSION,
+  ModelHeaderSchema,
+  type SerializedCell,
+  type SerializedColumn,
+  type SerializedModel,
   SerializedModelSchema,
 } from "./schema.js";
 
@@ -31,7 +36,8 @@ export function deserializeModel(input: unknown): Network | Cell {
   readColumns(d.columns, m.columns, n, "model.columns");
   readChannels(d, m.channels);
   m.groups.forEach((g, i) => {
-    if (d.groups.has(g.name)) throw new ModelFormatError(`model.groups[${i}].name`, "a name not used by another group", g.name);
+    if (d.groups.has(g.name))
+      throw new ModelFormatError(`model.groups[${i}].name`, "a name not used by another group", g.name);
     d.groups.set(g.name, decodeMask(g.nodes, n, `model.groups[${i}].nodes`));
   });
   readEdges(d, m);
@@ -71,27 +77,40 @@ function readCells(cells: SerializedCell[]): CellTopology[] {
     const p = `model.cells[${i}]`;
     const nb = c.parents.length;
     branches += nb;
-    if (branches > MODEL_LIMITS.maxBranches) throw new ModelFormatError("model.cells", `at most ${MODEL_LIMITS.maxBranches} branches`, branches);
+    if (branches > MODEL_LIMITS.maxBranches)
+      throw new ModelFormatError("model.cells", `at most ${MODEL_LIMITS.maxBranches} branches`, branches);
     try {
       checkParents(c.parents);
     } catch (e) {
       throw new ModelFormatError(`${p}.parents`, "a tree of branches", `${(e as Error).message}`);
     }
     if (c.parentX.length !== nb || c.ncomp.length !== nb) {
-      throw new ModelFormatError(p, `parentX and ncomp with ${nb} entries (one per branch)`, `${c.parentX.length} and ${c.ncomp.length}`);
+      throw new ModelFormatError(
+        p,
+        `parentX and ncomp with ${nb} entries (one per branch)`,
+        `${c.parentX.length} and ${c.ncomp.length}`,
+      );
     }
     comps += c.ncomp.reduce((a, b) => a + b, 0);
-    if (comps > MODEL_LIMITS.maxCompartments) throw new ModelFormatError("model.cells", `at most ${MODEL_LIMITS.maxCompartments} compartments`, comps);
+    if (comps > MODEL_LIMITS.maxCompartments)
+      throw new ModelFormatError("model.cells", `at most ${MODEL_LIMITS.maxCompartments} compartments`, comps);
     const topo: CellTopology = { parents: c.parents, parentX: c.parentX, ncomp: c.ncomp };
     if (c.points !== undefined) {
-      if (c.points.length !== nb) throw new ModelFormatError(`${p}.points`, `${nb} lists (one per branch)`, c.points.length);
+      if (c.points.length !== nb)
+        throw new ModelFormatError(`${p}.points`, `${nb} lists (one per branch)`, c.points.length);
       topo.points = c.points;
     }
     return topo;
   });
 }
 
-function readColumns<T>(out: Map<string, T>, columns: Record<string, SerializedColumn>, length: number, path: string, as?: (v: Float64Array) => T): void {
+function readColumns<T>(
+  out: Map<string, T>,
+  columns: Record<string, SerializedColumn>,
+  length: number,
+  path: string,
+  as?: (v: Float64Array) => T,
+): void {
   for (const [k, col] of Object.entries(columns)) {
     const v = decodeColumn(col, length, `${path}.${k}`);
     out.set(k, as ? as(v) : (v as T));
@@ -110,9 +129,11 @@ function readChannels(d: ModelData, channels: SerializedModel["channels"]): void
   channels.forEach((c, i) => {
     const p = `model.channels[${i}]`;
     const m = mechanism(c.spec, "channel", `${p}.spec`);
-    if (d.channelMask.has(m.name)) throw new ModelFormatError(`${p}.spec.name`, "a name not used by another channel", m.name);
+    if (d.channelMask.has(m.name))
+      throw new ModelFormatError(`${p}.spec.name`, "a name not used by another channel", m.name);
     for (const k of [...m.paramKeys, ...m.stateKeys]) {
-      if (!d.columns.has(k)) throw new ModelFormatError(`model.columns.${k}`, `a column (channel ${m.name} uses it)`, undefined);
+      if (!d.columns.has(k))
+        throw new ModelFormatError(`model.columns.${k}`, `a column (channel ${m.name} uses it)`, undefined);
     }
     d.channels.push(m);
     d.channelMask.set(m.name, decodeMask(c.nodes, d.nComp, `${p}.nodes`));
@@ -131,7 +152,11 @@ function readEdges(d: ModelData, m: SerializedModel): void {
   inRange(post, n, "model.edges.post", `a compartment index below ${n}`);
   inRange(type, types.length, "model.edges.type", `a synapse type index below ${types.length}`);
   if (post.length !== pre.length || type.length !== pre.length) {
-    throw new ModelFormatError("model.edges", "pre, post and type of equal length", `${pre.length}, ${post.length}, ${type.length}`);
+    throw new ModelFormatError(
+      "model.edges",
+      "pre, post and type of equal length",
+      `${pre.length}, ${post.length}, ${type.length}`,
+    );
   }
   d.edges.pre = pre;
   d.edges.post = post;
@@ -153,11 +178,18 @@ function indexIn(d: ModelData, t: "node" | "edge", v: number, path: string): num
 
 function readInputs(d: ModelData, m: SerializedModel): void {
   m.recordings.forEach((r, i) => {
-    d.recordings.push({ target: r.target, index: indexIn(d, r.target, r.index, `model.recordings[${i}].index`), state: r.state });
+    d.recordings.push({
+      target: r.target,
+      index: indexIn(d, r.target, r.index, `model.recordings[${i}].index`),
+      state: r.state,
+    });
   });
   m.stimuli.forEach((s, i) => {
     const p = `model.stimuli[${i}]`;
-    d.stimuli.push({ node: indexIn(d, "node", s.node, `${p}.node`), values: decodeSignal(s.values, MODEL_LIMITS.maxSamples, `${p}.values`) });
+    d.stimuli.push({
+      node: indexIn(d, "node", s.node, `${p}.node`),
+      values: decodeSignal(s.values, MODEL_LIMITS.maxSamples, `${p}.values`),
+    });
   });
   m.clamps.forEach((c, i) => {
     const p = `model.clamps[${i}]`;
@@ -177,7 +209,8 @@ function readTrainables(d: ModelData, trainables: SerializedModel["trainables"])
     const col = t.target === "node" ? d.columns.has(t.key) : d.edges.columns.has(t.key);
     if (!col) throw new ModelFormatError(`${p}.key`, `a ${t.target} column of the model`, t.key);
     t.groups.forEach((g, j) => inRange(g, count, `${p}.groups[${j}]`, "an index in range"));
-    if (t.init.length !== t.groups.length) throw new ModelFormatError(`${p}.init`, `${t.groups.length} values (one per group)`, t.init.length);
+    if (t.init.length !== t.groups.length)
+      throw new ModelFormatError(`${p}.init`, `${t.groups.length} values (one per group)`, t.init.length);
     d.trainables.push({ key: t.key, target: t.target, groups: t.groups, init: t.init });
   });
 }

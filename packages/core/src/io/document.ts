@@ -33,7 +33,11 @@ export type DocumentCheck<T> = { ok: true; value: T } | { ok: false; problem: Do
  * const r = checkDocument(v.object({ dt: v.number("a number") }), { dt: "x" }, "sim");
  * // r.ok === false; r.problem: { path: "sim.dt", expected: "a number", got: "x" }
  */
-export function checkDocument<S extends v.GenericSchema>(schema: S, input: unknown, root: string): DocumentCheck<v.InferOutput<S>> {
+export function checkDocument<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  root: string,
+): DocumentCheck<v.InferOutput<S>> {
   const r = v.safeParse(schema, input, { abortEarly: true });
   if (r.success) return { ok: true, value: r.output };
   return { ok: false, problem: problemOf(r.issues[0], root) };
@@ -82,7 +86,9 @@ export function variantFields<
 
 /** A record, with each missing required field present as `undefined`. */
 function asRecord<T = Record<string, unknown>>(entries: v.ObjectEntries, expected: string) {
-  const required = Object.keys(entries).filter((k) => !["optional", "exact_optional", "nullish"].includes(entries[k].type));
+  const required = Object.keys(entries).filter(
+    (k) => !["optional", "exact_optional", "nullish"].includes(entries[k].type),
+  );
   return v.pipe(
     v.custom<Record<string, unknown>>(isObject, expected),
     v.transform((o) => {
@@ -98,7 +104,8 @@ type AnyIssue = v.BaseIssue<unknown>;
 function problemOf(issue: AnyIssue, base: string): DocumentProblem {
   const path = base ? base + pathText(issue.path ?? []) : pathText(issue.path ?? []).replace(/^\./, "");
   const deepest = (issue.issues ?? []).reduce<AnyIssue | undefined>(
-    (best, s) => ((s.path?.length ?? 0) > (best?.path?.length ?? 0) ? s : best), undefined,
+    (best, s) => ((s.path?.length ?? 0) > (best?.path?.length ?? 0) ? s : best),
+    undefined,
   );
   if (deepest) return problemOf(deepest, path);
   return { path, expected: issue.message, got: gotOf(issue) };
@@ -113,10 +120,12 @@ function gotOf(issue: AnyIssue): unknown {
 }
 
 function pathText(items: readonly v.IssuePathItem[]): string {
-  return items.map((p) => {
-    const k = p.key;
-    if (typeof k === "number") return `[${k}]`;
-    if (typeof k === "string" && /^[A-Za-z_$][\w$]*$/.test(k)) return `.${k}`;
-    return `[${JSON.stringify(k)}]`;
-  }).join("");
+  return items
+    .map((p) => {
+      const k = p.key;
+      if (typeof k === "number") return `[${k}]`;
+      if (typeof k === "string" && /^[A-Za-z_$][\w$]*$/.test(k)) return `.${k}`;
+      return `[${JSON.stringify(k)}]`;
+    })
+    .join("");
 }

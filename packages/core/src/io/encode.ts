@@ -11,7 +11,8 @@ export function encodeColumn(values: ArrayLike<number>): SerializedColumn {
   const n = values.length;
   const first = n > 0 ? values[0] : NaN;
   let constant = true;
-  for (let i = 1; i < n && constant; i++) constant = Object.is(values[i], first) || (Number.isNaN(values[i]) && Number.isNaN(first));
+  for (let i = 1; i < n && constant; i++)
+    constant = Object.is(values[i], first) || (Number.isNaN(values[i]) && Number.isNaN(first));
   if (n > 0 && constant) return { fill: Number.isNaN(first) ? null : first };
   return { values: Array.from(values, (v) => (Number.isNaN(v) ? null : v)) };
 }
@@ -20,7 +21,8 @@ export function encodeColumn(values: ArrayLike<number>): SerializedColumn {
 export function decodeColumn(col: SerializedColumn, length: number, path: string): Float64Array {
   if ("fill" in col) return new Float64Array(length).fill(col.fill === null ? NaN : col.fill);
   const values = col.values;
-  if (values.length !== length) throw new ModelFormatError(`${path}.values`, `${length} values (one per row)`, `${values.length} values`);
+  if (values.length !== length)
+    throw new ModelFormatError(`${path}.values`, `${length} values (one per row)`, `${values.length} values`);
   return Float64Array.from(values, (v) => (v === null ? NaN : v));
 }
 
@@ -29,7 +31,10 @@ export function encodeMask(mask: ArrayLike<number>): SerializedIndexSet {
   const runs: number[] = [];
   let i = 0;
   while (i < mask.length) {
-    if (!mask[i]) { i++; continue; }
+    if (!mask[i]) {
+      i++;
+      continue;
+    }
     const start = i;
     while (i < mask.length && mask[i]) i++;
     runs.push(start, i - start);
@@ -74,9 +79,11 @@ export function decodeSignal(sig: SerializedSignal, maxSamples: number, path: st
   let total = 0;
   for (let k = 1; k < rle.length; k += 2) {
     const count = rle[k];
-    if (!Number.isInteger(count) || count <= 0) throw new ModelFormatError(`${path}.rle[${k}]`, "a positive integer count", count);
+    if (!Number.isInteger(count) || count <= 0)
+      throw new ModelFormatError(`${path}.rle[${k}]`, "a positive integer count", count);
     total += count;
-    if (total > maxSamples) throw new ModelFormatError(path, `at most ${maxSamples} samples`, `more than ${maxSamples}`);
+    if (total > maxSamples)
+      throw new ModelFormatError(path, `at most ${maxSamples} samples`, `more than ${maxSamples}`);
   }
   const out = new Float64Array(total);
   let o = 0;

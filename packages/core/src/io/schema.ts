@@ -44,41 +44,65 @@ const xyzr = finite("a finite number (x, y, z, r in um)");
 const target = v.picklist(["node", "edge"], '"node" or "edge"');
 
 /** One numeric column: every value equal (`fill`) or listed. `null` stands for NaN. */
-const SerializedColumnSchema = v.union([
-  fields({ fill: nullableFinite }, "a column { fill } or { values }"),
-  fields({ values: boundedList(nullableFinite, Math.max(L.maxCompartments, L.maxEdges)) }, "a column { fill } or { values }"),
-], "a column { fill } or { values }");
+const SerializedColumnSchema = v.union(
+  [
+    fields({ fill: nullableFinite }, "a column { fill } or { values }"),
+    fields(
+      { values: boundedList(nullableFinite, Math.max(L.maxCompartments, L.maxEdges)) },
+      "a column { fill } or { values }",
+    ),
+  ],
+  "a column { fill } or { values }",
+);
 /** One numeric column: every value equal (`fill`) or listed. `null` stands for NaN. */
 export type SerializedColumn = v.InferOutput<typeof SerializedColumnSchema>;
 
 /** A set of indices as sorted, disjoint runs `[start, count, start, count, ...]`. */
-const SerializedIndexSetSchema = fields({
-  runs: v.pipe(boundedList(index("an index"), 2 * L.maxCompartments), even("pairs [start, count, ...]")),
-}, "an index set { runs: [start, count, ...] }");
+const SerializedIndexSetSchema = fields(
+  {
+    runs: v.pipe(boundedList(index("an index"), 2 * L.maxCompartments), even("pairs [start, count, ...]")),
+  },
+  "an index set { runs: [start, count, ...] }",
+);
 /** A set of indices as sorted, disjoint runs `[start, count, start, count, ...]`. */
 export type SerializedIndexSet = v.InferOutput<typeof SerializedIndexSetSchema>;
 
 /** A signal as run-length pairs `[value, count, value, count, ...]`. */
-const SerializedSignalSchema = fields({
-  rle: v.pipe(
-    boundedList(finite("a finite number"), 2 * L.maxSamples),
-    v.minLength(2, "at least one pair [value, count]"),
-    even("pairs [value, count, ...]"),
-  ),
-}, "a signal { rle: [value, count, ...] }");
+const SerializedSignalSchema = fields(
+  {
+    rle: v.pipe(
+      boundedList(finite("a finite number"), 2 * L.maxSamples),
+      v.minLength(2, "at least one pair [value, count]"),
+      even("pairs [value, count, ...]"),
+    ),
+  },
+  "a signal { rle: [value, count, ...] }",
+);
 /** A signal as run-length pairs `[value, count, value, count, ...]`. */
 export type SerializedSignal = v.InferOutput<typeof SerializedSignalSchema>;
 
 /** The branch structure of one cell (local branch indices); traced points (x, y, z, r) per branch, um, when known. */
-const SerializedCellSchema = fields({
-  parents: boundedList(v.pipe(v.number("an integer"), v.integer("an integer")), L.maxBranches),
-  parentX: boundedList(v.pipe(finite("a number in [0, 1]"), v.minValue(0, "a number in [0, 1]"), v.maxValue(1, "a number in [0, 1]")), L.maxBranches),
-  ncomp: boundedList(v.pipe(index("a positive integer"), v.minValue(1, "a positive integer"), v.maxValue(L.maxCompartments, "a positive integer")), L.maxBranches),
-  points: v.optional(boundedList(
-    boundedList(v.tuple([xyzr, xyzr, xyzr, xyzr], "[x, y, z, r]"), L.maxCompartments),
-    L.maxBranches,
-  )),
-}, "a cell { parents, parentX, ncomp }");
+const SerializedCellSchema = fields(
+  {
+    parents: boundedList(v.pipe(v.number("an integer"), v.integer("an integer")), L.maxBranches),
+    parentX: boundedList(
+      v.pipe(finite("a number in [0, 1]"), v.minValue(0, "a number in [0, 1]"), v.maxValue(1, "a number in [0, 1]")),
+      L.maxBranches,
+    ),
+    ncomp: boundedList(
+      v.pipe(
+        index("a positive integer"),
+        v.minValue(1, "a positive integer"),
+        v.maxValue(L.maxCompartments, "a positive integer"),
+      ),
+      L.maxBranches,
+    ),
+    points: v.optional(
+      boundedList(boundedList(v.tuple([xyzr, xyzr, xyzr, xyzr], "[x, y, z, r]"), L.maxCompartments), L.maxBranches),
+    ),
+  },
+  "a cell { parents, parentX, ncomp }",
+);
 /** The branch structure of one cell (local branch indices). */
 export type SerializedCell = v.InferOutput<typeof SerializedCellSchema>;
 
@@ -105,35 +129,71 @@ const header = {
 export const ModelHeaderSchema = fields(header, "an object");
 
 /** A whole model, as written by `serializeModel`. */
-export const SerializedModelSchema = fields({
-  ...header,
-  cells: v.pipe(boundedList(SerializedCellSchema, L.maxCells), v.minLength(1, "at least one cell")),
-  /** Per-compartment columns by key (base values, mechanism parameters and states, geometry, x/y/z). */
-  columns,
-  /** Channels in insertion order with the compartments that carry each. */
-  channels: boundedList(fields({ spec: mechanismSpec("channel"), nodes: SerializedIndexSetSchema }, "a channel { spec, nodes }"), L.maxItems),
-  /** Groups in creation order. */
-  groups: boundedList(fields({ name: nonEmpty("a non-empty string"), nodes: SerializedIndexSetSchema }, "a group { name, nodes }"), L.maxItems),
-  /** Synapse types in order of first use. */
-  synapseTypes: boundedList(mechanismSpec("synapse"), L.maxItems),
-  edges: fields({
-    pre: boundedList(index("a compartment index"), L.maxEdges),
-    post: boundedList(index("a compartment index"), L.maxEdges),
-    /** Index into `synapseTypes` of each synapse. */
-    type: boundedList(index("a synapse type index"), L.maxEdges),
+export const SerializedModelSchema = fields(
+  {
+    ...header,
+    cells: v.pipe(boundedList(SerializedCellSchema, L.maxCells), v.minLength(1, "at least one cell")),
+    /** Per-compartment columns by key (base values, mechanism parameters and states, geometry, x/y/z). */
     columns,
-  }, "an object { pre, post, type, columns }"),
-  recordings: boundedList(fields({ target, index: index("an index"), state: nonEmpty("a state name") }, "a recording { target, index, state }"), L.maxItems),
-  stimuli: boundedList(fields({ node: index("a node index"), values: SerializedSignalSchema }, "a stimulus { node, values }"), L.maxItems),
-  clamps: boundedList(fields({
-    target, index: index("an index"), state: nonEmpty("a state name"), values: SerializedSignalSchema,
-  }, "a clamp { target, index, state, values }"), L.maxItems),
-  trainables: boundedList(fields({
-    key: v.string("a column key"),
-    target,
-    groups: boundedList(boundedList(index("an index"), L.maxCompartments), L.maxCompartments),
-    init: boundedList(finite("a finite number"), L.maxCompartments),
-  }, "a trainable { key, target, groups, init }"), L.maxItems),
-}, "an object");
+    /** Channels in insertion order with the compartments that carry each. */
+    channels: boundedList(
+      fields({ spec: mechanismSpec("channel"), nodes: SerializedIndexSetSchema }, "a channel { spec, nodes }"),
+      L.maxItems,
+    ),
+    /** Groups in creation order. */
+    groups: boundedList(
+      fields({ name: nonEmpty("a non-empty string"), nodes: SerializedIndexSetSchema }, "a group { name, nodes }"),
+      L.maxItems,
+    ),
+    /** Synapse types in order of first use. */
+    synapseTypes: boundedList(mechanismSpec("synapse"), L.maxItems),
+    edges: fields(
+      {
+        pre: boundedList(index("a compartment index"), L.maxEdges),
+        post: boundedList(index("a compartment index"), L.maxEdges),
+        /** Index into `synapseTypes` of each synapse. */
+        type: boundedList(index("a synapse type index"), L.maxEdges),
+        columns,
+      },
+      "an object { pre, post, type, columns }",
+    ),
+    recordings: boundedList(
+      fields(
+        { target, index: index("an index"), state: nonEmpty("a state name") },
+        "a recording { target, index, state }",
+      ),
+      L.maxItems,
+    ),
+    stimuli: boundedList(
+      fields({ node: index("a node index"), values: SerializedSignalSchema }, "a stimulus { node, values }"),
+      L.maxItems,
+    ),
+    clamps: boundedList(
+      fields(
+        {
+          target,
+          index: index("an index"),
+          state: nonEmpty("a state name"),
+          values: SerializedSignalSchema,
+        },
+        "a clamp { target, index, state, values }",
+      ),
+      L.maxItems,
+    ),
+    trainables: boundedList(
+      fields(
+        {
+          key: v.string("a column key"),
+          target,
+          groups: boundedList(boundedList(index("an index"), L.maxCompartments), L.maxCompartments),
+          init: boundedList(finite("a finite number"), L.maxCompartments),
+        },
+        "a trainable { key, target, groups, init }",
+      ),
+      L.maxItems,
+    ),
+  },
+  "an object",
+);
 /** A whole model. */
 export type SerializedModel = v.InferOutput<typeof SerializedModelSchema>;

@@ -20,7 +20,10 @@ import { MODEL_FORMAT, MODEL_VERSION, type SerializedModel } from "./schema.js";
 export function serializeModel(module: View): SerializedModel {
   const d = module != null && typeof module === "object" ? (module as View).base : undefined;
   if (!d || !(d.columns instanceof Map)) {
-    throw new DendrolabError(`serializeModel() takes a module or view (e.g. a Network or Cell); got ${describe(module)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `serializeModel() takes a module or view (e.g. a Network or Cell); got ${describe(module)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const typeIndex = new Map([...d.synapseTypes.keys()].map((name, i) => [name, i]));
   const columns: SerializedModel["columns"] = {};
@@ -50,7 +53,12 @@ export function serializeModel(module: View): SerializedModel {
     recordings: d.recordings.map((r) => ({ target: r.target, index: r.index, state: r.state })),
     stimuli: d.stimuli.map((s) => ({ node: s.node, values: encodeSignal(s.values) })),
     clamps: d.clamps.map((c) => ({ target: c.target, index: c.index, state: c.state, values: encodeSignal(c.values) })),
-    trainables: d.trainables.map((t) => ({ key: t.key, target: t.target, groups: t.groups.map((g) => g.slice()), init: t.init.slice() })),
+    trainables: d.trainables.map((t) => ({
+      key: t.key,
+      target: t.target,
+      groups: t.groups.map((g) => g.slice()),
+      init: t.init.slice(),
+    })),
   };
 }
 

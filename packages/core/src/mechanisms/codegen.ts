@@ -32,7 +32,11 @@ const xWrite = (variable: string) => `XW${variable.slice(1)}`;
 /** Setup lines for the node arrays a kernel writes (ion currents and/or concentration mirrors). */
 function writeSetup(sym: SymbolicMechanism, currents: boolean, mirrors: boolean): string[] {
   const vars = new Set<string>();
-  if (currents) for (const c of sym.ionCurrents) { vars.add(c.variable); vars.add(c.slopeVariable); }
+  if (currents)
+    for (const c of sym.ionCurrents) {
+      vars.add(c.variable);
+      vars.add(c.slopeVariable);
+    }
   if (mirrors) for (const gt of sym.gates) if (gt.mirror) vars.add(gt.mirror);
   return [...vars].map((v) => `const ${xWrite(v)} = X[${v.slice(1)}];`);
 }
@@ -68,7 +72,10 @@ function arraySetup(names: Iterable<string>): string[] {
   for (const name of names) {
     if (/^x\d+$/.test(name)) lines.push(xSetup(name));
     const m = /^([psw])(\d+)$/.exec(name);
-    if (m) lines.push(`const ${{ p: "PA", s: "SA", w: "WA" }[m[1] as "p"]}${m[2]} = ${{ p: "P", s: "S", w: "WS" }[m[1] as "p"]}[${m[2]}];`);
+    if (m)
+      lines.push(
+        `const ${{ p: "PA", s: "SA", w: "WA" }[m[1] as "p"]}${m[2]} = ${{ p: "P", s: "S", w: "WS" }[m[1] as "p"]}[${m[2]}];`,
+      );
   }
   return lines;
 }
@@ -112,14 +119,22 @@ function emptyKernel(name: KernelName): string {
 
 /** Accumulation of derivatives w.r.t. voltages, parameters (and states if `states`). */
 function gradientTail(
-  sym: SymbolicMechanism, d: Map<string, NodeId>, factor: string, stateMode: "add" | "write",
+  sym: SymbolicMechanism,
+  d: Map<string, NodeId>,
+  factor: string,
+  stateMode: "add" | "write",
 ): { outputs: NodeId[]; tail: (values: readonly string[], offset: number) => string[]; setup: string[] } {
   const g = sym.graph;
-  const entries = [...d.entries()].filter(([v]) => stateMode === "write" && v.startsWith("s") || !g.isConst(d.get(v)!, 0));
+  const entries = [...d.entries()].filter(
+    ([v]) => (stateMode === "write" && v.startsWith("s")) || !g.isConst(d.get(v)!, 0),
+  );
   const setup: string[] = [];
   for (const [v] of entries) {
     const m = /^([ps])(\d+)$/.exec(v);
-    if (m) setup.push(`const ${m[1] === "p" ? "DP" : "DS"}${m[2]} = ${m[1] === "p" ? "dP" : stateMode === "add" ? "dS" : "dSOld"}[${m[2]}];`);
+    if (m)
+      setup.push(
+        `const ${m[1] === "p" ? "DP" : "DS"}${m[2]} = ${m[1] === "p" ? "dP" : stateMode === "add" ? "dS" : "dSOld"}[${m[2]}];`,
+      );
   }
   const target = (v: string) => {
     if (v === "v" || v === "vpost") return "dV[jpost]";
@@ -130,11 +145,12 @@ function gradientTail(
   return {
     outputs: entries.map(([, id]) => id),
     setup,
-    tail: (values, offset) => entries.map(([v], i) => {
-      const x = values[offset + i];
-      if (v.startsWith("s") && stateMode === "write") return `${target(v)} = ${x};`;
-      return `${target(v)} += ${scaled(x)};`;
-    }),
+    tail: (values, offset) =>
+      entries.map(([v], i) => {
+        const x = values[offset + i];
+        if (v.startsWith("s") && stateMode === "write") return `${target(v)} = ${x};`;
+        return `${target(v)} += ${scaled(x)};`;
+      }),
   };
 }
 
@@ -164,8 +180,12 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const current = loop(sym, "current", {
     outputs: [i, di, ...ionValues],
     setup: writeSetup(sym, true, false),
-    tail: (values) => ["const sc = scale[k];", `accI[jpost] += sc * ${values[0]};`, `accG[jpost] += sc * ${values[1]};`,
-      ...ionCurrentWrites(sym, values, 2)],
+    tail: (values) => [
+      "const sc = scale[k];",
+      `accI[jpost] += sc * ${values[0]};`,
+      `accG[jpost] += sc * ${values[1]};`,
+      ...ionCurrentWrites(sym, values, 2),
+    ],
   });
   const currentValues = loop(sym, "currentValues", { outputs: [i], tail: ([iv]) => [`out[k] = ${iv};`] });
 
@@ -173,10 +193,16 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
 
   if (sym.nStates === 0) {
     return {
-      current, currentValues, currentVjp,
-      advance: emptyKernel("advance"), steady: emptyKernel("steady"), advanceVjp: emptyKernel("advanceVjp"),
-      advanceCurrent: current.replace(`function current(${SIGNATURES.current})`,
-        `function advanceCurrent(${SIGNATURES.advanceCurrent})`),
+      current,
+      currentValues,
+      currentVjp,
+      advance: emptyKernel("advance"),
+      steady: emptyKernel("steady"),
+      advanceVjp: emptyKernel("advanceVjp"),
+      advanceCurrent: current.replace(
+        `function current(${SIGNATURES.current})`,
+        `function advanceCurrent(${SIGNATURES.advanceCurrent})`,
+      ),
     };
   }
   const next = sym.gates.map((gt) => gt.next);
@@ -187,8 +213,12 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const advance = loop(sym, "advance", {
     outputs: next,
     tail: (values) => values.map((x, j) => store(j, x)),
-    setup: [...sVars.filter((_, j) => !usedVariables(g, next).has(`s${j}`)).map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
-      ...writeSetup(sym, false, true)],
+    setup: [
+      ...sVars
+        .filter((_, j) => !usedVariables(g, next).has(`s${j}`))
+        .map((s) => `const SA${s.slice(1)} = S[${s.slice(1)}];`),
+      ...writeSetup(sym, false, true),
+    ],
   });
   // initStates: `initial`, or the steady state; concentrations without `initial` are kept.
   const initialised = sym.gates.flatMap((gt, j) => (gt.init === null ? [] : [j]));
@@ -196,13 +226,17 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const steady = loop(sym, "steady", {
     outputs: inits,
     tail: (values) => values.map((x, i) => store(initialised[i], x)),
-    setup: [...initialised.filter((j) => !usedVariables(g, inits).has(`s${j}`)).map((j) => `const SA${j} = S[${j}];`),
-      ...writeSetup(sym, false, true)],
+    setup: [
+      ...initialised.filter((j) => !usedVariables(g, inits).has(`s${j}`)).map((j) => `const SA${j} = S[${j}];`),
+      ...writeSetup(sym, false, true),
+    ],
   });
 
   // advanceVjp: r = sum_j w_j next_j; dV, dP accumulate, dSOld is written.
   let rs = g.num(0);
-  sym.gates.forEach((gt, j) => { rs = g.add(rs, g.mul(g.variable(`w${j}`), gt.next)); });
+  sym.gates.forEach((gt, j) => {
+    rs = g.add(rs, g.mul(g.variable(`w${j}`), gt.next));
+  });
   const ag = gradientTail(sym, derivatives(sym, rs, allVars), "", "write");
   const advanceVjp = loop(sym, "advanceVjp", {
     outputs: ag.outputs,
@@ -228,14 +262,20 @@ function currentAndSlope(sym: SymbolicMechanism): [NodeId, NodeId] {
 export function currentVjpSource(sym: SymbolicMechanism, params: readonly number[] | null, scale: boolean): string {
   const g = sym.graph;
   const [i, di] = currentAndSlope(sym);
-  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`).filter((_, j) => params === null || params.includes(j));
+  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`).filter(
+    (_, j) => params === null || params.includes(j),
+  );
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
   const r = g.add(g.mul(g.variable("wI"), i), g.mul(g.variable("wG"), di));
   const cg = gradientTail(sym, derivatives(sym, r, [...sym.voltageVars, ...pVars, ...sVars]), "sc", "add");
   return loop(sym, "currentVjp", {
     outputs: scale ? [r, ...cg.outputs] : cg.outputs,
     setup: cg.setup,
-    tail: (values) => ["const sc = scale[k];", ...(scale ? [`dScale[k] += ${values[0]};`] : []), ...cg.tail(values, scale ? 1 : 0)],
+    tail: (values) => [
+      "const sc = scale[k];",
+      ...(scale ? [`dScale[k] += ${values[0]};`] : []),
+      ...cg.tail(values, scale ? 1 : 0),
+    ],
   });
 }
 

@@ -18,13 +18,16 @@ export interface CompiledMechanismWithSource extends CompiledMechanism {
 }
 
 const compiledCache = new Map<string, CompiledMechanismWithSource>();
-const kernelCache = new Map<string, {
-  kernels: MechanismKernels;
-  source: Record<KernelName, string>;
-  currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
-  nodeVars: readonly string[];
-  usesNodeVars: boolean;
-}>();
+const kernelCache = new Map<
+  string,
+  {
+    kernels: MechanismKernels;
+    source: Record<KernelName, string>;
+    currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
+    nodeVars: readonly string[];
+    usesNodeVars: boolean;
+  }
+>();
 const analysisCache = new Map<string, AnalyzedSpec>();
 
 /** Entries kept per cache; the oldest is dropped beyond this (specs typed live in the IDE). */
@@ -38,7 +41,11 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 function sortedObject(x: unknown): unknown {
   if (!isObject(x)) return x;
-  return Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]]));
+  return Object.fromEntries(
+    Object.keys(x)
+      .sort()
+      .map((k) => [k, x[k]]),
+  );
 }
 
 /**
@@ -90,8 +97,9 @@ function buildKernels(a: AnalyzedSpec) {
   if (!entry) {
     const sym = buildSymbolic(a);
     const source = generateKernelSources(sym);
-    const kernels = Object.fromEntries(Object.entries(source).map(([name, body]) =>
-      [name, compileKernel(body)])) as unknown as MechanismKernels;
+    const kernels = Object.fromEntries(
+      Object.entries(source).map(([name, body]) => [name, compileKernel(body)]),
+    ) as unknown as MechanismKernels;
     // currentVjp restricted to the wanted parameters (compiled on first use, then cached).
     const variants = new Map<string, MechanismKernels["currentVjp"]>();
     const currentVjpFor = (wanted: readonly boolean[], scale: boolean): MechanismKernels["currentVjp"] => {
@@ -104,10 +112,22 @@ function buildKernels(a: AnalyzedSpec) {
       }
       return fn;
     };
-    const roots = [sym.current, sym.slopeFd, ...sym.gates.flatMap((gt) => [gt.next, ...(gt.init === null ? [] : [gt.init])])];
-    const usesNodeVars = sym.ionCurrents.length > 0 || sym.gates.some((gt) => gt.mirror) ||
+    const roots = [
+      sym.current,
+      sym.slopeFd,
+      ...sym.gates.flatMap((gt) => [gt.next, ...(gt.init === null ? [] : [gt.init])]),
+    ];
+    const usesNodeVars =
+      sym.ionCurrents.length > 0 ||
+      sym.gates.some((gt) => gt.mirror) ||
       [...usedVariables(sym.graph, roots)].some((v) => /^x\d+$/.test(v));
-    entry = remember(kernelCache, key, { kernels, source, currentVjpFor, nodeVars: Object.freeze([...sym.nodeVars]), usesNodeVars });
+    entry = remember(kernelCache, key, {
+      kernels,
+      source,
+      currentVjpFor,
+      nodeVars: Object.freeze([...sym.nodeVars]),
+      usesNodeVars,
+    });
   }
   return entry;
 }
@@ -145,7 +165,8 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     ionColumnDefaults: Object.freeze([...keys.ionColumnDefaults]),
     nodeVars,
     usesNodeVars,
-    advancesFirst: analyzed.gates.some((gt) => gt.concentration !== null) ||
+    advancesFirst:
+      analyzed.gates.some((gt) => gt.concentration !== null) ||
       analyzed.ionReads.some((r) => analyzed.ions.some((ion) => r === `i${ion.species}`)),
     ions: analyzed.ions,
     source,

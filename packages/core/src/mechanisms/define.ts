@@ -32,14 +32,24 @@ export class Mechanism {
   }
 
   /** Instance name, the prefix of its keys. */
-  get name(): string { return this.spec.name; }
-  get kind(): "channel" | "synapse" { return this.spec.kind; }
+  get name(): string {
+    return this.spec.name;
+  }
+  get kind(): "channel" | "synapse" {
+    return this.spec.kind;
+  }
   /** Full parameter keys: prefixed parameters then shared keys. */
-  get paramKeys(): readonly string[] { return this.keys.paramKeys; }
+  get paramKeys(): readonly string[] {
+    return this.keys.paramKeys;
+  }
   /** Full (prefixed) state keys. */
-  get stateKeys(): readonly string[] { return this.keys.stateKeys; }
+  get stateKeys(): readonly string[] {
+    return this.keys.stateKeys;
+  }
   /** The name under which the current is recorded (e.g. `i_Na`). */
-  get currentName(): string { return this.keys.currentName; }
+  get currentName(): string {
+    return this.keys.currentName;
+  }
 
   /** Parameter defaults by full key (a fresh object). Units as in the spec. */
   paramDefaults(): Record<string, number> {
@@ -69,7 +79,9 @@ export class Mechanism {
   }
 
   /** The spec, for serialisation. */
-  toJSON(): MechanismSpec { return this.spec; }
+  toJSON(): MechanismSpec {
+    return this.spec;
+  }
 }
 
 /** A class made by {@link defineChannel} or {@link defineSynapse}. */

@@ -79,7 +79,8 @@ export function mechanismKeys(spec: MechanismSpec): MechanismKeys {
 }
 
 function ionColumns(spec: MechanismSpec): { ionColumnKeys: string[]; ionColumnDefaults: number[] } {
-  const keys: string[] = [], defaults: number[] = [];
+  const keys: string[] = [],
+    defaults: number[] = [];
   for (const [species, use] of Object.entries(spec.ions ?? {})) {
     const d = ionDefaults(species, use.valence);
     const n = ionVariableNames(species);
@@ -121,6 +122,8 @@ export function keyOf(spec: MechanismSpec, localName: string): string {
   if (Object.hasOwn(spec.states, localName)) return stateKeyOf(spec, localName);
   if (spec.shared && Object.hasOwn(spec.shared, localName)) return localName;
   const valid = [...Object.keys(spec.params), ...Object.keys(spec.states), ...Object.keys(spec.shared ?? {})];
-  throw new DendrolabError(`Mechanism "${spec.name}" has no parameter or state "${localName}". ` +
-    validNamesHint(localName, valid), "UNKNOWN_KEY");
+  throw new DendrolabError(
+    `Mechanism "${spec.name}" has no parameter or state "${localName}". ` + validNamesHint(localName, valid),
+    "UNKNOWN_KEY",
+  );
 }

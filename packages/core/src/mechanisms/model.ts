@@ -54,7 +54,10 @@ export interface SymbolicMechanism {
    * NEURON's forward-difference slope d i / d v with its node variable (for Crank-Nicolson).
    */
   readonly ionCurrents: readonly {
-    readonly variable: string; readonly value: NodeId; readonly slopeVariable: string; readonly slope: NodeId;
+    readonly variable: string;
+    readonly value: NodeId;
+    readonly slopeVariable: string;
+    readonly slope: NodeId;
   }[];
 }
 
@@ -75,8 +78,13 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
   const stateNames = Object.keys(spec.states);
   stateNames.forEach((n, j) => env.set(n, g.variable(`s${j}`)));
   const concentrations = a.gates.flatMap((gt) => (gt.concentration ? [gt.concentration] : []));
-  const nodeVars = ["celsius", ...a.ionReads, ...a.ionCurrents.map(([k]) => k), ...concentrations,
-    ...a.ionCurrents.map(([k]) => ionSlopeName(k))];
+  const nodeVars = [
+    "celsius",
+    ...a.ionReads,
+    ...a.ionCurrents.map(([k]) => k),
+    ...concentrations,
+    ...a.ionCurrents.map(([k]) => ionSlopeName(k)),
+  ];
   const xOf = (name: string) => `x${nodeVars.indexOf(name)}`;
   env.set("celsius", g.variable("x0"));
   for (const r of a.ionReads) env.set(r, g.variable(xOf(r)));
@@ -110,7 +118,8 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
       const init = initial ?? (gate.concentration ? null : r.inf);
       return { inf: r.inf, tau: r.tau, next: r.next, init, mirror };
     }
-    const first = g.fromExpr(gate.a, env), second = g.fromExpr(gate.b!, env);
+    const first = g.fromExpr(gate.a, env),
+      second = g.fromExpr(gate.b!, env);
     let inf: NodeId, tau: NodeId, exponent: NodeId;
     if (gate.form === "alphaBeta") {
       // -dt / tau with tau = 1 / (a + b), written as -dt (a + b): one rounding fewer.
@@ -153,9 +162,11 @@ function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: nu
   const rate = g.fromExpr(gate.a, env);
   const b = new Differentiator(g, sv).diff(rate);
   if (usedVariables(g, [b]).has(sv)) {
-    throw new MechanismSpecError(`${a.spec.kind === "channel" ? "Channel" : "Synapse"} "${a.spec.name}": gate ` +
-      `"${gate.state}" (rate) is not linear in "${gate.state}"; a rate gate must be a + b ${gate.state} ` +
-      "with a and b free of the state (NEURON's cnexp); rewrite it or use { inf, tau }");
+    throw new MechanismSpecError(
+      `${a.spec.kind === "channel" ? "Channel" : "Synapse"} "${a.spec.name}": gate ` +
+        `"${gate.state}" (rate) is not linear in "${gate.state}"; a rate gate must be a + b ${gate.state} ` +
+        "with a and b free of the state (NEURON's cnexp); rewrite it or use { inf, tau }",
+    );
   }
   // a: the rate with the state set to 0 (definitions re-evaluated).
   const zero = new Map(env);

@@ -140,36 +140,68 @@ export interface MechanismKernels {
    * (For channels `post === idx`.)
    */
   current(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], scale: Float64Array,
-    accI: Float64Array, accG: Float64Array, X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    scale: Float64Array,
+    accI: Float64Array,
+    accG: Float64Array,
+    X?: Float64Array[],
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
   currentValues(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], out: Float64Array, X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    out: Float64Array,
+    X?: Float64Array[],
   ): void;
   /** Advances every state by one step of exponential Euler at the given V, in place. */
   advance(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], dt: number, X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    dt: number,
+    X?: Float64Array[],
   ): void;
   /**
    * `advance` followed by `current` at the new states, in one pass over the instances
    * (the time loop's hot path when no state is clamped).
    */
   advanceCurrent(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], dt: number, scale: Float64Array,
-    accI: Float64Array, accG: Float64Array, X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    dt: number,
+    scale: Float64Array,
+    accI: Float64Array,
+    accG: Float64Array,
+    X?: Float64Array[],
   ): void;
   /**
    * Sets every state to its initial value at the given V: the gate's `initial`, else its
    * steady state; a concentration state without `initial` is left as it is.
    */
   steady(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    X?: Float64Array[],
   ): void;
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
@@ -177,10 +209,20 @@ export interface MechanismKernels {
    * post), `dP[j][k]`, `dS[j][k]` and `dScale[k]`.
    */
   currentVjp(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], scale: Float64Array,
-    wI: Float64Array, wG: Float64Array,
-    dV: Float64Array, dP: Float64Array[], dS: Float64Array[], dScale: Float64Array, X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    scale: Float64Array,
+    wI: Float64Array,
+    wG: Float64Array,
+    dV: Float64Array,
+    dP: Float64Array[],
+    dS: Float64Array[],
+    dScale: Float64Array,
+    X?: Float64Array[],
   ): void;
   /**
    * Vector-Jacobian product of `advance`: `S` holds the states *before* the step (it is
@@ -188,9 +230,18 @@ export interface MechanismKernels {
    * into `dV`, `dP[j][k]`, and writes `dSOld[j][k]` (the weights on the states before).
    */
   advanceVjp(
-    n: number, pre: Int32Array, post: Int32Array, V: Float64Array,
-    P: Float64Array[], S: Float64Array[], dt: number, wS: Float64Array[],
-    dV: Float64Array, dP: Float64Array[], dSOld: Float64Array[], X?: Float64Array[],
+    n: number,
+    pre: Int32Array,
+    post: Int32Array,
+    V: Float64Array,
+    P: Float64Array[],
+    S: Float64Array[],
+    dt: number,
+    wS: Float64Array[],
+    dV: Float64Array,
+    dP: Float64Array[],
+    dSOld: Float64Array[],
+    X?: Float64Array[],
   ): void;
 }
 

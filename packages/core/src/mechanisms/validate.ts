@@ -52,8 +52,19 @@ export interface AnalyzedSpec {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SPEC_FIELDS = ["kind", "name", "params", "shared", "states", "gates", "definitions", "current", "currentName",
-  "ions", "ionCurrents"];
+const SPEC_FIELDS = [
+  "kind",
+  "name",
+  "params",
+  "shared",
+  "states",
+  "gates",
+  "definitions",
+  "current",
+  "currentName",
+  "ions",
+  "ionCurrents",
+];
 const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "celsius", "__proto__"];
 
 const show = (x: unknown): string => {
@@ -98,8 +109,9 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const label = kind === "channel" ? "Channel" : "Synapse";
   const name = spec.name;
   if (typeof name !== "string" || !IDENTIFIER.test(name)) {
-    throw new MechanismSpecError(`${label} name must be an identifier (letters, digits, _; ` +
-      `not starting with a digit), got ${show(name)}`);
+    throw new MechanismSpecError(
+      `${label} name must be an identifier (letters, digits, _; ` + `not starting with a digit), got ${show(name)}`,
+    );
   }
   const where = `${label} "${name}"`;
   const fail = (msg: string, cause?: unknown): never => {
@@ -115,8 +127,10 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (!isObject(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
     return r as Record<string, unknown>;
   };
-  const params = record("params", false), shared = record("shared", true);
-  const states = record("states", false), gates = record("gates", false);
+  const params = record("params", false),
+    shared = record("shared", true);
+  const states = record("states", false),
+    gates = record("gates", false);
   const definitions = record("definitions", true);
   if (spec.current !== undefined && typeof spec.current !== "string") {
     fail(`"current" must be an expression string, got ${show(spec.current)}`);
@@ -125,7 +139,8 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     fail(`"currentName" must be an identifier such as "i_Na", got ${show(spec.currentName)}`);
   }
 
-  const ionsSpec = record("ions", true), ionCurrentsSpec = record("ionCurrents", true);
+  const ionsSpec = record("ions", true),
+    ionCurrentsSpec = record("ionCurrents", true);
   if (kind !== "channel" && Object.keys(ionsSpec).length > 0) fail(`"ions" are for channels only`);
   const ions: CompiledIon[] = [];
   const ionReads: string[] = [];
@@ -137,7 +152,8 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (!isObject(use)) fail(`ion "${species}" must be { valence?, read?, write? }, got ${show(use)}`);
     const u = use as Record<string, unknown>;
     for (const f of Object.keys(u)) {
-      if (!["valence", "read", "write"].includes(f)) fail(`ion "${species}" has unknown field "${f}"; allowed: valence, read, write`);
+      if (!["valence", "read", "write"].includes(f))
+        fail(`ion "${species}" has unknown field "${f}"; allowed: valence, read, write`);
     }
     if (u.valence !== undefined && (typeof u.valence !== "number" || !Number.isFinite(u.valence))) {
       fail(`ion "${species}" valence must be a finite number, got ${show(u.valence)}`);
@@ -146,25 +162,39 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     try {
       valence = ionDefaults(species, u.valence as number | undefined).valence;
     } catch (e) {
-      return fail(`ion "${species}" needs a valence (only na, k and ca have a default one), e.g. { valence: 1, ... }`, e);
+      return fail(
+        `ion "${species}" needs a valence (only na, k and ca have a default one), e.g. { valence: 1, ... }`,
+        e,
+      );
     }
     const list = (f: "read" | "write"): string[] => {
       const r = u[f] ?? [];
-      if (!Array.isArray(r) || r.some((x) => typeof x !== "string")) fail(`ion "${species}" ${f} must be a list of names, got ${show(r)}`);
+      if (!Array.isArray(r) || r.some((x) => typeof x !== "string"))
+        fail(`ion "${species}" ${f} must be a list of names, got ${show(r)}`);
       for (const x of r as string[]) {
         const role = ionRoleOf(species, x);
-        if (!role) fail(`ion "${species}" ${f}: "${x}" is not a variable of ${species}; allowed: e${species}, ${species}i, ${species}o, i${species}`);
-        if (f === "write" && role === "e") fail(`ion "${species}": the reversal potential e${species} cannot be written; write a concentration and it follows Nernst`);
+        if (!role)
+          fail(
+            `ion "${species}" ${f}: "${x}" is not a variable of ${species}; allowed: e${species}, ${species}i, ${species}o, i${species}`,
+          );
+        if (f === "write" && role === "e")
+          fail(
+            `ion "${species}": the reversal potential e${species} cannot be written; write a concentration and it follows Nernst`,
+          );
       }
       return r as string[];
     };
-    const read = list("read"), write = list("write");
+    const read = list("read"),
+      write = list("write");
     for (const x of write) {
       if (ionRoleOf(species, x) === "current") {
         if (read.includes(x)) fail(`ion "${species}": ${x} is both read and written`);
         writtenCurrents.push(x);
       } else {
-        if (!Object.hasOwn(states, x)) fail(`ion "${species}" writes the concentration ${x}, so "states" needs a state "${x}" (with a gate { rate })`);
+        if (!Object.hasOwn(states, x))
+          fail(
+            `ion "${species}" writes the concentration ${x}, so "states" needs a state "${x}" (with a gate { rate })`,
+          );
         writtenConcentrations.add(x);
       }
     }
@@ -177,11 +207,14 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   }
   for (const k of Object.keys(ionCurrentsSpec)) {
     if (!writtenCurrents.includes(k)) {
-      fail(`ionCurrents has "${k}" but no ion writes it. ${validNamesHint(k, writtenCurrents, "written ion currents")}`);
+      fail(
+        `ionCurrents has "${k}" but no ion writes it. ${validNamesHint(k, writtenCurrents, "written ion currents")}`,
+      );
     }
   }
   for (const k of writtenCurrents) {
-    if (typeof ionCurrentsSpec[k] !== "string") fail(`ion current "${k}" is written, so ionCurrents needs an expression for it, got ${show(ionCurrentsSpec[k])}`);
+    if (typeof ionCurrentsSpec[k] !== "string")
+      fail(`ion current "${k}" is written, so ionCurrents needs an expression for it, got ${show(ionCurrentsSpec[k])}`);
   }
 
   // Names and defaults.
@@ -227,8 +260,14 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   }
 
   // Expressions.
-  const base = [...voltageNames, "celsius", ...Object.keys(params), ...Object.keys(shared), ...ionReads,
-    ...Object.keys(states)];
+  const base = [
+    ...voltageNames,
+    "celsius",
+    ...Object.keys(params),
+    ...Object.keys(shared),
+    ...ionReads,
+    ...Object.keys(states),
+  ];
   const stateNames = new Set(Object.keys(states));
   const defNames = Object.keys(definitions);
   const parse = (text: string, valid: string[], context: string): Expr => {
@@ -237,7 +276,8 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       const later = defNames.find((d) => !valid.includes(d) && e.problem === `Unknown name "${d}"`);
-      if (later) fail(`${context} uses definition "${later}" before it is defined; definitions are evaluated in order`, e);
+      if (later)
+        fail(`${context} uses definition "${later}" before it is defined; definitions are evaluated in order`, e);
       return fail(`${context}: ${e.message}`, e);
     }
   };
@@ -269,27 +309,43 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (gate === undefined) {
       fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta }, { inf, tau } or { rate })`);
     }
-    const fields = isObject(gate) ? Object.keys(gate).filter((f) => f !== "initial").sort().join(",") : "";
-    const form = FORMS[fields] ?? fail(
-      `gate "${s}" must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms) or { rate } (dx/dt), ` +
-      `each with an optional initial, got ${show(gate)}`);
+    const fields = isObject(gate)
+      ? Object.keys(gate)
+          .filter((f) => f !== "initial")
+          .sort()
+          .join(",")
+      : "";
+    const form =
+      FORMS[fields] ??
+      fail(
+        `gate "${s}" must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms) or { rate } (dx/dt), ` +
+          `each with an optional initial, got ${show(gate)}`,
+      );
     const names = form === "alphaBeta" ? ["alpha", "beta"] : form === "infTau" ? ["inf", "tau"] : ["rate"];
     const expr = (f: string, allowOwn: boolean, allowIonCurrents: boolean): Expr => {
       const text = (gate as Record<string, unknown>)[f];
       if (typeof text !== "string") fail(`gate "${s}" field "${f}" must be an expression string, got ${show(text)}`);
       const e = parse(text as string, all, `gate "${s}" (${f})`);
-      const deps = [...dependsOn(e)].filter((d) => !(allowOwn && d === s) && !(allowIonCurrents && ionCurrentReads.has(d)));
+      const deps = [...dependsOn(e)].filter(
+        (d) => !(allowOwn && d === s) && !(allowIonCurrents && ionCurrentReads.has(d)),
+      );
       if (deps.length > 0) {
-        fail(`gate "${s}" (${f}) depends on ${ionCurrentReads.has(deps[0]) ? "the ion current" : "state"} "${deps[0]}"; ` +
-          `${f === "rate" ? "a rate may depend on its own state" : "gate rates may depend only on"} ` +
-          `${voltageNames.join(", ")}, parameters and definitions of them. Valid names: ${ratesValid.join(", ")}`);
+        fail(
+          `gate "${s}" (${f}) depends on ${ionCurrentReads.has(deps[0]) ? "the ion current" : "state"} "${deps[0]}"; ` +
+            `${f === "rate" ? "a rate may depend on its own state" : "gate rates may depend only on"} ` +
+            `${voltageNames.join(", ")}, parameters and definitions of them. Valid names: ${ratesValid.join(", ")}`,
+        );
       }
       return e;
     };
     const exprs = names.map((f) => expr(f, form === "rate", true));
     const initial = (gate as Record<string, unknown>).initial === undefined ? null : expr("initial", false, false);
     analyzedGates.push({
-      state: s, form, a: exprs[0], b: exprs[1] ?? null, initial,
+      state: s,
+      form,
+      a: exprs[0],
+      b: exprs[1] ?? null,
+      initial,
       concentration: writtenConcentrations.has(s) ? s : null,
     });
   }
@@ -299,8 +355,10 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     return e;
   };
   const current = noIonCurrents(parse((spec.current as string | undefined) ?? "0", all, "current"), "current");
-  const parsedIonCurrents = writtenCurrents.map((k) =>
-    [k, noIonCurrents(parse(ionCurrentsSpec[k] as string, all, `ion current "${k}"`), `ion current "${k}"`)] as const);
+  const parsedIonCurrents = writtenCurrents.map(
+    (k) =>
+      [k, noIonCurrents(parse(ionCurrentsSpec[k] as string, all, `ion current "${k}"`), `ion current "${k}"`)] as const,
+  );
   return {
     spec: frozenSpecCopy(spec as unknown as MechanismSpec),
     voltageNames,

@@ -90,7 +90,8 @@ export function concatData(parts: readonly ModelData[], cells: CellTopology[]): 
       const dst = out.edges.columns.get(k)!;
       for (let i = 0; i < e.length; i++) dst.push(src ? src[i] : NaN);
     }
-    for (const r of p.recordings) out.recordings.push({ ...r, index: r.index + (r.target === "node" ? nodeOff : edgeOff) });
+    for (const r of p.recordings)
+      out.recordings.push({ ...r, index: r.index + (r.target === "node" ? nodeOff : edgeOff) });
     for (const s of p.stimuli) out.stimuli.push({ node: s.node + nodeOff, values: s.values.slice() });
     for (const c of p.clamps) {
       out.clamps.push({ ...c, index: c.index + (c.target === "node" ? nodeOff : edgeOff), values: c.values.slice() });

@@ -22,13 +22,22 @@ function groupList(d: ModelData): string {
 function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanism {
   if (typeof synapse === "function") {
     const name = (synapse as { name?: string }).name ?? "Synapse";
-    throw new DendrolabError(`${fn}: expected a synapse instance; a class was given: write new ${name}().`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: expected a synapse instance; a class was given: write new ${name}().`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (!(synapse instanceof Mechanism)) {
-    throw new DendrolabError(`${fn}: expected a synapse instance such as new IonotropicSynapse(); got ${describe(synapse)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: expected a synapse instance such as new IonotropicSynapse(); got ${describe(synapse)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (synapse.kind !== "synapse") {
-    throw new DendrolabError(`${fn}: '${synapse.name}' is a channel, not a synapse; insert channels with view.insert(new ${synapse.name}()).`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${fn}: '${synapse.name}' is a channel, not a synapse; insert channels with view.insert(new ${synapse.name}()).`,
+      "INVALID_ARGUMENT",
+    );
   }
 }
 
@@ -37,9 +46,15 @@ function checkSynapse(fn: string, synapse: unknown): asserts synapse is Mechanis
  * synapse. Returns the model.
  */
 export function checkConnect(fn: string, pre: Endpoints, post: Endpoints, synapse: unknown): ModelData {
-  for (const [name, v] of [["pre", pre], ["post", post]] as const) {
+  for (const [name, v] of [
+    ["pre", pre],
+    ["post", post],
+  ] as const) {
     if (v == null || typeof v !== "object" || !("base" in v) || !("nodeIndices" in v)) {
-      throw new DendrolabError(`${fn}: ${name} must be a view of a network, e.g. net.cell(0); got ${describe(v)}.`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `${fn}: ${name} must be a view of a network, e.g. net.cell(0); got ${describe(v)}.`,
+        "INVALID_ARGUMENT",
+      );
     }
   }
   if (pre.base !== post.base) {
@@ -50,9 +65,15 @@ export function checkConnect(fn: string, pre: Endpoints, post: Endpoints, synaps
     );
   }
   checkSynapse(fn, synapse);
-  for (const [name, v] of [["pre", pre], ["post", post]] as const) {
+  for (const [name, v] of [
+    ["pre", pre],
+    ["post", post],
+  ] as const) {
     if (v.nodeIndices.length === 0) {
-      throw new DendrolabError(`${fn}: the ${name} view (${v.path}) is empty: it has no compartments, so there is nothing to connect.`, "EMPTY_SELECTION");
+      throw new DendrolabError(
+        `${fn}: the ${name} view (${v.path}) is empty: it has no compartments, so there is nothing to connect.`,
+        "EMPTY_SELECTION",
+      );
     }
   }
   return pre.base;
@@ -63,15 +84,25 @@ export function addSynapses(d: ModelData, synapse: Mechanism, pres: ArrayLike<nu
   const name = synapse.name;
   const known = d.synapseTypes.get(name);
   if (known && known !== synapse && JSON.stringify(known.spec) !== JSON.stringify(synapse.spec)) {
-    throw new DendrolabError(`A different synapse named '${name}' is already in the network; give this one another name (new ${name}Class("${name}2")).`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `A different synapse named '${name}' is already in the network; give this one another name (new ${name}Class("${name}2")).`,
+      "NAME_CONFLICT",
+    );
   }
   if (d.groups.has(name)) {
-    throw new DendrolabError(`Synapse name '${name}' clashes with the group '${name}'; rename the synapse or the group. Existing groups: ${groupList(d)}.`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Synapse name '${name}' clashes with the group '${name}'; rename the synapse or the group. Existing groups: ${groupList(d)}.`,
+      "NAME_CONFLICT",
+    );
   }
   if (d.channels.some((c) => c.name === name)) {
-    throw new DendrolabError(`Synapse name '${name}' clashes with the channel '${name}'; give the synapse another name.`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Synapse name '${name}' clashes with the channel '${name}'; give the synapse another name.`,
+      "NAME_CONFLICT",
+    );
   }
-  if (pres.length !== posts.length) throw new Error(`internal: ${pres.length} pre sites but ${posts.length} post sites`);
+  if (pres.length !== posts.length)
+    throw new Error(`internal: ${pres.length} pre sites but ${posts.length} post sites`);
   const n = pres.length;
   if (n === 0) return;
   if (!known) d.synapseTypes.set(name, synapse);

@@ -11,18 +11,30 @@ const POSITIVE_KEYS = new Set(["length", "radius", "axial_resistivity", "capacit
 /** Inserts a channel into the given compartments, with its defaults where it is new. */
 export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, where: string): void {
   if (!(mech instanceof Mechanism)) {
-    const hint = typeof mech === "function" ? ` (a class was given: write new ${(mech as { name?: string }).name ?? "Channel"}())` : "";
-    throw new DendrolabError(`insert() expects a channel instance such as new Na()${where}; got ${describe(mech)}${hint}.`, "INVALID_ARGUMENT");
+    const hint =
+      typeof mech === "function"
+        ? ` (a class was given: write new ${(mech as { name?: string }).name ?? "Channel"}())`
+        : "";
+    throw new DendrolabError(
+      `insert() expects a channel instance such as new Na()${where}; got ${describe(mech)}${hint}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (mech.kind !== "channel") {
-    throw new DendrolabError(`insert() takes channels; '${mech.name}' is a synapse${where}: use connect(pre, post, synapse).`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `insert() takes channels; '${mech.name}' is a synapse${where}: use connect(pre, post, synapse).`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (d.groups.has(mech.name)) {
     throw new DendrolabError(`Cannot insert channel '${mech.name}': a group has that name${where}.`, "NAME_CONFLICT");
   }
   let existing = d.channels.find((c) => c.name === mech.name);
   if (existing && JSON.stringify(existing.spec) !== JSON.stringify(mech.spec)) {
-    throw new DendrolabError(`A different channel named '${mech.name}' is already inserted${where}; give this one another name.`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `A different channel named '${mech.name}' is already inserted${where}; give this one another name.`,
+      "NAME_CONFLICT",
+    );
   }
   if (!existing) {
     d.channels.push(mech);
@@ -54,10 +66,19 @@ export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, wh
 export function deleteChannel(d: ModelData, nodes: Int32Array, mech: unknown, where: string): void {
   const name = mech instanceof Mechanism ? mech.name : undefined;
   if (name === undefined) {
-    throw new DendrolabError(`delete() expects a channel instance such as new Na()${where}; got ${describe(mech)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `delete() expects a channel instance such as new Na()${where}; got ${describe(mech)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const mask = d.channelMask.get(name);
-  if (!mask) throw unknownNameError("channel", name, d.channels.map((c) => c.name), where);
+  if (!mask)
+    throw unknownNameError(
+      "channel",
+      name,
+      d.channels.map((c) => c.name),
+      where,
+    );
   for (const n of nodes) mask[n] = 0;
   const others = d.channels.filter((c) => c.name !== name);
   const keys = columnKeysOf(mech as Mechanism);
@@ -102,7 +123,10 @@ function checkValues(key: string, values: ArrayLike<number>, where: string): voi
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "number" || Number.isNaN(v) || !Number.isFinite(v)) {
-      throw new DendrolabError(`set('${key}'): value ${i === 0 && values.length === 1 ? "" : `#${i} `}is ${String(v)}${where}; values must be finite numbers.`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `set('${key}'): value ${i === 0 && values.length === 1 ? "" : `#${i} `}is ${String(v)}${where}; values must be finite numbers.`,
+        "INVALID_ARGUMENT",
+      );
     }
     if (POSITIVE_KEYS.has(key) && !(v > 0)) {
       throw new DendrolabError(`set('${key}'): ${key} must be > 0${where}; got ${v}.`, "INVALID_ARGUMENT");
@@ -114,10 +138,16 @@ function checkValues(key: string, values: ArrayLike<number>, where: string): voi
 function expand(key: string, value: number | ArrayLike<number>, count: number, where: string): ArrayLike<number> {
   if (typeof value === "number") return new Float64Array(count).fill(value);
   if (value == null || typeof (value as ArrayLike<number>).length !== "number") {
-    throw new DendrolabError(`set('${key}') takes a number or one number per row${where}; got ${describe(value)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `set('${key}') takes a number or one number per row${where}; got ${describe(value)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (value.length !== count) {
-    throw new DendrolabError(`set('${key}'): got ${value.length} values but the view has ${count} rows with '${key}'${where}; pass one number or ${count} numbers.`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `set('${key}'): got ${value.length} values but the view has ${count} rows with '${key}'${where}; pass one number or ${count} numbers.`,
+      "SHAPE_MISMATCH",
+    );
   }
   return value;
 }
@@ -127,16 +157,24 @@ function expand(key: string, value: number | ArrayLike<number>, count: number, w
  * rows written. Unknown keys list the valid ones.
  */
 export function setValue(
-  d: ModelData, nodes: Int32Array, edges: Int32Array, key: string,
-  value: number | ArrayLike<number>, where: string,
+  d: ModelData,
+  nodes: Int32Array,
+  edges: Int32Array,
+  key: string,
+  value: number | ArrayLike<number>,
+  where: string,
 ): number {
-  if (typeof key !== "string") throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
+  if (typeof key !== "string")
+    throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
   if (typeof value === "number") checkValues(key, [value], where);
   const col = d.columns.get(key);
   if (col && !(TRACED_GEOMETRY_KEYS as readonly string[]).includes(key) && !["x", "y", "z"].includes(key)) {
     const rows = Array.from(nodes).filter((n) => !Number.isNaN(col[n]));
     if (rows.length === 0) {
-      throw new DendrolabError(`set('${key}'): no compartment in view has '${key}'${where} (insert its channel first).`, "EMPTY_SELECTION");
+      throw new DendrolabError(
+        `set('${key}'): no compartment in view has '${key}'${where} (insert its channel first).`,
+        "EMPTY_SELECTION",
+      );
     }
     const vals = expand(key, value, rows.length, where);
     checkValues(key, vals, where);
@@ -171,7 +209,7 @@ export function describe(v: unknown): string {
   if (typeof v === "function") return `function ${(v as { name?: string }).name ?? ""}`.trim();
   if (typeof v === "object") {
     const ctor = (v as object).constructor?.name;
-    return ctor && ctor !== "Object" ? `a ${ctor}` : JSON.stringify(v)?.slice(0, 60) ?? "an object";
+    return ctor && ctor !== "Object" ? `a ${ctor}` : (JSON.stringify(v)?.slice(0, 60) ?? "an object");
   }
   return JSON.stringify(v) ?? String(v);
 }

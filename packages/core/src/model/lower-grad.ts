@@ -18,7 +18,12 @@ export interface ColumnGradients {
 }
 
 /** Maps setup gradients to column gradients. */
-export function columnGradients(d: ModelData, prog: Program, props: CompartmentProps, g: SetupGradients): ColumnGradients {
+export function columnGradients(
+  d: ModelData,
+  prog: Program,
+  props: CompartmentProps,
+  g: SetupGradients,
+): ColumnGradients {
   const { tree } = prog;
   const nComp = d.nComp;
   const node = new Map<string, Float64Array>();
@@ -61,7 +66,10 @@ export function columnGradients(d: ModelData, prog: Program, props: CompartmentP
     if (tree.parent[i] < 0) continue;
     const G = 1 / axialResistance(props, tree, i);
     const gR = -G * G * g.axialUS[i];
-    for (const [c, proximal] of [[tree.edgeChildHalf[i], tree.edgeChildIn[i] === 1], [tree.edgeParentHalf[i], tree.edgeParentIn[i] === 1]] as const) {
+    for (const [c, proximal] of [
+      [tree.edgeChildHalf[i], tree.edgeChildIn[i] === 1],
+      [tree.edgeParentHalf[i], tree.edgeParentIn[i] === 1],
+    ] as const) {
       if (c < 0) continue;
       gRa[c] += gR * halfLoad(props, c, proximal) * 1e-2;
       (proximal ? gLoadIn : gLoadOut)[c] += gR * props.raOhmCm[c] * 1e-2;
@@ -77,7 +85,10 @@ export function columnGradients(d: ModelData, prog: Program, props: CompartmentP
       gL[c] += gArea[c] * 2 * Math.PI * r;
       gr[c] += gArea[c] * 2 * Math.PI * L;
     }
-    for (const [gLoad, traced] of [[gLoadIn[c], props.loadInPerUm[c]], [gLoadOut[c], props.loadOutPerUm[c]]]) {
+    for (const [gLoad, traced] of [
+      [gLoadIn[c], props.loadInPerUm[c]],
+      [gLoadOut[c], props.loadOutPerUm[c]],
+    ]) {
       if (!Number.isNaN(traced)) continue;
       gL[c] += gLoad / (2 * Math.PI * r * r);
       gr[c] += (-gLoad * L) / (Math.PI * r * r * r);

@@ -48,7 +48,8 @@ export interface IonProgram {
 
 /** Which node arrays the channels need, and where reversal potentials follow Nernst. */
 function ionProgram(d: ModelData): IonProgram {
-  const columns = new Set<string>(), currents = new Set<string>();
+  const columns = new Set<string>(),
+    currents = new Set<string>();
   const slopes = new Map<string, string>();
   const nernst = new Map<string, { valence: number; mask: Uint8Array }>();
   for (const m of d.channels) {
@@ -73,7 +74,9 @@ function ionProgram(d: ModelData): IonProgram {
     currentArrays: [...currents, ...slopes.values()],
     slopes: [...slopes],
     nernst: [...nernst].map(([species, { valence, mask }]) => ({
-      species, valence, comps: Int32Array.from(Array.from(mask).flatMap((x, i) => (x ? [i] : []))),
+      species,
+      valence,
+      comps: Int32Array.from(Array.from(mask).flatMap((x, i) => (x ? [i] : []))),
     })),
   };
 }
@@ -128,7 +131,9 @@ function buildProgram(d: ModelData): Program {
     const instanceOf = new Int32Array(d.edges.length).fill(-1);
     sites.forEach((e, k) => (instanceOf[e] = k));
     blocks.push({
-      mech: m.compiled, kind: "synapse", sites: s,
+      mech: m.compiled,
+      kind: "synapse",
+      sites: s,
       pre: s.map((e) => tree.nodeOfComp[d.edges.pre[e]]),
       post: s.map((e) => tree.nodeOfComp[d.edges.post[e]]),
       instanceOf,
@@ -139,8 +144,10 @@ function buildProgram(d: ModelData): Program {
   const ions = ionProgram(d);
   const clampPlans = d.clamps.map((c) => {
     const plan = planRecording(d, tree, blocks, c);
-    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "ion") throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "current")
+      throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "ion")
+      throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
   });
   return { tree, blocks, recordings, stimNodes, clampPlans, ions };
@@ -182,8 +189,10 @@ function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Record
   }
   if (parts.length > 0) return { kind: "current", parts };
   if (r.target === "node") {
-    const uses = blocks.some((b) => b.kind === "channel" && b.instanceOf[r.index] >= 0 && b.mech.usesNodeVars &&
-      b.mech.nodeVars.includes(r.state));
+    const uses = blocks.some(
+      (b) =>
+        b.kind === "channel" && b.instanceOf[r.index] >= 0 && b.mech.usesNodeVars && b.mech.nodeVars.includes(r.state),
+    );
     if (uses) return { kind: "ion", name: r.state, node: tree.nodeOfComp[r.index] };
   }
   throw unknownNameError("state to record", r.state, recordableNames(d, r.target), where, "UNKNOWN_KEY");
@@ -201,7 +210,10 @@ export interface Override {
 class ValueSource {
   private nodeCache = new Map<string, Float64Array>();
   private edgeCache = new Map<string, Float64Array>();
-  constructor(private readonly d: ModelData, private readonly overrides: readonly Override[]) {}
+  constructor(
+    private readonly d: ModelData,
+    private readonly overrides: readonly Override[],
+  ) {}
 
   node(key: string): Float64Array {
     let c = this.nodeCache.get(key);
@@ -255,7 +267,11 @@ export function lower(d: ModelData, overrides: readonly Override[], inputs: RunI
 }
 
 /** Like {@link lower}, also returning the compartment properties used (for gradients). */
-export function lowerWithProps(d: ModelData, overrides: readonly Override[], inputs: RunInputs): { setup: SimSetup; props: CompartmentProps; program: Program } {
+export function lowerWithProps(
+  d: ModelData,
+  overrides: readonly Override[],
+  inputs: RunInputs,
+): { setup: SimSetup; props: CompartmentProps; program: Program } {
   const prog = programOf(d);
   const src = new ValueSource(d, overrides);
   const props = compartmentProps(src);
@@ -267,11 +283,15 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
   const blocks: Block[] = prog.blocks.map((b) => {
     const get = (key: string) => (b.kind === "channel" ? src.node(key) : src.edge(key));
     const gather = (col: Float64Array) => Float64Array.from(b.sites, (s) => col[s]);
-    const scale = b.kind === "channel"
-      ? Float64Array.from(b.sites, (c) => cable.areaUm2[c] * 1e-2)
-      : new Float64Array(b.sites.length).fill(1);
+    const scale =
+      b.kind === "channel"
+        ? Float64Array.from(b.sites, (c) => cable.areaUm2[c] * 1e-2)
+        : new Float64Array(b.sites.length).fill(1);
     return {
-      mech: b.mech, n: b.sites.length, pre: b.pre, post: b.post,
+      mech: b.mech,
+      n: b.sites.length,
+      pre: b.pre,
+      post: b.post,
       P: b.mech.paramKeys.map((k) => gather(get(k))),
       S: b.mech.stateKeys.map((k) => gather(get(k))),
       scale,
@@ -283,13 +303,24 @@ export function lowerWithProps(d: ModelData, overrides: readonly Override[], inp
   const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }) as ClampPlan);
   for (const c of inputs.clamps) {
     const plan = planRecording(d, prog.tree, prog.blocks, c);
-    if (plan.kind === "current") throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "ion") throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "current")
+      throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "ion")
+      throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     clamps.push({ ...plan, values: c.values } as ClampPlan);
   }
   const setup: SimSetup = {
-    parent: prog.tree.parent, capNF: cable.capNF, axialUS: cable.axialUS, axialSumUS: cable.axialSumUS,
-    V0, blocks, stimNodes, stimValues, clamps, recordings: prog.recordings, ions,
+    parent: prog.tree.parent,
+    capNF: cable.capNF,
+    axialUS: cable.axialUS,
+    axialSumUS: cable.axialSumUS,
+    V0,
+    blocks,
+    stimNodes,
+    stimValues,
+    clamps,
+    recordings: prog.recordings,
+    ions,
   };
   return { setup, props, program: prog };
 }
@@ -312,8 +343,12 @@ function lowerIons(d: ModelData, prog: Program, src: ValueSource): IonSetup {
   const nernst = prog.ions.nernst.map((p) => {
     const n = ionVariableNames(p.species);
     return {
-      valence: p.valence, e: arrays.get(n.e)!, ci: arrays.get(n.i)!, co: arrays.get(n.o)!,
-      celsius: arrays.get("celsius")!, nodes: Int32Array.from(p.comps, (c) => tree.nodeOfComp[c]),
+      valence: p.valence,
+      e: arrays.get(n.e)!,
+      ci: arrays.get(n.i)!,
+      co: arrays.get(n.o)!,
+      celsius: arrays.get("celsius")!,
+      nodes: Int32Array.from(p.comps, (c) => tree.nodeOfComp[c]),
     };
   });
   const slopes = prog.ions.slopes.map(([c, s]) => ({ current: arrays.get(c)!, slope: arrays.get(s)! }));

@@ -16,7 +16,10 @@ export type Sharing = "shared" | "cell" | "branch" | "comp" | "row" | "edge";
 function normaliseIndices(arg: IndexArg, level: string, count: number, where: string): number[] | "all" {
   if (arg === "all") return "all";
   if (typeof arg !== "number" && !Array.isArray(arg) && !ArrayBuffer.isView(arg)) {
-    throw new DendrolabError(`${level}(...) takes a number, a list of numbers or "all"${where}; got ${String(arg)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `${level}(...) takes a number, a list of numbers or "all"${where}; got ${String(arg)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const list = typeof arg === "number" ? [arg] : Array.from(arg);
   for (const i of list) {
@@ -92,10 +95,18 @@ export function selectComps(d: ModelData, nodes: Int32Array, arg: IndexArg, wher
  * `view.loc(x)`: in each branch of the view, the compartment containing x in [0, 1]
  * (compartment k covers [k/n, (k+1)/n); x = 1 is the last one).
  */
-export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly number[] | "all", where: string): Int32Array {
+export function selectLoc(
+  d: ModelData,
+  nodes: Int32Array,
+  x: number | readonly number[] | "all",
+  where: string,
+): Int32Array {
   if (x === "all") return nodes;
   if (typeof x !== "number" && !Array.isArray(x) && !ArrayBuffer.isView(x)) {
-    throw new DendrolabError(`loc(x) takes a number in [0, 1], a list of them or "all"${where}; got ${describe(x)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `loc(x) takes a number in [0, 1], a list of them or "all"${where}; got ${describe(x)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const xs = typeof x === "number" ? [x] : Array.from(x);
   for (const v of xs) {
@@ -123,7 +134,10 @@ export function selectLoc(d: ModelData, nodes: Int32Array, x: number | readonly 
 
 function indexList(what: string, list: unknown, where: string): ArrayLike<number> {
   if (list == null || typeof list !== "object" || typeof (list as ArrayLike<number>).length !== "number") {
-    throw new DendrolabError(`select({ ${what} }) takes a list of global indices${where}; got ${describe(list)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `select({ ${what} }) takes a list of global indices${where}; got ${describe(list)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   return list as ArrayLike<number>;
 }
@@ -135,7 +149,10 @@ export function selectNodes(d: ModelData, nodes: ArrayLike<number>, where: strin
   for (let i = 0; i < list.length; i++) {
     const n = list[i];
     if (!Number.isInteger(n) || n < 0 || n >= d.nComp) {
-      throw new DendrolabError(`select: node ${String(n)} is out of range${where} (valid: 0 to ${d.nComp - 1}).`, "INDEX_OUT_OF_RANGE");
+      throw new DendrolabError(
+        `select: node ${String(n)} is out of range${where} (valid: 0 to ${d.nComp - 1}).`,
+        "INDEX_OUT_OF_RANGE",
+      );
     }
     set.add(n);
   }
@@ -166,7 +183,7 @@ export function edgesOfNodes(d: ModelData, nodes: Int32Array): Int32Array {
   for (let i = 0; i < nodes.length; i++) mask[nodes[i]] = 1;
   const hit = new Uint8Array(nEdges);
   let count = 0;
-  for (let e = 0; e < nEdges; e++) if (mask[pre[e]] || mask[post[e]]) (hit[e] = 1, count++);
+  for (let e = 0; e < nEdges; e++) if (mask[pre[e]] || mask[post[e]]) (hit[e] = 1), count++;
   const out = new Int32Array(count);
   for (let e = 0, j = 0; e < nEdges; e++) if (hit[e]) out[j++] = e;
   return out;
@@ -188,8 +205,12 @@ export function selectGroup(d: ModelData, nodes: Int32Array, name: string, where
 
 /** Columns of the compartment table that are not values (a group may not take these names). */
 const INDEX_COLUMNS = [
-  "local_cell_index", "local_branch_index", "local_comp_index",
-  "global_cell_index", "global_branch_index", "global_comp_index",
+  "local_cell_index",
+  "local_branch_index",
+  "local_comp_index",
+  "global_cell_index",
+  "global_branch_index",
+  "global_comp_index",
 ] as const;
 
 function groupList(d: ModelData): string {
@@ -201,23 +222,49 @@ function groupList(d: ModelData): string {
  * synapse type, a column of the tables or a member of views (`isMember`). Errors list
  * the groups that exist.
  */
-export function checkGroupName(d: ModelData, name: unknown, isMember: (name: string) => boolean, where: string): asserts name is string {
+export function checkGroupName(
+  d: ModelData,
+  name: unknown,
+  isMember: (name: string) => boolean,
+  where: string,
+): asserts name is string {
   const existing = ` Existing groups: ${groupList(d)}.`;
   if (typeof name !== "string" || name.length === 0) {
-    throw new DendrolabError(`addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (d.channels.some((c) => c.name === name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`,
+      "NAME_CONFLICT",
+    );
   }
   if (d.synapseTypes.has(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a mechanism (the synapse type '${name}')${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Group name '${name}' clashes with a mechanism (the synapse type '${name}')${where}; choose another (e.g. '${name}_group').${existing}`,
+      "NAME_CONFLICT",
+    );
   }
-  const columns = new Set<string>([...INDEX_COLUMNS, ...nodeKeys(d), ...edgeKeys(d), ...TRACED_GEOMETRY_KEYS, ...COORDINATE_KEYS]);
+  const columns = new Set<string>([
+    ...INDEX_COLUMNS,
+    ...nodeKeys(d),
+    ...edgeKeys(d),
+    ...TRACED_GEOMETRY_KEYS,
+    ...COORDINATE_KEYS,
+  ]);
   if (columns.has(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with the table column '${name}'${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Group name '${name}' clashes with the table column '${name}'${where}; choose another (e.g. '${name}_group').${existing}`,
+      "NAME_CONFLICT",
+    );
   }
   if (isMember(name)) {
-    throw new DendrolabError(`Group name '${name}' clashes with a member of views (view.${name})${where}; choose another (e.g. '${name}_group').${existing}`, "NAME_CONFLICT");
+    throw new DendrolabError(
+      `Group name '${name}' clashes with a member of views (view.${name})${where}; choose another (e.g. '${name}_group').${existing}`,
+      "NAME_CONFLICT",
+    );
   }
 }
 

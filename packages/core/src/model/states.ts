@@ -17,7 +17,10 @@ import type { ModelData } from "./data.js";
  */
 export function initStates(d: ModelData, nodes: Int32Array): void {
   const v = d.columns.get("v")!;
-  const ordered = [...d.channels.filter((m) => m.compiled.advancesFirst), ...d.channels.filter((m) => !m.compiled.advancesFirst)];
+  const ordered = [
+    ...d.channels.filter((m) => m.compiled.advancesFirst),
+    ...d.channels.filter((m) => !m.compiled.advancesFirst),
+  ];
   // Concentrations written: NEURON's initial values.
   for (const m of ordered) {
     const c = m.compiled;
@@ -64,7 +67,9 @@ function updateNernst(d: ModelData, nodes: Int32Array): void {
     for (const ion of c.ions) {
       const names = ionVariableNames(ion.species);
       if (!ion.write.includes(names.i) && !ion.write.includes(names.o)) continue;
-      const e = d.columns.get(names.e)!, ci = d.columns.get(names.i)!, co = d.columns.get(names.o)!;
+      const e = d.columns.get(names.e)!,
+        ci = d.columns.get(names.i)!,
+        co = d.columns.get(names.o)!;
       for (const s of sitesOf(d, m.name, nodes)) e[s] = nernst(ci[s], co[s], ion.valence, celsius?.[s] ?? 6.3);
     }
   }

@@ -12,13 +12,25 @@ import { DendrolabError } from "../errors.js";
  * @example
  * const i = stepCurrent(1, 5, 0.5, 0.025, 20); // 801 samples, 0.5 nA from 1 to 6 ms
  */
-export function stepCurrent(iDelay: number, iDur: number, iAmp: number, deltaT: number, tMax: number, iOffset = 0): Float64Array {
+export function stepCurrent(
+  iDelay: number,
+  iDur: number,
+  iAmp: number,
+  deltaT: number,
+  tMax: number,
+  iOffset = 0,
+): Float64Array {
   const args = { iDelay, iDur, iAmp, deltaT, tMax, iOffset };
   for (const [k, v] of Object.entries(args)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`stepCurrent: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new DendrolabError(`stepCurrent: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
   }
   if (deltaT <= 0) throw new DendrolabError(`stepCurrent: deltaT must be > 0 ms; got ${deltaT}.`, "INVALID_ARGUMENT");
-  if (tMax < 0 || iDur < 0) throw new DendrolabError(`stepCurrent: tMax and iDur must be >= 0; got tMax ${tMax}, iDur ${iDur}.`, "INVALID_ARGUMENT");
+  if (tMax < 0 || iDur < 0)
+    throw new DendrolabError(
+      `stepCurrent: tMax and iDur must be >= 0; got tMax ${tMax}, iDur ${iDur}.`,
+      "INVALID_ARGUMENT",
+    );
   const n = Math.round(tMax / deltaT) + 1;
   const out = new Float64Array(n).fill(iOffset);
   // On for steps whose midpoint (k + 1/2) dt lies in [iDelay, iDelay + iDur).

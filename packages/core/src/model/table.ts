@@ -67,11 +67,16 @@ export class Table {
 
   /** A pandas-like rendering, with a footer `[N rows x M columns]`. */
   toString(maxRows = 60): string {
-    const shown = this.length > maxRows ? [...range(0, maxRows / 2), -1, ...range(this.length - maxRows / 2, this.length)] : range(0, this.length);
+    const shown =
+      this.length > maxRows
+        ? [...range(0, maxRows / 2), -1, ...range(this.length - maxRows / 2, this.length)]
+        : range(0, this.length);
     const cols = ["", ...this.columns];
     const at = this.columns.map((c) => this.accessors.get(c)!);
     const cells = shown.map((i) =>
-      i < 0 ? cols.map(() => "...") : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatValue(at[j](i), isIntegerColumn(c)))],
+      i < 0
+        ? cols.map(() => "...")
+        : [String(this.indexSource[i]), ...this.columns.map((c, j) => formatValue(at[j](i), isIntegerColumn(c)))],
     );
     const widths = cols.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
     const line = (r: string[]) => r.map((s, j) => (j === 0 ? s.padEnd(widths[j]) : s.padStart(widths[j]))).join("  ");

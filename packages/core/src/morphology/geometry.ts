@@ -112,12 +112,7 @@ export function pointAtPathLength(
 }
 
 function lerpPoint(a: TracedPoint, b: TracedPoint, t: number): [number, number, number, number] {
-  return [
-    a[0] + t * (b[0] - a[0]),
-    a[1] + t * (b[1] - a[1]),
-    a[2] + t * (b[2] - a[2]),
-    a[3] + t * (b[3] - a[3]),
-  ];
+  return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2]), a[3] + t * (b[3] - a[3])];
 }
 
 /**
@@ -182,12 +177,16 @@ export function cutPolyline(
   ncomp: number,
   cum: Float64Array = cumulativePathLength(points),
 ): CompartmentGeometry[] {
-  if (points.length === 0) throw new DendrolabError("cutPolyline needs at least one traced point, got none", "INVALID_ARGUMENT");
+  if (points.length === 0)
+    throw new DendrolabError("cutPolyline needs at least one traced point, got none", "INVALID_ARGUMENT");
   if (!Number.isInteger(ncomp) || ncomp < 1) {
     throw new DendrolabError(`cutPolyline: ncomp must be a positive integer, got ${ncomp}`, "INVALID_ARGUMENT");
   }
   if (cum.length !== points.length) {
-    throw new DendrolabError(`cutPolyline: ${cum.length} path lengths for ${points.length} points; give one per point`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `cutPolyline: ${cum.length} path lengths for ${points.length} points; give one per point`,
+      "SHAPE_MISMATCH",
+    );
   }
   const n = points.length;
   const total = cum[n - 1];

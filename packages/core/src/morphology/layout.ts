@@ -81,7 +81,10 @@ export function computeXyz(cells: readonly CellTopology[], options: LayoutOption
   if (cells.length > 1) {
     const tallest = Math.max(...boxes.map((b) => b.maxY - b.minY));
     const gap = options.cellGapUm ?? Math.max(10, tallest / 5);
-    const perRow = Math.max(1, Math.round(options.cellsPerRow ?? (cells.length <= 6 ? cells.length : Math.ceil(Math.sqrt(cells.length)))));
+    const perRow = Math.max(
+      1,
+      Math.round(options.cellsPerRow ?? (cells.length <= 6 ? cells.length : Math.ceil(Math.sqrt(cells.length)))),
+    );
     let cursor = 0;
     cells.forEach((_, ci) => {
       if (ci % perRow === 0) cursor = 0;
@@ -145,10 +148,14 @@ function fannedPaths(cell: CellTopology, compLengths: (b: number) => number[], f
 }
 
 /** Compartment centres placed by arc length along a traced polyline. */
-function tracedPath(points: ReadonlyArray<readonly [number, number, number, number]>, lengths: number[]): BranchGeometry {
+function tracedPath(
+  points: ReadonlyArray<readonly [number, number, number, number]>,
+  lengths: number[],
+): BranchGeometry {
   const pts: Point3[] = points.map((p) => [p[0], p[1], p[2]]);
   const cum = [0];
-  for (let i = 1; i < pts.length; i++) cum.push(cum[i - 1] + Math.hypot(pts[i][0] - pts[i - 1][0], pts[i][1] - pts[i - 1][1], pts[i][2] - pts[i - 1][2]));
+  for (let i = 1; i < pts.length; i++)
+    cum.push(cum[i - 1] + Math.hypot(pts[i][0] - pts[i - 1][0], pts[i][1] - pts[i - 1][1], pts[i][2] - pts[i - 1][2]));
   const total = cum[cum.length - 1];
   const n = lengths.length;
   const centres: Point3[] = [];

@@ -74,7 +74,9 @@ function only<T extends { kind: string; pos: SourcePos }>(items: readonly T[], w
 }
 
 function hasTable(file: NmodlFile): boolean {
-  return file.blocks.some((b) => "body" in b && (b.body as readonly { kind: string }[]).some((s) => s.kind === "table"));
+  return file.blocks.some(
+    (b) => "body" in b && (b.body as readonly { kind: string }[]).some((s) => s.kind === "table"),
+  );
 }
 
 /**
@@ -87,31 +89,54 @@ function hasTable(file: NmodlFile): boolean {
  */
 export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
   const file = typeof input === "string" ? parseNmodl(input) : input;
-  const neuron = only(file.blocks.filter((b): b is NeuronBlock => b.kind === "neuron"), "NEURON");
+  const neuron = only(
+    file.blocks.filter((b): b is NeuronBlock => b.kind === "neuron"),
+    "NEURON",
+  );
   if (neuron === null || neuron.suffix === null) {
-    throw new NmodlError(neuron?.pos ?? { line: 1, column: 1 }, "NEURON",
-      "a density mechanism needs a NEURON block with a SUFFIX, e.g. NEURON { SUFFIX kdr ... }");
+    throw new NmodlError(
+      neuron?.pos ?? { line: 1, column: 1 },
+      "NEURON",
+      "a density mechanism needs a NEURON block with a SUFFIX, e.g. NEURON { SUFFIX kdr ... }",
+    );
   }
   const symbols = buildSymbols(file);
   const callables = new Map<string, CallableBlock>();
   for (const b of file.blocks) {
     if (b.kind !== "procedure" && b.kind !== "function") continue;
     const prev = callables.get(b.name);
-    if (prev) throw new NmodlError(b.pos, b.kind.toUpperCase(), `"${b.name}" is defined twice (first at line ${prev.pos.line})`);
+    if (prev)
+      throw new NmodlError(
+        b.pos,
+        b.kind.toUpperCase(),
+        `"${b.name}" is defined twice (first at line ${prev.pos.line})`,
+      );
     if (symbols.has(b.name) && symbols.get(b.name)!.kind !== "builtin") {
-      throw new NmodlError(b.pos, b.kind.toUpperCase(), `"${b.name}" is both a variable and a ${b.kind.toUpperCase()}; rename one`);
+      throw new NmodlError(
+        b.pos,
+        b.kind.toUpperCase(),
+        `"${b.name}" is both a variable and a ${b.kind.toUpperCase()}; rename one`,
+      );
     }
     callables.set(b.name, b);
   }
   for (const b of file.blocks) {
     if (b.kind === "kinetic") {
-      throw new NmodlError(b.pos, "KINETIC", `KINETIC ${b.name}: kinetic schemes are parsed but not yet solved; ` +
-        `write the scheme as a DERIVATIVE block (one x' = ... per state) with METHOD derivimplicit`);
+      throw new NmodlError(
+        b.pos,
+        "KINETIC",
+        `KINETIC ${b.name}: kinetic schemes are parsed but not yet solved; ` +
+          `write the scheme as a DERIVATIVE block (one x' = ... per state) with METHOD derivimplicit`,
+      );
     }
   }
   for (const n of neuron.nonspecific) {
     if (!symbols.has(n) || symbols.get(n)!.kind !== "assigned") {
-      throw new NmodlError(neuron.pos, "NONSPECIFIC_CURRENT", `NONSPECIFIC_CURRENT ${n} must also be declared in ASSIGNED, e.g. ${n} (mA/cm2)`);
+      throw new NmodlError(
+        neuron.pos,
+        "NONSPECIFIC_CURRENT",
+        `NONSPECIFIC_CURRENT ${n} must also be declared in ASSIGNED, e.g. ${n} (mA/cm2)`,
+      );
     }
   }
   for (const n of neuron.global) {
@@ -121,13 +146,25 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
   }
 
   const inliner = new Inliner(symbols, callables);
-  const initialBlock = only(file.blocks.filter((b): b is StatementBlock => b.kind === "initial"), "INITIAL");
-  const bpBlock = only(file.blocks.filter((b): b is StatementBlock => b.kind === "breakpoint"), "BREAKPOINT");
-  const initial = initialBlock ? inliner.block(initialBlock.body, { block: "INITIAL", primes: false, solves: true }) : [];
+  const initialBlock = only(
+    file.blocks.filter((b): b is StatementBlock => b.kind === "initial"),
+    "INITIAL",
+  );
+  const bpBlock = only(
+    file.blocks.filter((b): b is StatementBlock => b.kind === "breakpoint"),
+    "BREAKPOINT",
+  );
+  const initial = initialBlock
+    ? inliner.block(initialBlock.body, { block: "INITIAL", primes: false, solves: true })
+    : [];
   const initialSolves = inliner.solves.splice(0);
   for (const s of initialSolves) {
-    throw new NmodlError(s.pos, "SOLVE", `SOLVE ${s.block} in INITIAL (steady state of a scheme) is not supported; ` +
-      `assign the states their initial values instead`);
+    throw new NmodlError(
+      s.pos,
+      "SOLVE",
+      `SOLVE ${s.block} in INITIAL (steady state of a scheme) is not supported; ` +
+        `assign the states their initial values instead`,
+    );
   }
   const breakpoint = bpBlock ? inliner.block(bpBlock.body, { block: "BREAKPOINT", primes: false, solves: true }) : [];
   const solves = inliner.solves.splice(0);
@@ -137,23 +174,36 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
   if (derivative) {
     for (const s of states) {
       if (!derivative.body.some((st) => st.kind === "derivative" && st.state === s.name)) {
-        throw new NmodlError(s.pos, "STATE", `the STATE ${s.name} has no equation ${s.name}' = ... in DERIVATIVE ${derivative.name}`);
+        throw new NmodlError(
+          s.pos,
+          "STATE",
+          `the STATE ${s.name} has no equation ${s.name}' = ... in DERIVATIVE ${derivative.name}`,
+        );
       }
     }
   } else if (states.length > 0) {
-    throw new NmodlError(states[0].pos, "STATE", `the STATEs (${states.map((s) => s.name).join(", ")}) need a DERIVATIVE block ` +
-      `and SOLVE ... METHOD cnexp in BREAKPOINT`);
+    throw new NmodlError(
+      states[0].pos,
+      "STATE",
+      `the STATEs (${states.map((s) => s.name).join(", ")}) need a DERIVATIVE block ` +
+        `and SOLVE ... METHOD cnexp in BREAKPOINT`,
+    );
   }
 
   const currents = [
-    ...neuron.ions.flatMap((ion) => ion.write.filter((w) => w === `i${ion.name}`).map((name) => ({ name, ion: ion.name }))),
+    ...neuron.ions.flatMap((ion) =>
+      ion.write.filter((w) => w === `i${ion.name}`).map((name) => ({ name, ion: ion.name })),
+    ),
     ...neuron.nonspecific.map((name) => ({ name, ion: null })),
   ];
   const written = assignedIn(breakpoint);
   for (const c of currents) {
     if (!written.has(c.name)) {
-      throw new NmodlError(bpBlock?.pos ?? neuron.pos, "BREAKPOINT", `the current ${c.name} is never assigned in BREAKPOINT; ` +
-        `write ${c.name} = ... there`);
+      throw new NmodlError(
+        bpBlock?.pos ?? neuron.pos,
+        "BREAKPOINT",
+        `the current ${c.name} is never assigned in BREAKPOINT; ` + `write ${c.name} = ... there`,
+      );
     }
   }
   const assigned = [...symbols.values()].filter((s) => s.kind === "assigned");
@@ -178,7 +228,9 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
     parameters: [...symbols.values()].filter((s) => s.kind === "parameter"),
     assigned,
     states,
-    constants: Object.fromEntries([...symbols.values()].filter((s) => s.kind === "constant").map((s) => [s.name, s.value!])),
+    constants: Object.fromEntries(
+      [...symbols.values()].filter((s) => s.kind === "constant").map((s) => [s.name, s.value!]),
+    ),
     builtinsRead: ["v", "celsius", "dt", "t"].filter((n) => reads.has(n)),
     initial,
     breakpoint,
@@ -192,28 +244,48 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
 
 function derivativeBlock(file: NmodlFile, solves: readonly SolveStmt[], inliner: Inliner): DerivativeBlock | null {
   if (solves.length === 0) return null;
-  if (solves.length > 1) throw new NmodlError(solves[1].pos, "SOLVE", "a second SOLVE in BREAKPOINT; solve all states in one DERIVATIVE block");
+  if (solves.length > 1)
+    throw new NmodlError(
+      solves[1].pos,
+      "SOLVE",
+      "a second SOLVE in BREAKPOINT; solve all states in one DERIVATIVE block",
+    );
   const solve = solves[0];
-  const target = file.blocks.find((b): b is NamedBlock => (b.kind === "derivative" || b.kind === "kinetic") && b.name === solve.block);
+  const target = file.blocks.find(
+    (b): b is NamedBlock => (b.kind === "derivative" || b.kind === "kinetic") && b.name === solve.block,
+  );
   if (target === undefined) {
     const known = file.blocks.filter((b): b is NamedBlock => b.kind === "derivative").map((b) => b.name);
-    throw new NmodlError(solve.pos, "SOLVE", `SOLVE ${solve.block}: there is no DERIVATIVE block named ${solve.block}` +
-      `${known.length ? ` (DERIVATIVE blocks: ${known.join(", ")})` : ""}`);
+    throw new NmodlError(
+      solve.pos,
+      "SOLVE",
+      `SOLVE ${solve.block}: there is no DERIVATIVE block named ${solve.block}` +
+        `${known.length ? ` (DERIVATIVE blocks: ${known.join(", ")})` : ""}`,
+    );
   }
   const method = solve.method ?? "cnexp";
   if (!(METHODS as readonly string[]).includes(method)) {
-    throw new NmodlError(solve.pos, "SOLVE", `METHOD ${method} is not supported for a DERIVATIVE block; use ` +
-      `${METHODS.join(" or ")}${method === "euler" ? " (cnexp is exact for equations linear in their state)" : ""}`);
+    throw new NmodlError(
+      solve.pos,
+      "SOLVE",
+      `METHOD ${method} is not supported for a DERIVATIVE block; use ` +
+        `${METHODS.join(" or ")}${method === "euler" ? " (cnexp is exact for equations linear in their state)" : ""}`,
+    );
   }
   const body = inliner.block(target.body, { block: `DERIVATIVE ${target.name}`, primes: true, solves: false });
   const seen = new Set<string>();
   for (const s of body) {
     if (s.kind === "if" && containsDerivative([s])) {
-      throw new NmodlError(s.pos, "derivative", `a differential equation inside an if; write x' = ... unconditionally ` +
-        `and put the if into its right-hand side's variables`);
+      throw new NmodlError(
+        s.pos,
+        "derivative",
+        `a differential equation inside an if; write x' = ... unconditionally ` +
+          `and put the if into its right-hand side's variables`,
+      );
     }
     if (s.kind === "derivative") {
-      if (seen.has(s.state)) throw new NmodlError(s.pos, "derivative", `a second equation for ${s.state}'; each STATE has one`);
+      if (seen.has(s.state))
+        throw new NmodlError(s.pos, "derivative", `a second equation for ${s.state}'; each STATE has one`);
       seen.add(s.state);
     }
   }

@@ -21,7 +21,10 @@ export function describe(t: Token): string {
 export class Cursor {
   private i = 0;
   depth = 0;
-  constructor(private readonly tokens: readonly Token[], readonly src: string) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    readonly src: string,
+  ) {}
 
   peek(k = 0): Token {
     return this.tokens[Math.min(this.i + k, this.tokens.length - 1)];
@@ -80,9 +83,12 @@ export class Cursor {
     let depth = 1;
     for (;;) {
       const t = this.peek();
-      if (t.kind === "eof") throw this.error(`a unit opened with "(" at line ${open.line}, column ${open.column} is not closed`);
+      if (t.kind === "eof")
+        throw this.error(`a unit opened with "(" at line ${open.line}, column ${open.column} is not closed`);
       if (t.kind === "punct" && (t.text === "{" || t.text === "}")) {
-        throw this.error(`expected ")" to close the unit opened at line ${open.line}, column ${open.column}, found ${describe(t)}`);
+        throw this.error(
+          `expected ")" to close the unit opened at line ${open.line}, column ${open.column}, found ${describe(t)}`,
+        );
       }
       this.next();
       if (t.text === "(") depth++;

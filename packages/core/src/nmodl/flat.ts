@@ -7,17 +7,33 @@ import type { Expr, SourcePos } from "./ast.js";
 
 export type FlatStmt =
   | { readonly kind: "assign"; readonly target: string; readonly value: Expr; readonly pos: SourcePos }
-  | { readonly kind: "if"; readonly cond: Expr; readonly then: readonly FlatStmt[]; readonly else: readonly FlatStmt[]; readonly pos: SourcePos }
+  | {
+      readonly kind: "if";
+      readonly cond: Expr;
+      readonly then: readonly FlatStmt[];
+      readonly else: readonly FlatStmt[];
+      readonly pos: SourcePos;
+    }
   | { readonly kind: "derivative"; readonly state: string; readonly value: Expr; readonly pos: SourcePos };
 
 /** Every name an expression reads. */
 export function namesIn(e: Expr, out = new Set<string>()): Set<string> {
   switch (e.kind) {
-    case "num": break;
-    case "name": out.add(e.name); break;
-    case "call": for (const a of e.args) namesIn(a, out); break;
-    case "unary": namesIn(e.arg, out); break;
-    case "binary": namesIn(e.left, out); namesIn(e.right, out); break;
+    case "num":
+      break;
+    case "name":
+      out.add(e.name);
+      break;
+    case "call":
+      for (const a of e.args) namesIn(a, out);
+      break;
+    case "unary":
+      namesIn(e.arg, out);
+      break;
+    case "binary":
+      namesIn(e.left, out);
+      namesIn(e.right, out);
+      break;
   }
   return out;
 }
@@ -33,7 +49,8 @@ export function readBeforeWrite(body: readonly FlatStmt[], written: Set<string>,
     const reads = s.kind === "if" ? namesIn(s.cond) : namesIn(s.value);
     for (const n of reads) if (!written.has(n)) out.add(n);
     if (s.kind === "if") {
-      const a = new Set(written), b = new Set(written);
+      const a = new Set(written),
+        b = new Set(written);
       readBeforeWrite(s.then, a, out);
       readBeforeWrite(s.else, b, out);
       for (const n of a) if (b.has(n)) written.add(n);
@@ -48,7 +65,10 @@ export function readBeforeWrite(body: readonly FlatStmt[], written: Set<string>,
 export function assignedIn(body: readonly FlatStmt[], out = new Set<string>()): Set<string> {
   for (const s of body) {
     if (s.kind === "assign") out.add(s.target);
-    if (s.kind === "if") { assignedIn(s.then, out); assignedIn(s.else, out); }
+    if (s.kind === "if") {
+      assignedIn(s.then, out);
+      assignedIn(s.else, out);
+    }
   }
   return out;
 }
@@ -56,7 +76,11 @@ export function assignedIn(body: readonly FlatStmt[], out = new Set<string>()): 
 /** Every name read in the statements (conditions and right-hand sides). */
 export function readsIn(ss: readonly FlatStmt[], out = new Set<string>()): Set<string> {
   for (const s of ss) {
-    if (s.kind === "if") { namesIn(s.cond, out); readsIn(s.then, out); readsIn(s.else, out); } else namesIn(s.value, out);
+    if (s.kind === "if") {
+      namesIn(s.cond, out);
+      readsIn(s.then, out);
+      readsIn(s.else, out);
+    } else namesIn(s.value, out);
   }
   return out;
 }

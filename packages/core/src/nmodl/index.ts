@@ -4,7 +4,14 @@
  */
 export { NmodlError, type SourcePos } from "./errors.js";
 export { parseNmodl } from "./parser.js";
-export { analyzeNmodl, METHODS, type NmodlMechanism, type DerivativeBlock, type IonUsage, type Method } from "./analyze.js";
+export {
+  analyzeNmodl,
+  METHODS,
+  type NmodlMechanism,
+  type DerivativeBlock,
+  type IonUsage,
+  type Method,
+} from "./analyze.js";
 export type { NmodlFile, Block, Stmt, Expr } from "./ast.js";
 export type { FlatStmt } from "./flat.js";
 export type { LinearForm } from "./linear.js";

@@ -23,8 +23,34 @@ export interface Token {
 }
 
 /** Multi-character punctuation, longest first. */
-const PUNCT = ["<->", "<<", "<=", ">=", "==", "!=", "&&", "||", "{", "}", "(", ")", "[", "]", ",", "=", "<", ">",
-  "+", "-", "*", "/", "^", "'", "~", "!"];
+const PUNCT = [
+  "<->",
+  "<<",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "&&",
+  "||",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "^",
+  "'",
+  "~",
+  "!",
+];
 
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const isNameStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
@@ -38,7 +64,9 @@ const isNameChar = (c: string) => isNameStart(c) || isDigit(c);
  */
 export function tokenizeNmodl(src: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0, line = 1, lineStart = 0;
+  let i = 0,
+    line = 1,
+    lineStart = 0;
   const n = src.length;
   const pos = (at: number): SourcePos => ({ line, column: at - lineStart + 1 });
   const push = (kind: TokenKind, start: number, end: number, value = NaN, text = src.slice(start, end)) => {
@@ -46,12 +74,24 @@ export function tokenizeNmodl(src: string): Token[] {
   };
   /** Advances over [i, to), counting lines. */
   const skipTo = (to: number) => {
-    for (; i < to; i++) if (src[i] === "\n") { line++; lineStart = i + 1; }
+    for (; i < to; i++)
+      if (src[i] === "\n") {
+        line++;
+        lineStart = i + 1;
+      }
   };
   while (i < n) {
     const c = src[i];
-    if (c === "\n") { i++; line++; lineStart = i; continue; }
-    if (c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v") { i++; continue; }
+    if (c === "\n") {
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v") {
+      i++;
+      continue;
+    }
     if (c === ":" || c === "?") {
       while (i < n && src[i] !== "\n") i++;
       continue;
@@ -84,7 +124,10 @@ export function tokenizeNmodl(src: string): Token[] {
     if (isDigit(c) || (c === "." && i + 1 < n && isDigit(src[i + 1]))) {
       let j = i;
       while (j < n && isDigit(src[j])) j++;
-      if (j < n && src[j] === ".") { j++; while (j < n && isDigit(src[j])) j++; }
+      if (j < n && src[j] === ".") {
+        j++;
+        while (j < n && isDigit(src[j])) j++;
+      }
       if (j < n && (src[j] === "e" || src[j] === "E")) {
         let k = j + 1;
         if (k < n && (src[k] === "+" || src[k] === "-")) k++;
@@ -97,10 +140,11 @@ export function tokenizeNmodl(src: string): Token[] {
       i = j;
       continue;
     }
-    if (c === "\"") {
+    if (c === '"') {
       let j = i + 1;
-      while (j < n && src[j] !== "\"" && src[j] !== "\n") j++;
-      if (j >= n || src[j] !== "\"") throw new NmodlError(pos(i), "syntax", "unterminated string: close it with \" on the same line");
+      while (j < n && src[j] !== '"' && src[j] !== "\n") j++;
+      if (j >= n || src[j] !== '"')
+        throw new NmodlError(pos(i), "syntax", 'unterminated string: close it with " on the same line');
       push("str", i, j + 1);
       i = j + 1;
       continue;

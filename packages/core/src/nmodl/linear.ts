@@ -65,7 +65,11 @@ class Linearizer {
   private readonly dep = new Map<Expr, boolean>();
   private readonly forms = new Map<Expr, LinearForm | null>();
   private readonly plain = new Map<Expr, Expr>();
-  constructor(private readonly ssa: Ssa, private readonly x: string, private readonly pos: SourcePos) {}
+  constructor(
+    private readonly ssa: Ssa,
+    private readonly x: string,
+    private readonly pos: SourcePos,
+  ) {}
 
   depends(e: Expr): boolean {
     let r = this.dep.get(e);
@@ -88,21 +92,34 @@ class Linearizer {
     if (hit) return hit;
     let out: Expr;
     switch (e.kind) {
-      case "num": out = e; break;
+      case "num":
+        out = e;
+        break;
       case "name": {
         const base = plainName(e.name);
         if (!this.ssa.defs.has(e.name) || this.ssa.current.get(base) === e.name) out = { ...e, name: base };
         else {
           const d = this.ssa.defs.get(e.name)!;
-          if (d.kind === "call" && d.name === CONDITIONAL) throw new NmodlError(this.pos, "cnexp", `cannot write the equation of ${this.x} linearly: it uses an ` +
-            `earlier, conditional value of "${base}"; use METHOD derivimplicit`);
+          if (d.kind === "call" && d.name === CONDITIONAL)
+            throw new NmodlError(
+              this.pos,
+              "cnexp",
+              `cannot write the equation of ${this.x} linearly: it uses an ` +
+                `earlier, conditional value of "${base}"; use METHOD derivimplicit`,
+            );
           out = this.toPlain(d);
         }
         break;
       }
-      case "call": out = { ...e, args: e.args.map((a) => this.toPlain(a)) }; break;
-      case "unary": out = { ...e, arg: this.toPlain(e.arg) }; break;
-      case "binary": out = { ...e, left: this.toPlain(e.left), right: this.toPlain(e.right) }; break;
+      case "call":
+        out = { ...e, args: e.args.map((a) => this.toPlain(a)) };
+        break;
+      case "unary":
+        out = { ...e, arg: this.toPlain(e.arg) };
+        break;
+      case "binary":
+        out = { ...e, left: this.toPlain(e.left), right: this.toPlain(e.right) };
+        break;
     }
     this.plain.set(e, out);
     return out;
@@ -130,22 +147,28 @@ class Linearizer {
         return l && { a: neg(l.a, p), b: neg(l.b, p) };
       }
       case "binary": {
-        const l = this.form(f.left), r = this.form(f.right);
+        const l = this.form(f.left),
+          r = this.form(f.right);
         if (!l || !r) return null;
-        const lx = this.depends(f.left), rx = this.depends(f.right);
+        const lx = this.depends(f.left),
+          rx = this.depends(f.right);
         switch (f.op) {
-          case "+": return { a: add(l.a, r.a, p), b: add(l.b, r.b, p) };
-          case "-": return { a: sub(l.a, r.a, p), b: sub(l.b, r.b, p) };
+          case "+":
+            return { a: add(l.a, r.a, p), b: add(l.b, r.b, p) };
+          case "-":
+            return { a: sub(l.a, r.a, p), b: sub(l.b, r.b, p) };
           case "*":
             if (lx && rx) return null;
             return lx ? { a: mul(l.a, r.a, p), b: mul(l.b, r.a, p) } : { a: mul(l.a, r.a, p), b: mul(l.a, r.b, p) };
           case "/":
             if (rx) return null;
             return { a: div(l.a, r.a, p), b: div(l.b, r.a, p) };
-          default: return null;
+          default:
+            return null;
         }
       }
-      default: return null; // x inside a function call
+      default:
+        return null; // x inside a function call
     }
   }
 }
@@ -153,11 +176,18 @@ class Linearizer {
 /** Rewrites names to their current SSA versions. */
 function versioned(e: Expr, current: ReadonlyMap<string, string>): Expr {
   switch (e.kind) {
-    case "num": return e;
-    case "name": { const v = current.get(e.name); return v ? { ...e, name: v } : e; }
-    case "call": return { ...e, args: e.args.map((a) => versioned(a, current)) };
-    case "unary": return { ...e, arg: versioned(e.arg, current) };
-    case "binary": return { ...e, left: versioned(e.left, current), right: versioned(e.right, current) };
+    case "num":
+      return e;
+    case "name": {
+      const v = current.get(e.name);
+      return v ? { ...e, name: v } : e;
+    }
+    case "call":
+      return { ...e, args: e.args.map((a) => versioned(a, current)) };
+    case "unary":
+      return { ...e, arg: versioned(e.arg, current) };
+    case "binary":
+      return { ...e, left: versioned(e.left, current), right: versioned(e.right, current) };
   }
 }
 
@@ -183,12 +213,18 @@ export function cnexpForms(body: readonly FlatStmt[], block: string): Map<string
   const conditionalTargets = (ss: readonly FlatStmt[], out: Set<string>) => {
     for (const s of ss) {
       if (s.kind === "assign") out.add(s.target);
-      if (s.kind === "if") { conditionalTargets(s.then, out); conditionalTargets(s.else, out); }
+      if (s.kind === "if") {
+        conditionalTargets(s.then, out);
+        conditionalTargets(s.else, out);
+      }
     }
     return out;
   };
   for (const s of body) {
-    if (s.kind === "assign") { assign(s.target, versioned(s.value, current)); continue; }
+    if (s.kind === "assign") {
+      assign(s.target, versioned(s.value, current));
+      continue;
+    }
     if (s.kind === "if") {
       // Each variable assigned inside the if may depend on anything the if reads.
       const targets = conditionalTargets([s], new Set());
@@ -203,8 +239,12 @@ export function cnexpForms(body: readonly FlatStmt[], block: string): Map<string
     const lin = new Linearizer({ defs, current }, x, s.pos);
     const form = lin.form(value);
     if (form === null || namesIn(form.b).has(x)) {
-      throw new NmodlError(s.pos, "cnexp", `${x}' = ... is not linear in ${x}, which METHOD cnexp requires ` +
-        `(x' = a + b x); use METHOD derivimplicit in the SOLVE of ${block}`);
+      throw new NmodlError(
+        s.pos,
+        "cnexp",
+        `${x}' = ... is not linear in ${x}, which METHOD cnexp requires ` +
+          `(x' = a + b x); use METHOD derivimplicit in the SOLVE of ${block}`,
+      );
     }
     forms.set(x, form);
   }

@@ -2,22 +2,40 @@
  * The declaration blocks: NEURON, UNITS, PARAMETER, CONSTANT, ASSIGNED, STATE.
  */
 import type { Declaration, DeclarationBlock, NeuronBlock, UnitsBlock, UnitsEntry, UseIon } from "./ast.js";
-import { Cursor, describe, posOf } from "./cursor.js";
+import { type Cursor, describe, posOf } from "./cursor.js";
 import type { SourcePos } from "./errors.js";
 import { nameList } from "./parse-stmt.js";
 import { unsupported } from "./unsupported.js";
 
 /** Keywords of the NEURON block (a name list stops at them). */
-const NEURON_WORDS = new Set(["SUFFIX", "USEION", "READ", "WRITE", "VALENCE", "REPRESENTS", "NONSPECIFIC_CURRENT",
-  "RANGE", "GLOBAL", "THREADSAFE", "POINTER", "BBCOREPOINTER", "ELECTRODE_CURRENT", "EXTERNAL", "POINT_PROCESS",
-  "ARTIFICIAL_CELL", "SECTION", "RANDOM"]);
+const NEURON_WORDS = new Set([
+  "SUFFIX",
+  "USEION",
+  "READ",
+  "WRITE",
+  "VALENCE",
+  "REPRESENTS",
+  "NONSPECIFIC_CURRENT",
+  "RANGE",
+  "GLOBAL",
+  "THREADSAFE",
+  "POINTER",
+  "BBCOREPOINTER",
+  "ELECTRODE_CURRENT",
+  "EXTERNAL",
+  "POINT_PROCESS",
+  "ARTIFICIAL_CELL",
+  "SECTION",
+  "RANDOM",
+]);
 const neuronStop = (c: Cursor) => NEURON_WORDS.has(c.peek().text);
 
 /** Runs `item` until the block's `}`; `{` is consumed first. */
 function blockItems(c: Cursor, block: string, item: () => void): SourcePos {
   const open = c.expect("{", `after ${block}`);
   while (!c.accept("}")) {
-    if (c.atEnd()) throw c.error(`${block} opened with "{" at line ${open.line}, column ${open.column} is not closed by "}"`);
+    if (c.atEnd())
+      throw c.error(`${block} opened with "{" at line ${open.line}, column ${open.column} is not closed by "}"`);
     item();
   }
   return posOf(open);
@@ -30,16 +48,23 @@ function blockItems(c: Cursor, block: string, item: () => void): SourcePos {
  */
 export function parseNeuronBlock(c: Cursor): NeuronBlock {
   const start = c.next();
-  let suffix: string | null = null, suffixPos: SourcePos | null = null, threadsafe = false;
-  const ions: UseIon[] = [], nonspecific: string[] = [], range: string[] = [], global: string[] = [];
+  let suffix: string | null = null,
+    suffixPos: SourcePos | null = null,
+    threadsafe = false;
+  const ions: UseIon[] = [],
+    nonspecific: string[] = [],
+    range: string[] = [],
+    global: string[] = [];
   blockItems(c, "NEURON", () => {
     const t = c.peek();
-    if (t.kind !== "name") throw c.error(`expected a NEURON statement (SUFFIX, USEION, RANGE, ...), found ${describe(t)}`);
+    if (t.kind !== "name")
+      throw c.error(`expected a NEURON statement (SUFFIX, USEION, RANGE, ...), found ${describe(t)}`);
     switch (t.text) {
       case "SUFFIX": {
         c.next();
         const s = c.name("after SUFFIX");
-        if (suffix !== null) throw c.error(`a second SUFFIX "${s.text}"; a mechanism has one SUFFIX (here "${suffix}")`, s);
+        if (suffix !== null)
+          throw c.error(`a second SUFFIX "${s.text}"; a mechanism has one SUFFIX (here "${suffix}")`, s);
         suffix = s.text;
         suffixPos = posOf(s);
         return;
@@ -47,7 +72,9 @@ export function parseNeuronBlock(c: Cursor): NeuronBlock {
       case "USEION": {
         c.next();
         const name = c.name("after USEION").text;
-        let read: string[] = [], write: string[] = [], valence: number | null = null;
+        let read: string[] = [],
+          write: string[] = [],
+          valence: number | null = null;
         for (;;) {
           if (c.accept("READ")) read = read.concat(nameList(c, "after READ", neuronStop));
           else if (c.accept("WRITE")) write = write.concat(nameList(c, "after WRITE", neuronStop));
@@ -58,17 +85,39 @@ export function parseNeuronBlock(c: Cursor): NeuronBlock {
         ions.push({ name, read, write, valence, pos: posOf(t) });
         return;
       }
-      case "NONSPECIFIC_CURRENT": c.next(); nonspecific.push(...nameList(c, "after NONSPECIFIC_CURRENT", neuronStop)); return;
-      case "RANGE": c.next(); range.push(...nameList(c, "after RANGE", neuronStop)); return;
-      case "GLOBAL": c.next(); global.push(...nameList(c, "after GLOBAL", neuronStop)); return;
-      case "THREADSAFE": c.next(); threadsafe = true; return;
-      case "REPRESENTS": c.next(); c.name("after REPRESENTS"); return;
-      case "POINT_PROCESS": case "ARTIFICIAL_CELL": case "POINTER": case "BBCOREPOINTER":
-      case "ELECTRODE_CURRENT": case "EXTERNAL": case "RANDOM":
+      case "NONSPECIFIC_CURRENT":
+        c.next();
+        nonspecific.push(...nameList(c, "after NONSPECIFIC_CURRENT", neuronStop));
+        return;
+      case "RANGE":
+        c.next();
+        range.push(...nameList(c, "after RANGE", neuronStop));
+        return;
+      case "GLOBAL":
+        c.next();
+        global.push(...nameList(c, "after GLOBAL", neuronStop));
+        return;
+      case "THREADSAFE":
+        c.next();
+        threadsafe = true;
+        return;
+      case "REPRESENTS":
+        c.next();
+        c.name("after REPRESENTS");
+        return;
+      case "POINT_PROCESS":
+      case "ARTIFICIAL_CELL":
+      case "POINTER":
+      case "BBCOREPOINTER":
+      case "ELECTRODE_CURRENT":
+      case "EXTERNAL":
+      case "RANDOM":
         throw unsupported(t.text, posOf(t));
       default:
-        throw c.error(`unknown NEURON statement "${t.text}"; expected SUFFIX, USEION, NONSPECIFIC_CURRENT, RANGE, ` +
-          `GLOBAL or THREADSAFE`);
+        throw c.error(
+          `unknown NEURON statement "${t.text}"; expected SUFFIX, USEION, NONSPECIFIC_CURRENT, RANGE, ` +
+            `GLOBAL or THREADSAFE`,
+        );
     }
   });
   return { kind: "neuron", suffix, suffixPos, ions, nonspecific, range, global, threadsafe, pos: posOf(start) };
@@ -85,16 +134,22 @@ export function parseUnitsBlock(c: Cursor): UnitsBlock {
       const name = c.unit()!;
       c.expect("=", `after the unit (${name}) (a unit definition reads (mV) = (millivolt))`);
       const definition = c.unit();
-      if (definition === null) throw c.error(`expected a unit in parentheses after "(${name}) =", found ${describe(c.peek())}`);
+      if (definition === null)
+        throw c.error(`expected a unit in parentheses after "(${name}) =", found ${describe(c.peek())}`);
       entries.push({ kind: "unitdef", name, definition, pos });
       return;
     }
-    const name = c.name("in UNITS (a unit definition (mV) = (millivolt) or a constant FARADAY = (faraday) (coulomb))").text;
+    const name = c.name(
+      "in UNITS (a unit definition (mV) = (millivolt) or a constant FARADAY = (faraday) (coulomb))",
+    ).text;
     c.expect("=", `after "${name}" in UNITS`);
     if (c.is("(")) {
       const from = c.unit()!;
       const to = c.unit();
-      if (to === null) throw c.error(`expected the unit to express (${from}) in, as in FARADAY = (faraday) (coulomb), found ${describe(c.peek())}`);
+      if (to === null)
+        throw c.error(
+          `expected the unit to express (${from}) in, as in FARADAY = (faraday) (coulomb), found ${describe(c.peek())}`,
+        );
       entries.push({ kind: "factor", name, from, to, pos });
       return;
     }
@@ -107,7 +162,7 @@ export function parseUnitsBlock(c: Cursor): UnitsBlock {
 /** `<low, high>` (or a single `<tolerance>` of a STATE). */
 function limits(c: Cursor): [number, number] | null {
   if (!c.accept("<")) return null;
-  const low = c.signedNumber("after \"<\" (limits read <low, high>)");
+  const low = c.signedNumber('after "<" (limits read <low, high>)');
   if (c.accept(">")) return null; // a STATE's absolute tolerance: accepted and ignored
   c.expect(",", "between the low and high limits (<low, high>)");
   const high = c.signedNumber("as the high limit");
@@ -135,7 +190,10 @@ export function parseDeclarationBlock(c: Cursor, kind: DeclarationBlock["kind"])
       if (c.accept("WITH")) c.signedNumber("after WITH");
     }
     lim ??= limits(c);
-    if (c.is("START")) { c.next(); value = c.signedNumber("after START"); }
+    if (c.is("START")) {
+      c.next();
+      value = c.signedNumber("after START");
+    }
     declarations.push({ name: t.text, value, unit, limits: lim, range, pos: posOf(t) });
   });
   return { kind, declarations, pos: posOf(start) };

@@ -4,7 +4,7 @@
  * A number may carry a unit: `1.0 (/ms)`.
  */
 import type { BinaryOp, Expr } from "./ast.js";
-import { Cursor, describe, posOf } from "./cursor.js";
+import { type Cursor, describe, posOf } from "./cursor.js";
 import { unsupported } from "./unsupported.js";
 
 const LEVELS: readonly (readonly BinaryOp[])[] = [
@@ -55,7 +55,9 @@ function primary(c: Cursor): Expr {
   if (t.kind === "num") {
     c.next();
     const unit = c.unit();
-    return unit === null ? { kind: "num", value: t.value, pos: posOf(t) } : { kind: "num", value: t.value, unit, pos: posOf(t) };
+    return unit === null
+      ? { kind: "num", value: t.value, pos: posOf(t) }
+      : { kind: "num", value: t.value, unit, pos: posOf(t) };
   }
   if (t.kind === "name") {
     c.next();

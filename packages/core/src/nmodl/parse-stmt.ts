@@ -3,7 +3,7 @@
  * bodies. NMODL needs no separators: a statement ends where its expression ends.
  */
 import type { ConserveStmt, Expr, Reactant, ReactionStmt, Stmt, TableStmt } from "./ast.js";
-import { Cursor, describe, posOf } from "./cursor.js";
+import { type Cursor, describe, posOf } from "./cursor.js";
 import { callArgs, parseExpression } from "./parse-expr.js";
 import { isUnsupported, unsupported } from "./unsupported.js";
 
@@ -34,8 +34,14 @@ export function parseBody(c: Cursor, context: string): Stmt[] {
 export function nameList(c: Cursor, context: string, stop: (c: Cursor) => boolean = () => false): string[] {
   const names = [c.name(context).text];
   for (;;) {
-    if (c.accept(",")) { names.push(c.name(context).text); continue; }
-    if (c.peek().kind === "name" && !stop(c)) { names.push(c.next().text); continue; }
+    if (c.accept(",")) {
+      names.push(c.name(context).text);
+      continue;
+    }
+    if (c.peek().kind === "name" && !stop(c)) {
+      names.push(c.next().text);
+      continue;
+    }
     return names;
   }
 }
@@ -44,39 +50,68 @@ export function nameList(c: Cursor, context: string, stop: (c: Cursor) => boolea
 function parseStatement(c: Cursor, out: Stmt[], context: string): void {
   const t = c.peek();
   const pos = posOf(t);
-  if (t.kind === "punct" && t.text === "{") { out.push(...parseBody(c, "a nested block")); return; }
-  if (t.kind === "punct" && t.text === "~") { out.push(reaction(c)); return; }
+  if (t.kind === "punct" && t.text === "{") {
+    out.push(...parseBody(c, "a nested block"));
+    return;
+  }
+  if (t.kind === "punct" && t.text === "~") {
+    out.push(reaction(c));
+    return;
+  }
   if (t.kind !== "name") throw c.error(`expected a statement in ${context}, found ${describe(t)}`);
   const word = t.text;
-  if (IGNORED.has(word)) { c.next(); return; }
-  if (word === "PROTECT") { c.next(); parseStatement(c, out, context); return; }
+  if (IGNORED.has(word)) {
+    c.next();
+    return;
+  }
+  if (word === "PROTECT") {
+    c.next();
+    parseStatement(c, out, context);
+    return;
+  }
   if (isUnsupported(word) && word !== "FROM") throw unsupported(word, pos);
   switch (word) {
-    case "if": { out.push(ifStatement(c)); return; }
-    case "else": throw c.error(`"else" without a matching "if"`);
+    case "if": {
+      out.push(ifStatement(c));
+      return;
+    }
+    case "else":
+      throw c.error(`"else" without a matching "if"`);
     case "LOCAL": {
       c.next();
       out.push({ kind: "local", names: localNames(c), pos });
       return;
     }
-    case "UNITSON": case "UNITSOFF": {
+    case "UNITSON":
+    case "UNITSOFF": {
       c.next();
       out.push({ kind: "unitsflag", on: word === "UNITSON", pos });
       return;
     }
-    case "TABLE": { out.push(table(c)); return; }
+    case "TABLE": {
+      out.push(table(c));
+      return;
+    }
     case "SOLVE": {
       c.next();
       const block = c.name("after SOLVE").text;
-      let method: string | null = null, steadystate = false;
+      let method: string | null = null,
+        steadystate = false;
       if (c.accept("METHOD")) method = c.name("after METHOD").text;
-      else if (c.accept("STEADYSTATE")) { steadystate = true; method = c.name("after STEADYSTATE").text; }
+      else if (c.accept("STEADYSTATE")) {
+        steadystate = true;
+        method = c.name("after STEADYSTATE").text;
+      }
       if (c.is("IFERROR")) throw c.error(`SOLVE ... IFERROR is not supported`, c.peek(), "IFERROR");
       out.push({ kind: "solve", block, method, steadystate, pos });
       return;
     }
-    case "CONSERVE": { out.push(conserve(c)); return; }
-    case "FROM": throw unsupported("FROM", pos);
+    case "CONSERVE": {
+      out.push(conserve(c));
+      return;
+    }
+    case "FROM":
+      throw unsupported("FROM", pos);
   }
   c.next();
   if (c.is("[")) throw unsupported("[array]", posOf(c.peek()));
@@ -87,8 +122,10 @@ function parseStatement(c: Cursor, out: Stmt[], context: string): void {
   }
   const prime = c.accept("'");
   if (!c.is("=")) {
-    throw c.error(`expected "=" after "${word}${prime ? "'" : ""}" (an assignment)` +
-      `${prime ? "" : " or \"(\" (a call)"}, found ${describe(c.peek())}`);
+    throw c.error(
+      `expected "=" after "${word}${prime ? "'" : ""}" (an assignment)` +
+        `${prime ? "" : ' or "(" (a call)'}, found ${describe(c.peek())}`,
+    );
   }
   c.next();
   out.push({ kind: "assign", target: word, prime, value: parseExpression(c), pos });
@@ -139,7 +176,10 @@ function reactants(c: Cursor): Reactant[] {
   do {
     const t = c.peek();
     let count = 1;
-    if (t.kind === "num") { count = t.value; c.next(); }
+    if (t.kind === "num") {
+      count = t.value;
+      c.next();
+    }
     const name = c.name("in the reaction");
     if (c.is("[")) throw unsupported("[array]", posOf(c.peek()));
     out.push({ name: name.text, count, pos: posOf(t) });
@@ -151,7 +191,7 @@ function reaction(c: Cursor): ReactionStmt {
   const t = c.next();
   const left = reactants(c);
   if (c.accept("<<")) {
-    c.expect("(", "after \"<<\" (the flux)");
+    c.expect("(", 'after "<<" (the flux)');
     const flux = parseExpression(c);
     c.expect(")", "to close the flux");
     return { kind: "reaction", op: "<<", left, right: [], rates: [flux], pos: posOf(t) };

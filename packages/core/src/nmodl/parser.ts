@@ -10,7 +10,8 @@ import { parseDeclarationBlock, parseNeuronBlock, parseUnitsBlock } from "./pars
 import { parseBody } from "./parse-stmt.js";
 import { isUnsupported, unsupported } from "./unsupported.js";
 
-const BLOCK_WORDS = "TITLE, NEURON, UNITS, PARAMETER, CONSTANT, ASSIGNED, STATE, INDEPENDENT, INITIAL, BREAKPOINT, " +
+const BLOCK_WORDS =
+  "TITLE, NEURON, UNITS, PARAMETER, CONSTANT, ASSIGNED, STATE, INDEPENDENT, INITIAL, BREAKPOINT, " +
   "DERIVATIVE, KINETIC, PROCEDURE, FUNCTION, LOCAL, UNITSON, UNITSOFF";
 
 /** Skips a balanced `{ ... }` (INDEPENDENT's content is not used). */
@@ -19,7 +20,8 @@ function skipBraces(c: Cursor, block: string): void {
   let depth = 1;
   while (depth > 0) {
     const t = c.next();
-    if (t.kind === "eof") throw c.error(`${block} opened with "{" at line ${open.line}, column ${open.column} is not closed by "}"`, t);
+    if (t.kind === "eof")
+      throw c.error(`${block} opened with "{" at line ${open.line}, column ${open.column} is not closed by "}"`, t);
     if (t.kind === "punct" && t.text === "{") depth++;
     if (t.kind === "punct" && t.text === "}") depth--;
   }
@@ -49,28 +51,52 @@ function parseBlock(c: Cursor): Block {
       const text = c.peek().kind === "text" ? c.next().text : "";
       return { kind: "title", text, pos };
     }
-    case "NEURON": return parseNeuronBlock(c);
-    case "UNITS": return parseUnitsBlock(c);
-    case "PARAMETER": return parseDeclarationBlock(c, "parameter");
-    case "CONSTANT": return parseDeclarationBlock(c, "constant");
-    case "ASSIGNED": return parseDeclarationBlock(c, "assigned");
-    case "STATE": return parseDeclarationBlock(c, "state");
-    case "INDEPENDENT": c.next(); skipBraces(c, "INDEPENDENT"); return { kind: "independent", pos };
-    case "INITIAL": case "BREAKPOINT": {
+    case "NEURON":
+      return parseNeuronBlock(c);
+    case "UNITS":
+      return parseUnitsBlock(c);
+    case "PARAMETER":
+      return parseDeclarationBlock(c, "parameter");
+    case "CONSTANT":
+      return parseDeclarationBlock(c, "constant");
+    case "ASSIGNED":
+      return parseDeclarationBlock(c, "assigned");
+    case "STATE":
+      return parseDeclarationBlock(c, "state");
+    case "INDEPENDENT":
+      c.next();
+      skipBraces(c, "INDEPENDENT");
+      return { kind: "independent", pos };
+    case "INITIAL":
+    case "BREAKPOINT": {
       c.next();
       return { kind: word === "INITIAL" ? "initial" : "breakpoint", body: parseBody(c, word), pos };
     }
-    case "DERIVATIVE": case "KINETIC": {
+    case "DERIVATIVE":
+    case "KINETIC": {
       c.next();
       const name = c.name(`after ${word}`).text;
-      return { kind: word === "DERIVATIVE" ? "derivative" : "kinetic", name, body: parseBody(c, `${word} ${name}`), pos };
+      return {
+        kind: word === "DERIVATIVE" ? "derivative" : "kinetic",
+        name,
+        body: parseBody(c, `${word} ${name}`),
+        pos,
+      };
     }
-    case "PROCEDURE": case "FUNCTION": {
+    case "PROCEDURE":
+    case "FUNCTION": {
       c.next();
       const name = c.name(`after ${word}`).text;
       const args = parseArguments(c, name);
       const unit = c.unit();
-      return { kind: word === "PROCEDURE" ? "procedure" : "function", name, args, unit, body: parseBody(c, `${word} ${name}`), pos };
+      return {
+        kind: word === "PROCEDURE" ? "procedure" : "function",
+        name,
+        args,
+        unit,
+        body: parseBody(c, `${word} ${name}`),
+        pos,
+      };
     }
     case "LOCAL": {
       c.next();
@@ -79,13 +105,17 @@ function parseBlock(c: Cursor): Block {
       while (c.accept(",")) names.push(c.name("in the LOCAL list").text);
       return { kind: "local", names, pos };
     }
-    case "UNITSON": case "UNITSOFF": c.next(); return { kind: "unitsflag", on: word === "UNITSON", pos };
+    case "UNITSON":
+    case "UNITSOFF":
+      c.next();
+      return { kind: "unitsflag", on: word === "UNITSON", pos };
     case "DEFINE": {
       c.next();
       const name = c.name("after DEFINE").text;
       return { kind: "define", name, value: c.signedNumber(`as the value of DEFINE ${name}`), pos };
     }
-    case "ENDCOMMENT": throw c.error(`ENDCOMMENT without COMMENT`);
+    case "ENDCOMMENT":
+      throw c.error(`ENDCOMMENT without COMMENT`);
   }
   if (isUnsupported(word)) throw unsupported(word, pos);
   throw c.error(`expected a block (${BLOCK_WORDS}), found "${word}"`);

@@ -37,16 +37,25 @@ export function ionVariables(ion: string): Record<string, IonRole> {
   return { [`e${ion}`]: "reversal", [`${ion}i`]: "inside", [`${ion}o`]: "outside", [`i${ion}`]: "current" };
 }
 
-function ionSymbols(neuron: NeuronBlock | undefined): Map<string, { ion: UseIon; role: IonRole; read: boolean; write: boolean }> {
+function ionSymbols(
+  neuron: NeuronBlock | undefined,
+): Map<string, { ion: UseIon; role: IonRole; read: boolean; write: boolean }> {
   const out = new Map<string, { ion: UseIon; role: IonRole; read: boolean; write: boolean }>();
   for (const ion of neuron?.ions ?? []) {
     const vars = ionVariables(ion.name);
-    for (const [list, isWrite] of [[ion.read, false], [ion.write, true]] as const) {
+    for (const [list, isWrite] of [
+      [ion.read, false],
+      [ion.write, true],
+    ] as const) {
       for (const name of list) {
         const role = vars[name];
         if (role === undefined) {
-          throw new NmodlError(ion.pos, "USEION", `USEION ${ion.name} ${isWrite ? "WRITE" : "READ"} ${name}: "${name}" is not ` +
-            `a variable of ion ${ion.name}; its variables are ${Object.keys(vars).join(", ")}`);
+          throw new NmodlError(
+            ion.pos,
+            "USEION",
+            `USEION ${ion.name} ${isWrite ? "WRITE" : "READ"} ${name}: "${name}" is not ` +
+              `a variable of ion ${ion.name}; its variables are ${Object.keys(vars).join(", ")}`,
+          );
         }
         const prev = out.get(name);
         out.set(name, { ion, role, read: (prev?.read ?? false) || !isWrite, write: (prev?.write ?? false) || isWrite });
@@ -72,8 +81,12 @@ export function buildSymbols(file: NmodlFile): Map<string, MechSymbol> {
   const declare = (s: MechSymbol) => {
     const prev = table.get(s.name);
     if (prev && prev.kind !== "ion" && prev.kind !== "builtin") {
-      throw new NmodlError(s.pos, "declaration", `"${s.name}" is declared twice (first at line ${prev.pos.line}, ` +
-        `column ${prev.pos.column}); declare each name once`);
+      throw new NmodlError(
+        s.pos,
+        "declaration",
+        `"${s.name}" is declared twice (first at line ${prev.pos.line}, ` +
+          `column ${prev.pos.column}); declare each name once`,
+      );
     }
     table.set(s.name, s);
   };
@@ -81,7 +94,15 @@ export function buildSymbols(file: NmodlFile): Map<string, MechSymbol> {
   for (const b of file.blocks) {
     if (b.kind === "units") {
       for (const e of b.entries) {
-        if (e.kind !== "unitdef") declare({ ...base, name: e.name, kind: "constant", value: unitsConstant(e), unit: e.kind === "value" ? e.unit : e.to, pos: e.pos });
+        if (e.kind !== "unitdef")
+          declare({
+            ...base,
+            name: e.name,
+            kind: "constant",
+            value: unitsConstant(e),
+            unit: e.kind === "value" ? e.unit : e.to,
+            pos: e.pos,
+          });
       }
     } else if (b.kind === "define") {
       declare({ ...base, name: b.name, kind: "constant", value: b.value, pos: b.pos });
@@ -93,8 +114,14 @@ export function buildSymbols(file: NmodlFile): Map<string, MechSymbol> {
   }
   for (const [name, info] of ions) {
     if (table.get(name)?.kind === "ion") continue;
-    table.set(name, { ...base, name, kind: "ion", range: false, pos: info.ion.pos,
-      ion: { name: info.ion.name, role: info.role, read: info.read, write: info.write } });
+    table.set(name, {
+      ...base,
+      name,
+      kind: "ion",
+      range: false,
+      pos: info.ion.pos,
+      ion: { name: info.ion.name, role: info.role, read: info.read, write: info.write },
+    });
   }
   for (const name of neuron?.range ?? []) {
     if (!table.has(name) && !(name in BUILTINS)) {
@@ -108,32 +135,61 @@ export function buildSymbols(file: NmodlFile): Map<string, MechSymbol> {
 }
 
 function declareBlock(
-  b: DeclarationBlock, range: Set<string>,
-  ions: ReturnType<typeof ionSymbols>, declare: (s: MechSymbol) => void, table: Map<string, MechSymbol>,
+  b: DeclarationBlock,
+  range: Set<string>,
+  ions: ReturnType<typeof ionSymbols>,
+  declare: (s: MechSymbol) => void,
+  table: Map<string, MechSymbol>,
 ): void {
   for (const d of b.declarations) {
     if (d.name in BUILTINS) {
-      if (b.kind === "state") throw new NmodlError(d.pos, "STATE", `"${d.name}" is NEURON's own variable and cannot be a STATE`);
+      if (b.kind === "state")
+        throw new NmodlError(d.pos, "STATE", `"${d.name}" is NEURON's own variable and cannot be a STATE`);
       continue; // v (mV), celsius (degC), dt (ms) declared for their units
     }
     const ion = ions.get(d.name);
     if (ion) {
       if (b.kind === "state" && !(ion.write && (ion.role === "inside" || ion.role === "outside"))) {
-        throw new NmodlError(d.pos, "STATE", `the STATE "${d.name}" is a variable of ion ${ion.ion.name}; a mechanism ` +
-          `may integrate an ion concentration only if it WRITEs it (USEION ${ion.ion.name} WRITE ${d.name})`);
+        throw new NmodlError(
+          d.pos,
+          "STATE",
+          `the STATE "${d.name}" is a variable of ion ${ion.ion.name}; a mechanism ` +
+            `may integrate an ion concentration only if it WRITEs it (USEION ${ion.ion.name} WRITE ${d.name})`,
+        );
       }
       const prev = table.get(d.name);
       if (prev?.kind === "ion") {
-        throw new NmodlError(d.pos, "declaration", `"${d.name}" is declared twice (first at line ${prev.pos.line}); declare each name once`);
+        throw new NmodlError(
+          d.pos,
+          "declaration",
+          `"${d.name}" is declared twice (first at line ${prev.pos.line}); declare each name once`,
+        );
       }
-      table.set(d.name, { name: d.name, kind: "ion", unit: d.unit, value: d.value, limits: null, range: false, pos: d.pos,
-        ion: { name: ion.ion.name, role: ion.role, read: ion.read, write: ion.write }, isState: b.kind === "state" });
+      table.set(d.name, {
+        name: d.name,
+        kind: "ion",
+        unit: d.unit,
+        value: d.value,
+        limits: null,
+        range: false,
+        pos: d.pos,
+        ion: { name: ion.ion.name, role: ion.role, read: ion.read, write: ion.write },
+        isState: b.kind === "state",
+      });
       continue;
     }
     if (b.kind === "constant" && d.value === null) {
       throw new NmodlError(d.pos, "CONSTANT", `the CONSTANT "${d.name}" needs a value: ${d.name} = number`);
     }
     const kind = b.kind === "constant" ? "constant" : b.kind;
-    declare({ name: d.name, kind, unit: d.unit, value: d.value, limits: d.limits, range: range.has(d.name), pos: d.pos });
+    declare({
+      name: d.name,
+      kind,
+      unit: d.unit,
+      value: d.value,
+      limits: d.limits,
+      range: range.has(d.name),
+      pos: d.pos,
+    });
   }
 }

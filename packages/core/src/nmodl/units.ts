@@ -56,10 +56,13 @@ export function unitsConstant(entry: Extract<UnitsEntry, { kind: "factor" | "val
   const q = QUANTITIES[entry.from];
   const t = TARGETS[entry.to.replace(/\s+/g, "")];
   if (q === undefined || t === undefined || perMole(q.dimension) !== t.dimension) {
-    throw new NmodlError(entry.pos, "UNITS",
+    throw new NmodlError(
+      entry.pos,
+      "UNITS",
       `the unit constant ${entry.name} = (${entry.from}) (${entry.to}) is not known to this importer ` +
-      `(known: ${Object.keys(QUANTITIES).join(", ")} in ${Object.keys(TARGETS).join(", ")}); ` +
-      `write its value as a number, e.g. ${entry.name} = 96485.33212331001 (coulomb)`);
+        `(known: ${Object.keys(QUANTITIES).join(", ")} in ${Object.keys(TARGETS).join(", ")}); ` +
+        `write its value as a number, e.g. ${entry.name} = 96485.33212331001 (coulomb)`,
+    );
   }
   return q.value * t.factor;
 }

@@ -4,19 +4,25 @@
 import { NmodlError, type SourcePos } from "./errors.js";
 
 const ADVICE: Record<string, string> = {
-  VERBATIM: "Dendrolab cannot run C code embedded in a .mod file; rewrite the VERBATIM block as NMODL statements " +
+  VERBATIM:
+    "Dendrolab cannot run C code embedded in a .mod file; rewrite the VERBATIM block as NMODL statements " +
     "(assignments, if/else, PROCEDURE and FUNCTION blocks)",
-  POINTER: "a POINTER links to another mechanism's variable, which Dendrolab does not support; " +
+  POINTER:
+    "a POINTER links to another mechanism's variable, which Dendrolab does not support; " +
     "make the variable a PARAMETER and set it from the script",
   BBCOREPOINTER: "BBCOREPOINTER (random streams for CoreNEURON) is not supported; remove it and its VERBATIM code",
-  FUNCTION_TABLE: "FUNCTION_TABLE reads a table filled from hoc, which Dendrolab does not support; " +
+  FUNCTION_TABLE:
+    "FUNCTION_TABLE reads a table filled from hoc, which Dendrolab does not support; " +
     "write the function as a FUNCTION with an expression",
-  NET_RECEIVE: "event-driven synapses (NET_RECEIVE) come in a later release; use a synapse from " +
+  NET_RECEIVE:
+    "event-driven synapses (NET_RECEIVE) come in a later release; use a synapse from " +
     "@dendrolab/core/synapses or defineSynapse",
-  POINT_PROCESS: "point processes (POINT_PROCESS, ARTIFICIAL_CELL) come in a later release with event-driven synapses; " +
+  POINT_PROCESS:
+    "point processes (POINT_PROCESS, ARTIFICIAL_CELL) come in a later release with event-driven synapses; " +
     "use a synapse from @dendrolab/core/synapses or defineSynapse, or a density mechanism with SUFFIX",
   ARTIFICIAL_CELL: "artificial cells come in a later release with event-driven synapses",
-  LINEAR: "LINEAR blocks (simultaneous linear equations) are not supported; solve the equations by hand into assignments",
+  LINEAR:
+    "LINEAR blocks (simultaneous linear equations) are not supported; solve the equations by hand into assignments",
   NONLINEAR: "NONLINEAR blocks (Newton iterations) are not supported; solve the equations by hand into assignments",
   WATCH: "WATCH (threshold events) is not supported; event-driven mechanisms come in a later release",
   FOR_NETCONS: "FOR_NETCONS is not supported; event-driven synapses come in a later release",
@@ -51,7 +57,7 @@ export const UNSUPPORTED_CONSTRUCTS: readonly string[] = Object.keys(ADVICE);
 
 /** Whether a keyword names an unsupported construct. */
 export function isUnsupported(word: string): boolean {
-  return Object.prototype.hasOwnProperty.call(ADVICE, word);
+  return Object.hasOwn(ADVICE, word);
 }
 
 /**

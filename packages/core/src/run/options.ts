@@ -10,7 +10,14 @@ import { describe } from "../model/edit.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
 import { NonFiniteError, runSimulation } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
-import { checkParams, type DataClamps, type DataStimuli, type Params, type ParamState, toFloat64 } from "./trainables.js";
+import {
+  checkParams,
+  type DataClamps,
+  type DataStimuli,
+  type Params,
+  type ParamState,
+  toFloat64,
+} from "./trainables.js";
 
 /** Options of integrate (README.md, "From Jaxley to Dendrolab"; docs/jaxley-names.md). */
 export interface IntegrateOptions {
@@ -44,33 +51,53 @@ export interface RunPlan {
 
 /** Validates options and resolves every value to float64. */
 export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
-  if (opts == null || typeof opts !== "object") throw new DendrolabError(`integrate options must be an object; got ${describe(opts)}.`, "INVALID_ARGUMENT");
+  if (opts == null || typeof opts !== "object")
+    throw new DendrolabError(`integrate options must be an object; got ${describe(opts)}.`, "INVALID_ARGUMENT");
   for (const k of Object.keys(opts)) {
     if (!OPTION_KEYS.includes(k)) throw unknownNameError("integrate option", k, OPTION_KEYS);
   }
-  for (const [k, from] of [["paramState", "dataSet()"], ["dataStimuli", "dataStimulate()"], ["dataClamps", "dataClamp()"]] as const) {
+  for (const [k, from] of [
+    ["paramState", "dataSet()"],
+    ["dataStimuli", "dataStimulate()"],
+    ["dataClamps", "dataClamp()"],
+  ] as const) {
     const v: unknown = opts[k];
     if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !isTensor((r as { value?: unknown }).value)))) {
-      throw new DendrolabError(`integrate: ${k} must be the list ${from} returns, or null; got ${describe(v)}.`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `integrate: ${k} must be the list ${from} returns, or null; got ${describe(v)}.`,
+        "INVALID_ARGUMENT",
+      );
     }
   }
   const dt = opts.deltaT ?? 0.025;
   if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
-    throw new DendrolabError(`integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const solver = opts.solver ?? "bwd_euler";
   if (!(solver in STEPPERS)) {
-    throw new DendrolabError(`integrate: unknown solver '${String(solver)}'. Valid: ${Object.keys(STEPPERS).join(", ")}.`, "UNKNOWN_NAME");
+    throw new DendrolabError(
+      `integrate: unknown solver '${String(solver)}'. Valid: ${Object.keys(STEPPERS).join(", ")}.`,
+      "UNKNOWN_NAME",
+    );
   }
   if (d.recordings.length === 0) {
-    throw new DendrolabError("integrate: nothing is recorded. Add a recording first, e.g. cell.branch(0).comp(0).record(\"v\").", "MISSING_INPUT");
+    throw new DendrolabError(
+      'integrate: nothing is recorded. Add a recording first, e.g. cell.branch(0).comp(0).record("v").',
+      "MISSING_INPUT",
+    );
   }
   const overrides: Override[] = [];
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
       if (POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
-        throw new DendrolabError(`params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`, "INVALID_ARGUMENT");
+        throw new DendrolabError(
+          `params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`,
+          "INVALID_ARGUMENT",
+        );
       }
       const indices: number[] = [];
       const vals: number[] = [];
@@ -81,8 +108,13 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   for (const r of opts.paramState ?? []) {
     const v = toFloat64(r.value, `dataSet('${r.key}')`);
     for (let i = 0; i < v.length; i++) {
-      if (!Number.isFinite(v[i])) throw new DendrolabError(`dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");
-      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0)) throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
+      if (!Number.isFinite(v[i]))
+        throw new DendrolabError(
+          `dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`,
+          "INVALID_ARGUMENT",
+        );
+      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0))
+        throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
     overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
@@ -90,7 +122,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   for (const o of [...overrides]) {
     if (o.target === "node" && (o.key === "radius" || o.key === "length")) {
       for (const g of ["area", "resistive_load_in", "resistive_load_out"]) {
-        overrides.push({ key: g, target: "node", indices: o.indices, values: new Float64Array(o.indices.length).fill(NaN) });
+        overrides.push({
+          key: g,
+          target: "node",
+          indices: o.indices,
+          values: new Float64Array(o.indices.length).fill(NaN),
+        });
       }
     }
   }
@@ -101,18 +138,26 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   for (const c of opts.dataClamps ?? []) {
     const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
-    c.indices.forEach((idx, i) => inputs.clamps.push({ target: c.target, index: idx, state: c.state, values: rows[i] }));
+    c.indices.forEach((idx, i) =>
+      inputs.clamps.push({ target: c.target, index: idx, state: c.state, values: rows[i] }),
+    );
   }
   let nSteps: number;
   if (opts.tMax !== undefined) {
     if (typeof opts.tMax !== "number" || !Number.isFinite(opts.tMax) || opts.tMax < 0) {
-      throw new DendrolabError(`integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`, "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        `integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`,
+        "INVALID_ARGUMENT",
+      );
     }
     nSteps = Math.round(opts.tMax / dt);
   } else {
     const lengths = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values.length);
     if (lengths.length === 0) {
-      throw new DendrolabError("integrate: give tMax (ms); without stimuli or clamps the run length is unknown.", "MISSING_INPUT");
+      throw new DendrolabError(
+        "integrate: give tMax (ms); without stimuli or clamps the run length is unknown.",
+        "MISSING_INPUT",
+      );
     }
     nSteps = Math.max(...lengths) - 1;
   }
@@ -122,7 +167,8 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
 function tensorRows(t: Tensor, count: number, what: string): Float64Array[] {
   const v = Float64Array.from(t.dataSync());
   for (let i = 0; i < v.length; i++) {
-    if (!Number.isFinite(v[i])) throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");
+    if (!Number.isFinite(v[i]))
+      throw new DendrolabError(`${what}: value ${i} is ${v[i]}; values must be finite.`, "INVALID_ARGUMENT");
   }
   if (t.rank <= 1) return Array.from({ length: count }, () => v);
   const len = t.shape[1]!;
@@ -154,9 +200,10 @@ export function nonFiniteMessage(d: ModelData, e: NonFiniteError, dt: number): N
   const { compOfNode } = programOf(d).tree;
   const c = compOfNode[e.node];
   const t = d.topo;
-  const where = c >= 0
-    ? `cell ${t.compCell[c]}, branch ${t.branchLocal[t.compBranch[c]]}, comp ${t.compLocal[c]} (global compartment ${c})`
-    : `a branch point (solve node ${e.node})`;
+  const where =
+    c >= 0
+      ? `cell ${t.compCell[c]}, branch ${t.branchLocal[t.compBranch[c]]}, comp ${t.compLocal[c]} (global compartment ${c})`
+      : `a branch point (solve node ${e.node})`;
   return new NonFiniteError(
     e.node,
     e.step,

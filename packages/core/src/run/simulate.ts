@@ -11,7 +11,10 @@ export type { IntegrateOptions, RunResult } from "./options.js";
 /** The model behind a module or view given to integrate / simulate. */
 export function baseOf(module: View): View["base"] {
   if (module == null || typeof module !== "object" || !("base" in module) || !module.base) {
-    throw new DendrolabError(`integrate() takes a module or view (e.g. a Cell or Network); got ${describe(module)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `integrate() takes a module or view (e.g. a Cell or Network); got ${describe(module)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   return module.base;
 }

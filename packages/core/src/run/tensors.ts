@@ -39,5 +39,10 @@ export function tensorBridge(what: string): TensorBridge {
 
 /** Is `x` a tensor (of any tfjs copy)? */
 export function isTensor(x: unknown): x is Tensor {
-  return x != null && typeof x === "object" && typeof (x as Tensor).dataSync === "function" && Array.isArray((x as Tensor).shape);
+  return (
+    x != null &&
+    typeof x === "object" &&
+    typeof (x as Tensor).dataSync === "function" &&
+    Array.isArray((x as Tensor).shape)
+  );
 }

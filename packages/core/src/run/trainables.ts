@@ -44,19 +44,34 @@ export interface DataClamp {
 export type DataClamps = readonly DataClamp[];
 
 /** Which rows of a view have `key`, and whether it is a compartment or synapse key. */
-export function rowsWithKey(d: ModelData, nodes: Int32Array, edges: Int32Array, key: string, where: string): { target: "node" | "edge"; rows: Int32Array } {
-  if (typeof key !== "string") throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
+export function rowsWithKey(
+  d: ModelData,
+  nodes: Int32Array,
+  edges: Int32Array,
+  key: string,
+  where: string,
+): { target: "node" | "edge"; rows: Int32Array } {
+  if (typeof key !== "string")
+    throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
   const valid = [...nodeKeys(d), ...edgeKeys(d)];
   const col = nodeKeys(d).includes(key) ? d.columns.get(key) : undefined;
   if (col) {
     const rows = nodes.filter((n) => !Number.isNaN(col[n]));
-    if (rows.length === 0) throw new DendrolabError(`No compartment in view has '${key}'${where}; insert its channel first or select compartments that have it.`, "EMPTY_SELECTION");
+    if (rows.length === 0)
+      throw new DendrolabError(
+        `No compartment in view has '${key}'${where}; insert its channel first or select compartments that have it.`,
+        "EMPTY_SELECTION",
+      );
     return { target: "node", rows };
   }
   const ecol = d.edges.columns.get(key);
   if (ecol) {
     const rows = edges.filter((e) => !Number.isNaN(ecol[e]));
-    if (rows.length === 0) throw new DendrolabError(`No synapse in view has '${key}'${where}; select a view that contains synapses of that type.`, "EMPTY_SELECTION");
+    if (rows.length === 0)
+      throw new DendrolabError(
+        `No synapse in view has '${key}'${where}; select a view that contains synapses of that type.`,
+        "EMPTY_SELECTION",
+      );
     return { target: "edge", rows };
   }
   throw unknownNameError("trainable key", key, valid, where, "UNKNOWN_KEY");
@@ -73,19 +88,29 @@ function shareGroups(d: ModelData, target: "node" | "edge", rows: Int32Array, sh
     }
     return [...m.values()];
   };
-  if (target === "edge") return sharing === "edge" || sharing === "row" ? Array.from(rows, (r) => [r]) : [Array.from(rows)];
+  if (target === "edge")
+    return sharing === "edge" || sharing === "row" ? Array.from(rows, (r) => [r]) : [Array.from(rows)];
   switch (sharing) {
-    case "shared": return [Array.from(rows)];
-    case "cell": return by((r) => d.topo.compCell[r]);
-    case "branch": return by((r) => d.topo.compBranch[r]);
-    default: return Array.from(rows, (r) => [r]);
+    case "shared":
+      return [Array.from(rows)];
+    case "cell":
+      return by((r) => d.topo.compCell[r]);
+    case "branch":
+      return by((r) => d.topo.compBranch[r]);
+    default:
+      return Array.from(rows, (r) => [r]);
   }
 }
 
 /** Jaxley's make_trainable: one value per sharing group. */
 export function makeTrainable(
-  d: ModelData, nodes: Int32Array, edges: Int32Array, sharing: Sharing, key: string,
-  initVal: number | readonly number[] | undefined, where: string,
+  d: ModelData,
+  nodes: Int32Array,
+  edges: Int32Array,
+  sharing: Sharing,
+  key: string,
+  initVal: number | readonly number[] | undefined,
+  where: string,
 ): number {
   const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
   const groups = shareGroups(d, target, rows, sharing);
@@ -104,7 +129,11 @@ export function makeTrainable(
     init = initVal.slice();
   }
   for (const v of init) {
-    if (!Number.isFinite(v)) throw new DendrolabError(`makeTrainable('${key}'): initial value ${v} is not finite${where}; pass finite numbers.`, "INVALID_ARGUMENT");
+    if (!Number.isFinite(v))
+      throw new DendrolabError(
+        `makeTrainable('${key}'): initial value ${v} is not finite${where}; pass finite numbers.`,
+        "INVALID_ARGUMENT",
+      );
   }
   d.trainables.push({ key, target, groups, init });
   return groups.length;
@@ -127,7 +156,11 @@ export function getParameters(d: ModelData): Params {
 
 /** Checks that `params` matches the model's trainables; returns the values as float64 arrays. */
 export function checkParams(d: ModelData, params: unknown): Float64Array[] {
-  if (!Array.isArray(params)) throw new DendrolabError(`params must be the list returned by getParameters(); got ${describe(params)}.`, "INVALID_ARGUMENT");
+  if (!Array.isArray(params))
+    throw new DendrolabError(
+      `params must be the list returned by getParameters(); got ${describe(params)}.`,
+      "INVALID_ARGUMENT",
+    );
   if (params.length !== d.trainables.length) {
     throw new DendrolabError(
       `params has ${params.length} entries but the model has ${d.trainables.length} trainables ` +
@@ -139,14 +172,21 @@ export function checkParams(d: ModelData, params: unknown): Float64Array[] {
     const rec = params[i] as Record<string, unknown>;
     const keys = rec && typeof rec === "object" ? Object.keys(rec) : [];
     if (keys.length !== 1 || keys[0] !== t.key) {
-      throw new DendrolabError(`params[${i}] should be { ${t.key}: ... }; got keys [${keys.join(", ")}].`, "UNKNOWN_KEY");
+      throw new DendrolabError(
+        `params[${i}] should be { ${t.key}: ... }; got keys [${keys.join(", ")}].`,
+        "UNKNOWN_KEY",
+      );
     }
     const values = toFloat64(rec[t.key], `params[${i}].${t.key}`);
     if (values.length !== t.groups.length) {
-      throw new DendrolabError(`params[${i}].${t.key} has ${values.length} values; the trainable has ${t.groups.length}, so pass ${t.groups.length} (as getParameters() returns).`, "SHAPE_MISMATCH");
+      throw new DendrolabError(
+        `params[${i}].${t.key} has ${values.length} values; the trainable has ${t.groups.length}, so pass ${t.groups.length} (as getParameters() returns).`,
+        "SHAPE_MISMATCH",
+      );
     }
     values.forEach((v, j) => {
-      if (!Number.isFinite(v)) throw new DendrolabError(`params[${i}].${t.key}[${j}] is ${v}; parameters must be finite.`, "INVALID_ARGUMENT");
+      if (!Number.isFinite(v))
+        throw new DendrolabError(`params[${i}].${t.key}[${j}] is ${v}; parameters must be finite.`, "INVALID_ARGUMENT");
     });
     return values;
   });
@@ -179,43 +219,77 @@ export function deleteTrainables(d: ModelData, nodes: Int32Array, edges: Int32Ar
 export function toFloat64(value: unknown, what: string): Float64Array {
   if (isTensor(value)) return Float64Array.from(value.dataSync());
   if (typeof value === "number") return Float64Array.of(value);
-  if (value != null && typeof value !== "string" && typeof (value as ArrayLike<number>).length === "number") return Float64Array.from(value as ArrayLike<number>);
+  if (value != null && typeof value !== "string" && typeof (value as ArrayLike<number>).length === "number")
+    return Float64Array.from(value as ArrayLike<number>);
   throw new DendrolabError(`${what} must be a tf.Tensor or numbers; got ${describe(value)}.`, "INVALID_ARGUMENT");
 }
 
 /** Jaxley's data_set: a value for one run, differentiable. */
 export function dataSet(
-  d: ModelData, nodes: Int32Array, edges: Int32Array, key: string, value: DataValue,
-  paramState: ParamState | null, where: string,
+  d: ModelData,
+  nodes: Int32Array,
+  edges: Int32Array,
+  key: string,
+  value: DataValue,
+  paramState: ParamState | null,
+  where: string,
 ): ParamState {
   const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
   const t = tensorBridge("dataSet()").toTensor(value, `dataSet('${key}')`);
   if (t.size !== 1 && t.size !== rows.length) {
-    throw new DendrolabError(`dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`,
+      "SHAPE_MISMATCH",
+    );
   }
   return [...(paramState ?? []), { key, target, indices: rows, value: t }];
 }
 
 /** Jaxley's data_stimulate: currents for one run, differentiable. */
-export function dataStimulate(_d: ModelData, nodes: Int32Array, current: DataValue, prev: DataStimuli | null, where: string): DataStimuli {
-  if (nodes.length === 0) throw new DendrolabError(`dataStimulate(): the view is empty${where}; select at least one compartment.`, "EMPTY_SELECTION");
+export function dataStimulate(
+  _d: ModelData,
+  nodes: Int32Array,
+  current: DataValue,
+  prev: DataStimuli | null,
+  where: string,
+): DataStimuli {
+  if (nodes.length === 0)
+    throw new DendrolabError(
+      `dataStimulate(): the view is empty${where}; select at least one compartment.`,
+      "EMPTY_SELECTION",
+    );
   const t = tensorBridge("dataStimulate()").toTensor(current, "dataStimulate()");
   if (t.rank === 2 && t.shape[0] !== nodes.length) {
-    throw new DendrolabError(`dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}; give one 1-D current or ${nodes.length} rows.`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}; give one 1-D current or ${nodes.length} rows.`,
+      "SHAPE_MISMATCH",
+    );
   }
-  if (t.rank < 1 || t.rank > 2) throw new DendrolabError(`dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`, "INVALID_ARGUMENT");
+  if (t.rank < 1 || t.rank > 2)
+    throw new DendrolabError(
+      `dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`,
+      "INVALID_ARGUMENT",
+    );
   return [...(prev ?? []), { nodes: nodes.slice(), value: t }];
 }
 
 /** Jaxley's data_clamp: held values for one run. */
 export function dataClamp(
-  d: ModelData, nodes: Int32Array, edges: Int32Array, state: string, values: DataValue,
-  prev: DataClamps | null, where: string,
+  d: ModelData,
+  nodes: Int32Array,
+  edges: Int32Array,
+  state: string,
+  values: DataValue,
+  prev: DataClamps | null,
+  where: string,
 ): DataClamps {
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
   const t = tensorBridge("dataClamp()").toTensor(values, `dataClamp('${state}')`);
   if (t.rank === 2 && t.shape[0] !== indices.length) {
-    throw new DendrolabError(`dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}; give one 1-D signal or ${indices.length} rows.`, "SHAPE_MISMATCH");
+    throw new DendrolabError(
+      `dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}; give one 1-D signal or ${indices.length} rows.`,
+      "SHAPE_MISMATCH",
+    );
   }
   return [...(prev ?? []), { state, target, indices: Int32Array.from(indices), value: t }];
 }

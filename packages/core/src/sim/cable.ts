@@ -42,7 +42,7 @@ export function halfLoad(p: CompartmentProps, c: number, proximal: boolean): num
   const traced = proximal ? p.loadInPerUm[c] : p.loadOutPerUm[c];
   if (!Number.isNaN(traced)) return traced;
   const r = p.radiusUm[c];
-  return (p.lengthUm[c] / 2) / (Math.PI * r * r);
+  return p.lengthUm[c] / 2 / (Math.PI * r * r);
 }
 
 /** Axial resistance of one half of compartment c, MOhm (ohm cm * 1/um = 1e-2 MOhm). */

@@ -139,9 +139,17 @@ export function makeBuffers(s: SimSetup): StepBuffers {
   const V = s.V0.slice();
   settleBranchPoints(s, V);
   return {
-    parent: s.parent, capNF: s.capNF, axialUS: s.axialUS, axialSumUS: s.axialSumUS, off, V,
-    accI: new Float64Array(n), accG: new Float64Array(n),
-    diag: new Float64Array(n), rhs: new Float64Array(n), x: new Float64Array(n),
+    parent: s.parent,
+    capNF: s.capNF,
+    axialUS: s.axialUS,
+    axialSumUS: s.axialSumUS,
+    off,
+    V,
+    accI: new Float64Array(n),
+    accG: new Float64Array(n),
+    diag: new Float64Array(n),
+    rhs: new Float64Array(n),
+    x: new Float64Array(n),
   };
 }
 
@@ -192,7 +200,14 @@ function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "
 }
 
 /** Records every plan at sample `sample` into `out` (row-major, `nSamples` per row). */
-export function record(s: SimSetup, V: Float64Array, out: Float64Array, nSamples: number, sample: number, scratch: Float64Array): void {
+export function record(
+  s: SimSetup,
+  V: Float64Array,
+  out: Float64Array,
+  nSamples: number,
+  sample: number,
+  scratch: Float64Array,
+): void {
   const recs = s.recordings;
   for (let r = 0; r < recs.length; r++) {
     const p = recs[r];
@@ -205,8 +220,16 @@ export function record(s: SimSetup, V: Float64Array, out: Float64Array, nSamples
       for (const part of p.parts) {
         const k = s.blocks[part.block];
         const sub = (a: Int32Array) => a.subarray(part.k, part.k + 1);
-        k.mech.currentValues(1, sub(k.pre), sub(k.post), V,
-          k.P.map((a) => a.subarray(part.k, part.k + 1)), k.S.map((a) => a.subarray(part.k, part.k + 1)), scratch, k.X);
+        k.mech.currentValues(
+          1,
+          sub(k.pre),
+          sub(k.post),
+          V,
+          k.P.map((a) => a.subarray(part.k, part.k + 1)),
+          k.S.map((a) => a.subarray(part.k, part.k + 1)),
+          scratch,
+          k.X,
+        );
         value += scratch[0];
       }
     }
@@ -235,7 +258,13 @@ export interface StepHooks {
  * gate update and the next linearisation run as one fused pass per mechanism.
  */
 export function runSteps(
-  s: SimSetup, b: StepBuffers, stepper: VoltageStepper, dt: number, start: number, end: number, hooks: StepHooks = {},
+  s: SimSetup,
+  b: StepBuffers,
+  stepper: VoltageStepper,
+  dt: number,
+  start: number,
+  end: number,
+  hooks: StepHooks = {},
 ): void {
   const fused = !s.clamps.some((c) => c.kind === "state");
   // Mechanisms that write a concentration or read an ion current advance first (NEURON's
@@ -281,7 +310,11 @@ export function runSteps(
  * `setup.blocks` are advanced in place.
  */
 export function runRecorded(
-  setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper, hooks: Omit<StepHooks, "after"> = {},
+  setup: SimSetup,
+  dt: number,
+  nSteps: number,
+  stepper: VoltageStepper,
+  hooks: Omit<StepHooks, "after"> = {},
 ): { values: Float64Array; buffers: StepBuffers } {
   const b = makeBuffers(setup);
   const nSamples = nSteps + 1;
@@ -292,7 +325,10 @@ export function runRecorded(
   // Ion currents and reversal potentials of sample 0 (runSteps linearises again).
   if (setup.ions && setup.ions.arrays.size > 0 && nSteps > 0) linearise(setup, b, 0);
   record(setup, b.V, values, nSamples, 0, scratch);
-  runSteps(setup, b, stepper, dt, 0, nSteps, { ...hooks, after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch) });
+  runSteps(setup, b, stepper, dt, 0, nSteps, {
+    ...hooks,
+    after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch),
+  });
   return { values, buffers: b };
 }
 

@@ -9,7 +9,11 @@
  * @param off M[i][parent[i]] = M[parent[i]][i]
  */
 export function solveTree(
-  parent: Int32Array, diag: Float64Array, off: Float64Array, rhs: Float64Array, x: Float64Array,
+  parent: Int32Array,
+  diag: Float64Array,
+  off: Float64Array,
+  rhs: Float64Array,
+  x: Float64Array,
 ): void {
   const n = parent.length;
   for (let i = n - 1; i > 0; i--) {

@@ -96,7 +96,7 @@ export function buildTree(layout: BranchLayout, nComp: number): Tree {
       // Where comp 0 of this branch attaches.
       let attach = -1;
       let attachHalf = -1;
-      let attachIn = 0;
+      const attachIn = 0;
       const p = layout.parent[b];
       if (p < 0) {
         if (needsProximal[b]) {

@@ -21,14 +21,23 @@ export function requireBackend(what: string): void {
       "NEEDS_TFJS",
     );
   }
-  throw new DendrolabError(`${what} needs a tfjs backend; tf.backend() returned none. Import '@tensorflow/tfjs' or '@tensorflow/tfjs-backend-cpu'.`, "NEEDS_TFJS");
+  throw new DendrolabError(
+    `${what} needs a tfjs backend; tf.backend() returned none. Import '@tensorflow/tfjs' or '@tensorflow/tfjs-backend-cpu'.`,
+    "NEEDS_TFJS",
+  );
 }
 
 /** A value as a tensor (kept as given if already one). */
 function toTensor(value: DataValue, what: string): tf.Tensor {
   if (isTensor(value)) return value;
-  if (typeof value !== "number" && (value == null || typeof value === "string" || typeof (value as ArrayLike<unknown>).length !== "number")) {
-    throw new DendrolabError(`${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`, "INVALID_ARGUMENT");
+  if (
+    typeof value !== "number" &&
+    (value == null || typeof value === "string" || typeof (value as ArrayLike<unknown>).length !== "number")
+  ) {
+    throw new DendrolabError(
+      `${what} must be a number, an array or a tf.Tensor; got ${describe(value)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   requireBackend(what);
   if (typeof value === "number") return tf.scalar(value);

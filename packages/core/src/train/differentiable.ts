@@ -41,16 +41,29 @@ function tapeRecording(save: tf.GradSaveFunc, probe: tf.Tensor): boolean {
  * Runs a planned simulation as a differentiable op of `inputs` (see differentiableInputs).
  * While no gradient is recorded it is a plain float64 run (no tape is kept).
  */
-export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: RunPlan, inputs: tf.Tensor[]): tf.Tensor2D {
+export function differentiableRun(
+  d: ModelData,
+  opts: IntegrateOptions,
+  plan: RunPlan,
+  inputs: tf.Tensor[],
+): tf.Tensor2D {
   const op = tf.customGrad((...args: unknown[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     if (!tapeRecording(save, inputs[0])) {
       const r = executePlan(d, plan);
       const value = tf.tensor2d(Float32Array.from(r.values), [r.nRecordings, r.nSamples], "float32");
-      return { value, gradFunc: () => { throw new Error("integrate: no gradient was recorded for this run."); } };
+      return {
+        value,
+        gradFunc: () => {
+          throw new Error("integrate: no gradient was recorded for this run.");
+        },
+      };
     }
     if (plan.solver === "fwd_euler") {
-      throw new DendrolabError("integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.", "INVALID_ARGUMENT");
+      throw new DendrolabError(
+        "integrate: gradients are available with solver bwd_euler or crank_nicolson, not fwd_euler.",
+        "INVALID_ARGUMENT",
+      );
     }
     const { setup, props, program } = lowerWithProps(d, plan.overrides, plan.inputs);
     let tape;
@@ -75,7 +88,13 @@ export function differentiableRun(d: ModelData, opts: IntegrateOptions, plan: Ru
 }
 
 /** Sums column gradients into the shapes of the input tensors, later overrides masking earlier ones. */
-function inputGradients(d: ModelData, opts: IntegrateOptions, cols: ColumnGradients, inputs: tf.Tensor[], nSteps: number): tf.Tensor[] {
+function inputGradients(
+  d: ModelData,
+  opts: IntegrateOptions,
+  cols: ColumnGradients,
+  inputs: tf.Tensor[],
+  nSteps: number,
+): tf.Tensor[] {
   // Which (key, index) pairs a later override already owns.
   const claimed = new Map<string, Set<number>>();
   const take = (target: string, key: string, idx: number): boolean => {

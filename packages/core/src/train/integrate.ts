@@ -45,13 +45,19 @@ export function integrate(module: View, options: IntegrateOptions = {}): tf.Tens
  */
 export function integrateBatch(module: View, optionsList: readonly IntegrateOptions[]): tf.Tensor3D {
   if (!Array.isArray(optionsList) || optionsList.length === 0) {
-    throw new DendrolabError(`integrateBatch needs a non-empty list of options; got ${describe(optionsList)}.`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `integrateBatch needs a non-empty list of options; got ${describe(optionsList)}.`,
+      "INVALID_ARGUMENT",
+    );
   }
   const runs = optionsList.map((o) => integrate(module, o));
   const shape = runs[0].shape;
   runs.forEach((r, i) => {
     if (r.shape[0] !== shape[0] || r.shape[1] !== shape[1]) {
-      throw new DendrolabError(`integrateBatch: run ${i} has shape [${r.shape}] but run 0 has [${shape}]; give every run the same tMax.`, "SHAPE_MISMATCH");
+      throw new DendrolabError(
+        `integrateBatch: run ${i} has shape [${r.shape}] but run 0 has [${shape}]; give every run the same tMax.`,
+        "SHAPE_MISMATCH",
+      );
     }
   });
   const out = tf.stack(runs) as tf.Tensor3D;

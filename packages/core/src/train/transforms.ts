@@ -17,7 +17,8 @@ export interface Transform {
 
 function finite(name: string, values: Record<string, number>): void {
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new DendrolabError(`${name}: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new DendrolabError(`${name}: ${k} must be a finite number; got ${String(v)}.`, "INVALID_ARGUMENT");
   }
 }
 
@@ -36,9 +37,16 @@ export class IdentityTransform implements Transform {
  * @example new SigmoidTransform(0.01, 1.0)
  */
 export class SigmoidTransform implements Transform {
-  constructor(readonly lower: number, readonly upper: number) {
+  constructor(
+    readonly lower: number,
+    readonly upper: number,
+  ) {
     finite("SigmoidTransform", { lower, upper });
-    if (!(upper > lower)) throw new DendrolabError(`SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`, "INVALID_ARGUMENT");
+    if (!(upper > lower))
+      throw new DendrolabError(
+        `SigmoidTransform: upper (${upper}) must be greater than lower (${lower}).`,
+        "INVALID_ARGUMENT",
+      );
   }
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => tf.add(tf.mul(tf.sigmoid(x), this.upper - this.lower), this.lower));
@@ -56,7 +64,10 @@ export class SigmoidTransform implements Transform {
  * @example new SoftplusTransform(0)
  */
 export class SoftplusTransform implements Transform {
-  constructor(readonly lower: number, readonly threshold = 20) {
+  constructor(
+    readonly lower: number,
+    readonly threshold = 20,
+  ) {
     finite("SoftplusTransform", { lower, threshold });
   }
   forward(x: tf.Tensor): tf.Tensor {
@@ -75,9 +86,13 @@ export class SoftplusTransform implements Transform {
  * @example new AffineTransform(0.1, 0)
  */
 export class AffineTransform implements Transform {
-  constructor(readonly scale: number, readonly shift: number) {
+  constructor(
+    readonly scale: number,
+    readonly shift: number,
+  ) {
     finite("AffineTransform", { scale, shift });
-    if (Math.abs(scale) < 1e-12) throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`, "INVALID_ARGUMENT");
+    if (Math.abs(scale) < 1e-12)
+      throw new DendrolabError(`AffineTransform: scale must not be 0; got ${scale}.`, "INVALID_ARGUMENT");
   }
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tidy(() => tf.add(tf.mul(x, this.scale), this.shift));
@@ -122,21 +137,41 @@ export class ParamTransform {
   constructor(readonly transforms: ReadonlyArray<Record<string, Transform>> | Transform) {}
 
   private map(params: Params, dir: "forward" | "inverse"): Params {
-    if (!Array.isArray(params)) throw new DendrolabError(`ParamTransform expects a parameter list like getParameters() returns; got ${params === null ? "null" : typeof params}.`, "INVALID_ARGUMENT");
+    if (!Array.isArray(params))
+      throw new DendrolabError(
+        `ParamTransform expects a parameter list like getParameters() returns; got ${params === null ? "null" : typeof params}.`,
+        "INVALID_ARGUMENT",
+      );
     const list = this.transforms;
     if (Array.isArray(list) && list.length !== params.length) {
-      throw new DendrolabError(`ParamTransform has ${list.length} entries but the parameters have ${params.length}; give one { key: transform } entry per parameter, in getParameters() order.`, "SHAPE_MISMATCH");
+      throw new DendrolabError(
+        `ParamTransform has ${list.length} entries but the parameters have ${params.length}; give one { key: transform } entry per parameter, in getParameters() order.`,
+        "SHAPE_MISMATCH",
+      );
     }
     return params.map((p, i) => {
       const [key, value] = (p != null && typeof p === "object" ? Object.entries(p)[0] : undefined) ?? [];
-      if (key === undefined) throw new DendrolabError(`params[${i}] is ${p === null ? "null" : typeof p === "object" ? "an empty object" : typeof p}; each entry must be { key: value } as getParameters() returns.`, "INVALID_ARGUMENT");
+      if (key === undefined)
+        throw new DendrolabError(
+          `params[${i}] is ${p === null ? "null" : typeof p === "object" ? "an empty object" : typeof p}; each entry must be { key: value } as getParameters() returns.`,
+          "INVALID_ARGUMENT",
+        );
       const t = Array.isArray(list) ? (list[i] as Record<string, Transform> | undefined)?.[key] : (list as Transform);
       if (t == null || typeof (t as Partial<Transform>)[dir] !== "function") {
-        const keys = Array.isArray(list) && list[i] != null && typeof list[i] === "object" ? Object.keys(list[i] as object).join(", ") : "";
+        const keys =
+          Array.isArray(list) && list[i] != null && typeof list[i] === "object"
+            ? Object.keys(list[i] as object).join(", ")
+            : "";
         if (!Array.isArray(list)) {
-          throw new DendrolabError("ParamTransform takes one transform (e.g. new SoftplusTransform(0)) or a list of { key: transform }, one per parameter.", "INVALID_ARGUMENT");
+          throw new DendrolabError(
+            "ParamTransform takes one transform (e.g. new SoftplusTransform(0)) or a list of { key: transform }, one per parameter.",
+            "INVALID_ARGUMENT",
+          );
         }
-        throw new DendrolabError(`ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}); add { ${key}: new SoftplusTransform(0) } or similar.`, "UNKNOWN_KEY");
+        throw new DendrolabError(
+          `ParamTransform entry ${i} has no transform for '${key}' (it has: ${keys || "none"}); add { ${key}: new SoftplusTransform(0) } or similar.`,
+          "UNKNOWN_KEY",
+        );
       }
       return { [key]: t[dir](value as tf.Tensor) };
     });

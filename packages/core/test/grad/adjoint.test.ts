@@ -10,7 +10,10 @@ import { IonotropicSynapse } from "../../src/synapses.js";
 import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
 
 function branchedCell(): jx.Cell {
-  const cell = new jx.Cell([3, 2, 4, 2].map((n) => new jx.Branch(new jx.Compartment(), n)), [-1, 0, 0, 2]);
+  const cell = new jx.Cell(
+    [3, 2, 4, 2].map((n) => new jx.Branch(new jx.Compartment(), n)),
+    [-1, 0, 0, 2],
+  );
   cell.set("length", 15);
   cell.branch(2).set("radius", [1.2, 1.0, 0.8, 0.6]);
   cell.branch(1).set("axial_resistivity", 150);
@@ -25,7 +28,10 @@ function branchedCell(): jx.Cell {
   cell.set("v", -65);
   cell.initStates();
   cell.branch(3).comp(1).set("v", -58); // away from rest
-  cell.branch(0).comp(0).stimulate(jx.stepCurrent(1, 4, 0.4, 0.025, 12));
+  cell
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 4, 0.4, 0.025, 12));
   cell.branch(0).comp(2).record();
   cell.branch(2).comp(3).record();
   cell.branch(3).comp(1).record("HH_n");
@@ -45,7 +51,11 @@ function network(): jx.Network {
   jx.connect(net.cell(2).branch(1).comp(0), net.cell(0).branch(1).comp(1), new IonotropicSynapse());
   net.set("IonotropicSynapse_gS", 0.004);
   net.edge(2).set("IonotropicSynapse_e_syn", -80);
-  net.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.3, 0.025, 12));
+  net
+    .cell(0)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 5, 0.3, 0.025, 12));
   net.cell(1).branch(1).comp(2).record();
   net.cell(2).branch(0).comp(1).record();
   net.edge(0).record("IonotropicSynapse_s");
@@ -64,17 +74,38 @@ function check(module: jx.View, opts: RunOpts, cases: Array<[string, "node" | "e
     const ad = (target === "node" ? g.node : g.edge).get(key)![idx];
     const fd = finiteDifference(module, w, opts, key, target, idx);
     expect(Math.abs(fd), `${key}[${idx}] has a gradient`).toBeGreaterThan(1e-9);
-    expect(Math.abs(ad - fd) / Math.abs(fd), `${key}[${idx}]: adjoint ${ad}, finite difference ${fd}`).toBeLessThan(REL);
+    expect(Math.abs(ad - fd) / Math.abs(fd), `${key}[${idx}]: adjoint ${ad}, finite difference ${fd}`).toBeLessThan(
+      REL,
+    );
   }
 }
 
 const cellCases: Array<[string, "node" | "edge", number]> = [
-  ["HH_gNa", "node", 1], ["HH_gK", "node", 0], ["HH_gLeak", "node", 4], ["HH_eNa", "node", 2],
-  ["Na_gNa", "node", 6], ["K_gK", "node", 7], ["Km_gKm", "node", 8], ["Km_taumax", "node", 6], ["vt", "node", 5],
-  ["eK", "node", 7], ["Leak_gLeak", "node", 6],
-  ["radius", "node", 0], ["radius", "node", 7], ["length", "node", 3], ["length", "node", 10],
-  ["axial_resistivity", "node", 3], ["axial_resistivity", "node", 9], ["capacitance", "node", 10], ["capacitance", "node", 2],
-  ["v", "node", 10], ["v", "node", 0], ["HH_m", "node", 1], ["HH_h", "node", 10], ["Na_h", "node", 6], ["Km_p", "node", 8],
+  ["HH_gNa", "node", 1],
+  ["HH_gK", "node", 0],
+  ["HH_gLeak", "node", 4],
+  ["HH_eNa", "node", 2],
+  ["Na_gNa", "node", 6],
+  ["K_gK", "node", 7],
+  ["Km_gKm", "node", 8],
+  ["Km_taumax", "node", 6],
+  ["vt", "node", 5],
+  ["eK", "node", 7],
+  ["Leak_gLeak", "node", 6],
+  ["radius", "node", 0],
+  ["radius", "node", 7],
+  ["length", "node", 3],
+  ["length", "node", 10],
+  ["axial_resistivity", "node", 3],
+  ["axial_resistivity", "node", 9],
+  ["capacitance", "node", 10],
+  ["capacitance", "node", 2],
+  ["v", "node", 10],
+  ["v", "node", 0],
+  ["HH_m", "node", 1],
+  ["HH_h", "node", 10],
+  ["Na_h", "node", 6],
+  ["Km_p", "node", 8],
 ];
 
 describe("adjoint = finite differences (relative 1e-6)", () => {
@@ -101,9 +132,16 @@ describe("adjoint = finite differences (relative 1e-6)", () => {
 
   it("network with synapses: synapse parameters and states, both solvers", () => {
     const edgeCases: Array<[string, "node" | "edge", number]> = [
-      ["IonotropicSynapse_gS", "edge", 0], ["IonotropicSynapse_gS", "edge", 1], ["IonotropicSynapse_e_syn", "edge", 1],
-      ["IonotropicSynapse_v_th", "edge", 0], ["IonotropicSynapse_delta", "edge", 0], ["IonotropicSynapse_k_minus", "edge", 1],
-      ["IonotropicSynapse_s", "edge", 1], ["HH_gNa", "node", 0], ["radius", "node", 7], ["v", "node", 0],
+      ["IonotropicSynapse_gS", "edge", 0],
+      ["IonotropicSynapse_gS", "edge", 1],
+      ["IonotropicSynapse_e_syn", "edge", 1],
+      ["IonotropicSynapse_v_th", "edge", 0],
+      ["IonotropicSynapse_delta", "edge", 0],
+      ["IonotropicSynapse_k_minus", "edge", 1],
+      ["IonotropicSynapse_s", "edge", 1],
+      ["HH_gNa", "node", 0],
+      ["radius", "node", 7],
+      ["v", "node", 0],
     ];
     check(network(), { tMax: 12 }, edgeCases);
     check(network(), { tMax: 12, solver: "crank_nicolson" }, edgeCases.slice(0, 6));
@@ -112,6 +150,10 @@ describe("adjoint = finite differences (relative 1e-6)", () => {
   it("with a voltage clamp the clamped value has no gradient and the rest still matches", () => {
     const cell = branchedCell();
     cell.branch(1).comp(1).clamp("v", new Float64Array(200).fill(-40));
-    check(cell, { tMax: 12 }, [["HH_gNa", "node", 1], ["radius", "node", 7], ["v", "node", 10]]);
+    check(cell, { tMax: 12 }, [
+      ["HH_gNa", "node", 1],
+      ["radius", "node", 7],
+      ["v", "node", 10],
+    ]);
   });
 });

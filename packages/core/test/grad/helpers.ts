@@ -19,7 +19,7 @@ export interface RunOpts {
 /** Deterministic pseudo-random loss weights. */
 export function weights(n: number, seed = 1): Float64Array {
   let s = seed;
-  return Float64Array.from({ length: n }, () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.3);
+  return Float64Array.from({ length: n }, () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.3);
 }
 
 /** The loss sum(w * recordings) in float64. */
@@ -42,9 +42,16 @@ export function adjoint(module: View, w: Float64Array, opts: RunOpts, budgetByte
 
 /** Central finite difference (five-point) of the loss with respect to one value of one column. */
 export function finiteDifference(
-  module: View, w: Float64Array, opts: RunOpts, key: string, target: "node" | "edge", index: number, relStep = 1e-4,
+  module: View,
+  w: Float64Array,
+  opts: RunOpts,
+  key: string,
+  target: "node" | "edge",
+  index: number,
+  relStep = 1e-4,
 ): number {
-  const col = target === "node" ? module.base.columns.get(key)! : Float64Array.from(module.base.edges.columns.get(key)!);
+  const col =
+    target === "node" ? module.base.columns.get(key)! : Float64Array.from(module.base.edges.columns.get(key)!);
   const x0 = col[index];
   const h = (x0 === 0 ? 1 : Math.abs(x0)) * relStep;
   const setAt = (x: number) => {

@@ -41,7 +41,11 @@ interface GradFixture {
   parameters: GradParam[];
 }
 
-const files = existsSync(GRAD_DIR) ? readdirSync(GRAD_DIR).filter((f) => f.endsWith(".json")).sort() : [];
+const files = existsSync(GRAD_DIR)
+  ? readdirSync(GRAD_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : [];
 
 /** w[r * nT + k] = sin(0.37 k + 1.3 r) / nT, the layout of simulate's values. */
 function weightsOf(nRec: number, nT: number): Float64Array {
@@ -98,13 +102,17 @@ describe("adjoint = finite differences of NEURON (relative 1e-5; the issue asks 
         }
         const rel = Math.abs(ad - p.fd) / Math.abs(p.fd);
         worst = Math.max(worst, rel);
-        lines.push(`  ${p.key.padEnd(26)} ${p.what.padEnd(42)} adjoint ${ad.toExponential(10).padStart(18)}  NEURON fd ${p.fd.toExponential(10).padStart(18)}  rel ${rel.toExponential(1)} (fd ~${(p.fd_error_estimate / Math.abs(p.fd)).toExponential(0)})`);
+        lines.push(
+          `  ${p.key.padEnd(26)} ${p.what.padEnd(42)} adjoint ${ad.toExponential(10).padStart(18)}  NEURON fd ${p.fd.toExponential(10).padStart(18)}  rel ${rel.toExponential(1)} (fd ~${(p.fd_error_estimate / Math.abs(p.fd)).toExponential(0)})`,
+        );
         // The finite difference must be accurate enough for the comparison to mean something.
         expect(p.fd_error_estimate / Math.abs(p.fd), `${p.key} (${p.what}): NEURON fd uncertainty`).toBeLessThan(1e-5);
         expect(rel, `${p.key} (${p.what}): adjoint ${ad}, NEURON finite difference ${p.fd}`).toBeLessThan(REL_GRAD);
       }
       if (process.env.NEURON_FD_VERBOSE) {
-        console.log(`${fx.name}: L ours ${L} NEURON ${fx.loss} (rel ${lossErr.toExponential(1)}); max gradient rel error ${worst.toExponential(1)}\n${lines.join("\n")}`);
+        console.log(
+          `${fx.name}: L ours ${L} NEURON ${fx.loss} (rel ${lossErr.toExponential(1)}); max gradient rel error ${worst.toExponential(1)}\n${lines.join("\n")}`,
+        );
       }
     });
   }

@@ -18,7 +18,9 @@ function cell(): jx.Cell {
   c.initStates();
   c.branch(1).addToGroup("apical");
   c.branch(2).addToGroup("apical");
-  c.branch(0).comp(0).stimulate(jx.stepCurrent(1, 3, 0.25, 0.025, 8));
+  c.branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 3, 0.25, 0.025, 8));
   c.branch(2).comp(2).record();
   c.branch(0).comp(1).record();
   return c;
@@ -71,10 +73,14 @@ describe("tf.grad through integrate", () => {
   it("dataSet: a scalar broadcast to a group and one value per row", () => {
     const c = cell();
     const w = weights(N, 5);
-    const g1 = tf.grad((p: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.group("apical").dataSet("HH_gNa", p) }), w))(tf.tensor1d([0.125]));
+    const g1 = tf.grad((p: tf.Tensor) =>
+      weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.group("apical").dataSet("HH_gNa", p) }), w),
+    )(tf.tensor1d([0.125]));
     c.group("apical").set("HH_gNa", 0.125);
     expect(rel(g1.dataSync()[0], sharedFd(c, w, "HH_gNa", [3, 4, 5, 6, 7, 8]))).toBeLessThan(1e-3);
-    const g2 = tf.grad((p: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.branch(0).dataSet("v", p) }), w))(tf.tensor1d([-65, -64, -63]));
+    const g2 = tf.grad((p: tf.Tensor) =>
+      weightedLoss(jx.integrate(c, { ...OPTS, paramState: c.branch(0).dataSet("v", p) }), w),
+    )(tf.tensor1d([-65, -64, -63]));
     c.branch(0).set("v", [-65, -64, -63]);
     expect(rel(g2.dataSync()[1], finiteDifference(c, w, OPTS, "v", "node", 1))).toBeLessThan(1e-3);
   });
@@ -85,7 +91,9 @@ describe("tf.grad through integrate", () => {
     const w = weights(N, 7);
     const current = new Float64Array(321);
     for (let k = 40; k < 160; k++) current[k] = 0.25;
-    const g = tf.grad((i: tf.Tensor) => weightedLoss(jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate(i) }), w))(tf.tensor1d(Float32Array.from(current)));
+    const g = tf.grad((i: tf.Tensor) =>
+      weightedLoss(jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate(i) }), w),
+    )(tf.tensor1d(Float32Array.from(current)));
     c.branch(0).comp(0).stimulate(current);
     const stim = c.base.stimuli[0].values;
     for (const k of [50, 120]) {
@@ -108,12 +116,19 @@ describe("tf.grad through integrate", () => {
     net.initStates();
     jx.fullyConnect(net.cell(0), net.cell(1), new IonotropicSynapse());
     net.set("IonotropicSynapse_gS", 0.0078125);
-    net.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 3, 0.3, 0.025, 8));
+    net
+      .cell(0)
+      .branch(0)
+      .comp(0)
+      .stimulate(jx.stepCurrent(1, 3, 0.3, 0.025, 8));
     net.cell(1).branch(1).comp(1).record();
     net.makeTrainable("IonotropicSynapse_gS");
     const w = weights(321, 11);
     const params = net.getParameters(); // variables must exist before variableGrads lists them
-    const { value, grads } = tf.variableGrads(() => weightedLoss(jx.integrate(net, { ...OPTS, params }), w), [params[0].IonotropicSynapse_gS as tf.Variable]);
+    const { value, grads } = tf.variableGrads(
+      () => weightedLoss(jx.integrate(net, { ...OPTS, params }), w),
+      [params[0].IonotropicSynapse_gS as tf.Variable],
+    );
     expect(value.dataSync()[0]).not.toBe(0);
     const g = Object.values(grads)[0].dataSync()[0];
     expect(rel(g, finiteDifference(net, w, OPTS, "IonotropicSynapse_gS", "edge", 0))).toBeLessThan(1e-3);
@@ -121,13 +136,19 @@ describe("tf.grad through integrate", () => {
 
   it("integrateBatch runs several parameter sets and is differentiable", () => {
     const c = cell();
-    const f = (p: tf.Tensor) => jx.integrateBatch(c, [0, 1].map((i) => ({ ...OPTS, paramState: c.dataSet("HH_gNa", p.slice(i, 1)) })));
+    const f = (p: tf.Tensor) =>
+      jx.integrateBatch(
+        c,
+        [0, 1].map((i) => ({ ...OPTS, paramState: c.dataSet("HH_gNa", p.slice(i, 1)) })),
+      );
     const v = f(tf.tensor1d([0.12, 0.2]));
     expect(v.shape).toEqual([2, 2, 321]);
     const single = jx.integrate(c, { ...OPTS, paramState: c.dataSet("HH_gNa", 0.2) });
     expect(Array.from(v.slice([1, 0, 0], [1, 2, 321]).dataSync())).toEqual(Array.from(single.dataSync()));
     const g = tf.grad((p: tf.Tensor) => f(p).sum())(tf.tensor1d([0.12, 0.2]));
-    const g0 = tf.grad((p: tf.Tensor) => jx.integrate(c, { ...OPTS, paramState: c.dataSet("HH_gNa", p) }).sum())(tf.tensor1d([0.12]));
+    const g0 = tf.grad((p: tf.Tensor) => jx.integrate(c, { ...OPTS, paramState: c.dataSet("HH_gNa", p) }).sum())(
+      tf.tensor1d([0.12]),
+    );
     expect(rel(g.dataSync()[0], g0.dataSync()[0])).toBeLessThan(1e-6);
   });
 
@@ -142,7 +163,9 @@ describe("tf.grad through integrate", () => {
     const opt = tf.train.adam(0.05);
     let before = 0;
     for (let step = 0; step < 60; step++) {
-      opt.minimize(() => tf.losses.meanSquaredError(target, jx.integrate(c, { ...OPTS, params: tfm.forward(raw) })) as tf.Scalar);
+      opt.minimize(
+        () => tf.losses.meanSquaredError(target, jx.integrate(c, { ...OPTS, params: tfm.forward(raw) })) as tf.Scalar,
+      );
       if (step === 5) before = tf.memory().numTensors;
     }
     expect(tf.memory().numTensors).toBe(before);
@@ -155,27 +178,49 @@ describe("bad input to training", () => {
   it("clear errors", () => {
     const c = cell();
     expect(() => c.makeTrainable("HH_gna")).toThrow(/Unknown trainable key 'HH_gna'.*Did you mean 'HH_gNa'/);
-    expect(() => c.branch("all").makeTrainable("radius", [1, 2])).toThrow(/initVal has 2 values, but this view creates 3 parameter\(s\)/);
+    expect(() => c.branch("all").makeTrainable("radius", [1, 2])).toThrow(
+      /initVal has 2 values, but this view creates 3 parameter\(s\)/,
+    );
     c.makeTrainable("HH_gNa");
-    expect(() => jx.integrate(c, { ...OPTS, params: [] })).toThrow(/params has 0 entries but the model has 1 trainables \(HH_gNa\)/);
-    expect(() => jx.integrate(c, { ...OPTS, params: [{ radius: tf.tensor1d([1]) }] })).toThrow(/params\[0\] should be \{ HH_gNa: \.\.\. \}/);
-    expect(() => jx.integrate(c, { ...OPTS, params: [{ HH_gNa: tf.tensor1d([1, 2]) }] })).toThrow(/has 2 values; the trainable has 1/);
-    expect(() => jx.integrate(c, { ...OPTS, params: [{ HH_gNa: tf.tensor1d([NaN]) }] })).toThrow(/params\[0\]\.HH_gNa\[0\] is NaN/);
+    expect(() => jx.integrate(c, { ...OPTS, params: [] })).toThrow(
+      /params has 0 entries but the model has 1 trainables \(HH_gNa\)/,
+    );
+    expect(() => jx.integrate(c, { ...OPTS, params: [{ radius: tf.tensor1d([1]) }] })).toThrow(
+      /params\[0\] should be \{ HH_gNa: \.\.\. \}/,
+    );
+    expect(() => jx.integrate(c, { ...OPTS, params: [{ HH_gNa: tf.tensor1d([1, 2]) }] })).toThrow(
+      /has 2 values; the trainable has 1/,
+    );
+    expect(() => jx.integrate(c, { ...OPTS, params: [{ HH_gNa: tf.tensor1d([NaN]) }] })).toThrow(
+      /params\[0\]\.HH_gNa\[0\] is NaN/,
+    );
     expect(() => c.dataSet("HH_gNa", [1, 2])).toThrow(/got 2 values for 9 rows/);
     expect(() => new jx.SigmoidTransform(1, 0)).toThrow(/upper \(0\) must be greater than lower \(1\)/);
-    expect(() => jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate([0, NaN]) })).toThrow(/dataStimulate\(\): value 1 is NaN/);
-    expect(() => jx.integrate(c, { ...OPTS, paramState: c.dataSet("radius", 0) })).toThrow(/dataSet\('radius'\): radius must be > 0; got 0/);
+    expect(() => jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate([0, NaN]) })).toThrow(
+      /dataStimulate\(\): value 1 is NaN/,
+    );
+    expect(() => jx.integrate(c, { ...OPTS, paramState: c.dataSet("radius", 0) })).toThrow(
+      /dataSet\('radius'\): radius must be > 0; got 0/,
+    );
   });
 
   it("a simulation that produces NaN under a gradient reports where and when", () => {
     // log(v + 100) is NaN once a strong hyperpolarising current pushes v below -100 mV.
-    const LogLeak = jx.defineChannel({ name: "LogLeak", params: { g: 1e-4, e: -70 }, states: {}, gates: {}, current: "g * log(v + 100) * (v - e)" });
+    const LogLeak = jx.defineChannel({
+      name: "LogLeak",
+      params: { g: 1e-4, e: -70 },
+      states: {},
+      gates: {},
+      current: "g * log(v + 100) * (v - e)",
+    });
     const c = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0]);
     c.insert(new LogLeak());
     c.branch(1).comp(1).record();
-    c.branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, -2, 0.025, 8));
-    expect(() => tf.grad((p: tf.Tensor) => jx.integrate(c, { paramState: c.dataSet("LogLeak_g", p) }).sum())(tf.tensor1d([1e-4])))
-      .toThrow(/non-finite voltage \(NaN\) at cell 0, branch \d, comp \d \(global compartment \d\) at t = \d+\.\d+ ms/);
+    c.branch(0)
+      .comp(0)
+      .stimulate(jx.stepCurrent(1, 5, -2, 0.025, 8));
+    expect(() =>
+      tf.grad((p: tf.Tensor) => jx.integrate(c, { paramState: c.dataSet("LogLeak_g", p) }).sum())(tf.tensor1d([1e-4])),
+    ).toThrow(/non-finite voltage \(NaN\) at cell 0, branch \d, comp \d \(global compartment \d\) at t = \d+\.\d+ ms/);
   });
-
 });

@@ -24,7 +24,11 @@ function tutorialNetwork() {
   network.cell(2).addToGroup("slow_spiking");
   network.cell(0).branch(0).comp(0).record("v");
   network.cell(2).branch(2).comp(1).record("v");
-  network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+  network
+    .cell(0)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
   return network;
 }
 
@@ -85,7 +89,16 @@ describe("model serialisation", () => {
     jx.connect(net.cell(1).branch(0).comp(0), net.cell(2).branch(0).comp(0), new TanhRateSynapse());
     net.insert(new HH());
     net.edge(0).set("IonotropicSynapse_gS", 0.5);
-    net.base.cells[0].points = [[[0, 0, 0, 1], [10, 0, 0, 1]], [[10, 0, 0, 1], [20, 5, 0, 0.5]]];
+    net.base.cells[0].points = [
+      [
+        [0, 0, 0, 1],
+        [10, 0, 0, 1],
+      ],
+      [
+        [10, 0, 0, 1],
+        [20, 5, 0, 0.5],
+      ],
+    ];
     const copy = roundTrip(net);
     expect(copy.edges.toString()).toBe(net.edges.toString());
     expect(copy.base.cells[0].points).toEqual(net.base.cells[0].points);
@@ -104,23 +117,155 @@ describe("reading malformed models", () => {
     ["not an object", () => 42, /model should be an object/],
     ["wrong format", () => ({ ...good(), format: "x" }), /model.format should be "dendrolab.model"/],
     ["future version", () => ({ ...good(), version: 99 }), /format version 99.*reads up to 1.*Update Dendrolab/],
-    ["short column", () => { const m = good(); m.columns.radius = { values: [1, 2] }; return m; }, /model.columns.radius.values should be 24 values/],
-    ["string in a column", () => { const m = good(); m.columns.v = { fill: "x" }; return m; }, /model.columns.v.fill should be a finite number or null/],
-    ["cyclic parents", () => { const m = good(); m.cells[0].parents = [-1, 2, 1, 1]; return m; }, /model.cells\[0\].parents should be a tree/],
-    ["edge out of range", () => { const m = good(); m.edges.pre[0] = 999; return m; }, /model.edges.pre\[0\] should be a compartment index below 24/],
-    ["overlapping runs", () => { const m = good(); m.groups[0].nodes.runs = [4, 2, 2, 2]; return m; }, /model.groups\[0\].nodes.runs\[2\]/],
-    ["channel spec with code", () => { const m = good(); m.channels[0].spec.current = "globalThis.fetch('x')"; return m; }, /model.channels\[0\].spec should be a valid channel spec/],
-    ["missing channel column", () => { const m = good(); delete m.columns.Na_gNa; return m; }, /model.columns.Na_gNa should be a column/],
-    ["bad recording", () => { const m = good(); m.recordings[0].target = "soma"; return m; }, /model.recordings\[0\].target should be "node" or "edge"/],
-    ["huge stimulus", () => { const m = good(); m.stimuli[0].values = { rle: [0, 1e9] }; return m; }, /model.stimuli\[0\].values should be at most/],
-    ["a string among column values", () => { const m = good(); m.columns.v = { values: [1, "x"] }; return m; }, /model.columns.v.values\[1\] should be a finite number or null; got "x"/],
-    ["a column of neither kind", () => { const m = good(); m.columns.v = 5; return m; }, /model.columns.v should be a column \{ fill \} or \{ values \}; got 5/],
-    ["a missing part", () => { const m = good(); delete m.edges; return m; }, /model.edges should be an object \{ pre, post, type, columns \}; got nothing/],
-    ["a list over its limit", () => ({ ...good(), cells: new Array(100_001).fill(0) }), /model.cells should be at most 100000 entries; got "100001 entries"/],
-    ["a wrong spec kind", () => { const m = good(); m.channels[0].spec.kind = "synapse"; return m; }, /model.channels\[0\].spec.kind should be "channel"; got "synapse"/],
-    ["a short traced point", () => { const m = good(); m.cells[0].points = [[[1, 2, 3]]]; return m; }, /model.cells\[0\].points\[0\]\[0\]\[3\] should be a finite number/],
-    ["too many compartments", () => { const m = good(); m.cells[0].ncomp = m.cells[0].ncomp.map(() => 900_000); return m; }, /model.cells should be at most 1000000 compartments/],
-    ["trainable of an unknown key", () => { const m = good(); m.trainables[0].key = "nope"; return m; }, /model.trainables\[0\].key should be a node column/],
+    [
+      "short column",
+      () => {
+        const m = good();
+        m.columns.radius = { values: [1, 2] };
+        return m;
+      },
+      /model.columns.radius.values should be 24 values/,
+    ],
+    [
+      "string in a column",
+      () => {
+        const m = good();
+        m.columns.v = { fill: "x" };
+        return m;
+      },
+      /model.columns.v.fill should be a finite number or null/,
+    ],
+    [
+      "cyclic parents",
+      () => {
+        const m = good();
+        m.cells[0].parents = [-1, 2, 1, 1];
+        return m;
+      },
+      /model.cells\[0\].parents should be a tree/,
+    ],
+    [
+      "edge out of range",
+      () => {
+        const m = good();
+        m.edges.pre[0] = 999;
+        return m;
+      },
+      /model.edges.pre\[0\] should be a compartment index below 24/,
+    ],
+    [
+      "overlapping runs",
+      () => {
+        const m = good();
+        m.groups[0].nodes.runs = [4, 2, 2, 2];
+        return m;
+      },
+      /model.groups\[0\].nodes.runs\[2\]/,
+    ],
+    [
+      "channel spec with code",
+      () => {
+        const m = good();
+        m.channels[0].spec.current = "globalThis.fetch('x')";
+        return m;
+      },
+      /model.channels\[0\].spec should be a valid channel spec/,
+    ],
+    [
+      "missing channel column",
+      () => {
+        const m = good();
+        delete m.columns.Na_gNa;
+        return m;
+      },
+      /model.columns.Na_gNa should be a column/,
+    ],
+    [
+      "bad recording",
+      () => {
+        const m = good();
+        m.recordings[0].target = "soma";
+        return m;
+      },
+      /model.recordings\[0\].target should be "node" or "edge"/,
+    ],
+    [
+      "huge stimulus",
+      () => {
+        const m = good();
+        m.stimuli[0].values = { rle: [0, 1e9] };
+        return m;
+      },
+      /model.stimuli\[0\].values should be at most/,
+    ],
+    [
+      "a string among column values",
+      () => {
+        const m = good();
+        m.columns.v = { values: [1, "x"] };
+        return m;
+      },
+      /model.columns.v.values\[1\] should be a finite number or null; got "x"/,
+    ],
+    [
+      "a column of neither kind",
+      () => {
+        const m = good();
+        m.columns.v = 5;
+        return m;
+      },
+      /model.columns.v should be a column \{ fill \} or \{ values \}; got 5/,
+    ],
+    [
+      "a missing part",
+      () => {
+        const m = good();
+        delete m.edges;
+        return m;
+      },
+      /model.edges should be an object \{ pre, post, type, columns \}; got nothing/,
+    ],
+    [
+      "a list over its limit",
+      () => ({ ...good(), cells: new Array(100_001).fill(0) }),
+      /model.cells should be at most 100000 entries; got "100001 entries"/,
+    ],
+    [
+      "a wrong spec kind",
+      () => {
+        const m = good();
+        m.channels[0].spec.kind = "synapse";
+        return m;
+      },
+      /model.channels\[0\].spec.kind should be "channel"; got "synapse"/,
+    ],
+    [
+      "a short traced point",
+      () => {
+        const m = good();
+        m.cells[0].points = [[[1, 2, 3]]];
+        return m;
+      },
+      /model.cells\[0\].points\[0\]\[0\]\[3\] should be a finite number/,
+    ],
+    [
+      "too many compartments",
+      () => {
+        const m = good();
+        m.cells[0].ncomp = m.cells[0].ncomp.map(() => 900_000);
+        return m;
+      },
+      /model.cells should be at most 1000000 compartments/,
+    ],
+    [
+      "trainable of an unknown key",
+      () => {
+        const m = good();
+        m.trainables[0].key = "nope";
+        return m;
+      },
+      /model.trainables\[0\].key should be a node column/,
+    ],
   ])("rejects %s with a clear message", (_, make, message) => {
     expect(() => deserializeModel(make())).toThrow(message);
   });

@@ -37,15 +37,24 @@ export function l5pcCaseNames(): string[] {
 
 export function loadModCase(name: string): { def: ModCase; traces: number[][] } {
   const def = JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as ModCase;
-  const traces = (JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] }).traces;
+  const traces = (JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] })
+    .traces;
   return { def, traces };
 }
 
 const CHANNELS: Record<string, () => jx.Mechanism> = {
-  NaTs2_t: () => new l5pc.NaTs2_t(), NaTa_t: () => new l5pc.NaTa_t(), Nap_Et2: () => new l5pc.Nap_Et2(),
-  K_Pst: () => new l5pc.K_Pst(), K_Tst: () => new l5pc.K_Tst(), SKv3_1: () => new l5pc.SKv3_1(),
-  Im: () => new l5pc.Im(), SK_E2: () => new l5pc.SK_E2(), Ca_HVA: () => new l5pc.Ca_HVA(),
-  Ca_LVAst: () => new l5pc.Ca_LVAst(), CaDynamics_E2: () => new l5pc.CaDynamics_E2(), Ih: () => new l5pc.Ih(),
+  NaTs2_t: () => new l5pc.NaTs2_t(),
+  NaTa_t: () => new l5pc.NaTa_t(),
+  Nap_Et2: () => new l5pc.Nap_Et2(),
+  K_Pst: () => new l5pc.K_Pst(),
+  K_Tst: () => new l5pc.K_Tst(),
+  SKv3_1: () => new l5pc.SKv3_1(),
+  Im: () => new l5pc.Im(),
+  SK_E2: () => new l5pc.SK_E2(),
+  Ca_HVA: () => new l5pc.Ca_HVA(),
+  Ca_LVAst: () => new l5pc.Ca_LVAst(),
+  CaDynamics_E2: () => new l5pc.CaDynamics_E2(),
+  Ih: () => new l5pc.Ih(),
   pas: () => new l5pc.Pas(),
 };
 

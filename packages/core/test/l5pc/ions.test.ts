@@ -57,7 +57,9 @@ describe("celsius and ion columns", () => {
     const run = (order: string[]) => {
       const c = new jx.Compartment();
       const make: Record<string, () => jx.Mechanism> = {
-        sk: () => new l5pc.SK_E2(), hva: () => new l5pc.Ca_HVA(), dyn: () => new l5pc.CaDynamics_E2(),
+        sk: () => new l5pc.SK_E2(),
+        hva: () => new l5pc.Ca_HVA(),
+        dyn: () => new l5pc.CaDynamics_E2(),
       };
       for (const o of order) c.insert(make[o]());
       c.set("Ca_HVA_gCa_HVAbar", 0.001);
@@ -76,20 +78,24 @@ describe("celsius and ion columns", () => {
 describe("spec errors", () => {
   const base = { name: "X", params: { g: 1 }, states: {}, gates: {} };
   it("an unknown species needs a valence", () => {
-    expect(() => jx.defineChannel({ ...base, ions: { zz: { read: ["ezz"] } }, current: "g * (v - ezz)" }))
-      .toThrow(/ion "zz" needs a valence/);
+    expect(() => jx.defineChannel({ ...base, ions: { zz: { read: ["ezz"] } }, current: "g * (v - ezz)" })).toThrow(
+      /ion "zz" needs a valence/,
+    );
   });
   it("a written current needs its expression", () => {
-    expect(() => jx.defineChannel({ ...base, ions: { k: { read: ["ek"], write: ["ik"] } } }))
-      .toThrow(/ion current "ik" is written, so ionCurrents needs an expression/);
+    expect(() => jx.defineChannel({ ...base, ions: { k: { read: ["ek"], write: ["ik"] } } })).toThrow(
+      /ion current "ik" is written, so ionCurrents needs an expression/,
+    );
   });
   it("a written concentration needs a state of that name", () => {
-    expect(() => jx.defineChannel({ ...base, ions: { ca: { read: ["ica"], write: ["cai"] } } }))
-      .toThrow(/writes the concentration cai, so "states" needs a state "cai"/);
+    expect(() => jx.defineChannel({ ...base, ions: { ca: { read: ["ica"], write: ["cai"] } } })).toThrow(
+      /writes the concentration cai, so "states" needs a state "cai"/,
+    );
   });
   it("ion currents may be read in gates only", () => {
-    expect(() => jx.defineChannel({ ...base, ions: { ca: { read: ["ica"] } }, current: "g * ica" }))
-      .toThrow(/current uses the ion current "ica"; ion currents may be read in gates only/);
+    expect(() => jx.defineChannel({ ...base, ions: { ca: { read: ["ica"] } }, current: "g * ica" })).toThrow(
+      /current uses the ion current "ica"; ion currents may be read in gates only/,
+    );
   });
   it("a rate gate must be linear in its state", () => {
     const X = jx.defineChannel({ ...base, states: { x: 0 }, gates: { x: { rate: "-x * x" } } });
@@ -100,7 +106,10 @@ describe("spec errors", () => {
 describe("rate gates", () => {
   it("advance as NEURON's cnexp, exact for a linear equation", () => {
     const Decay = jx.defineChannel({
-      name: "Decay", params: { tau: 10, a: 2 }, states: { x: 1 }, gates: { x: { rate: "a - x / tau" } },
+      name: "Decay",
+      params: { tau: 10, a: 2 },
+      states: { x: 1 },
+      gates: { x: { rate: "a - x / tau" } },
     });
     const c = new jx.Compartment();
     c.insert(new Decay());

@@ -42,12 +42,15 @@ describe("defineChannel", () => {
   });
 
   it("compiles lazily, caches, and shares kernels between renamed instances", () => {
-    const a = new Kdr(), b = new Kdr(), c = new Kdr("K2");
+    const a = new Kdr(),
+      b = new Kdr(),
+      c = new Kdr("K2");
     expect(a.compiled).toBe(b.compiled);
     expect(c.compiled).not.toBe(a.compiled);
     expect(c.compiled.current).toBe(a.compiled.current); // same generated code
     expect(compileMechanism({ ...kdrSpec, kind: "channel" })).toBe(a.compiled);
-    const V = new Float64Array([-65]), idx = new Int32Array([0]);
+    const V = new Float64Array([-65]),
+      idx = new Int32Array([0]);
     const S = [new Float64Array([0])];
     a.compiled.steady(1, idx, idx, V, [new Float64Array([0.036]), new Float64Array([-77])], S);
     expect(S[0][0]).toBeCloseTo(0.317676914060697, 14); // HH's n at -65 mV
@@ -74,7 +77,9 @@ describe("defineChannel", () => {
 describe("defineSynapse", () => {
   it("gives v_pre and v_post, and a synapse kind", () => {
     const Exc = defineSynapse({
-      name: "Exc", params: { gS: 1e-4, e_syn: 0 }, states: { s: 0 },
+      name: "Exc",
+      params: { gS: 1e-4, e_syn: 0 },
+      states: { s: 0 },
       gates: { s: { inf: "sigmoid((v_pre + 35) / 10)", tau: "5" } },
       current: "gS * s * (v_post - e_syn)",
     });
@@ -83,7 +88,14 @@ describe("defineSynapse", () => {
     expect(e.stateKeys).toEqual(["Exc_s"]);
     const V = new Float64Array([-35, -70]);
     const S = [new Float64Array([0])];
-    e.compiled.steady(1, new Int32Array([0]), new Int32Array([1]), V, [new Float64Array([1e-4]), new Float64Array([0])], S);
+    e.compiled.steady(
+      1,
+      new Int32Array([0]),
+      new Int32Array([1]),
+      V,
+      [new Float64Array([1e-4]), new Float64Array([0])],
+      S,
+    );
     expect(S[0][0]).toBe(0.5);
   });
 });
@@ -103,62 +115,151 @@ describe("bad specs give clear errors", () => {
   };
 
   it("a state without a gate, and a gate without a state", () => {
-    expect(error((s) => { s.states.h = 0.5; })).toMatch(/^Channel "Kdr": state "h" has no gate; every state needs a gate/);
-    expect(error((s) => { s.gates.nn = s.gates.n; })).toMatch(/gate "nn" has no state of that name\. Valid states: n\. Did you mean "n"\?/);
+    expect(
+      error((s) => {
+        s.states.h = 0.5;
+      }),
+    ).toMatch(/^Channel "Kdr": state "h" has no gate; every state needs a gate/);
+    expect(
+      error((s) => {
+        s.gates.nn = s.gates.n;
+      }),
+    ).toMatch(/gate "nn" has no state of that name\. Valid states: n\. Did you mean "n"\?/);
   });
 
   it("a malformed gate", () => {
-    expect(error((s) => { s.gates.n = { alpha: "1", tau: "2" }; }))
-      .toMatch(/gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\), \{ inf, tau \} \(tau in ms\) or \{ rate \} \(dx\/dt\), each with an optional initial, got \{"alpha":"1","tau":"2"\}/);
+    expect(
+      error((s) => {
+        s.gates.n = { alpha: "1", tau: "2" };
+      }),
+    ).toMatch(
+      /gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\), \{ inf, tau \} \(tau in ms\) or \{ rate \} \(dx\/dt\), each with an optional initial, got \{"alpha":"1","tau":"2"\}/,
+    );
   });
 
   it("unknown names, with the valid ones and the nearest", () => {
-    const m = error((s) => { s.current = "gk * n^4 * (v - eK)"; });
+    const m = error((s) => {
+      s.current = "gk * n^4 * (v - eK)";
+    });
     expect(m).toContain('Channel "Kdr": current: Unknown name "gk" at position 0 in expression "gk * n^4 * (v - eK)"');
     expect(m).toContain("Valid names: an, bn, celsius, eK, gK, n, v.");
     expect(m).toContain('Did you mean "gK"?');
-    expect(error((s) => { s.current = "gK * (v_post - eK)"; })).toContain('Did you mean "v"?');
+    expect(
+      error((s) => {
+        s.current = "gK * (v_post - eK)";
+      }),
+    ).toContain('Did you mean "v"?');
   });
 
   it("parse errors inside a gate", () => {
-    expect(error((s) => { s.gates.n.alpha = "0.01 * (v + "; }))
-      .toMatch(/gate "n" \(alpha\): Cannot parse: expected a number, a name, "\(" or "-" but found end of input at position 12/);
+    expect(
+      error((s) => {
+        s.gates.n.alpha = "0.01 * (v + ";
+      }),
+    ).toMatch(
+      /gate "n" \(alpha\): Cannot parse: expected a number, a name, "\(" or "-" but found end of input at position 12/,
+    );
   });
 
   it("definitions used before they are defined", () => {
-    expect(error((s) => { s.definitions = { an: "2 * bn", bn: "v" }; }))
-      .toMatch(/definition "an" uses definition "bn" before it is defined; definitions are evaluated in order/);
+    expect(
+      error((s) => {
+        s.definitions = { an: "2 * bn", bn: "v" };
+      }),
+    ).toMatch(/definition "an" uses definition "bn" before it is defined; definitions are evaluated in order/);
   });
 
   it("gate rates that depend on states", () => {
-    expect(error((s) => { s.gates.n.beta = "bn * n"; })).toMatch(/gate "n" \(beta\) depends on state "n"; gate rates may depend only on v/);
-    expect(error((s) => { s.definitions.bn = "n"; })).toMatch(/gate "n" \(beta\) depends on state "n"/);
+    expect(
+      error((s) => {
+        s.gates.n.beta = "bn * n";
+      }),
+    ).toMatch(/gate "n" \(beta\) depends on state "n"; gate rates may depend only on v/);
+    expect(
+      error((s) => {
+        s.definitions.bn = "n";
+      }),
+    ).toMatch(/gate "n" \(beta\) depends on state "n"/);
   });
 
   it("defaults that are not finite numbers", () => {
-    expect(error((s) => { s.params.gK = NaN; })).toMatch(/a parameter "gK" needs a finite number default \(or \{ default: number \}\), got NaN/);
-    expect(error((s) => { s.states.n = { default: "0.3" }; })).toMatch(/a state "n" needs a finite number default.*got \{"default":"0.3"\}/);
-    expect(error((s) => { s.shared.eK = Infinity; })).toMatch(/shared parameter "eK".*got Infinity/);
+    expect(
+      error((s) => {
+        s.params.gK = NaN;
+      }),
+    ).toMatch(/a parameter "gK" needs a finite number default \(or \{ default: number \}\), got NaN/);
+    expect(
+      error((s) => {
+        s.states.n = { default: "0.3" };
+      }),
+    ).toMatch(/a state "n" needs a finite number default.*got \{"default":"0.3"\}/);
+    expect(
+      error((s) => {
+        s.shared.eK = Infinity;
+      }),
+    ).toMatch(/shared parameter "eK".*got Infinity/);
   });
 
   it("names that are not identifiers, reserved, or used twice", () => {
-    expect(error((s) => { s.name = "K dr"; })).toMatch(/Channel name must be an identifier.*got "K dr"/);
-    expect(error((s) => { s.params["g-K"] = 1; })).toMatch(/a parameter name "g-K" is not an identifier/);
-    expect(error((s) => { s.params.exp = 1; })).toMatch(/the name "exp" is used as a parameter but is already a built-in function/);
-    expect(error((s) => { s.params.v = 1; })).toMatch(/the name "v" is used as a parameter but is already the voltage/);
-    expect(error((s) => { s.params.n = 1; })).toMatch(/the name "n" is used as a state but is already a parameter/);
-    expect(error((s) => { s.definitions.gK = "1"; })).toMatch(/the name "gK" is used as a definition but is already a parameter/);
+    expect(
+      error((s) => {
+        s.name = "K dr";
+      }),
+    ).toMatch(/Channel name must be an identifier.*got "K dr"/);
+    expect(
+      error((s) => {
+        s.params["g-K"] = 1;
+      }),
+    ).toMatch(/a parameter name "g-K" is not an identifier/);
+    expect(
+      error((s) => {
+        s.params.exp = 1;
+      }),
+    ).toMatch(/the name "exp" is used as a parameter but is already a built-in function/);
+    expect(
+      error((s) => {
+        s.params.v = 1;
+      }),
+    ).toMatch(/the name "v" is used as a parameter but is already the voltage/);
+    expect(
+      error((s) => {
+        s.params.n = 1;
+      }),
+    ).toMatch(/the name "n" is used as a state but is already a parameter/);
+    expect(
+      error((s) => {
+        s.definitions.gK = "1";
+      }),
+    ).toMatch(/the name "gK" is used as a definition but is already a parameter/);
   });
 
   it("key collisions between prefixed and shared keys", () => {
-    expect(error((s) => { s.shared.Kdr_gK = 1; })).toMatch(/the key "Kdr_gK" would belong both to parameter "gK" and to shared parameter "Kdr_gK"/);
+    expect(
+      error((s) => {
+        s.shared.Kdr_gK = 1;
+      }),
+    ).toMatch(/the key "Kdr_gK" would belong both to parameter "gK" and to shared parameter "Kdr_gK"/);
   });
 
   it("unknown fields and wrong types", () => {
-    expect(error((s) => { s.gate = {}; })).toMatch(/unknown field "gate"\. Valid fields: .*Did you mean "gates"\?/);
-    expect(error((s) => { s.current = 3; })).toMatch(/"current" must be an expression string, got 3/);
-    expect(error((s) => { s.params = [1]; })).toMatch(/"params" must be an object of name: value, got \[1\]/);
-    expect(() => compileMechanism({ ...kdrSpec, kind: "pump" } as any)).toThrow(/needs kind "channel" or "synapse", got kind "pump"/);
+    expect(
+      error((s) => {
+        s.gate = {};
+      }),
+    ).toMatch(/unknown field "gate"\. Valid fields: .*Did you mean "gates"\?/);
+    expect(
+      error((s) => {
+        s.current = 3;
+      }),
+    ).toMatch(/"current" must be an expression string, got 3/);
+    expect(
+      error((s) => {
+        s.params = [1];
+      }),
+    ).toMatch(/"params" must be an object of name: value, got \[1\]/);
+    expect(() => compileMechanism({ ...kdrSpec, kind: "pump" } as any)).toThrow(
+      /needs kind "channel" or "synapse", got kind "pump"/,
+    );
   });
 
   it("renaming to a bad name fails", () => {

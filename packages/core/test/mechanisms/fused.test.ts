@@ -5,7 +5,17 @@ import { describe, expect, it } from "vitest";
 import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels.js";
 import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
 
-const mechs = [new HH(), new Na(), new K(), new Leak(), new Km(), new CaL(), new CaT(), new IonotropicSynapse(), new TanhRateSynapse()];
+const mechs = [
+  new HH(),
+  new Na(),
+  new K(),
+  new Leak(),
+  new Km(),
+  new CaL(),
+  new CaT(),
+  new IonotropicSynapse(),
+  new TanhRateSynapse(),
+];
 
 describe.each(mechs.map((m) => [m.name, m] as const))("advanceCurrent of %s", (_name, mech) => {
   it("equals advance then current", () => {
@@ -14,7 +24,9 @@ describe.each(mechs.map((m) => [m.name, m] as const))("advanceCurrent of %s", (_
     const V = Float64Array.from({ length: n + 1 }, (_, i) => -80 + 17 * i);
     const pre = Int32Array.from({ length: n }, (_, k) => (k + 3) % (n + 1));
     const post = Int32Array.from({ length: n }, (_, k) => k);
-    const P = m.paramDefaults.map((d, j) => Float64Array.from({ length: n }, (_, k) => d * (1 + 0.1 * Math.sin(k + j))));
+    const P = m.paramDefaults.map((d, j) =>
+      Float64Array.from({ length: n }, (_, k) => d * (1 + 0.1 * Math.sin(k + j))),
+    );
     const S0 = m.stateDefaults.map((_, j) => Float64Array.from({ length: n }, (_, k) => 0.1 + 0.1 * ((k + j) % 7)));
     const scale = Float64Array.from({ length: n }, (_, k) => 0.5 + k);
     const a = { S: S0.map((x) => x.slice()), I: new Float64Array(n + 1), G: new Float64Array(n + 1) };
@@ -44,7 +56,12 @@ describe.each(mechs.map((m) => [m.name, m] as const))("currentVjpFor of %s", (_n
     const wG = Float64Array.from({ length: n + 1 }, (_, i) => 0.05 * i);
     const wanted = m.paramKeys.map((_, j) => j % 2 === 0);
     const run = (fn: typeof m.currentVjp) => {
-      const out = { dV: new Float64Array(n + 1), dP: P.map(() => new Float64Array(n)), dS: S.map(() => new Float64Array(n)), dScale: new Float64Array(n) };
+      const out = {
+        dV: new Float64Array(n + 1),
+        dP: P.map(() => new Float64Array(n)),
+        dS: S.map(() => new Float64Array(n)),
+        dScale: new Float64Array(n),
+      };
       fn(n, pre, idx, V, P, S, scale, wI, wG, out.dV, out.dP, out.dS, out.dScale);
       return out;
     };

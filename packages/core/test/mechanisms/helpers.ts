@@ -25,7 +25,9 @@ export function expectClose(actual: number, expected: number, rel: number, abs: 
   const err = Math.abs(actual - expected);
   const tol = rel * Math.max(Math.abs(actual), Math.abs(expected)) + abs;
   if (!(err <= tol)) {
-    throw new Error(`${label}: got ${actual}, expected ${expected} (error ${err.toExponential(2)} > tolerance ${tol.toExponential(2)})`);
+    throw new Error(
+      `${label}: got ${actual}, expected ${expected} (error ${err.toExponential(2)} > tolerance ${tol.toExponential(2)})`,
+    );
   }
 }
 
@@ -46,8 +48,7 @@ export function randomInstances(m: CompiledMechanism, seed: number): Instances {
   const post = new Int32Array([1, 1, 3]);
   const pre = m.kind === "synapse" ? new Int32Array([0, 2, 3]) : post;
   const V = Float64Array.from({ length: 4 }, () => r(-85, 25));
-  const P = m.paramDefaults.map((d) =>
-    Float64Array.from({ length: n }, () => (d === 0 ? r(-5, 5) : d * r(0.7, 1.3))));
+  const P = m.paramDefaults.map((d) => Float64Array.from({ length: n }, () => (d === 0 ? r(-5, 5) : d * r(0.7, 1.3))));
   const S = m.stateDefaults.map(() => Float64Array.from({ length: n }, () => r(0.1, 0.9)));
   const scale = Float64Array.from({ length: n }, () => r(0.5, 2));
   return { n, pre, post, V, P, S, scale };
@@ -55,7 +56,11 @@ export function randomInstances(m: CompiledMechanism, seed: number): Instances {
 
 export function copyInstances(x: Instances): Instances {
   return {
-    ...x, V: x.V.slice(), P: x.P.map((a) => a.slice()), S: x.S.map((a) => a.slice()), scale: x.scale.slice(),
+    ...x,
+    V: x.V.slice(),
+    P: x.P.map((a) => a.slice()),
+    S: x.S.map((a) => a.slice()),
+    scale: x.scale.slice(),
   };
 }
 
@@ -67,12 +72,20 @@ export function interpret(spec: MechanismSpec, vPre: number, vPost: number, para
   const a = analyzeSpec(spec);
   const env: Record<string, number> = {};
   if (spec.kind === "channel") env.v = vPost;
-  else { env.v_pre = vPre; env.v_post = vPost; }
-  [...Object.keys(spec.params), ...Object.keys(spec.shared ?? {})].forEach((k, j) => { env[k] = params[j]; });
-  Object.keys(spec.states).forEach((k, j) => { env[k] = states[j]; });
+  else {
+    env.v_pre = vPre;
+    env.v_post = vPost;
+  }
+  [...Object.keys(spec.params), ...Object.keys(spec.shared ?? {})].forEach((k, j) => {
+    env[k] = params[j];
+  });
+  Object.keys(spec.states).forEach((k, j) => {
+    env[k] = states[j];
+  });
   for (const [name, e] of a.definitions) env[name] = evaluateExpr(e, env);
   const gates = a.gates.map((g) => {
-    const x = evaluateExpr(g.a, env), y = evaluateExpr(g.b!, env);
+    const x = evaluateExpr(g.a, env),
+      y = evaluateExpr(g.b!, env);
     return g.form === "alphaBeta" ? { inf: x / (x + y), tau: 1 / (x + y) } : { inf: x, tau: y };
   });
   return { current: evaluateExpr(a.current, env), gates };

@@ -7,9 +7,7 @@ import { CaL, CaT, HH, K, Km, Leak, Na } from "../../src/channels.js";
 import { IonotropicSynapse, TanhRateSynapse } from "../../src/synapses.js";
 import { defineChannel, defineSynapse, type Mechanism } from "../../src/mechanisms/define.js";
 import type { CompiledMechanism } from "../../src/mechanisms/types.js";
-import {
-  copyInstances, expectClose, fd, interpret, randomInstances, stepFor, type Instances,
-} from "./helpers.js";
+import { copyInstances, expectClose, fd, interpret, randomInstances, stepFor, type Instances } from "./helpers.js";
 
 const Ghk = defineChannel({
   name: "Ghk",
@@ -17,26 +15,41 @@ const Ghk = defineChannel({
   states: { a: 0.3 },
   definitions: { u: "(v - e) / k" },
   gates: { a: { inf: "max(sigmoid(v / 9), 0.05)", tau: "1 + abs(v) / 20 + min(v, -10)^2 / 100" } },
-  current: "g * a * k * efun(-u) + g * 0.01 * vtrap(v + 30, 7) * tanh(v / 30) + 1e-4 * sqrt(cosh(v / 40)) * log(2 + sinh(v / 50)^2)",
+  current:
+    "g * a * k * efun(-u) + g * 0.01 * vtrap(v + 30, 7) * tanh(v / 30) + 1e-4 * sqrt(cosh(v / 40)) * log(2 + sinh(v / 50)^2)",
 });
 const Graded = defineSynapse({
   name: "Graded",
   params: { gS: 2e-3, e_syn: -10 },
   states: { r: 0.5 },
-  gates: { r: { alpha: "0.5 * sigmoid((v_pre + 20) / 5) * (1 + 0.01 * tanh(v_post / 40))", beta: "0.1 * exp(-(v_post + 60) / 30)" } },
+  gates: {
+    r: {
+      alpha: "0.5 * sigmoid((v_pre + 20) / 5) * (1 + 0.01 * tanh(v_post / 40))",
+      beta: "0.1 * exp(-(v_post + 60) / 30)",
+    },
+  },
   current: "gS * r^2 * (v_post - e_syn) * sigmoid((v_pre - v_post) / 20)",
 });
 
 const mechanisms: [string, Mechanism][] = [
-  ["HH", new HH()], ["Leak", new Leak()], ["Na", new Na()], ["K", new K()], ["Km", new Km()],
-  ["CaL", new CaL()], ["CaT", new CaT()], ["IonotropicSynapse", new IonotropicSynapse()],
-  ["TanhRateSynapse", new TanhRateSynapse()], ["Ghk (user)", new Ghk()], ["Graded (user)", new Graded()],
+  ["HH", new HH()],
+  ["Leak", new Leak()],
+  ["Na", new Na()],
+  ["K", new K()],
+  ["Km", new Km()],
+  ["CaL", new CaL()],
+  ["CaT", new CaT()],
+  ["IonotropicSynapse", new IonotropicSynapse()],
+  ["TanhRateSynapse", new TanhRateSynapse()],
+  ["Ghk (user)", new Ghk()],
+  ["Graded (user)", new Graded()],
 ];
 
 const REL = 1e-6;
 
 function accumulate(m: CompiledMechanism, x: Instances) {
-  const accI = new Float64Array(x.V.length), accG = new Float64Array(x.V.length);
+  const accI = new Float64Array(x.V.length),
+    accG = new Float64Array(x.V.length);
   m.current(x.n, x.pre, x.post, x.V, x.P, x.S, x.scale, accI, accG);
   return { accI, accG };
 }
@@ -49,7 +62,8 @@ function values(m: CompiledMechanism, x: Instances): Float64Array {
 
 /** Calls check(get, set, analytic, label) for V, every P, every S (and scale). */
 function forEachInput(
-  x: Instances, grads: { dV: Float64Array; dP: Float64Array[]; dS: Float64Array[]; dScale?: Float64Array },
+  x: Instances,
+  grads: { dV: Float64Array; dP: Float64Array[]; dS: Float64Array[]; dScale?: Float64Array },
   check: (read: (y: Instances) => Float64Array, i: number, analytic: number, label: string) => void,
 ) {
   x.V.forEach((_, i) => check((y) => y.V, i, grads.dV[i], `dV[${i}]`));
@@ -62,8 +76,16 @@ function fdCheck(x: Instances, loss: (y: Instances) => number) {
   const l0 = Math.abs(loss(x));
   return (read: (y: Instances) => Float64Array, i: number, analytic: number, label: string) => {
     const h = stepFor(read(x)[i]);
-    const numeric = fd((t) => { const y = copyInstances(x); read(y)[i] = t; return loss(y); }, read(x)[i], h);
-    expectClose(analytic, numeric, REL, 1e-11 * (l0 + 1e-30) / h, label);
+    const numeric = fd(
+      (t) => {
+        const y = copyInstances(x);
+        read(y)[i] = t;
+        return loss(y);
+      },
+      read(x)[i],
+      h,
+    );
+    expectClose(analytic, numeric, REL, (1e-11 * (l0 + 1e-30)) / h, label);
   };
 }
 
@@ -75,14 +97,28 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
     const x = randomInstances(m, seed);
     const { accI, accG } = accumulate(m, x);
     const i = values(m, x);
-    const expI = new Float64Array(x.V.length), expG = new Float64Array(x.V.length);
+    const expI = new Float64Array(x.V.length),
+      expG = new Float64Array(x.V.length);
     for (let k = 0; k < x.n; k++) {
-      const ref = interpret(m.spec, x.V[x.pre[k]], x.V[x.post[k]], x.P.map((p) => p[k]), x.S.map((s) => s[k]));
+      const ref = interpret(
+        m.spec,
+        x.V[x.pre[k]],
+        x.V[x.post[k]],
+        x.P.map((p) => p[k]),
+        x.S.map((s) => s[k]),
+      );
       expectClose(i[k], ref.current, 1e-12, 1e-300, `currentValues[${k}] vs interpreter`);
       // The slope in v_post with v_pre held (they may be one node): NEURON's forward
       // difference (I(v + 0.001) - I(v)) / 0.001, which equals di/dv for currents linear in v.
       const vk = x.V[x.post[k]];
-      const at = (t: number) => interpret(m.spec, x.V[x.pre[k]], t, x.P.map((p) => p[k]), x.S.map((q) => q[k])).current;
+      const at = (t: number) =>
+        interpret(
+          m.spec,
+          x.V[x.pre[k]],
+          t,
+          x.P.map((p) => p[k]),
+          x.S.map((q) => q[k]),
+        ).current;
       const dIdv = (at(vk + 0.001) - at(vk)) / 0.001;
       expI[x.post[k]] += x.scale[k] * i[k];
       expG[x.post[k]] += x.scale[k] * dIdv;
@@ -106,7 +142,11 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
     const dScale = new Float64Array(x.n).fill(1);
     m.currentVjp(x.n, x.pre, x.post, x.V, x.P, x.S, x.scale, wI, wG, dV, dP, dS, dScale);
     const minus1 = (a: Float64Array) => a.map((z) => z - 1);
-    forEachInput(x, { dV: minus1(dV), dP: dP.map(minus1), dS: dS.map(minus1), dScale: minus1(dScale) }, fdCheck(x, loss));
+    forEachInput(
+      x,
+      { dV: minus1(dV), dP: dP.map(minus1), dS: dS.map(minus1), dScale: minus1(dScale) },
+      fdCheck(x, loss),
+    );
   });
 
   it.each(seeds)("advanceVjp equals finite differences (seed %i)", (seed) => {
@@ -130,28 +170,45 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
   it.each(seeds)("advance follows the ODE for tiny dt and the exact update for dt = 0.1 (seed %i)", (seed) => {
     const x = randomInstances(m, seed);
     const refs = Array.from({ length: x.n }, (_, k) =>
-      interpret(m.spec, x.V[x.pre[k]], x.V[x.post[k]], x.P.map((p) => p[k]), x.S.map((s) => s[k])));
+      interpret(
+        m.spec,
+        x.V[x.pre[k]],
+        x.V[x.post[k]],
+        x.P.map((p) => p[k]),
+        x.S.map((s) => s[k]),
+      ),
+    );
     for (const dt of [1e-9, 0.1]) {
       const y = copyInstances(x);
       m.advance(y.n, y.pre, y.post, y.V, y.P, y.S, dt);
-      x.S.forEach((s, j) => s.forEach((old, k) => {
-        const { inf, tau } = refs[k].gates[j];
-        if (dt < 1e-3) {
-          expectClose((y.S[j][k] - old) / dt, (inf - old) / tau, 1e-5 + dt / tau, 1e-6, `dS${j}/dt[${k}]`);
-        } else {
-          expectClose(y.S[j][k], inf + (old - inf) * Math.exp(-dt / tau), 1e-12, 1e-15, `S${j}[${k}] after dt`);
-        }
-      }));
+      x.S.forEach((s, j) =>
+        s.forEach((old, k) => {
+          const { inf, tau } = refs[k].gates[j];
+          if (dt < 1e-3) {
+            expectClose((y.S[j][k] - old) / dt, (inf - old) / tau, 1e-5 + dt / tau, 1e-6, `dS${j}/dt[${k}]`);
+          } else {
+            expectClose(y.S[j][k], inf + (old - inf) * Math.exp(-dt / tau), 1e-12, 1e-15, `S${j}[${k}] after dt`);
+          }
+        }),
+      );
     }
   });
 
   it.each(seeds)("steady sets inf, a fixed point of advance (seed %i)", (seed) => {
     const x = randomInstances(m, seed);
     m.steady(x.n, x.pre, x.post, x.V, x.P, x.S);
-    x.S.forEach((s, j) => s.forEach((val, k) => {
-      const ref = interpret(m.spec, x.V[x.pre[k]], x.V[x.post[k]], x.P.map((p) => p[k]), x.S.map((q) => q[k]));
-      expectClose(val, ref.gates[j].inf, 1e-13, 1e-300, `steady S${j}[${k}]`);
-    }));
+    x.S.forEach((s, j) =>
+      s.forEach((val, k) => {
+        const ref = interpret(
+          m.spec,
+          x.V[x.pre[k]],
+          x.V[x.post[k]],
+          x.P.map((p) => p[k]),
+          x.S.map((q) => q[k]),
+        );
+        expectClose(val, ref.gates[j].inf, 1e-13, 1e-300, `steady S${j}[${k}]`);
+      }),
+    );
     const y = copyInstances(x);
     m.advance(y.n, y.pre, y.post, y.V, y.P, y.S, 0.025);
     y.S.forEach((s, j) => s.forEach((val, k) => expectClose(val, x.S[j][k], 1e-14, 0, `S${j}[${k}]`)));

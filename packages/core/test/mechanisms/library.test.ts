@@ -11,16 +11,26 @@ import { expectClose } from "./helpers.js";
 
 /** Runs one instance at (vPre, vPost) with default params and the given states. */
 function one(m: CompiledMechanism, vPost: number, states?: number[], vPre = vPost) {
-  const pre = new Int32Array([0]), post = new Int32Array([m.kind === "synapse" ? 1 : 0]);
+  const pre = new Int32Array([0]),
+    post = new Int32Array([m.kind === "synapse" ? 1 : 0]);
   const V = new Float64Array([vPre, vPost]);
   const P = m.paramDefaults.map((d) => new Float64Array([d]));
   const S = (states ?? m.stateDefaults).map((s) => new Float64Array([s]));
   const out = new Float64Array(1);
   const ch = m.kind === "channel" ? post : pre;
   return {
-    current: () => { m.currentValues(1, ch, post, V, P, S, out); return out[0]; },
-    steady: () => { m.steady(1, ch, post, V, P, S); return S.map((s) => s[0]); },
-    advance: (dt: number) => { m.advance(1, ch, post, V, P, S, dt); return S.map((s) => s[0]); },
+    current: () => {
+      m.currentValues(1, ch, post, V, P, S, out);
+      return out[0];
+    },
+    steady: () => {
+      m.steady(1, ch, post, V, P, S);
+      return S.map((s) => s[0]);
+    },
+    advance: (dt: number) => {
+      m.advance(1, ch, post, V, P, S, dt);
+      return S.map((s) => s[0]);
+    },
   };
 }
 
@@ -39,22 +49,24 @@ const JAXLEY = {
   },
   Na: {
     gates: (v: number, vt = -60) => [
-      [0.32 * jEfun(-0.25 * (v - vt - 13.0)) / 0.25, 0.28 * jEfun(0.2 * (v - vt - 40.0)) / 0.2],
+      [(0.32 * jEfun(-0.25 * (v - vt - 13.0))) / 0.25, (0.28 * jEfun(0.2 * (v - vt - 40.0))) / 0.2],
       [0.128 * Math.exp(-(v - vt - 17.0) / 18.0), 4.0 / (Math.exp(-(v - vt - 40.0) / 5.0) + 1.0)],
     ],
     current: (v: number, [m, h]: number[]) => 50e-3 * m ** 3 * h * (v - 50.0),
   },
   K: {
     gates: (v: number, vt = -60) => [
-      [0.032 * jEfun(-0.2 * (v - vt - 15.0)) / 0.2, 0.5 * Math.exp(-(v - vt - 10.0) / 40.0)],
+      [(0.032 * jEfun(-0.2 * (v - vt - 15.0))) / 0.2, 0.5 * Math.exp(-(v - vt - 10.0) / 40.0)],
     ],
     current: (v: number, [n]: number[]) => 5e-3 * n ** 4 * (v + 90.0),
   },
   Km: {
-    infTau: (v: number) => [{
-      inf: 1.0 / (1.0 + Math.exp(-0.1 * (v + 35.0))),
-      tau: 4000.0 / (3.3 * Math.exp(0.05 * (v + 35.0)) + Math.exp(-0.05 * (v + 35.0))),
-    }],
+    infTau: (v: number) => [
+      {
+        inf: 1.0 / (1.0 + Math.exp(-0.1 * (v + 35.0))),
+        tau: 4000.0 / (3.3 * Math.exp(0.05 * (v + 35.0)) + Math.exp(-0.05 * (v + 35.0))),
+      },
+    ],
     current: (v: number, [p]: number[]) => 0.004e-3 * p * (v + 90.0),
   },
   CaL: {
@@ -65,10 +77,12 @@ const JAXLEY = {
     current: (v: number, [q, r]: number[]) => 0.1e-3 * q ** 2 * r * (v - 120.0),
   },
   CaT: {
-    infTau: (v: number, vx = 2.0) => [{
-      inf: 1.0 / (1.0 + Math.exp((v + vx + 81.0) / 4)),
-      tau: (30.8 + (211.4 + Math.exp((v + vx + 113.2) / 5.0))) / (3.7 * (1 + Math.exp((v + vx + 84.0) / 3.2))),
-    }],
+    infTau: (v: number, vx = 2.0) => [
+      {
+        inf: 1.0 / (1.0 + Math.exp((v + vx + 81.0) / 4)),
+        tau: (30.8 + (211.4 + Math.exp((v + vx + 113.2) / 5.0))) / (3.7 * (1 + Math.exp((v + vx + 84.0) / 3.2))),
+      },
+    ],
     current: (v: number, [u]: number[], vx = 2.0) =>
       0.4e-4 * (1.0 / (1.0 + Math.exp(-(v + vx + 57.0) / 6.2))) ** 2 * u * (v - 120.0),
   },
@@ -76,20 +90,36 @@ const JAXLEY = {
 
 describe("keys, defaults and current names are Jaxley's", () => {
   const table: [Mechanism, Record<string, number>, Record<string, number>, string][] = [
-    [new HH(), { HH_gNa: 0.12, HH_gK: 0.036, HH_gLeak: 0.0003, HH_eNa: 50, HH_eK: -77, HH_eLeak: -54.3 },
-      { HH_m: 0.2, HH_h: 0.2, HH_n: 0.2 }, "i_HH"],
+    [
+      new HH(),
+      { HH_gNa: 0.12, HH_gK: 0.036, HH_gLeak: 0.0003, HH_eNa: 50, HH_eK: -77, HH_eLeak: -54.3 },
+      { HH_m: 0.2, HH_h: 0.2, HH_n: 0.2 },
+      "i_HH",
+    ],
     [new Leak(), { Leak_gLeak: 1e-4, Leak_eLeak: -70 }, {}, "i_Leak"],
     [new Na(), { Na_gNa: 0.05, eNa: 50, vt: -60 }, { Na_m: 0.2, Na_h: 0.2 }, "i_Na"],
     [new K(), { K_gK: 5e-3, eK: -90, vt: -60 }, { K_n: 0.2 }, "i_K"],
     [new Km(), { Km_gKm: 4e-6, Km_taumax: 4000, eK: -90 }, { Km_p: 0.2 }, "i_K"],
     [new CaL(), { CaL_gCaL: 1e-4, eCa: 120 }, { CaL_q: 0.2, CaL_r: 0.2 }, "i_Ca"],
     [new CaT(), { CaT_gCaT: 4e-5, CaT_vx: 2, eCa: 120 }, { CaT_u: 0.2 }, "i_Ca"],
-    [new IonotropicSynapse(), {
-      IonotropicSynapse_gS: 1e-4, IonotropicSynapse_e_syn: 0, IonotropicSynapse_k_minus: 0.025,
-      IonotropicSynapse_v_th: -35, IonotropicSynapse_delta: 10,
-    }, { IonotropicSynapse_s: 0.2 }, "i_IonotropicSynapse"],
-    [new TanhRateSynapse(), { TanhRateSynapse_gS: 1e-4, TanhRateSynapse_x_offset: -70, TanhRateSynapse_slope: 1 },
-      {}, "i_TanhRateSynapse"],
+    [
+      new IonotropicSynapse(),
+      {
+        IonotropicSynapse_gS: 1e-4,
+        IonotropicSynapse_e_syn: 0,
+        IonotropicSynapse_k_minus: 0.025,
+        IonotropicSynapse_v_th: -35,
+        IonotropicSynapse_delta: 10,
+      },
+      { IonotropicSynapse_s: 0.2 },
+      "i_IonotropicSynapse",
+    ],
+    [
+      new TanhRateSynapse(),
+      { TanhRateSynapse_gS: 1e-4, TanhRateSynapse_x_offset: -70, TanhRateSynapse_slope: 1 },
+      {},
+      "i_TanhRateSynapse",
+    ],
   ];
   it.each(table)("%s", (mech, params, states, currentName) => {
     expect(mech.paramDefaults()).toEqual(params);
@@ -116,16 +146,18 @@ describe("HH matches NEURON's hh.mod", () => {
   it("has NEURON's steady state at -65 mV", () => {
     const [m, h, n] = one(new HH().compiled, -65).steady();
     expectClose(m, 0.052932485257249, 1e-13, 0, "m");
-    expectClose(h, 0.596120753508460, 1e-13, 0, "h");
+    expectClose(h, 0.59612075350846, 1e-13, 0, "h");
     expectClose(n, 0.317676914060697, 1e-13, 0, "n");
   });
 
   it("uses vtrap's limit at the singular voltages -40 and -55 mV", () => {
     const [m] = one(new HH().compiled, -40).steady();
-    const am = 1.0, bm = 4 * Math.exp(-25 / 18);
+    const am = 1.0,
+      bm = 4 * Math.exp(-25 / 18);
     expectClose(m, am / (am + bm), 1e-14, 0, "m(-40)");
     const [, , n] = one(new HH().compiled, -55).steady();
-    const an = 0.1, bn = 0.125 * Math.exp(-10 / 80);
+    const an = 0.1,
+      bn = 0.125 * Math.exp(-10 / 80);
     expectClose(n, an / (an + bn), 1e-14, 0, "n(-55)");
     const near = one(new HH().compiled, -40 + 1e-7).steady()[0];
     expectClose(near, m, 1e-7, 0, "m continuous at -40");
@@ -148,15 +180,17 @@ describe("equations equal Jaxley's", () => {
   const voltages = [-90, -72.5, -65, -50.3, -30, 0.7, 20, 42];
   const dt = 0.025;
 
-  const cases: [string, CompiledMechanism, typeof JAXLEY[keyof typeof JAXLEY]][] = [
-    ["HH", new HH().compiled, JAXLEY.HH], ["Na", new Na().compiled, JAXLEY.Na], ["K", new K().compiled, JAXLEY.K],
-    ["Km", new Km().compiled, JAXLEY.Km], ["CaL", new CaL().compiled, JAXLEY.CaL], ["CaT", new CaT().compiled, JAXLEY.CaT],
+  const cases: [string, CompiledMechanism, (typeof JAXLEY)[keyof typeof JAXLEY]][] = [
+    ["HH", new HH().compiled, JAXLEY.HH],
+    ["Na", new Na().compiled, JAXLEY.Na],
+    ["K", new K().compiled, JAXLEY.K],
+    ["Km", new Km().compiled, JAXLEY.Km],
+    ["CaL", new CaL().compiled, JAXLEY.CaL],
+    ["CaT", new CaT().compiled, JAXLEY.CaT],
   ];
   it.each(cases)("%s: steady state (inf, not Jaxley's Km/CaT init bug), one step, current", (_n, m, j) => {
     for (const v of voltages) {
-      const gates = "gates" in j
-        ? j.gates(v).map(([a, b]) => ({ inf: a / (a + b), tau: 1 / (a + b) }))
-        : j.infTau(v);
+      const gates = "gates" in j ? j.gates(v).map(([a, b]) => ({ inf: a / (a + b), tau: 1 / (a + b) })) : j.infTau(v);
       const states = m.stateDefaults.map((_, i) => 0.1 + 0.2 * i);
       const run = one(m, v, states);
       expectClose(run.current(), j.current(v, states), 1e-13, 1e-300, `current at ${v}`);

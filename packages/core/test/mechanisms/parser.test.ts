@@ -9,8 +9,16 @@ const ev = (s: string) => evaluateExpr(parseExpr(s), env);
 
 describe("parseExpr", () => {
   it("reads numbers in every form", () => {
-    for (const [text, value] of [["2", 2], ["0.5", 0.5], [".5", 0.5], ["3.", 3], ["1e-3", 1e-3],
-      ["1E+2", 100], ["2.5e2", 250], ["1e21", 1e21]] as const) {
+    for (const [text, value] of [
+      ["2", 2],
+      ["0.5", 0.5],
+      [".5", 0.5],
+      ["3.", 3],
+      ["1e-3", 1e-3],
+      ["1E+2", 100],
+      ["2.5e2", 250],
+      ["1e21", 1e21],
+    ] as const) {
       expect(parseExpr(text)).toEqual({ type: "num", value, pos: 0 });
     }
   });
@@ -41,17 +49,49 @@ describe("parseExpr", () => {
 
   it("round-trips through printExpr", () => {
     const cases = [
-      "0.1 * vtrap(-(v + 40), 10)", "4 * exp(-(v + 65) / 18)", "1 / (exp(-(v + 35) / 10) + 1)",
-      "-x ^ 2", "(-x) ^ 2", "x ^ y ^ z", "(x ^ y) ^ z", "x ^ -y", "a - (b - c)", "a - b - c",
-      "a / (b * c)", "a / b * c", "-(a + b)", "-(-a)", "a * -b", "-a * b", "1e-3 * x", "max(x, min(y, z))",
-      "gNa * m ^ 3 * h * (v - eNa) + gK * n ^ 4 * (v - eK)", "-(a * b)", "-a ^ -b ^ c",
+      "0.1 * vtrap(-(v + 40), 10)",
+      "4 * exp(-(v + 65) / 18)",
+      "1 / (exp(-(v + 35) / 10) + 1)",
+      "-x ^ 2",
+      "(-x) ^ 2",
+      "x ^ y ^ z",
+      "(x ^ y) ^ z",
+      "x ^ -y",
+      "a - (b - c)",
+      "a - b - c",
+      "a / (b * c)",
+      "a / b * c",
+      "-(a + b)",
+      "-(-a)",
+      "a * -b",
+      "-a * b",
+      "1e-3 * x",
+      "max(x, min(y, z))",
+      "gNa * m ^ 3 * h * (v - eNa) + gK * n ^ 4 * (v - eK)",
+      "-(a * b)",
+      "-a ^ -b ^ c",
     ];
     for (const text of cases) {
       const e = parseExpr(text);
       const printed = printExpr(e);
       expect(stripPositions(parseExpr(printed)), `${text} -> ${printed}`).toEqual(stripPositions(e));
       if (text !== "-(-a)" && text !== "1e-3 * x") expect(printed).toBe(text);
-      const names = { x: 1.3, y: 0.7, z: 1.1, v: -50, a: 2, b: 3, c: 5, gNa: 1, m: 0.5, h: 0.6, eNa: 50, gK: 2, n: 0.3, eK: -77 };
+      const names = {
+        x: 1.3,
+        y: 0.7,
+        z: 1.1,
+        v: -50,
+        a: 2,
+        b: 3,
+        c: 5,
+        gNa: 1,
+        m: 0.5,
+        h: 0.6,
+        eNa: 50,
+        gK: 2,
+        n: 0.3,
+        eK: -77,
+      };
       expect(evaluateExpr(parseExpr(printed), names)).toBe(evaluateExpr(e, names));
     }
   });
@@ -82,12 +122,16 @@ describe("parse errors say what was given, where, and what was expected", () => 
   });
 
   it("for unbalanced parentheses", () => {
-    expect(message("(a + b")).toMatch(/expected "\)" to close the "\(" at position 0 but found end of input at position 6/);
+    expect(message("(a + b")).toMatch(
+      /expected "\)" to close the "\(" at position 0 but found end of input at position 6/,
+    );
     expect(message("a + b)")).toMatch(/no matching "\("\) but found "\)" at position 5/);
   });
 
   it("for a missing operator, a bad character and a malformed number", () => {
-    expect(message("a b")).toMatch(/expected an operator \(\+ - \* \/ \^\) or end of input but found name "b" at position 2/);
+    expect(message("a b")).toMatch(
+      /expected an operator \(\+ - \* \/ \^\) or end of input but found name "b" at position 2/,
+    );
     expect(message("a $ b")).toMatch(/Unexpected character "\$".* at position 2 in expression "a \$ b"/);
     expect(message("2x")).toMatch(/Malformed number "2x".*position 0/);
     expect(message("1.2.3")).toMatch(/Malformed number "1.2.3"/);

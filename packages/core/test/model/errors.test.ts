@@ -22,7 +22,9 @@ describe("bad input", () => {
   it("index out of range: names the level and the valid range", () => {
     const c = cell();
     expect(() => c.branch(3)).toThrow(/branch index 3 is out of range \(in cell\) \(valid: 0 to 2\)/);
-    expect(() => c.branch(0).comp(5)).toThrow(/comp index 5 is out of range \(in cell\.branch\(0\)\) \(valid: 0 to 2\)/);
+    expect(() => c.branch(0).comp(5)).toThrow(
+      /comp index 5 is out of range \(in cell\.branch\(0\)\) \(valid: 0 to 2\)/,
+    );
     expect(() => c.cell(1)).toThrow(/cell index 1 is out of range.*valid: 0 to 0/);
     expect(() => c.branch(-1)).toThrow(/branch index -1 is out of range/);
     expect(() => c.branch(1.5)).toThrow(/branch index must be an integer.*1\.5/);
@@ -60,7 +62,12 @@ describe("bad input", () => {
 
   it("stimuli of the wrong shape", () => {
     const c = cell();
-    expect(() => c.branch(0).stimulate([[0, 1], [0, 1]])).toThrow(/got 2 rows but the view has 3 targets/);
+    expect(() =>
+      c.branch(0).stimulate([
+        [0, 1],
+        [0, 1],
+      ]),
+    ).toThrow(/got 2 rows but the view has 3 targets/);
     expect(() => c.branch(0).comp(0).stimulate([])).toThrow(/no samples/);
     expect(() => c.branch(0).comp(0).stimulate([0, NaN])).toThrow(/sample 1 is NaN/);
     expect(() => c.branch(0).stimulate([[0, 1], [0], [1, 1]])).toThrow(/row 1 has 1 samples, row 0 has 2/);
@@ -72,7 +79,9 @@ describe("bad input", () => {
     c.branch(0).comp(0).record();
     expect(() => jx.integrate(c, { tMax: 1, deltaT: 0 })).toThrow(/deltaT must be a finite number of ms > 0; got 0/);
     expect(() => jx.integrate(c, { tMax: 1, deltaT: -0.1 })).toThrow(/got -0\.1/);
-    expect(() => jx.integrate(c, { tMax: 1, solver: "rk4" as jx.SolverName })).toThrow(/unknown solver 'rk4'.*bwd_euler, crank_nicolson, fwd_euler/);
+    expect(() => jx.integrate(c, { tMax: 1, solver: "rk4" as jx.SolverName })).toThrow(
+      /unknown solver 'rk4'.*bwd_euler, crank_nicolson, fwd_euler/,
+    );
     expect(() => jx.integrate(c, { tmax: 1 } as never)).toThrow(/Unknown integrate option 'tmax'/);
     expect(() => jx.integrate(c)).toThrow(/give tMax/);
   });
@@ -92,13 +101,17 @@ describe("bad input", () => {
     expect(() => c.group("apicl")).toThrow(/Unknown group 'apicl'.*Valid: apical.*Did you mean 'apical'/);
     expect(() => c.addToGroup("HH")).toThrow(/clashes with a mechanism/);
     expect(() => c.addToGroup("branch")).toThrow(/clashes with a member/);
-    expect(() => (c as unknown as Record<string, jx.View>).apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse.*apical/);
+    expect(() => (c as unknown as Record<string, jx.View>).apicl).toThrow(
+      /'apicl' is not a method, a group, a channel or a synapse.*apical/,
+    );
   });
 
   it("a simulation that produces NaN says where and when", () => {
     const c = cell();
     c.branch(2).comp(1).record();
     c.set("HH_gNa", 1e12); // absurd conductance
-    expect(() => jx.integrate(c, { tMax: 5, solver: "fwd_euler" })).toThrow(/non-finite voltage .* at cell 0, branch \d, comp \d .* at t = /);
+    expect(() => jx.integrate(c, { tMax: 5, solver: "fwd_euler" })).toThrow(
+      /non-finite voltage .* at cell 0, branch \d, comp \d .* at t = /,
+    );
   });
 });

@@ -38,7 +38,8 @@ describe("formatValue", () => {
   });
 
   it("knows the index columns", () => {
-    for (const c of ["global_comp_index", "local_cell_index", "index_within_type", "type_ind"]) expect(isIntegerColumn(c)).toBe(true);
+    for (const c of ["global_comp_index", "local_cell_index", "index_within_type", "type_ind"])
+      expect(isIntegerColumn(c)).toBe(true);
     for (const c of ["radius", "HH_gNa", "index"]) expect(isIntegerColumn(c)).toBe(false);
   });
 

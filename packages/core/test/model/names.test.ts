@@ -21,7 +21,9 @@ describe("names", () => {
   });
 
   it("the same rule behind both kinds of message", () => {
-    expect(unknownNameError("key", "HH_gna", ["HH_gK", "HH_gNa"]).message).toBe("Unknown key 'HH_gna'. Valid: HH_gK, HH_gNa. Did you mean 'HH_gNa'?");
+    expect(unknownNameError("key", "HH_gna", ["HH_gK", "HH_gNa"]).message).toBe(
+      "Unknown key 'HH_gna'. Valid: HH_gK, HH_gNa. Did you mean 'HH_gNa'?",
+    );
     expect(unknownNameError("group", "axon", ["apical"]).message).toBe("Unknown group 'axon'. Valid: apical.");
     expect(validNamesHint("gna", ["v", "gNa", "gK"])).toBe('Valid names: gK, gNa, v. Did you mean "gNa"?');
   });

@@ -119,8 +119,12 @@ describe("both readings: units and radii", () => {
 
   test("bad options are DendrolabErrors (INVALID_ARGUMENT) that say what is allowed", () => {
     const s = parseSwc(SOMA_DEND);
-    expect(() => buildMorphology(s, { ncomp: 0 })).toThrow("ncomp must be a positive integer (compartments per branch), got 0");
-    expect(() => buildMorphology(s, { ncomp: 0 })).toThrow(expect.objectContaining({ name: "DendrolabError", code: "INVALID_ARGUMENT" }));
+    expect(() => buildMorphology(s, { ncomp: 0 })).toThrow(
+      "ncomp must be a positive integer (compartments per branch), got 0",
+    );
+    expect(() => buildMorphology(s, { ncomp: 0 })).toThrow(
+      expect.objectContaining({ name: "DendrolabError", code: "INVALID_ARGUMENT" }),
+    );
     expect(() => buildMorphology(s, { ncomp: 1, reading: "arbor" as never })).toThrow(
       'reading must be one of "jaxley", "neuron", got "arbor"',
     );

@@ -68,7 +68,14 @@ const MUTATIONS: Record<string, Mutation> = {
     const f = fieldsOf(line);
     if (f.length < 7) return;
     const r = rnd();
-    f[6] = r < 0.6 ? fieldsOf(pick(data, rnd)[0])[0] : r < 0.75 ? f[0] : r < 0.9 ? "-1" : String(10000 + Math.floor(rnd() * 100));
+    f[6] =
+      r < 0.6
+        ? fieldsOf(pick(data, rnd)[0])[0]
+        : r < 0.75
+          ? f[0]
+          : r < 0.9
+            ? "-1"
+            : String(10000 + Math.floor(rnd() * 100));
     lines[i] = f.join(" ");
   },
   radius: (lines, rnd) => {

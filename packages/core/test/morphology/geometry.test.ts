@@ -229,7 +229,9 @@ describe("cutPolyline", () => {
     expect(() => cutPolyline([], 1)).toThrow(/at least one traced point/);
     expect(() => cutPolyline([[0, 0, 0, 1]], 0)).toThrow(/ncomp must be a positive integer, got 0/);
     expect(() => cutPolyline([[0, 0, 0, 1]], 1.5)).toThrow(DendrolabError);
-    expect(() => cutPolyline([[0, 0, 0, 1]], 1, new Float64Array(2))).toThrow(expect.objectContaining({ code: "SHAPE_MISMATCH" }));
+    expect(() => cutPolyline([[0, 0, 0, 1]], 1, new Float64Array(2))).toThrow(
+      expect.objectContaining({ code: "SHAPE_MISMATCH" }),
+    );
   });
 
   test("cylinderComps: a short cylinder split evenly", () => {

@@ -59,7 +59,8 @@ function check(name: string, reading: "neuron" | "jaxley", limit: number): void 
   def.recordings.forEach((r, j) => {
     const what = `${name} (${reading}) recording ${j} at ${r.neuron_location}`;
     expect(mae[j], `${what}: MAE`).toBeLessThanOrEqual(limit);
-    if (reading === "neuron") expect(mae[j], `${what}: MAE (measured precision)`).toBeLessThanOrEqual(NEURON_READING_MEASURED_MV);
+    if (reading === "neuron")
+      expect(mae[j], `${what}: MAE (measured precision)`).toBeLessThanOrEqual(NEURON_READING_MEASURED_MV);
     expect(spikes[j], `${what}: spike count`).toBe(def.checks.per_recording[j].n_spikes);
   });
   if (reading === "neuron") {
@@ -71,13 +72,20 @@ function check(name: string, reading: "neuron" | "jaxley", limit: number): void 
   }
   for (const j of bySample) {
     const byCoords = runSwcCase(def, text, reading).sites[j];
-    expect(branchOf(run, byCoords.index), `recording ${j}: coordinates find another branch`).not.toBe(branchOf(run, run.sites[j].index));
+    expect(branchOf(run, byCoords.index), `recording ${j}: coordinates find another branch`).not.toBe(
+      branchOf(run, run.sites[j].index),
+    );
   }
 }
 
 describe("SWC morphologies against NEURON (Import3d, HH per region)", () => {
   it("has cases from at least three real morphologies", () => {
-    const files = new Set(cases.map((c) => loadSwcCase(c).def).filter((d) => d.swc.source === "shared").map((d) => d.swc.file));
+    const files = new Set(
+      cases
+        .map((c) => loadSwcCase(c).def)
+        .filter((d) => d.swc.source === "shared")
+        .map((d) => d.swc.file),
+    );
     expect(files.size).toBeGreaterThanOrEqual(3);
   });
 
@@ -99,7 +107,8 @@ describe("SWC morphologies against NEURON (Import3d, HH per region)", () => {
     expect(decimalToFloat32("63.84000205993653")).toBe(63.840003967285156);
     expect(decimalToFloat32("63.8400020599365234375")).toBe(Math.fround(63.8400020599365234375)); // exact tie: even
     expect(decimalToFloat32("155.61000502109528")).toBe(155.61000061035156);
-    for (const t of ["1.85", "0", "-7.344444275", "1e-30", "3.4e38", "1e39"]) expect(decimalToFloat32(t)).toBe(Math.fround(Number(t)));
+    for (const t of ["1.85", "0", "-7.344444275", "1e-30", "3.4e38", "1e39"])
+      expect(decimalToFloat32(t)).toBe(Math.fround(Number(t)));
   });
 
   afterAll(() => {

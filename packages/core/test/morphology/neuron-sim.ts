@@ -46,7 +46,15 @@ export interface SwcCaseDef {
     mechanisms: { HH: Record<string, number> };
   }>;
   initial_states: Record<string, number>;
-  stimulus: { delay_ms: number; dur_ms: number; amp_nA: number; x: number; y: number; z: number; neuron_location: string };
+  stimulus: {
+    delay_ms: number;
+    dur_ms: number;
+    amp_nA: number;
+    x: number;
+    y: number;
+    z: number;
+    neuron_location: string;
+  };
   recordings: SwcSite[];
   neuron_geometry: { n_sections: number; total_area_um2: number; total_length_um: number };
   checks: { per_recording: Array<{ n_spikes: number; min_abs_extremum_mV: number | null }> };
@@ -71,12 +79,20 @@ export function listSwcCases(): string[] {
  * read (`neuronText`: the renumbered copy when the file has parent ids above child ids,
  * which NEURON and the "neuron" reading refuse; otherwise the same text).
  */
-export function loadSwcCase(name: string): { def: SwcCaseDef; traces: SwcCaseTraces; text: string; neuronText: string } {
+export function loadSwcCase(name: string): {
+  def: SwcCaseDef;
+  traces: SwcCaseTraces;
+  text: string;
+  neuronText: string;
+} {
   const def = JSON.parse(readFileSync(join(SWC_FIXTURE_DIR, `${name}.json`), "utf8")) as SwcCaseDef;
   const traces = JSON.parse(readFileSync(join(SWC_FIXTURE_DIR, `${name}.traces.json`), "utf8")) as SwcCaseTraces;
-  const folder = def.swc.source === "shared" ? new URL("./swc/", import.meta.url).pathname : join(SWC_FIXTURE_DIR, "swc");
+  const folder =
+    def.swc.source === "shared" ? new URL("./swc/", import.meta.url).pathname : join(SWC_FIXTURE_DIR, "swc");
   const text = readFileSync(join(folder, def.swc.file), "utf8");
-  const neuronText = def.swc.neuron_file ? readFileSync(join(SWC_FIXTURE_DIR, "swc", def.swc.neuron_file), "utf8") : text;
+  const neuronText = def.swc.neuron_file
+    ? readFileSync(join(SWC_FIXTURE_DIR, "swc", def.swc.neuron_file), "utf8")
+    : text;
   return { def, traces, text, neuronText };
 }
 
@@ -111,7 +127,12 @@ export type SiteLookup = "coordinates" | "sample";
  * the compartments nearest to the fixture's x, y, z; `bySample` lists recordings found
  * instead through `sampleToComp` of their `swc_sample`.
  */
-export function runSwcCase(def: SwcCaseDef, text: string, reading: SwcReading, bySample: readonly number[] = []): SwcRun {
+export function runSwcCase(
+  def: SwcCaseDef,
+  text: string,
+  reading: SwcReading,
+  bySample: readonly number[] = [],
+): SwcRun {
   const cell = jx.readSwc(text, { ...def.read_options, reading });
   cell.insert(new HH());
   for (const reg of def.regions) {

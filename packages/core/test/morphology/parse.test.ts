@@ -43,9 +43,7 @@ describe("parseSwc errors name the line, quote it and say what was expected", ()
     const e = swcError(() => parseSwc("# c\n1 1 0 0 0 1 -1\n2 3 0 1 0\n"));
     expect(e.line).toBe(3);
     expect(e.text).toBe("2 3 0 1 0");
-    expect(e.message).toBe(
-      'SWC line 3: expected 7 fields (id type x y z radius parent), got 5: "2 3 0 1 0"',
-    );
+    expect(e.message).toBe('SWC line 3: expected 7 fields (id type x y z radius parent), got 5: "2 3 0 1 0"');
   });
 
   test("a field that is not a number", () => {
@@ -70,9 +68,7 @@ describe("parseSwc errors name the line, quote it and say what was expected", ()
   test("duplicate ids name both lines", () => {
     const e = swcError(() => parseSwc("1 1 0 0 0 1 -1\n2 3 0 1 0 1 1\n\n2 3 0 2 0 1 1\n"));
     expect(e.line).toBe(4);
-    expect(e.message).toBe(
-      'SWC line 4: duplicate id 2 (already used on line 2); expected unique ids: "2 3 0 2 0 1 1"',
-    );
+    expect(e.message).toBe('SWC line 4: duplicate id 2 (already used on line 2); expected unique ids: "2 3 0 2 0 1 1"');
   });
 
   test("unknown parents", () => {
@@ -86,7 +82,9 @@ describe("parseSwc errors name the line, quote it and say what was expected", ()
 
   test("cycles list the ids and lines", () => {
     const e = swcError(() => parseSwc("1 1 0 0 0 1 -1\n2 3 0 1 0 1 4\n3 3 0 2 0 1 2\n4 3 0 3 0 1 3\n"));
-    expect(e.message).toMatch(/^SWC line \d: sample \d is its own ancestor \(parents (\d -> ){3}\d, lines \d, \d, \d\); expected a tree: "/);
+    expect(e.message).toMatch(
+      /^SWC line \d: sample \d is its own ancestor \(parents (\d -> ){3}\d, lines \d, \d, \d\); expected a tree: "/,
+    );
     expect([2, 3, 4]).toContain(e.line);
     const self = swcError(() => parseSwc("1 1 0 0 0 1 -1\n2 3 0 1 0 1 2\n"));
     expect(self.message).toBe('SWC line 2: sample 2 is its own parent; expected a tree: "2 3 0 1 0 1 2"');

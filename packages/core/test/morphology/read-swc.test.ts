@@ -22,7 +22,10 @@ describe("readSwc", () => {
     expect(area.some((a, i) => Math.abs(a - cyl[i]) / cyl[i] > 1e-3)).toBe(true); // frusta, not cylinders
     expect(cell.sampleToComp.size).toBeGreaterThan(200);
     cell.insert(new HH());
-    cell.group("soma").comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 10));
+    cell
+      .group("soma")
+      .comp(0)
+      .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 10));
     cell.group("soma").comp(0).record();
     cell.group("apical").branch(3).comp(1).record();
     const r = jx.simulate(cell);

@@ -148,9 +148,7 @@ describe("large files", () => {
     for (const reading of ["jaxley", "neuron"] as const) {
       const m = read("morph_retina_20161028_1.swc", { minRadius: 0.1, reading, ncomp: 2 });
       expect(m.branches).toHaveLength(155);
-      expect(m.warnings).toEqual([
-        "raised 7213 radii below minRadius 0.1 um to 0.1 um (lines 1, 2, 3, 4, 5, ...)",
-      ]);
+      expect(m.warnings).toEqual(["raised 7213 radii below minRadius 0.1 um to 0.1 um (lines 1, 2, 3, 4, 5, ...)"]);
       expect(m.branches[0].typeId).toBe(1);
       expect(m.branches.slice(1).every((b) => b.typeId === 3)).toBe(true);
     }
@@ -160,7 +158,9 @@ describe("large files", () => {
     const file = "morph_flywire_t4_720575940626407426.swc";
     expect(() => read(file)).toThrow(/^SWC line 502: radius 0 is not positive/);
     const unscaled = read(file, { minRadius: 1 });
-    expect(unscaled.warnings[0]).toMatch(/^the median radius is \d+ um, which looks like nanometres; pass scale: 0.001/);
+    expect(unscaled.warnings[0]).toMatch(
+      /^the median radius is \d+ um, which looks like nanometres; pass scale: 0.001/,
+    );
     const m = read(file, { scale: 0.001, minRadius: 0.05 });
     expect(m.warnings.some((w) => w.includes("nanometres"))).toBe(false);
     expect(m.branches[0].typeId).toBe(1);

@@ -66,7 +66,8 @@ describe("fullyConnect", () => {
     expect(a.column("post_global_cell_index")).toEqual([2, 3, 2, 3]);
     expect(build(3).column("post_global_comp_index")).toEqual(a.column("post_global_comp_index"));
     const sites = new Set<number>();
-    for (let seed = 0; seed < 20; seed++) for (const p of build(seed).column("post_global_comp_index")) sites.add(p as number);
+    for (let seed = 0; seed < 20; seed++)
+      for (const p of build(seed).column("post_global_comp_index")) sites.add(p as number);
     expect([...sites].every((s) => s >= 12 && s < 24)).toBe(true);
     expect(sites.size).toBeGreaterThan(6);
   });
@@ -76,7 +77,13 @@ describe("sparseConnect", () => {
   it("is reproducible: the same seed gives the same synapses, another seed others", () => {
     const build = (seed?: number) => {
       const net = network(20);
-      jx.sparseConnect(net.cell("all"), net.cell("all"), new IonotropicSynapse(), 0.3, seed === undefined ? undefined : { seed });
+      jx.sparseConnect(
+        net.cell("all"),
+        net.cell("all"),
+        new IonotropicSynapse(),
+        0.3,
+        seed === undefined ? undefined : { seed },
+      );
       return pairs(net);
     };
     const a = build(1);
@@ -106,9 +113,17 @@ describe("connectivityMatrixConnect", () => {
       [false, true, false],
     ]);
     expect(pairs(net)).toEqual(["0->2", "0->4", "1->3"]);
-    jx.connectivityMatrixConnect(net.cell([3, 4]), net.cell([0]), new TanhRateSynapse(), [Uint8Array.of(0), Float64Array.of(0.5)]);
+    jx.connectivityMatrixConnect(net.cell([3, 4]), net.cell([0]), new TanhRateSynapse(), [
+      Uint8Array.of(0),
+      Float64Array.of(0.5),
+    ]);
     expect(pairs(net)).toEqual(["0->2", "0->4", "1->3", "4->0"]);
-    expect(net.edges.column("type")).toEqual(["IonotropicSynapse", "IonotropicSynapse", "IonotropicSynapse", "TanhRateSynapse"]);
+    expect(net.edges.column("type")).toEqual([
+      "IonotropicSynapse",
+      "IonotropicSynapse",
+      "IonotropicSynapse",
+      "TanhRateSynapse",
+    ]);
     expect(net.edges.column("index_within_type")).toEqual([0, 1, 2, 0]);
   });
 });
@@ -126,13 +141,30 @@ describe("edge views and the .edges table", () => {
     const t = wired().edges;
     expect(t.length).toBe(11);
     expect(t.columns).toEqual([
-      "local_edge_index", "global_edge_index", "index_within_type", "type", "type_ind",
-      "pre_index", "post_index", "pre_locs", "post_locs",
-      "pre_global_cell_index", "pre_global_branch_index", "pre_global_comp_index",
-      "post_global_cell_index", "post_global_branch_index", "post_global_comp_index",
-      "IonotropicSynapse_gS", "IonotropicSynapse_e_syn", "IonotropicSynapse_k_minus",
-      "IonotropicSynapse_v_th", "IonotropicSynapse_delta", "IonotropicSynapse_s",
-      "TanhRateSynapse_gS", "TanhRateSynapse_x_offset", "TanhRateSynapse_slope",
+      "local_edge_index",
+      "global_edge_index",
+      "index_within_type",
+      "type",
+      "type_ind",
+      "pre_index",
+      "post_index",
+      "pre_locs",
+      "post_locs",
+      "pre_global_cell_index",
+      "pre_global_branch_index",
+      "pre_global_comp_index",
+      "post_global_cell_index",
+      "post_global_branch_index",
+      "post_global_comp_index",
+      "IonotropicSynapse_gS",
+      "IonotropicSynapse_e_syn",
+      "IonotropicSynapse_k_minus",
+      "IonotropicSynapse_v_th",
+      "IonotropicSynapse_delta",
+      "IonotropicSynapse_s",
+      "TanhRateSynapse_gS",
+      "TanhRateSynapse_x_offset",
+      "TanhRateSynapse_slope",
     ]);
     expect(t.column("index_within_type")).toEqual([0, 1, 2, 3, 0, 4, 5, 6, 7, 8, 9]);
     expect(t.column("type_ind")).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
@@ -165,7 +197,9 @@ describe("edge views and the .edges table", () => {
     expect(net.edge("all").edges.length).toBe(11);
     expect(net.edge(0).view.length).toBe(0); // an edge view holds no compartments
     expect(() => net.edge(11)).toThrow(/edge index 11 is out of range \(in network\) \(valid: 0 to 10\)/);
-    expect(() => net.named("TanhRateSynapse").edge(1)).toThrow(/edge index 1 is out of range \(in network\.TanhRateSynapse\) \(valid: 0 to 0\)/);
+    expect(() => net.named("TanhRateSynapse").edge(1)).toThrow(
+      /edge index 1 is out of range \(in network\.TanhRateSynapse\) \(valid: 0 to 0\)/,
+    );
   });
 
   it("select({ edges }) takes global edge indices", () => {
@@ -182,7 +216,19 @@ describe("edge views and the .edges table", () => {
     net.edge(3).set("IonotropicSynapse_gS", 0.3);
     expect(gS()[3]).toBe(0.3);
     net.named("IonotropicSynapse").set("IonotropicSynapse_e_syn", -80);
-    expect(net.edges.column("IonotropicSynapse_e_syn")).toEqual([-80, -80, -80, -80, NaN, -80, -80, -80, -80, -80, -80]);
+    expect(net.edges.column("IonotropicSynapse_e_syn")).toEqual([
+      -80,
+      -80,
+      -80,
+      -80,
+      NaN,
+      -80,
+      -80,
+      -80,
+      -80,
+      -80,
+      -80,
+    ]);
     net.select({ edges: [5, 6] }).set("IonotropicSynapse_gS", [0.5, 0.6]);
     expect(gS().slice(5, 8)).toEqual([0.5, 0.6, 1e-4]);
     net.named("IonotropicSynapse").edge([0, 1]).set("IonotropicSynapse_s", 0.7);
@@ -191,9 +237,14 @@ describe("edge views and the .edges table", () => {
     net.cell(0).set("TanhRateSynapse_slope", 2);
     expect(net.edges.column("TanhRateSynapse_slope")[4]).toBe(2);
     // One value per synapse in view that has the key.
-    net.set("IonotropicSynapse_delta", Array.from({ length: 10 }, (_, i) => i + 1));
+    net.set(
+      "IonotropicSynapse_delta",
+      Array.from({ length: 10 }, (_, i) => i + 1),
+    );
     expect(net.edges.column("IonotropicSynapse_delta")).toEqual([1, 2, 3, 4, NaN, 5, 6, 7, 8, 9, 10]);
-    expect(() => net.edge(4).set("IonotropicSynapse_gS", 1)).toThrow(/no synapse in view has 'IonotropicSynapse_gS' \(in network\.edge\(4\)\)/);
+    expect(() => net.edge(4).set("IonotropicSynapse_gS", 1)).toThrow(
+      /no synapse in view has 'IonotropicSynapse_gS' \(in network\.edge\(4\)\)/,
+    );
     expect(() => net.named("IonotropicSynapse").set("IonotropicSynapse_gS", [1, 2])).toThrow(
       /got 2 values but the view has 10 rows with 'IonotropicSynapse_gS'/,
     );

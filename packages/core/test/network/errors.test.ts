@@ -21,7 +21,8 @@ describe("connecting views of two different networks", () => {
   it("is refused by every connect function, naming both views", () => {
     const a = network();
     const b = network();
-    const msg = /pre \(network\.cell\(0\)\) and post \(network\.cell\(1\)\) are views of two different networks; both must come from the same network/;
+    const msg =
+      /pre \(network\.cell\(0\)\) and post \(network\.cell\(1\)\) are views of two different networks; both must come from the same network/;
     expect(() => jx.connect(a.cell(0), b.cell(1), syn())).toThrow(msg);
     expect(() => jx.fullyConnect(a.cell(0), b.cell(1), syn())).toThrow(/^fullyConnect: pre/);
     expect(() => jx.fullyConnect(a.cell(0), b.cell(1), syn())).toThrow(msg);
@@ -40,8 +41,12 @@ describe("connecting views of two different networks", () => {
 
   it("pre or post that is not a view", () => {
     const net = network();
-    expect(() => jx.connect(0 as never, net.cell(1), syn())).toThrow("connect: pre must be a view of a network, e.g. net.cell(0); got 0.");
-    expect(() => jx.fullyConnect(net.cell(0), undefined as never, syn())).toThrow("fullyConnect: post must be a view of a network, e.g. net.cell(0); got undefined.");
+    expect(() => jx.connect(0 as never, net.cell(1), syn())).toThrow(
+      "connect: pre must be a view of a network, e.g. net.cell(0); got 0.",
+    );
+    expect(() => jx.fullyConnect(net.cell(0), undefined as never, syn())).toThrow(
+      "fullyConnect: post must be a view of a network, e.g. net.cell(0); got undefined.",
+    );
   });
 });
 
@@ -57,7 +62,9 @@ describe("empty selections", () => {
       "fullyConnect: the post view (network.cell(1).exc) is empty: it has no compartments, so there is nothing to connect.",
     );
     jx.connect(net.cell(0), net.cell(1), syn());
-    expect(() => jx.sparseConnect(net.edge(0), net.cell(1), syn(), 1)).toThrow(/sparseConnect: the pre view \(network\.edge\(0\)\) is empty/);
+    expect(() => jx.sparseConnect(net.edge(0), net.cell(1), syn(), 1)).toThrow(
+      /sparseConnect: the pre view \(network\.edge\(0\)\) is empty/,
+    );
     expect(() => jx.connectivityMatrixConnect(net.select({ edges: [0] }), net.cell(1), syn(), [])).toThrow(
       /connectivityMatrixConnect: the pre view \(network\.select\(\.\.\.\)\) is empty/,
     );
@@ -73,9 +80,15 @@ describe("empty selections", () => {
 
   it("select() without nodes or edges, with an unknown option or a non-list", () => {
     const net = network();
-    expect(() => net.select({})).toThrow("select() needs nodes or edges (in network), e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).");
-    expect(() => net.select({ edge: [0] } as never)).toThrow(/Unknown select\(\) option 'edge' \(in network\)\. Valid: nodes, edges\. Did you mean 'edges'\?/);
-    expect(() => net.select({ nodes: 3 } as never)).toThrow("select({ nodes }) takes a list of global indices (in network); got 3.");
+    expect(() => net.select({})).toThrow(
+      "select() needs nodes or edges (in network), e.g. select({ nodes: [0, 1] }) or select({ edges: [0] }).",
+    );
+    expect(() => net.select({ edge: [0] } as never)).toThrow(
+      /Unknown select\(\) option 'edge' \(in network\)\. Valid: nodes, edges\. Did you mean 'edges'\?/,
+    );
+    expect(() => net.select({ nodes: 3 } as never)).toThrow(
+      "select({ nodes }) takes a list of global indices (in network); got 3.",
+    );
     expect(() => net.select({ edges: [0] })).toThrow("edge 0 is out of range (in network) (there are no synapses).");
     expect(() => net.select({ nodes: [12] })).toThrow("select: node 12 is out of range (in network) (valid: 0 to 11).");
     expect(() => net.edge(0)).toThrow(/edge index 0 is out of range \(in network\) \(there are none\)/);
@@ -93,9 +106,16 @@ describe("connectivity matrices", () => {
     expect(() => jx.connectivityMatrixConnect(pre, post, syn(), [[true, false], [true]])).toThrow(
       "connectivityMatrixConnect: the matrix must be 2 x 2 (pre cells x post cells); got 2 rows; row 0 has 2 entries, row 1 has 1.",
     );
-    expect(() => jx.connectivityMatrixConnect(pre, post, syn(), [[1, 0, 0], [0, 1, 0]])).toThrow(/must be 2 x 2.*got 2 x 3/);
+    expect(() =>
+      jx.connectivityMatrixConnect(pre, post, syn(), [
+        [1, 0, 0],
+        [0, 1, 0],
+      ]),
+    ).toThrow(/must be 2 x 2.*got 2 x 3/);
     expect(() => jx.connectivityMatrixConnect(pre, post, syn(), [])).toThrow(/must be 2 x 2.*got 0 x 0/);
-    expect(() => jx.connectivityMatrixConnect(pre, post, syn(), "11" as never)).toThrow(/the matrix must be an array of rows, 2 x 2.*got "11"/);
+    expect(() => jx.connectivityMatrixConnect(pre, post, syn(), "11" as never)).toThrow(
+      /the matrix must be an array of rows, 2 x 2.*got "11"/,
+    );
     expect(net.edges.length).toBe(0);
   });
 
@@ -104,7 +124,9 @@ describe("connectivity matrices", () => {
     expect(() => jx.connectivityMatrixConnect(net.cell(0), net.cell(1), syn(), [["yes"]] as never)).toThrow(
       'connectivityMatrixConnect: matrix[0][0] is "yes"; entries must be booleans or numbers (non-zero = connected).',
     );
-    expect(() => jx.connectivityMatrixConnect(net.cell(0), net.cell(1), syn(), [[NaN]])).toThrow(/matrix\[0\]\[0\] is NaN/);
+    expect(() => jx.connectivityMatrixConnect(net.cell(0), net.cell(1), syn(), [[NaN]])).toThrow(
+      /matrix\[0\]\[0\] is NaN/,
+    );
     expect(net.edges.length).toBe(0);
   });
 });
@@ -117,7 +139,9 @@ describe("sparseConnect probabilities and options", () => {
         `sparseConnect: p must be a probability in [0, 1]; got ${String(p)}.`,
       );
     }
-    expect(() => jx.sparseConnect(net.cell(0), net.cell(1), syn(), "0.5" as never)).toThrow(/p must be a probability in \[0, 1\]; got "0\.5"/);
+    expect(() => jx.sparseConnect(net.cell(0), net.cell(1), syn(), "0.5" as never)).toThrow(
+      /p must be a probability in \[0, 1\]; got "0\.5"/,
+    );
   });
 
   it("unknown options, a non-integer seed, a non-boolean randomPostComp", () => {
@@ -125,7 +149,9 @@ describe("sparseConnect probabilities and options", () => {
     expect(() => jx.sparseConnect(net.cell(0), net.cell(1), syn(), 0.5, { sed: 1 } as never)).toThrow(
       /Unknown sparseConnect option 'sed'\. Valid: seed, randomPostComp\. Did you mean 'seed'\?/,
     );
-    expect(() => jx.sparseConnect(net.cell(0), net.cell(1), syn(), 0.5, { seed: 0.5 })).toThrow("sparseConnect: seed must be an integer; got 0.5.");
+    expect(() => jx.sparseConnect(net.cell(0), net.cell(1), syn(), 0.5, { seed: 0.5 })).toThrow(
+      "sparseConnect: seed must be an integer; got 0.5.",
+    );
     expect(() => jx.fullyConnect(net.cell(0), net.cell(1), syn(), { randomPostComp: 1 } as never)).toThrow(
       "fullyConnect: randomPostComp must be true or false; got 1.",
     );
@@ -154,13 +180,21 @@ describe("unknown synapse parameters and states", () => {
     expect(() => net.edge(0).set("IonotropicSynapse_gs", 1e-3)).toThrow(
       /Unknown key 'IonotropicSynapse_gs' in set\(\) \(in network\.edge\(0\)\)\. Valid: .*IonotropicSynapse_gS.*Did you mean 'IonotropicSynapse_gS'\?/,
     );
-    expect(() => net.named("IonotropicSynapse").set("gS", 1e-3)).toThrow(/Unknown key 'gS'.*Valid: .*IonotropicSynapse_gS/);
+    expect(() => net.named("IonotropicSynapse").set("gS", 1e-3)).toThrow(
+      /Unknown key 'gS'.*Valid: .*IonotropicSynapse_gS/,
+    );
     expect(() => net.edge(0).record("IonotropicSynapse_S")).toThrow(
       /Unknown state 'IonotropicSynapse_S'.*IonotropicSynapse_s.*i_IonotropicSynapse.*Did you mean 'IonotropicSynapse_s'\?/,
     );
-    expect(() => net.edge(0).makeTrainable("IonotropicSynapse_vth")).toThrow(/Unknown trainable key 'IonotropicSynapse_vth'.*Did you mean 'IonotropicSynapse_v_th'\?/);
-    expect(() => net.edge(0).dataSet("IonotropicSynapse_delt", 1)).toThrow(/IonotropicSynapse_delt.*Did you mean 'IonotropicSynapse_delta'\?/);
-    expect(() => net.edge(0).set("IonotropicSynapse_gS", -1 / 0)).toThrow(/set\('IonotropicSynapse_gS'\): value is -Infinity.*finite numbers/);
+    expect(() => net.edge(0).makeTrainable("IonotropicSynapse_vth")).toThrow(
+      /Unknown trainable key 'IonotropicSynapse_vth'.*Did you mean 'IonotropicSynapse_v_th'\?/,
+    );
+    expect(() => net.edge(0).dataSet("IonotropicSynapse_delt", 1)).toThrow(
+      /IonotropicSynapse_delt.*Did you mean 'IonotropicSynapse_delta'\?/,
+    );
+    expect(() => net.edge(0).set("IonotropicSynapse_gS", -1 / 0)).toThrow(
+      /set\('IonotropicSynapse_gS'\): value is -Infinity.*finite numbers/,
+    );
     expect(net.edges.column("IonotropicSynapse_gS")).toEqual([1e-4, 1e-4]);
   });
 });

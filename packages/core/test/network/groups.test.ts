@@ -77,10 +77,18 @@ describe("group errors list the groups that exist", () => {
     expect(() => net.group("apical")).toThrow(/Unknown group 'apical' \(in network\)\. Valid: \(none\)\./);
     net.cell(0).addToGroup("apical");
     net.cell(1).addToGroup("basal");
-    expect(() => net.group("apicl")).toThrow(/Unknown group 'apicl' \(in network\)\. Valid: apical, basal\. Did you mean 'apical'\?/);
-    expect(() => net.cell(0).group("axon")).toThrow(/Unknown group 'axon' \(in network\.cell\(0\)\)\. Valid: apical, basal\./);
-    expect(() => (net as unknown as Record<string, jx.View>).apicl).toThrow(/'apicl' is not a method, a group, a channel or a synapse of this view\. Groups, channels and synapses here: apical, basal, HH\./);
-    expect(() => net.named("apicl")).toThrow(/Unknown group, channel or synapse 'apicl' \(in network\)\. Valid: apical, basal, HH\. Did you mean 'apical'\?/);
+    expect(() => net.group("apicl")).toThrow(
+      /Unknown group 'apicl' \(in network\)\. Valid: apical, basal\. Did you mean 'apical'\?/,
+    );
+    expect(() => net.cell(0).group("axon")).toThrow(
+      /Unknown group 'axon' \(in network\.cell\(0\)\)\. Valid: apical, basal\./,
+    );
+    expect(() => (net as unknown as Record<string, jx.View>).apicl).toThrow(
+      /'apicl' is not a method, a group, a channel or a synapse of this view\. Groups, channels and synapses here: apical, basal, HH\./,
+    );
+    expect(() => net.named("apicl")).toThrow(
+      /Unknown group, channel or synapse 'apicl' \(in network\)\. Valid: apical, basal, HH\. Did you mean 'apical'\?/,
+    );
     expect(net.named("HH").view.length).toBe(36);
   });
 
@@ -94,11 +102,28 @@ describe("group errors list the groups that exist", () => {
     expect(() => net.cell(1).addToGroup("IonotropicSynapse")).toThrow(
       "Group name 'IonotropicSynapse' clashes with a mechanism (the synapse type 'IonotropicSynapse') (in network.cell(1)); choose another (e.g. 'IonotropicSynapse_group'). Existing groups: soma.",
     );
-    for (const col of ["radius", "v", "HH_gNa", "HH_m", "global_cell_index", "local_comp_index", "IonotropicSynapse_gS", "x"]) {
-      expect(() => net.addToGroup(col)).toThrow(new RegExp(`Group name '${col}' clashes with the table column '${col}' \\(in network\\).*Existing groups: soma\\.`));
+    for (const col of [
+      "radius",
+      "v",
+      "HH_gNa",
+      "HH_m",
+      "global_cell_index",
+      "local_comp_index",
+      "IonotropicSynapse_gS",
+      "x",
+    ]) {
+      expect(() => net.addToGroup(col)).toThrow(
+        new RegExp(
+          `Group name '${col}' clashes with the table column '${col}' \\(in network\\).*Existing groups: soma\\.`,
+        ),
+      );
     }
     for (const member of ["branch", "view", "edges", "set", "groupNames", "constructor", "toString"]) {
-      expect(() => net.addToGroup(member)).toThrow(new RegExp(`Group name '${member}' clashes with a member of views \\(view\\.${member}\\).*Existing groups: soma\\.`));
+      expect(() => net.addToGroup(member)).toThrow(
+        new RegExp(
+          `Group name '${member}' clashes with a member of views \\(view\\.${member}\\).*Existing groups: soma\\.`,
+        ),
+      );
     }
     expect(net.groupNames).toEqual(["soma"]);
   });
@@ -118,8 +143,12 @@ describe("group errors list the groups that exist", () => {
   it("empty names, non-strings and views without compartments", () => {
     const net = network();
     net.cell(0).addToGroup("soma");
-    expect(() => net.addToGroup("")).toThrow(/addToGroup\(\) needs a non-empty group name \(in network\); got "".*Existing groups: soma\./);
-    expect(() => net.addToGroup(3 as unknown as string)).toThrow(/needs a non-empty group name \(in network\); got 3\./);
+    expect(() => net.addToGroup("")).toThrow(
+      /addToGroup\(\) needs a non-empty group name \(in network\); got "".*Existing groups: soma\./,
+    );
+    expect(() => net.addToGroup(3 as unknown as string)).toThrow(
+      /needs a non-empty group name \(in network\); got 3\./,
+    );
     jx.connect(net.cell(0), net.cell(1), new IonotropicSynapse());
     expect(() => net.edge(0).addToGroup("syn")).toThrow(
       /addToGroup\('syn'\): the view has no compartments \(in network\.edge\(0\)\); a group holds compartments.*Existing groups: soma\./,

@@ -46,8 +46,12 @@ describe("network indices", () => {
     expect(v.column("global_branch_index")).toEqual([4, 4, 4, 6, 6]);
     expect(v.column("global_comp_index")).toEqual([7, 8, 9, 12, 13]);
     expect(v.columns.slice(0, 6)).toEqual([
-      "local_cell_index", "local_branch_index", "local_comp_index",
-      "global_cell_index", "global_branch_index", "global_comp_index",
+      "local_cell_index",
+      "local_branch_index",
+      "local_comp_index",
+      "global_cell_index",
+      "global_branch_index",
+      "global_comp_index",
     ]);
     // Indices are local to the view they are called on (as in Jaxley).
     expect(net.cell([1, 2]).cell(1).view.column("global_cell_index")).toEqual([2, 2, 2, 2, 2, 2]);
@@ -56,7 +60,7 @@ describe("network indices", () => {
     expect(() => net.cell([1, 2]).branch(1).comp(2).cell(1)).toThrow(/cell index 1 is out of range.*valid: 0 to 0/);
   });
 
-  it("cell(...) takes a number, a list (any order, duplicates) or \"all\"", () => {
+  it('cell(...) takes a number, a list (any order, duplicates) or "all"', () => {
     const { net } = twoShapes();
     expect(net.cell("all").view.length).toBe(16);
     expect(net.cell([2, 0]).view.column("global_cell_index")).toEqual([0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2]);
@@ -103,7 +107,9 @@ describe("network indices", () => {
     const net = new jx.Network([cell, cell, cell, new jx.Cell(branch, [-1, 0])]);
     expect(net.groupNames).toEqual(["proximal", "soma", "exc", "tips"]);
     expect(net.group("soma").view.index).toEqual([0, 1, 6, 7, 12, 13]); // the 4th cell has no soma group
-    expect(net.group("exc").view.column("global_cell_index")).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
+    expect(net.group("exc").view.column("global_cell_index")).toEqual([
+      0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2,
+    ]);
     expect(net.group("tips").view.index).toEqual([3, 5, 9, 11, 15, 17]);
     // Groups of branches carry into cells and then into networks.
     expect(net.group("proximal").view.index).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
@@ -143,7 +149,11 @@ describe("network indices", () => {
     const cell = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0]);
     cell.insert(new HH());
     const net = new jx.Network([cell, cell]);
-    net.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 3, 0.5, 0.025, 10));
+    net
+      .cell(0)
+      .branch(0)
+      .comp(0)
+      .stimulate(jx.stepCurrent(1, 3, 0.5, 0.025, 10));
     net.cell(0).branch(0).comp(0).record();
     net.cell(1).branch(0).comp(0).record();
     const r = jx.simulate(net, { tMax: 10 });

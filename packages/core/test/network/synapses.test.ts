@@ -18,7 +18,11 @@ function rows(r: { values: Float64Array; nRecordings: number; nSamples: number }
 describe("TanhRateSynapse", () => {
   it("has Jaxley's keys and defaults", () => {
     const s = new TanhRateSynapse();
-    expect(s.paramDefaults()).toEqual({ TanhRateSynapse_gS: 1e-4, TanhRateSynapse_x_offset: -70, TanhRateSynapse_slope: 1 });
+    expect(s.paramDefaults()).toEqual({
+      TanhRateSynapse_gS: 1e-4,
+      TanhRateSynapse_x_offset: -70,
+      TanhRateSynapse_slope: 1,
+    });
     expect(s.stateKeys).toEqual([]);
     expect(s.currentName).toBe("i_TanhRateSynapse");
   });
@@ -64,7 +68,7 @@ describe("TanhRateSynapse", () => {
     expect(v0[nSteps]).toBeCloseTo(a, 11);
     expect(v1[nSteps]).toBeCloseTo(b, 11);
     // One step explicitly: the post cell starts at rest, so only the synapse moves it.
-    expect(v1[1] - -70).toBeCloseTo(gS * Math.tanh(15 * slope) / c, 12);
+    expect(v1[1] - -70).toBeCloseTo((gS * Math.tanh(15 * slope)) / c, 12);
     expect(v1[1]).toBeGreaterThan(-70); // v_pre above x_offset: inward current, depolarising
   });
 });
@@ -80,7 +84,11 @@ function ionotropicNet(gS: number) {
   net.edge(1).set("IonotropicSynapse_e_syn", -80);
   net.set("v", -65);
   net.initStates();
-  net.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(2, 20, 0.3, DT, 30));
+  net
+    .cell(0)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(2, 20, 0.3, DT, 30));
   return net;
 }
 
@@ -88,8 +96,11 @@ describe("IonotropicSynapse", () => {
   it("has Jaxley's keys and defaults", () => {
     const s = new IonotropicSynapse();
     expect(s.paramDefaults()).toEqual({
-      IonotropicSynapse_gS: 1e-4, IonotropicSynapse_e_syn: 0, IonotropicSynapse_k_minus: 0.025,
-      IonotropicSynapse_v_th: -35, IonotropicSynapse_delta: 10,
+      IonotropicSynapse_gS: 1e-4,
+      IonotropicSynapse_e_syn: 0,
+      IonotropicSynapse_k_minus: 0.025,
+      IonotropicSynapse_v_th: -35,
+      IonotropicSynapse_delta: 10,
     });
     expect(s.stateDefaults()).toEqual({ IonotropicSynapse_s: 0.2 });
     expect(s.currentName).toBe("i_IonotropicSynapse");

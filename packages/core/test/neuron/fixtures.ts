@@ -110,11 +110,18 @@ export function buildCase(def: CaseDef): jx.Module {
   });
   for (const r of def.recordings) {
     if (r.synapse !== undefined) module.select({ edges: [r.synapse] }).record(r.state);
-    else cellView(r.cell).branch(r.branch!).comp(r.comp!).record(r.state ?? "v");
+    else
+      cellView(r.cell)
+        .branch(r.branch!)
+        .comp(r.comp!)
+        .record(r.state ?? "v");
   }
   const tMax = def.n_steps * def.dt_ms;
   for (const s of def.stimuli) {
-    cellView(s.cell).branch(s.branch).comp(s.comp).stimulate(jx.stepCurrent(s.delay_ms, s.dur_ms, s.amp_nA, def.dt_ms, tMax));
+    cellView(s.cell)
+      .branch(s.branch)
+      .comp(s.comp)
+      .stimulate(jx.stepCurrent(s.delay_ms, s.dur_ms, s.amp_nA, def.dt_ms, tMax));
   }
   return module;
 }

@@ -45,7 +45,9 @@ describe("fuzzing the NMODL front end (seeded)", () => {
   it("random bytes alone never crash the parser", () => {
     const rand = seededRandom(7);
     for (let k = 0; k < 500; k++) {
-      const text = Array.from({ length: Math.floor(rand() * 200) }, () => String.fromCharCode(Math.floor(rand() * 128))).join("");
+      const text = Array.from({ length: Math.floor(rand() * 200) }, () =>
+        String.fromCharCode(Math.floor(rand() * 128)),
+      ).join("");
       try {
         parseNmodl(text);
       } catch (e) {

@@ -17,8 +17,11 @@ export interface ModFile {
 /** Every .mod file of ../shared/mod/l5pc and ../shared/mod/more, sorted by name. */
 export function modFiles(): ModFile[] {
   return (["l5pc", "more"] as const).flatMap((set) =>
-    readdirSync(`${MOD_DIR}${set}`).filter((f) => f.endsWith(".mod")).sort()
-      .map((name) => ({ set, name, text: readFileSync(`${MOD_DIR}${set}/${name}`, "utf8") })));
+    readdirSync(`${MOD_DIR}${set}`)
+      .filter((f) => f.endsWith(".mod"))
+      .sort()
+      .map((name) => ({ set, name, text: readFileSync(`${MOD_DIR}${set}/${name}`, "utf8") })),
+  );
 }
 
 /** One file's text, e.g. `modText("l5pc", "SK_E2.mod")`. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Block, CallableBlock, DeclarationBlock, Expr, NamedBlock, NeuronBlock, NmodlFile, Stmt } from "../../src/nmodl/ast.js";
+import type {
+  Block,
+  CallableBlock,
+  DeclarationBlock,
+  Expr,
+  NamedBlock,
+  NeuronBlock,
+  NmodlFile,
+  Stmt,
+} from "../../src/nmodl/ast.js";
 import { NmodlError } from "../../src/nmodl/errors.js";
 import { parseNmodl } from "../../src/nmodl/parser.js";
 import { DendrolabError } from "../../src/errors.js";
@@ -18,11 +27,16 @@ const decls = (f: NmodlFile, kind: DeclarationBlock["kind"]) =>
 /** An expression printed back in fully parenthesised form, to compare structure. */
 function show(e: Expr): string {
   switch (e.kind) {
-    case "num": return e.unit ? `${e.value}(${e.unit})` : String(e.value);
-    case "name": return e.name;
-    case "call": return `${e.name}(${e.args.map(show).join(", ")})`;
-    case "unary": return `(${e.op}${show(e.arg)})`;
-    case "binary": return `(${show(e.left)} ${e.op} ${show(e.right)})`;
+    case "num":
+      return e.unit ? `${e.value}(${e.unit})` : String(e.value);
+    case "name":
+      return e.name;
+    case "call":
+      return `${e.name}(${e.args.map(show).join(", ")})`;
+    case "unary":
+      return `(${e.op}${show(e.arg)})`;
+    case "binary":
+      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
   }
 }
 
@@ -45,7 +59,9 @@ describe("parseNmodl on the public files", () => {
     const neuron = one(f, "neuron") as NeuronBlock;
     expect(neuron.suffix).toBe("NaTs2_t");
     expect(neuron.suffixPos).toEqual({ line: 5, column: 9 });
-    expect(neuron.ions).toEqual([{ name: "na", read: ["ena"], write: ["ina"], valence: null, pos: { line: 6, column: 2 } }]);
+    expect(neuron.ions).toEqual([
+      { name: "na", read: ["ena"], write: ["ina"], valence: null, pos: { line: 6, column: 2 } },
+    ]);
     expect(neuron.range).toEqual(["gNaTs2_tbar", "gNaTs2_t", "ina"]);
     expect(decls(f, "parameter")).toEqual([
       { name: "gNaTs2_tbar", value: 0.00001, unit: "S/cm2", limits: null, range: null, pos: { line: 17, column: 2 } },
@@ -78,12 +94,21 @@ describe("parseNmodl on the public files", () => {
   it("SK_E2: two ions, PARAMETER with v/ek/cai, STATE FROM TO, a procedure argument with unit", () => {
     const f = parseNmodl(modText("l5pc", "SK_E2.mod"));
     const neuron = one(f, "neuron") as NeuronBlock;
-    expect(neuron.ions.map((i) => [i.name, i.read, i.write])).toEqual([["k", ["ek"], ["ik"]], ["ca", ["cai"], []]]);
+    expect(neuron.ions.map((i) => [i.name, i.read, i.write])).toEqual([
+      ["k", ["ek"], ["ik"]],
+      ["ca", ["cai"], []],
+    ]);
     const ps = decls(f, "parameter");
     expect(ps.map((d) => [d.name, d.value, d.unit])).toEqual([
-      ["v", null, "mV"], ["gSK_E2bar", 0.000001, "mho/cm2"], ["zTau", 1, "ms"], ["ek", null, "mV"], ["cai", null, "mM"],
+      ["v", null, "mV"],
+      ["gSK_E2bar", 0.000001, "mho/cm2"],
+      ["zTau", 1, "ms"],
+      ["ek", null, "mV"],
+      ["cai", null, "mM"],
     ]);
-    expect(decls(f, "state")).toEqual([{ name: "z", value: null, unit: null, limits: null, range: [0, 1], pos: { line: 32, column: 7 } }]);
+    expect(decls(f, "state")).toEqual([
+      { name: "z", value: null, unit: null, limits: null, range: [0, 1], pos: { line: 32, column: 7 } },
+    ]);
     const rates = one(f, "procedure") as CallableBlock;
     expect(rates.args).toEqual([{ name: "ca", unit: "mM", pos: { line: 46, column: 17 } }]);
     expect(show((rates.body[1] as Extract<Stmt, { kind: "assign" }>).value)).toBe("(1 / (1 + ((0.00043 / ca) ^ 4.8)))");
@@ -93,8 +118,19 @@ describe("parseNmodl on the public files", () => {
     const f = parseNmodl(modText("l5pc", "CaDynamics_E2.mod"));
     expect((one(f, "neuron") as NeuronBlock).ions[0]).toMatchObject({ name: "ca", read: ["ica"], write: ["cai"] });
     const units = one(f, "units");
-    expect(units.entries).toContainEqual({ kind: "factor", name: "FARADAY", from: "faraday", to: "coulombs", pos: { line: 13, column: 2 } });
-    expect(units.entries).toContainEqual({ kind: "unitdef", name: "mV", definition: "millivolt", pos: { line: 11, column: 2 } });
+    expect(units.entries).toContainEqual({
+      kind: "factor",
+      name: "FARADAY",
+      from: "faraday",
+      to: "coulombs",
+      pos: { line: 13, column: 2 },
+    });
+    expect(units.entries).toContainEqual({
+      kind: "unitdef",
+      name: "mV",
+      definition: "millivolt",
+      pos: { line: 11, column: 2 },
+    });
     const eq = (one(f, "derivative") as NamedBlock).body[0] as Extract<Stmt, { kind: "assign" }>;
     expect(eq.target).toBe("cai");
     expect(show(eq.value)).toBe("(((-10000) * ((ica * gamma) / ((2 * FARADAY) * depth))) - ((cai - minCai) / decay))");
@@ -115,10 +151,20 @@ describe("parseNmodl on the public files", () => {
     const fns = blocks(f, "function");
     expect(fns.map((b) => b.name)).toEqual(["h2", "ghk", "KTF", "efun", "alp", "bet", "alpmt", "betmt"]);
     const ghk = fns[1];
-    expect(ghk.args.map((a) => [a.name, a.unit])).toEqual([["v", "mV"], ["ci", "mM"], ["co", "mM"]]);
+    expect(ghk.args.map((a) => [a.name, a.unit])).toEqual([
+      ["v", "mV"],
+      ["ci", "mM"],
+      ["co", "mM"],
+    ]);
     expect(ghk.unit).toBe("mV");
     expect((one(f, "neuron") as NeuronBlock).global).toEqual(["USEGHK"]);
-    expect(one(f, "units").entries).toContainEqual({ kind: "value", name: "R", value: 8.3134, unit: "joule/degC", pos: { line: 18, column: 3 } });
+    expect(one(f, "units").entries).toContainEqual({
+      kind: "value",
+      name: "R",
+      value: 8.3134,
+      unit: "joule/degC",
+      pos: { line: 18, column: 3 },
+    });
   });
 
   it("ka: TABLE with FROM TO WITH; INDEPENDENT is accepted", () => {
@@ -136,8 +182,16 @@ describe("parseNmodl on the public files", () => {
     expect(r.left.map((x) => x.name)).toEqual(["cst"]);
     expect(r.right.map((x) => x.name)).toEqual(["ost"]);
     expect(r.rates.map(show)).toEqual(["k3", "k4"]);
-    expect(one(f, "initial").body[0]).toMatchObject({ kind: "solve", block: "kin", method: "sparse", steadystate: true });
-    const k3 = (blocks(f, "procedure")[0].body).find((s) => s.kind === "assign" && s.target === "k3") as Extract<Stmt, { kind: "assign" }>;
+    expect(one(f, "initial").body[0]).toMatchObject({
+      kind: "solve",
+      block: "kin",
+      method: "sparse",
+      steadystate: true,
+    });
+    const k3 = blocks(f, "procedure")[0].body.find((s) => s.kind === "assign" && s.target === "k3") as Extract<
+      Stmt,
+      { kind: "assign" }
+    >;
     expect(show(k3.value)).toContain("(cai * 1(/mM))");
   });
 

@@ -16,7 +16,9 @@ export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../
 export function buildPackageInto(dir: string): void {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   mkdirSync(dir, { recursive: true });
-  execFileSync(process.execPath, [tsc, "-p", join(PACKAGE_DIR, "tsconfig.build.json"), "--outDir", join(dir, "dist")], { stdio: "pipe" });
+  execFileSync(process.execPath, [tsc, "-p", join(PACKAGE_DIR, "tsconfig.build.json"), "--outDir", join(dir, "dist")], {
+    stdio: "pipe",
+  });
   for (const f of ["package.json", "README.md", "LICENSE"]) copyFileSync(join(PACKAGE_DIR, f), join(dir, f));
 }
 

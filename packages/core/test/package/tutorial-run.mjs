@@ -29,7 +29,11 @@ export function buildTutorial({ jx, Na, K, Leak, IonotropicSynapse }) {
   network.cell(2).addToGroup("slow_spiking");
   network.cell(0).branch(0).comp(0).record("v");
   network.cell(2).branch(0).comp(0).record("v");
-  network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+  network
+    .cell(0)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
   return network;
 }
 
@@ -89,7 +93,11 @@ async function main(mode) {
   if (mode === "no-backend") {
     const jx = await import("@dendrolab/core");
     const network = buildTutorial({ jx, ...parts });
-    return { sim: simRun(jx, network), integrate: errorOf(() => jx.integrate(network)), dataSet: errorOf(() => network.dataSet("radius", 1)) };
+    return {
+      sim: simRun(jx, network),
+      integrate: errorOf(() => jx.integrate(network)),
+      dataSet: errorOf(() => network.dataSet("radius", 1)),
+    };
   }
   if (mode === "sim") {
     const jx = await import("@dendrolab/core/sim");
@@ -103,7 +111,10 @@ async function main(mode) {
       dataStimulate: errorOf(() => network.cell(0).branch(0).comp(0).dataStimulate([0, 1])),
       dataClamp: errorOf(() => network.cell(0).branch(0).comp(0).dataClamp("v", [0, 1])),
       // The test makes tfjs unresolvable; this shows that it is.
-      tfjs: await import("@tensorflow/tfjs-core").then(() => "loaded", () => "unresolvable"),
+      tfjs: await import("@tensorflow/tfjs-core").then(
+        () => "loaded",
+        () => "unresolvable",
+      ),
     };
   }
   throw new Error(`unknown mode '${mode}' (full, no-backend, sim)`);

@@ -26,10 +26,16 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => ({
     number.map((value): Expr => ({ type: "num", value })),
     fc.constantFrom(...NAMES).map((name): Expr => ({ type: "var", name })),
     tie("expr").map((arg): Expr => ({ type: "neg", arg })),
-    fc.tuple(fc.constantFrom("+", "-", "*", "/", "^" as const), tie("expr"), tie("expr"))
+    fc
+      .tuple(fc.constantFrom("+", "-", "*", "/", "^" as const), tie("expr"), tie("expr"))
       .map(([op, left, right]): Expr => ({ type: "bin", op, left, right })),
-    fc.constantFrom(...FNS).chain((f) => fc.array(tie("expr"), { minLength: f.arity, maxLength: f.arity })
-      .map((args): Expr => ({ type: "call", fn: f.name, args }))),
+    fc
+      .constantFrom(...FNS)
+      .chain((f) =>
+        fc
+          .array(tie("expr"), { minLength: f.arity, maxLength: f.arity })
+          .map((args): Expr => ({ type: "call", fn: f.name, args })),
+      ),
   ),
 }));
 
@@ -37,19 +43,25 @@ const PARAMS = { seed: 20240607, numRuns: 300 };
 
 describe("expression parse/print round trip (property)", () => {
   it("print then parse gives the same tree, and printing is stable", () => {
-    fc.assert(fc.property(expr, (e) => {
-      const parsed = stripPositions(parseExpr(printExpr(e)));
-      const again = stripPositions(parseExpr(printExpr(parsed)));
-      expect(again).toEqual(parsed);
-      expect(printExpr(again)).toBe(printExpr(parsed));
-    }), PARAMS);
+    fc.assert(
+      fc.property(expr, (e) => {
+        const parsed = stripPositions(parseExpr(printExpr(e)));
+        const again = stripPositions(parseExpr(printExpr(parsed)));
+        expect(again).toEqual(parsed);
+        expect(printExpr(again)).toBe(printExpr(parsed));
+      }),
+      PARAMS,
+    );
   });
 
   it("the parsed tree has the value of the original", () => {
-    fc.assert(fc.property(expr, (e) => {
-      const want = evaluateExpr(e, ENV);
-      const got = evaluateExpr(parseExpr(printExpr(e)), ENV);
-      expect(Object.is(got, want) || got === want, `${printExpr(e)}: ${got} vs ${want}`).toBe(true);
-    }), PARAMS);
+    fc.assert(
+      fc.property(expr, (e) => {
+        const want = evaluateExpr(e, ENV);
+        const got = evaluateExpr(parseExpr(printExpr(e)), ENV);
+        expect(Object.is(got, want) || got === want, `${printExpr(e)}: ${got} vs ${want}`).toBe(true);
+      }),
+      PARAMS,
+    );
   });
 });

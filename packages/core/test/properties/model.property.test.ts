@@ -20,9 +20,15 @@ const description = fc.record({
     { minLength: 1, maxLength: 3 },
   ),
   network: fc.boolean(),
-  channels: fc.array(fc.record({ channel: fc.constantFrom("HH", "Leak"), at: site, whole: fc.boolean(), gbar: fc.option(value) }), { maxLength: 3 }),
+  channels: fc.array(
+    fc.record({ channel: fc.constantFrom("HH", "Leak"), at: site, whole: fc.boolean(), gbar: fc.option(value) }),
+    { maxLength: 3 },
+  ),
   groups: fc.array(fc.record({ name: fc.constantFrom("apical", "basal", "soma"), at: site }), { maxLength: 4 }),
-  sets: fc.array(fc.record({ key: fc.constantFrom("radius", "length", "capacitance", "axial_resistivity", "v"), at: site, value }), { maxLength: 4 }),
+  sets: fc.array(
+    fc.record({ key: fc.constantFrom("radius", "length", "capacitance", "axial_resistivity", "v"), at: site, value }),
+    { maxLength: 4 },
+  ),
   synapses: fc.array(fc.record({ pre: site, post: site, gS: fc.option(value) }), { maxLength: 3 }),
   recordings: fc.array(site, { maxLength: 3 }),
   stimuli: fc.array(fc.record({ at: site, amp: value }), { maxLength: 2 }),
@@ -32,10 +38,13 @@ const description = fc.record({
 type Description = typeof description extends fc.Arbitrary<infer T> ? T : never;
 
 function build(d: Description): jx.Cell | jx.Network {
-  const cells = d.cells.map((bs) => new jx.Cell(
-    bs.map((b) => new jx.Branch(new jx.Compartment(), b.ncomp)),
-    bs.map((b, i) => (i === 0 ? -1 : b.parent % i)),
-  ));
+  const cells = d.cells.map(
+    (bs) =>
+      new jx.Cell(
+        bs.map((b) => new jx.Branch(new jx.Compartment(), b.ncomp)),
+        bs.map((b, i) => (i === 0 ? -1 : b.parent % i)),
+      ),
+  );
   const net = d.network || cells.length > 1 ? new jx.Network(cells) : cells[0];
   const cellOf = (s: { cell: number }) => (net instanceof jx.Network ? net.cell(s.cell % cells.length) : net);
   const nBranch = (s: { cell: number }) => d.cells[net instanceof jx.Network ? s.cell % cells.length : 0].length;
@@ -68,14 +77,17 @@ const roundTrip = (m: jx.View) => deserializeModel(JSON.parse(JSON.stringify(ser
 
 describe("model serialise/deserialise round trip (property)", () => {
   it("gives the same serialisation, tables and module kind", () => {
-    fc.assert(fc.property(description, (d) => {
-      const model = build(d);
-      const copy = roundTrip(model);
-      expect(copy).toBeInstanceOf(model instanceof jx.Network ? jx.Network : jx.Cell);
-      expect(serializeModel(copy)).toEqual(serializeModel(model));
-      expect(copy.view.toString(10_000)).toBe(model.view.toString(10_000));
-      expect(copy.edges.toString(10_000)).toBe(model.edges.toString(10_000));
-      expect(copy.groupNames).toEqual(model.groupNames);
-    }), { seed: 424242, numRuns: 60 });
+    fc.assert(
+      fc.property(description, (d) => {
+        const model = build(d);
+        const copy = roundTrip(model);
+        expect(copy).toBeInstanceOf(model instanceof jx.Network ? jx.Network : jx.Cell);
+        expect(serializeModel(copy)).toEqual(serializeModel(model));
+        expect(copy.view.toString(10_000)).toBe(model.view.toString(10_000));
+        expect(copy.edges.toString(10_000)).toBe(model.edges.toString(10_000));
+        expect(copy.groupNames).toEqual(model.groupNames);
+      }),
+      { seed: 424242, numRuns: 60 },
+    );
   });
 });

@@ -27,7 +27,10 @@ describe("passive cable", () => {
     cable.record("v");
     const dt = 0.1;
     const tMax = 300; // 30 membrane time constants
-    cable.branch(0).comp(0).stimulate(new Float64Array(Math.round(tMax / dt) + 1).fill(0.1));
+    cable
+      .branch(0)
+      .comp(0)
+      .stimulate(new Float64Array(Math.round(tMax / dt) + 1).fill(0.1));
     const r = jx.simulate(cable, { deltaT: dt, tMax });
     // Continuous solution: V(x) - E = I R_in cosh((l - x)/lambda) / cosh(l/lambda).
     const d = 2e-4; // cm
@@ -40,7 +43,7 @@ describe("passive cable", () => {
     const I = 0.1e-9; // A
     let maxErr = 0;
     for (let k = 0; k < ncomp; k++) {
-      const x = ((k + 0.5) * L) / ncomp * 1e-4;
+      const x = (((k + 0.5) * L) / ncomp) * 1e-4;
       const analytic = -70 + I * Rin * 1e3 * (Math.cosh((l - x) / lambda) / Math.cosh(l / lambda));
       const ours = r.values[k * r.nSamples + r.nSamples - 1];
       maxErr = Math.max(maxErr, Math.abs(ours - analytic));
@@ -56,11 +59,17 @@ describe("passive cable", () => {
       const cable = passiveCable(ncomp, 2000);
       cable.loc(0.5).record("v");
       const tMax = 300;
-      cable.branch(0).comp(0).stimulate(new Float64Array(Math.round(tMax / 0.5) + 1).fill(0.1));
+      cable
+        .branch(0)
+        .comp(0)
+        .stimulate(new Float64Array(Math.round(tMax / 0.5) + 1).fill(0.1));
       const r = jx.simulate(cable, { deltaT: 0.5, tMax });
       return r.values[r.nSamples - 1];
     };
-    const a = errAt(15), b = errAt(45), c = errAt(135), fine = errAt(1215);
+    const a = errAt(15),
+      b = errAt(45),
+      c = errAt(135),
+      fine = errAt(1215);
     // Tripling the resolution cuts a second-order error ninefold.
     const ratio1 = Math.abs(a - fine) / Math.abs(b - fine);
     const ratio2 = Math.abs(b - fine) / Math.abs(c - fine);
@@ -85,7 +94,8 @@ function convergence(solver: jx.SolverName, dts: number[]): number[] {
     const r = jx.simulate(cable, { deltaT: dt, tMax: 5, solver });
     const stride = Math.round(every / dt);
     const out: number[] = [];
-    for (let i = 0; i < 3; i++) for (let k = stride; k < r.nSamples; k += stride) out.push(r.values[i * r.nSamples + k]);
+    for (let i = 0; i < 3; i++)
+      for (let k = stride; k < r.nSamples; k += stride) out.push(r.values[i * r.nSamples + k]);
     return out;
   };
   const ref = run(dts[dts.length - 1] / 64);

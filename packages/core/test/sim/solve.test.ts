@@ -24,7 +24,6 @@ function denseSolve(A: number[][], b: number[]): number[] {
   return x;
 }
 
-
 describe("solveTree (Hines elimination)", () => {
   it("matches dense elimination on random forests", () => {
     const r = seededRandom(7);

@@ -12,7 +12,9 @@ function cell(): jx.Cell {
   const c = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0]);
   c.insert(new HH());
   c.branch(0).comp(0).record("v");
-  c.branch(0).comp(0).stimulate(jx.stepCurrent(0.5, 2, 0.5, 0.025, 4));
+  c.branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(0.5, 2, 0.5, 0.025, 4));
   return c;
 }
 
@@ -22,7 +24,9 @@ describe("integrate with tensor inputs, inside and outside a gradient", () => {
     const run = (g: tf.Tensor) => jx.integrate(c, { paramState: c.dataSet("HH_gNa", g), solver: "fwd_euler" });
     const v = run(tf.tensor1d([0.12]));
     expect(v.shape).toEqual([1, 161]);
-    expect(() => tf.grad((g: tf.Tensor) => run(g))(tf.tensor1d([0.12]), tf.onesLike(v))).toThrow(/gradients are available with solver bwd_euler or crank_nicolson/);
+    expect(() => tf.grad((g: tf.Tensor) => run(g))(tf.tensor1d([0.12]), tf.onesLike(v))).toThrow(
+      /gradients are available with solver bwd_euler or crank_nicolson/,
+    );
   });
 
   it("gives the same values inside and outside, a non-zero gradient, and leaks no tensor", () => {

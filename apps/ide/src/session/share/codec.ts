@@ -2,7 +2,14 @@
  * Share links: `#s=<version>.<base64url(deflate-raw(JSON))>`. Decoding never throws: it
  * returns the document, or why the link cannot be opened, in words a user understands.
  */
-import { MIGRATIONS, type Migration, SESSION_VERSION, SessionSchemaError, type SessionDoc, validateSession } from "./schema.js";
+import {
+  MIGRATIONS,
+  type Migration,
+  SESSION_VERSION,
+  SessionSchemaError,
+  type SessionDoc,
+  validateSession,
+} from "./schema.js";
 
 /** Links longer than this are refused before decoding (characters after `#s=`). */
 export const MAX_LINK_CHARS = 100_000;
@@ -29,28 +36,47 @@ export function isShareHash(hash: string): boolean {
 }
 
 /** Reads a share hash. */
-export async function decodeSession(hash: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): Promise<DecodeResult> {
+export async function decodeSession(
+  hash: string,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): Promise<DecodeResult> {
   const body = hash.replace(/^#?s=/, "");
   if (body.length > MAX_LINK_CHARS) {
-    return bad("oversized", `This link is too large (${body.length.toLocaleString("en")} characters; the limit is ${MAX_LINK_CHARS.toLocaleString("en")}). ${KEEP}`);
+    return bad(
+      "oversized",
+      `This link is too large (${body.length.toLocaleString("en")} characters; the limit is ${MAX_LINK_CHARS.toLocaleString("en")}). ${KEEP}`,
+    );
   }
   const m = /^(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(body);
   if (!m) {
-    return bad("malformed", `This link is malformed: a session link looks like #s=${SESSION_VERSION}.<data> with data made of letters, digits, "-" and "_". ${KEEP}`);
+    return bad(
+      "malformed",
+      `This link is malformed: a session link looks like #s=${SESSION_VERSION}.<data> with data made of letters, digits, "-" and "_". ${KEEP}`,
+    );
   }
   const version = Number(m[1]);
   if (version > SESSION_VERSION) {
-    return bad("future", `This link was made by a newer version of Dendrolab (session format ${version}; this version opens formats 1 to ${SESSION_VERSION}). Update Dendrolab to open it. ${KEEP}`);
+    return bad(
+      "future",
+      `This link was made by a newer version of Dendrolab (session format ${version}; this version opens formats 1 to ${SESSION_VERSION}). Update Dendrolab to open it. ${KEEP}`,
+    );
   }
   if (version < 1) return bad("malformed", `This link is malformed: session format ${version} does not exist. ${KEEP}`);
   const bytes = fromBase64Url(m[2]);
-  if (!bytes || bytes.length === 0) return bad("malformed", `This link is malformed: its data is not valid base64url. ${KEEP}`);
+  if (!bytes || bytes.length === 0)
+    return bad("malformed", `This link is malformed: its data is not valid base64url. ${KEEP}`);
   const inflated = await inflateRaw(bytes, MAX_DOC_BYTES);
   if (inflated === "too-large") {
-    return bad("oversized", `This link is too large: its session is over ${MAX_DOC_BYTES / 1024} KB once unpacked. ${KEEP}`);
+    return bad(
+      "oversized",
+      `This link is too large: its session is over ${MAX_DOC_BYTES / 1024} KB once unpacked. ${KEEP}`,
+    );
   }
   if (inflated === null) {
-    return bad("truncated", `This link is truncated or corrupted: its data does not unpack (was it cut off when copied?). ${KEEP}`);
+    return bad(
+      "truncated",
+      `This link is truncated or corrupted: its data does not unpack (was it cut off when copied?). ${KEEP}`,
+    );
   }
   let json: unknown;
   try {
@@ -60,7 +86,8 @@ export async function decodeSession(hash: string, migrations: Readonly<Record<nu
   }
   try {
     const doc = migrate(json as Record<string, unknown>, version, SESSION_VERSION, migrations);
-    if (doc === null) return bad("invalid", `This link uses session format ${version}, which this version cannot convert. ${KEEP}`);
+    if (doc === null)
+      return bad("invalid", `This link uses session format ${version}, which this version cannot convert. ${KEEP}`);
     return { ok: true, doc: validateSession(doc), version };
   } catch (e) {
     if (e instanceof SessionSchemaError) return bad("invalid", `This link's session is invalid: ${e.message}. ${KEEP}`);
@@ -70,7 +97,10 @@ export async function decodeSession(hash: string, migrations: Readonly<Record<nu
 
 /** Brings a document from version `from` to `to` through `migrations[from]`, `[from + 1]`, ...; null if a step is missing. */
 export function migrate(
-  doc: Record<string, unknown>, from: number, to: number, migrations: Readonly<Record<number, Migration>>,
+  doc: Record<string, unknown>,
+  from: number,
+  to: number,
+  migrations: Readonly<Record<number, Migration>>,
 ): Record<string, unknown> | null {
   let out = doc;
   for (let v = from; v < to; v++) {
@@ -93,7 +123,10 @@ async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
 /** Inflates, stopping early past `limit` bytes; null when the data is not valid deflate. */
 async function inflateRaw(bytes: Uint8Array, limit: number): Promise<Uint8Array | null | "too-large"> {
   try {
-    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const reader = new Blob([bytes as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream("deflate-raw"))
+      .getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {

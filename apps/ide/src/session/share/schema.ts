@@ -12,12 +12,15 @@ import { DEFAULT_TRAINER, TrainerSettingsSchema } from "../trainer-settings.js";
 export const SESSION_VERSION = 1;
 
 /** UI state that is part of a session. `colourBy`: "group" or a numeric key such as "radius". */
-const ViewSettingsSchema = fields({
-  colourBy: text(200),
-  dims: oneOf(["2d", "3d"]),
-  keepRuns: flag,
-  table: TableSourceSchema,
-}, "an object");
+const ViewSettingsSchema = fields(
+  {
+    colourBy: text(200),
+    dims: oneOf(["2d", "3d"]),
+    keepRuns: flag,
+    table: TableSourceSchema,
+  },
+  "an object",
+);
 export type ViewSettings = v.InferOutput<typeof ViewSettingsSchema>;
 
 export const DEFAULT_SIM: SimSettings = { tMax: 20, dt: 0.025, solver: "bwd_euler" };
@@ -38,14 +41,17 @@ const FilesSchema = v.pipe(
  * out of links that would be too large). `check`: fingerprint of the model the script
  * built when the link was made (see fingerprint.ts).
  */
-const SessionDocSchema = fields({
-  script: text(60_000),
-  sim: v.nullish(SimSettingsSchema, DEFAULT_SIM),
-  trainer: v.nullish(TrainerSettingsSchema, DEFAULT_TRAINER),
-  view: v.nullish(ViewSettingsSchema, DEFAULT_VIEW),
-  files: v.optional(FilesSchema),
-  check: v.optional(text(64)),
-}, "an object");
+const SessionDocSchema = fields(
+  {
+    script: text(60_000),
+    sim: v.nullish(SimSettingsSchema, DEFAULT_SIM),
+    trainer: v.nullish(TrainerSettingsSchema, DEFAULT_TRAINER),
+    view: v.nullish(ViewSettingsSchema, DEFAULT_VIEW),
+    files: v.optional(FilesSchema),
+    check: v.optional(text(64)),
+  },
+  "an object",
+);
 export type SessionDoc = v.InferOutput<typeof SessionDocSchema>;
 
 /** A step from one version's document to the next. */
@@ -62,6 +68,7 @@ export function validateSession(doc: unknown): SessionDoc {
   const r = checkDocument(SessionDocSchema, doc, "");
   if (r.ok) return r.value;
   const { path, expected, got } = r.problem;
-  const shown = typeof got === "string" ? JSON.stringify(got.slice(0, 30)) : JSON.stringify(got)?.slice(0, 40) ?? String(got);
+  const shown =
+    typeof got === "string" ? JSON.stringify(got.slice(0, 30)) : (JSON.stringify(got)?.slice(0, 40) ?? String(got));
   throw new SessionSchemaError(`${path || "the session"} should be ${expected}, got ${shown}`);
 }

@@ -28,7 +28,12 @@ export function EditorPanel() {
       import("./monaco.js").then(
         (m) => {
           if (disposed || !host.current) return;
-          editor.current = m.createEditor(host.current, session.store.getState().script, (t) => a.setScript(t), () => void a.run());
+          editor.current = m.createEditor(
+            host.current,
+            session.store.getState().script,
+            (t) => a.setScript(t),
+            () => void a.run(),
+          );
           setLoaded(true);
         },
         (e: Error) => setLoadError(`The editor could not load: ${e.message}`),
@@ -62,7 +67,12 @@ export function EditorPanel() {
   }, [run, loaded]);
 
   return (
-    <Panel title="Model script · TypeScript" className="editor-panel" testid="editor-panel" tools={<span className="muted">Ctrl+Enter runs</span>}>
+    <Panel
+      title="Model script · TypeScript"
+      className="editor-panel"
+      testid="editor-panel"
+      tools={<span className="muted">Ctrl+Enter runs</span>}
+    >
       <div className="editor-host" ref={host} data-testid="editor">
         {!loaded && (
           <pre className="editor-preview" tabIndex={0} data-testid="editor-preview">
@@ -79,7 +89,9 @@ export function EditorPanel() {
             </div>
           )}
           {run.logs.map((l, i) => (
-            <div key={i} className="console-line">{l}</div>
+            <div key={i} className="console-line">
+              {l}
+            </div>
           ))}
         </div>
       )}

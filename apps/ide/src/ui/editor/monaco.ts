@@ -44,7 +44,8 @@ import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?work
 import declarations from "virtual:core-dts";
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) =>
+    label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker(),
 };
 
 /** What a script can use besides its imports: the worker's console (no DOM, no network). */
@@ -77,7 +78,11 @@ function configure(): void {
     allowNonTsExtensions: true,
     skipLibCheck: true,
   });
-  defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: [2688] });
+  defaults.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+    diagnosticCodesToIgnore: [2688],
+  });
   defaults.setEagerModelSync(true);
   defaults.setExtraLibs([
     ...declarations.map(([filePath, content]) => ({ filePath, content })),
@@ -96,7 +101,12 @@ export interface ScriptEditor {
 }
 
 /** Creates the editor in `host`. `onChange` fires on typing; `onRun` on Ctrl/Cmd+Enter. */
-export function createEditor(host: HTMLElement, text: string, onChange: (text: string) => void, onRun: () => void): ScriptEditor {
+export function createEditor(
+  host: HTMLElement,
+  text: string,
+  onChange: (text: string) => void,
+  onRun: () => void,
+): ScriptEditor {
   configure();
   const uri = monaco.Uri.parse("file:///model.ts");
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, "typescript", uri);
@@ -128,11 +138,20 @@ export function createEditor(host: HTMLElement, text: string, onChange: (text: s
       let head = 0;
       while (head < old.length && head < next.length && old[head] === next[head]) head++;
       let tail = 0;
-      while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+      while (
+        tail < old.length - head &&
+        tail < next.length - head &&
+        old[old.length - 1 - tail] === next[next.length - 1 - tail]
+      )
+        tail++;
       const from = model.getPositionAt(head);
       const to = model.getPositionAt(old.length - tail);
       const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
-      editor.executeEdits("dendrolab", [{ range, text: next.slice(head, next.length - tail) }], editor.getSelections() ?? undefined);
+      editor.executeEdits(
+        "dendrolab",
+        [{ range, text: next.slice(head, next.length - tail) }],
+        editor.getSelections() ?? undefined,
+      );
       editor.pushUndoStop();
       performance.measure("editor:setValue", { start: t0, end: performance.now() });
       applying = false;
@@ -143,7 +162,16 @@ export function createEditor(host: HTMLElement, text: string, onChange: (text: s
         model,
         "run",
         line && message
-          ? [{ severity: monaco.MarkerSeverity.Error, message, startLineNumber: line, endLineNumber: line, startColumn: 1, endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())) }]
+          ? [
+              {
+                severity: monaco.MarkerSeverity.Error,
+                message,
+                startLineNumber: line,
+                endLineNumber: line,
+                startColumn: 1,
+                endColumn: model.getLineMaxColumn(Math.min(line, model.getLineCount())),
+              },
+            ]
           : [],
       );
     },

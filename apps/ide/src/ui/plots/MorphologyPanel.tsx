@@ -21,7 +21,9 @@ function scene3d(c: { x: number[]; y: number[]; z: number[] }) {
     aspectmode: "manual",
     aspectratio: { x: sx / m, y: sy / m, z: Math.max(sz / m, 0.25) },
     camera: { eye: { x: 0.12, y: -0.45, z: 0.95 }, up: { x: 0, y: 1, z: 0 } },
-    xaxis: axis("x"), yaxis: axis("y"), zaxis: axis("z"),
+    xaxis: axis("x"),
+    yaxis: axis("y"),
+    zaxis: axis("z"),
   };
 }
 
@@ -35,7 +37,16 @@ export function MorphologyPanel() {
   const highlight = view.table.kind === "group" ? view.table.name : null;
   const keys = useMemo(() => (model ? model.summary.nodeKeys : []), [model]);
   const data = useMemo(
-    () => (model ? morphologyTraces(model.summary, { dims: view.dims, values: view.colourBy === "group" ? null : values, valueKey: view.colourBy, selected, highlightGroup: highlight }) : []),
+    () =>
+      model
+        ? morphologyTraces(model.summary, {
+            dims: view.dims,
+            values: view.colourBy === "group" ? null : values,
+            valueKey: view.colourBy,
+            selected,
+            highlightGroup: highlight,
+          })
+        : [],
     [model, view.dims, view.colourBy, values, selected, highlight],
   );
   const coords = model?.summary.coords;
@@ -43,7 +54,14 @@ export function MorphologyPanel() {
     () =>
       view.dims === "3d" && coords
         ? { ...BASE_LAYOUT, margin: { l: 0, r: 0, t: 0, b: 0 }, uirevision: "morph3d", scene: scene3d(coords) }
-        : { ...BASE_LAYOUT, uirevision: "morph2d", xaxis: { title: { text: "x (um)" }, zeroline: false }, yaxis: { title: { text: "y (um)" }, scaleanchor: "x", zeroline: false }, hovermode: "closest", dragmode: "pan" },
+        : {
+            ...BASE_LAYOUT,
+            uirevision: "morph2d",
+            xaxis: { title: { text: "x (um)" }, zeroline: false },
+            yaxis: { title: { text: "y (um)" }, scaleanchor: "x", zeroline: false },
+            hovermode: "closest",
+            dragmode: "pan",
+          },
     [view.dims, coords],
   );
   const onClick = (node: unknown, e: MouseEvent | undefined) => {
@@ -56,7 +74,13 @@ export function MorphologyPanel() {
   return (
     <Panel
       title={
-        <span title={model?.summary.coords.source === "layout" ? "The model has no coordinates: cells are laid out from their topology. Click a compartment to select its branch; ctrl/shift-click adds." : "Click a compartment to select its branch; ctrl/shift-click adds."}>
+        <span
+          title={
+            model?.summary.coords.source === "layout"
+              ? "The model has no coordinates: cells are laid out from their topology. Click a compartment to select its branch; ctrl/shift-click adds."
+              : "Click a compartment to select its branch; ctrl/shift-click adds."
+          }
+        >
           Morphology {model?.summary.coords.source === "layout" && <span className="muted">· laid out</span>}
         </span>
       }
@@ -66,7 +90,12 @@ export function MorphologyPanel() {
         <>
           <div className="seg" role="group" aria-label="dimensions">
             {(["2d", "3d"] as const).map((d) => (
-              <button key={d} className={view.dims === d ? "on" : ""} onClick={() => a.setView({ dims: d })} data-testid={`morph-${d}`}>
+              <button
+                key={d}
+                className={view.dims === d ? "on" : ""}
+                onClick={() => a.setView({ dims: d })}
+                data-testid={`morph-${d}`}
+              >
                 {d.toUpperCase()}
               </button>
             ))}
@@ -83,7 +112,15 @@ export function MorphologyPanel() {
         </>
       }
     >
-      {model && <Plot data={data} layout={layout} onClick={onClick} testid="morphology-plot" bundle={view.dims === "3d" ? "gl3d" : "basic"} />}
+      {model && (
+        <Plot
+          data={data}
+          layout={layout}
+          onClick={onClick}
+          testid="morphology-plot"
+          bundle={view.dims === "3d" ? "gl3d" : "basic"}
+        />
+      )}
     </Panel>
   );
 }

@@ -79,11 +79,14 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
     }, wait);
   }, [data, layout, minIntervalMs, bundle]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    const host = el.current;
-    if (host && drawnWith.current) void loadPlotly(drawnWith.current).then((P) => P.purge(host));
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      const host = el.current;
+      if (host && drawnWith.current) void loadPlotly(drawnWith.current).then((P) => P.purge(host));
+    },
+    [],
+  );
 
   return (
     <div className={`plot ${className ?? ""}`} data-testid={testid} data-ready={drawn > 0 ? "yes" : "no"}>

@@ -26,12 +26,23 @@ export function TracesPanel() {
       <Instruments />
       <div className="traces-tools">
         <label className="check">
-          <input type="checkbox" checked={keep} onChange={(e) => a.setView({ keepRuns: e.target.checked })} data-testid="keep-runs" />
+          <input
+            type="checkbox"
+            checked={keep}
+            onChange={(e) => a.setView({ keepRuns: e.target.checked })}
+            data-testid="keep-runs"
+          />
           keep earlier runs for comparison
         </label>
-        <span className="muted" data-testid="run-count">{runs.length ? `${runs[runs.length - 1].label}` : ""}</span>
+        <span className="muted" data-testid="run-count">
+          {runs.length ? `${runs[runs.length - 1].label}` : ""}
+        </span>
       </div>
-      {simError && <div className="console-error" data-testid="sim-error">{simError}</div>}
+      {simError && (
+        <div className="console-error" data-testid="sim-error">
+          {simError}
+        </div>
+      )}
       {runs.length > 0 && <Plot data={data} layout={LAYOUT} testid="traces-plot" />}
     </div>
   );

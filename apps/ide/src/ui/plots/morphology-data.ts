@@ -41,32 +41,80 @@ export function morphologyTraces(s: ModelSummary, o: MorphologyOptions): PlotDat
     lz.push(null);
   }
   const traces: PlotData[] = [
-    { type: kind, mode: "lines", x: lx, y: ly, ...(three ? { z: lz } : {}), line: { color: "#9aa3ad", width: three ? 4 : 2 }, hoverinfo: "skip", name: "branches", showlegend: false },
+    {
+      type: kind,
+      mode: "lines",
+      x: lx,
+      y: ly,
+      ...(three ? { z: lz } : {}),
+      line: { color: "#9aa3ad", width: three ? 4 : 2 },
+      hoverinfo: "skip",
+      name: "branches",
+      showlegend: false,
+    },
   ];
   const label = (n: number) => `comp ${n}`;
-  const marker = (color: unknown, extra: Record<string, unknown> = {}) => ({ color, size: three ? 5 : 10, line: { width: 0 }, ...extra });
+  const marker = (color: unknown, extra: Record<string, unknown> = {}) => ({
+    color,
+    size: three ? 5 : 10,
+    line: { width: 0 },
+    ...extra,
+  });
   const all = Array.from({ length: s.nComp }, (_, i) => i);
   if (o.values) {
     traces.push({
-      type: kind, mode: "markers", ...xyz(all), customdata: all, name: o.valueKey,
-      text: all.map((n) => `${label(n)}: ${o.values![n]}`), hoverinfo: "text",
-      marker: marker(all.map((n) => (Number.isNaN(o.values![n]) ? null : o.values![n])), { colorscale: VALUE_SCALE, showscale: true, colorbar: { thickness: 10, len: 0.8, title: { text: o.valueKey, side: "right" } } }),
+      type: kind,
+      mode: "markers",
+      ...xyz(all),
+      customdata: all,
+      name: o.valueKey,
+      text: all.map((n) => `${label(n)}: ${o.values![n]}`),
+      hoverinfo: "text",
+      marker: marker(
+        all.map((n) => (Number.isNaN(o.values![n]) ? null : o.values![n])),
+        {
+          colorscale: VALUE_SCALE,
+          showscale: true,
+          colorbar: { thickness: 10, len: 0.8, title: { text: o.valueKey, side: "right" } },
+        },
+      ),
     });
   } else {
     const inGroup = new Set(s.groups.flatMap((g) => g.nodes));
     const none = all.filter((n) => !inGroup.has(n));
-    if (none.length) traces.push({ type: kind, mode: "markers", ...xyz(none), customdata: none, name: "no group", text: none.map(label), hoverinfo: "text+name", marker: marker(NO_GROUP) });
+    if (none.length)
+      traces.push({
+        type: kind,
+        mode: "markers",
+        ...xyz(none),
+        customdata: none,
+        name: "no group",
+        text: none.map(label),
+        hoverinfo: "text+name",
+        marker: marker(NO_GROUP),
+      });
     s.groups.forEach((g, i) => {
       const dim = o.highlightGroup !== null && o.highlightGroup !== g.name;
       traces.push({
-        type: kind, mode: "markers", ...xyz(g.nodes), customdata: g.nodes, name: g.name, text: g.nodes.map(label), hoverinfo: "text+name",
+        type: kind,
+        mode: "markers",
+        ...xyz(g.nodes),
+        customdata: g.nodes,
+        name: g.name,
+        text: g.nodes.map(label),
+        hoverinfo: "text+name",
         marker: marker(groupColour(i), { opacity: dim ? 0.25 : 1 }),
       });
     });
   }
   if (o.selected.length) {
     traces.push({
-      type: kind, mode: "markers", ...xyz(o.selected), customdata: o.selected, name: "selected", hoverinfo: "skip",
+      type: kind,
+      mode: "markers",
+      ...xyz(o.selected),
+      customdata: o.selected,
+      name: "selected",
+      hoverinfo: "skip",
       marker: { color: "rgba(0,0,0,0)", size: three ? 8 : 16, line: { color: "#f5a700", width: 3 } },
     });
   }
@@ -90,14 +138,32 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
       const path = s.coords.branchPaths[b++] ?? [];
       for (let j = 0; j < br.ncomp; j++, k++) {
         const mid = (a: number, c: number, q: number[]) => (q[a] + q[c]) / 2;
-        const xs = [j === 0 ? path[0]?.[0] ?? x[k] : mid(k - 1, k, x), x[k], j === br.ncomp - 1 ? path[path.length - 1]?.[0] ?? x[k] : mid(k, k + 1, x)];
-        const ys = [j === 0 ? path[0]?.[1] ?? y[k] : mid(k - 1, k, y), y[k], j === br.ncomp - 1 ? path[path.length - 1]?.[1] ?? y[k] : mid(k, k + 1, y)];
-        const zs = [j === 0 ? path[0]?.[2] ?? z[k] : mid(k - 1, k, z), z[k], j === br.ncomp - 1 ? path[path.length - 1]?.[2] ?? z[k] : mid(k, k + 1, z)];
+        const xs = [
+          j === 0 ? (path[0]?.[0] ?? x[k]) : mid(k - 1, k, x),
+          x[k],
+          j === br.ncomp - 1 ? (path[path.length - 1]?.[0] ?? x[k]) : mid(k, k + 1, x),
+        ];
+        const ys = [
+          j === 0 ? (path[0]?.[1] ?? y[k]) : mid(k - 1, k, y),
+          y[k],
+          j === br.ncomp - 1 ? (path[path.length - 1]?.[1] ?? y[k]) : mid(k, k + 1, y),
+        ];
+        const zs = [
+          j === 0 ? (path[0]?.[2] ?? z[k]) : mid(k - 1, k, z),
+          z[k],
+          j === br.ncomp - 1 ? (path[path.length - 1]?.[2] ?? z[k]) : mid(k, k + 1, z),
+        ];
         seg[k] = [xs, ys, zs];
       }
     }
   }
-  const trace = (nodes: readonly number[], name: string, color: string, width: number, extra: Record<string, unknown> = {}): PlotData => {
+  const trace = (
+    nodes: readonly number[],
+    name: string,
+    color: string,
+    width: number,
+    extra: Record<string, unknown> = {},
+  ): PlotData => {
     const tx: Array<number | null> = [];
     const ty: Array<number | null> = [];
     const tz: Array<number | null> = [];
@@ -109,7 +175,18 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
       tz.push(...c, null);
       cd.push(n, n, n, null);
     }
-    return { type: kind, mode: "lines", x: tx, y: ty, ...(three ? { z: tz } : {}), customdata: cd, name, line: { color, width }, hoverinfo: "name", ...extra };
+    return {
+      type: kind,
+      mode: "lines",
+      x: tx,
+      y: ty,
+      ...(three ? { z: tz } : {}),
+      customdata: cd,
+      name,
+      line: { color, width },
+      hoverinfo: "name",
+      ...extra,
+    };
   };
   const all = Array.from({ length: s.nComp }, (_, i) => i);
   const traces: PlotData[] = [];
@@ -128,13 +205,27 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
     }
     if (none.length) traces.push(trace(none, `${o.valueKey}: none`, NO_GROUP, 2));
     members.forEach((m, i) => {
-      if (m.length) traces.push(trace(m, `${o.valueKey} ${(lo + ((hi - lo) * i) / bins).toPrecision(3)}–${(lo + ((hi - lo) * (i + 1)) / bins).toPrecision(3)}`, colours[i], 3));
+      if (m.length)
+        traces.push(
+          trace(
+            m,
+            `${o.valueKey} ${(lo + ((hi - lo) * i) / bins).toPrecision(3)}–${(lo + ((hi - lo) * (i + 1)) / bins).toPrecision(3)}`,
+            colours[i],
+            3,
+          ),
+        );
     });
   } else {
     const inGroup = new Set(s.groups.flatMap((g) => g.nodes));
     const none = all.filter((n) => !inGroup.has(n));
     if (none.length) traces.push(trace(none, "no group", NO_GROUP, 2));
-    s.groups.forEach((g, i) => traces.push(trace(g.nodes, g.name, groupColour(i), 3, { opacity: o.highlightGroup !== null && o.highlightGroup !== g.name ? 0.25 : 1 })));
+    s.groups.forEach((g, i) =>
+      traces.push(
+        trace(g.nodes, g.name, groupColour(i), 3, {
+          opacity: o.highlightGroup !== null && o.highlightGroup !== g.name ? 0.25 : 1,
+        }),
+      ),
+    );
   }
   if (o.selected.length) traces.push(trace(o.selected, "selected", "#f5a700", 6, { opacity: 0.8 }));
   return traces;

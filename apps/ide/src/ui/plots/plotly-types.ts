@@ -3,12 +3,20 @@ export type PlotData = Record<string, unknown>;
 export type PlotLayout = Record<string, unknown>;
 
 export interface PlotlyHTMLElement extends HTMLDivElement {
-  on(event: "plotly_click", handler: (e: { points: Array<{ customdata?: unknown; data?: { name?: string } }>; event?: MouseEvent }) => void): void;
+  on(
+    event: "plotly_click",
+    handler: (e: { points: Array<{ customdata?: unknown; data?: { name?: string } }>; event?: MouseEvent }) => void,
+  ): void;
   removeAllListeners?(event: string): void;
 }
 
 export interface PlotlyApi {
-  react(el: HTMLElement, data: PlotData[], layout: PlotLayout, config?: Record<string, unknown>): Promise<PlotlyHTMLElement>;
+  react(
+    el: HTMLElement,
+    data: PlotData[],
+    layout: PlotLayout,
+    config?: Record<string, unknown>,
+  ): Promise<PlotlyHTMLElement>;
   purge(el: HTMLElement): void;
   Plots: { resize(el: HTMLElement): void };
 }

@@ -26,7 +26,11 @@ export function inOwnTask(fn: () => void): void {
   setTimeout(fn, 0);
 }
 
-export const PLOT_CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d", "toImage"] };
+export const PLOT_CONFIG = {
+  displaylogo: false,
+  responsive: true,
+  modeBarButtonsToRemove: ["lasso2d", "select2d", "toImage"],
+};
 
 export const BASE_LAYOUT = {
   margin: { l: 48, r: 12, t: 8, b: 36 },

@@ -18,7 +18,10 @@ export function runTraces(runs: ReadonlyArray<{ label: string; traces: Traces }>
     const x = timeAxis(run.traces);
     run.traces.rows.forEach((row, r) => {
       out.push({
-        type: "scatter", mode: "lines", x, y: Array.from(row.values),
+        type: "scatter",
+        mode: "lines",
+        x,
+        y: Array.from(row.values),
         name: runs.length > 1 ? `${row.label} (${run.label})` : row.label,
         line: { color: COLOURS[r % COLOURS.length], width: latest ? 2 : 1.2, dash: latest ? "solid" : "dot" },
         opacity: latest ? 1 : 0.45,

@@ -16,7 +16,8 @@ const ROW_H = 24;
 const HEAD_H = 46;
 const INDEX_W = 56;
 /** Wide enough for the longest part of the name between underscores (headers wrap there), and for values. */
-const colWidth = (name: string) => Math.max(62, Math.min(140, Math.max(...name.split("_").map((p) => p.length + 1)) * 7.2 + 14));
+const colWidth = (name: string) =>
+  Math.max(62, Math.min(140, Math.max(...name.split("_").map((p) => p.length + 1)) * 7.2 + 14));
 /** Lets a header wrap after underscores: `local_branch_index` -> `local_ branch_ index`. */
 const wrapName = (name: string) => name.replace(/_/g, "_\u200b");
 
@@ -28,7 +29,13 @@ export function ParamTable() {
       title={<code data-testid="table-title">{title}</code>}
       className="table-panel"
       testid="table-panel"
-      tools={table && <span className="muted" data-testid="table-shape">{table.index.length} rows × {table.columns.length} columns</span>}
+      tools={
+        table && (
+          <span className="muted" data-testid="table-shape">
+            {table.index.length} rows × {table.columns.length} columns
+          </span>
+        )
+      }
     >
       {table && <SetAllRows table={table} />}
       {table && <TableBody table={table} />}
@@ -67,7 +74,9 @@ function TableBody({ table }: { table: TableData }) {
   for (let r = first; r < last; r++) {
     rows.push(
       <div key={r} className="trow" style={{ top: HEAD_H + ROW_H * r, width: total }} data-testid="table-row">
-        <div className="tcell tindex" style={{ width: INDEX_W }}>{table.index[r]}</div>
+        <div className="tcell tindex" style={{ width: INDEX_W }}>
+          {table.index[r]}
+        </div>
         {table.columns.map((c, j) => {
           const v = table.data[j][r];
           const isEditing = editing?.row === r && editing.col === j;
@@ -105,7 +114,12 @@ function TableBody({ table }: { table: TableData }) {
         <div className="trow thead" style={{ width: total, height: HEAD_H }}>
           <div className="tcell tindex" style={{ width: INDEX_W }} />
           {table.columns.map((c, j) => (
-            <div key={c} className={`tcell ${table.editable[j] ? "editable-head" : ""}`} style={{ width: widths[j] }} title={c}>
+            <div
+              key={c}
+              className={`tcell ${table.editable[j] ? "editable-head" : ""}`}
+              style={{ width: widths[j] }}
+              title={c}
+            >
               {wrapName(c)}
             </div>
           ))}

@@ -6,7 +6,7 @@ import { useActions } from "../session-context.js";
 export function SetAllRows({ table }: { table: TableData }) {
   const a = useActions();
   const keys = table.columns.filter((_, j) => table.editable[j]);
-  const [key, setKey] = useState(keys.includes("radius") ? "radius" : keys[0] ?? "");
+  const [key, setKey] = useState(keys.includes("radius") ? "radius" : (keys[0] ?? ""));
   const [value, setValue] = useState("");
   useEffect(() => {
     if (!keys.includes(key) && keys.length) setKey(keys[0]);
@@ -28,8 +28,16 @@ export function SetAllRows({ table }: { table: TableData }) {
         ))}
       </select>
       <span>=</span>
-      <input value={value} onChange={(e) => setValue(e.target.value)} placeholder="value" data-testid="set-all-value" style={{ width: 80 }} />
-      <button type="submit" disabled={!ok} data-testid="set-all-apply">Set</button>
+      <input
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="value"
+        data-testid="set-all-value"
+        style={{ width: 80 }}
+      />
+      <button type="submit" disabled={!ok} data-testid="set-all-apply">
+        Set
+      </button>
       <span className="muted">· click a blue cell to edit one row</span>
     </form>
   );

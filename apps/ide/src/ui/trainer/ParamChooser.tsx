@@ -11,8 +11,8 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
   const keys = (summary?.nodeKeys ?? []).filter((k) => !["v", "length"].includes(k));
   const [group, setGroup] = useState("");
   const [key, setKey] = useState("");
-  const g = groups.includes(group) ? group : groups[0] ?? "";
-  const k = keys.includes(key) ? key : keys.find((x) => x.endsWith("_gNa")) ?? keys[0] ?? "";
+  const g = groups.includes(group) ? group : (groups[0] ?? "");
+  const k = keys.includes(key) ? key : (keys.find((x) => x.endsWith("_gNa")) ?? keys[0] ?? "");
   const params = t.params;
   const add = () => {
     if (!g || !k || params.some((p) => p.group === g && p.key === k)) return;
@@ -24,7 +24,13 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
     <div className="param-chooser">
       <table className="params" data-testid="trainer-params">
         <thead>
-          <tr><th>group</th><th>parameter (one shared value)</th><th>now</th><th>target value</th><th /></tr>
+          <tr>
+            <th>group</th>
+            <th>parameter (one shared value)</th>
+            <th>now</th>
+            <th>target value</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {params.map((p, i) => (
@@ -33,26 +39,51 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
               <td>{p.key}</td>
               <td className="muted">{summary?.groupMeans[p.group]?.[p.key]?.toPrecision(4) ?? "–"}</td>
               <td>
-                <NumberField label="" value={p.target} onCommit={(target) => a.setTrainer({ params: params.map((q, j) => (j === i ? { ...q, target } : q)) })} testid={`trainer-target-${i}`} width={70} />
+                <NumberField
+                  label=""
+                  value={p.target}
+                  onCommit={(target) =>
+                    a.setTrainer({ params: params.map((q, j) => (j === i ? { ...q, target } : q)) })
+                  }
+                  testid={`trainer-target-${i}`}
+                  width={70}
+                />
               </td>
               <td>
-                <button disabled={disabled} onClick={() => a.setTrainer({ params: params.filter((_, j) => j !== i) })} aria-label="Remove">×</button>
+                <button
+                  disabled={disabled}
+                  onClick={() => a.setTrainer({ params: params.filter((_, j) => j !== i) })}
+                  aria-label="Remove"
+                >
+                  ×
+                </button>
               </td>
             </tr>
           ))}
           <tr className="add-row">
             <td>
-              <select value={g} onChange={(e) => setGroup(e.target.value)} disabled={disabled} data-testid="trainer-group">
-                {groups.map((x) => <option key={x}>{x}</option>)}
+              <select
+                value={g}
+                onChange={(e) => setGroup(e.target.value)}
+                disabled={disabled}
+                data-testid="trainer-group"
+              >
+                {groups.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
               </select>
             </td>
             <td>
               <select value={k} onChange={(e) => setKey(e.target.value)} disabled={disabled} data-testid="trainer-key">
-                {keys.map((x) => <option key={x}>{x}</option>)}
+                {keys.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
               </select>
             </td>
             <td colSpan={3}>
-              <button disabled={disabled || !g || !k} onClick={add} data-testid="trainer-add">+ Train this</button>
+              <button disabled={disabled || !g || !k} onClick={add} data-testid="trainer-add">
+                + Train this
+              </button>
             </td>
           </tr>
         </tbody>

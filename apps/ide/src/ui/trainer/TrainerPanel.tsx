@@ -9,17 +9,38 @@ import { TRACE_COLOURS, timeAxis } from "../plots/trace-data.js";
 import { NumberField } from "../widgets.js";
 import { ParamChooser } from "./ParamChooser.js";
 
-
 export function TrainerPanel() {
   const a = useActions();
   const t = useSessionState((s) => s.trainer);
   const tr = useSessionState((s) => s.training);
   const running = tr.status === "running";
-  const lossData = useMemo<Series[]>(() => [{ x: tr.losses.map((_, i) => i + 1), y: tr.losses, color: "#d62728", markers: true }], [tr.losses]);
+  const lossData = useMemo<Series[]>(
+    () => [{ x: tr.losses.map((_, i) => i + 1), y: tr.losses, color: "#d62728", markers: true }],
+    [tr.losses],
+  );
   const traceData = useMemo(() => {
     const out: Series[] = [];
-    if (tr.traces) tr.traces.rows.forEach((r, i) => out.push({ x: timeAxis(tr.traces!), y: r.values, color: TRACE_COLOURS[i % TRACE_COLOURS.length], width: 2, label: i === 0 ? "model" : undefined }));
-    if (tr.target) tr.target.rows.forEach((r, i) => out.push({ x: timeAxis(tr.target!), y: r.values, color: "#111", dash: true, width: 1.2, label: i === 0 ? "target" : undefined }));
+    if (tr.traces)
+      tr.traces.rows.forEach((r, i) =>
+        out.push({
+          x: timeAxis(tr.traces!),
+          y: r.values,
+          color: TRACE_COLOURS[i % TRACE_COLOURS.length],
+          width: 2,
+          label: i === 0 ? "model" : undefined,
+        }),
+      );
+    if (tr.target)
+      tr.target.rows.forEach((r, i) =>
+        out.push({
+          x: timeAxis(tr.target!),
+          y: r.values,
+          color: "#111",
+          dash: true,
+          width: 1.2,
+          label: i === 0 ? "target" : undefined,
+        }),
+      );
     return out;
   }, [tr.traces, tr.target]);
   const last = tr.losses[tr.losses.length - 1];
@@ -29,7 +50,12 @@ export function TrainerPanel() {
       <div className="trainer-settings">
         <label className="field">
           <span>target</span>
-          <select value={t.targetKind} disabled={running} onChange={(e) => a.setTrainer({ targetKind: e.target.value as "model" | "csv" })} data-testid="trainer-target-kind">
+          <select
+            value={t.targetKind}
+            disabled={running}
+            onChange={(e) => a.setTrainer({ targetKind: e.target.value as "model" | "csv" })}
+            data-testid="trainer-target-kind"
+          >
             <option value="model">this model with the target values</option>
             <option value="csv">traces from a CSV file</option>
           </select>
@@ -37,43 +63,91 @@ export function TrainerPanel() {
         {t.targetKind === "csv" && (
           <label className="field">
             <span>{t.csv ? t.csv.name : "CSV: t (ms), one column per recording"}</span>
-            <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void f.text().then((text) => a.setTrainer({ csv: { name: f.name, text } }));
-            }} data-testid="trainer-csv" />
+            <input
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void f.text().then((text) => a.setTrainer({ csv: { name: f.name, text } }));
+              }}
+              data-testid="trainer-csv"
+            />
           </label>
         )}
         <label className="field">
           <span>loss</span>
-          <select value={t.loss} disabled={running} onChange={(e) => a.setTrainer({ loss: e.target.value as "mse" | "stats" })} data-testid="trainer-loss">
+          <select
+            value={t.loss}
+            disabled={running}
+            onChange={(e) => a.setTrainer({ loss: e.target.value as "mse" | "stats" })}
+            data-testid="trainer-loss"
+          >
             <option value="mse">MSE of the traces</option>
             <option value="stats">MSE of mean and std</option>
           </select>
         </label>
-        <NumberField label="Adam lr" value={t.lr} min={1e-9} onCommit={(lr) => a.setTrainer({ lr })} testid="trainer-lr" />
-        <NumberField label="steps" value={t.steps} min={1} step={1} onCommit={(steps) => a.setTrainer({ steps: Math.round(steps) })} testid="trainer-steps" />
+        <NumberField
+          label="Adam lr"
+          value={t.lr}
+          min={1e-9}
+          onCommit={(lr) => a.setTrainer({ lr })}
+          testid="trainer-lr"
+        />
+        <NumberField
+          label="steps"
+          value={t.steps}
+          min={1}
+          step={1}
+          onCommit={(steps) => a.setTrainer({ steps: Math.round(steps) })}
+          testid="trainer-steps"
+        />
         <label className="field" title="log: Adam works on log(value), which keeps conductances positive">
           <span>space</span>
-          <select value={t.transform} disabled={running} onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" })}>
+          <select
+            value={t.transform}
+            disabled={running}
+            onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" })}
+          >
             <option value="log">log</option>
             <option value="none">linear</option>
           </select>
         </label>
       </div>
       <div className="trainer-actions">
-        <button className="primary" disabled={running} onClick={a.startTraining} data-testid="train-start">▶ Train</button>
-        <button disabled={!running} onClick={a.stopTraining} data-testid="train-stop">■ Stop</button>
-        <button disabled={running || !tr.best || tr.status === "idle"} onClick={() => void a.applyTraining()} data-testid="train-apply" title="Write the values with the lowest loss into the script as set calls">
+        <button className="primary" disabled={running} onClick={a.startTraining} data-testid="train-start">
+          ▶ Train
+        </button>
+        <button disabled={!running} onClick={a.stopTraining} data-testid="train-stop">
+          ■ Stop
+        </button>
+        <button
+          disabled={running || !tr.best || tr.status === "idle"}
+          onClick={() => void a.applyTraining()}
+          data-testid="train-apply"
+          title="Write the values with the lowest loss into the script as set calls"
+        >
           Apply to script
         </button>
         <span className="train-status" data-testid="train-status">
-          {tr.status === "error" ? <span className="console-error">{tr.message}</span> : tr.losses.length > 0 && (
-            <>
-              {tr.status} · step {tr.losses.length}/{t.steps} · loss <b data-testid="train-loss">{last.toPrecision(4)}</b> at{" "}
-              {tr.params.map((p, i) => `${p.key} = ${tr.values[i]?.toPrecision(4)}`).join(", ")}
-              {tr.best && <> · best <b data-testid="train-best">{tr.best.loss.toPrecision(3)}</b> (step {tr.best.step}): {tr.best.values.map((v) => v.toPrecision(4)).join(", ")}</>}
-              {" "}· {tr.stepMs.toFixed(0)} ms/step · {tr.gradient === "autodiff" ? "gradients: autodiff" : "gradients: finite differences"}
-            </>
+          {tr.status === "error" ? (
+            <span className="console-error">{tr.message}</span>
+          ) : (
+            tr.losses.length > 0 && (
+              <>
+                {tr.status} · step {tr.losses.length}/{t.steps} · loss{" "}
+                <b data-testid="train-loss">{last.toPrecision(4)}</b> at{" "}
+                {tr.params.map((p, i) => `${p.key} = ${tr.values[i]?.toPrecision(4)}`).join(", ")}
+                {tr.best && (
+                  <>
+                    {" "}
+                    · best <b data-testid="train-best">{tr.best.loss.toPrecision(3)}</b> (step {tr.best.step}):{" "}
+                    {tr.best.values.map((v) => v.toPrecision(4)).join(", ")}
+                  </>
+                )}{" "}
+                · {tr.stepMs.toFixed(0)} ms/step ·{" "}
+                {tr.gradient === "autodiff" ? "gradients: autodiff" : "gradients: finite differences"}
+              </>
+            )
           )}
           {running && tr.losses.length === 0 && "starting…"}
         </span>

@@ -46,8 +46,12 @@ export function AddToGroup() {
           <button type="submit" className="primary" disabled={!valid} data-testid="group-add-confirm">
             Add {n} comps
           </button>
-          <button type="button" onClick={() => setOpen(false)}>Cancel</button>
-          {name && !valid && <div className="hint">A group name is a letter or _ followed by letters, digits or _.</div>}
+          <button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          {name && !valid && (
+            <div className="hint">A group name is a letter or _ followed by letters, digits or _.</div>
+          )}
         </form>
       )}
     </div>

@@ -49,7 +49,9 @@ export function TreePanel() {
     };
   }, [virtual, summary]);
   // The network row comes first; rows[i] sits at (i + 1) * ROW_H.
-  const [first, last] = virtual ? visibleRange(Math.max(0, port.top - ROW_H), port.height, ROW_H, rows.length, 10) : [0, rows.length];
+  const [first, last] = virtual
+    ? visibleRange(Math.max(0, port.top - ROW_H), port.height, ROW_H, rows.length, 10)
+    : [0, rows.length];
 
   const onClick = (key: ItemKey, e: MouseEvent) => {
     e.preventDefault();
@@ -67,7 +69,11 @@ export function TreePanel() {
       title="Model tree"
       className="tree-panel"
       testid="tree-panel"
-      tools={<span className="muted" data-testid="selection-count">{nSelected ? `${nSelected} comps selected` : "click, ctrl-click, shift-click"}</span>}
+      tools={
+        <span className="muted" data-testid="selection-count">
+          {nSelected ? `${nSelected} comps selected` : "click, ctrl-click, shift-click"}
+        </span>
+      }
     >
       {summary && (
         <div
@@ -82,7 +88,9 @@ export function TreePanel() {
           <div className="tree-row depth-0" data-testid="tree-network" onClick={() => a.clearSelection()}>
             <span className="twisty" />
             <span className="tree-label">network</span>
-            <span className="tree-detail">{summary.cells.length} cells · {summary.nComp} comps · {summary.edges.length} synapses</span>
+            <span className="tree-detail">
+              {summary.cells.length} cells · {summary.nComp} comps · {summary.edges.length} synapses
+            </span>
           </div>
           {rows.slice(first, last).map((r, i) => (
             <div

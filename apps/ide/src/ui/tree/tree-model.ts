@@ -19,15 +19,36 @@ export function treeRows(cells: readonly CellShape[], expanded: ReadonlySet<Item
   cells.forEach((cell, c) => {
     const nComp = cell.branches.reduce((s, b) => s + b.ncomp, 0);
     const ck = cellKey(c);
-    rows.push({ key: ck, depth: 1, label: `cell ${c}`, detail: `${cell.branches.length} branches · ${nComp} comps`, expandable: true, testid: `tree-cell-${c}` });
+    rows.push({
+      key: ck,
+      depth: 1,
+      label: `cell ${c}`,
+      detail: `${cell.branches.length} branches · ${nComp} comps`,
+      expandable: true,
+      testid: `tree-cell-${c}`,
+    });
     if (!expanded.has(ck)) return;
     cell.branches.forEach((b, bi) => {
       const bk = branchKey(c, bi);
       const parent = b.parent < 0 ? "root" : `child of ${b.parent}`;
-      rows.push({ key: bk, depth: 2, label: `branch ${bi}`, detail: `${parent} · ${b.ncomp} comps`, expandable: true, testid: `tree-branch-${c}-${bi}` });
+      rows.push({
+        key: bk,
+        depth: 2,
+        label: `branch ${bi}`,
+        detail: `${parent} · ${b.ncomp} comps`,
+        expandable: true,
+        testid: `tree-branch-${c}-${bi}`,
+      });
       if (!expanded.has(bk)) return;
       for (let k = 0; k < b.ncomp; k++) {
-        rows.push({ key: compKey(c, bi, k), depth: 3, label: `comp ${k}`, detail: "", expandable: false, testid: `tree-comp-${c}-${bi}-${k}` });
+        rows.push({
+          key: compKey(c, bi, k),
+          depth: 3,
+          label: `comp ${k}`,
+          detail: "",
+          expandable: false,
+          testid: `tree-comp-${c}-${bi}-${k}`,
+        });
       }
     });
   });

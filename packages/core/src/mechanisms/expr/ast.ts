@@ -5,19 +5,37 @@
 export type BinaryOp = "+" | "-" | "*" | "/" | "^";
 
 /** A number literal. `pos` is the 0-based character offset in the source, if parsed. */
-export interface NumExpr { readonly type: "num"; readonly value: number; readonly pos?: number }
+export interface NumExpr {
+  readonly type: "num";
+  readonly value: number;
+  readonly pos?: number;
+}
 /** A name: a variable, parameter, state or definition. */
-export interface VarExpr { readonly type: "var"; readonly name: string; readonly pos?: number }
+export interface VarExpr {
+  readonly type: "var";
+  readonly name: string;
+  readonly pos?: number;
+}
 /** Unary minus. */
-export interface NegExpr { readonly type: "neg"; readonly arg: Expr; readonly pos?: number }
+export interface NegExpr {
+  readonly type: "neg";
+  readonly arg: Expr;
+  readonly pos?: number;
+}
 /** A binary operation; `^` is the power. */
 export interface BinExpr {
-  readonly type: "bin"; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr;
+  readonly type: "bin";
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
   readonly pos?: number;
 }
 /** A call of a built-in function. */
 export interface CallExpr {
-  readonly type: "call"; readonly fn: string; readonly args: readonly Expr[]; readonly pos?: number;
+  readonly type: "call";
+  readonly fn: string;
+  readonly args: readonly Expr[];
+  readonly pos?: number;
 }
 
 export type Expr = NumExpr | VarExpr | NegExpr | BinExpr | CallExpr;
@@ -48,14 +66,16 @@ function printNumber(x: number): string {
  */
 export function printExpr(e: Expr): string {
   switch (e.type) {
-    case "num": return printNumber(e.value);
-    case "var": return e.name;
-    case "call": return `${e.fn}(${e.args.map(printExpr).join(", ")})`;
+    case "num":
+      return printNumber(e.value);
+    case "var":
+      return e.name;
+    case "call":
+      return `${e.fn}(${e.args.map(printExpr).join(", ")})`;
     case "neg": {
       const inner = printExpr(e.arg);
       // `-x ^ 2` is -(x ^ 2), so a power needs no parentheses under a minus.
-      return precedence(e.arg) >= NEG_PRECEDENCE && !startsWithMinus(inner)
-        ? `-${inner}` : `-(${inner})`;
+      return precedence(e.arg) >= NEG_PRECEDENCE && !startsWithMinus(inner) ? `-${inner}` : `-(${inner})`;
     }
     case "bin": {
       const p = PRECEDENCE[e.op];
@@ -85,11 +105,16 @@ function startsWithMinus(s: string): boolean {
  */
 export function stripPositions(e: Expr): Expr {
   switch (e.type) {
-    case "num": return { type: "num", value: e.value };
-    case "var": return { type: "var", name: e.name };
-    case "neg": return { type: "neg", arg: stripPositions(e.arg) };
-    case "bin": return { type: "bin", op: e.op, left: stripPositions(e.left), right: stripPositions(e.right) };
-    case "call": return { type: "call", fn: e.fn, args: e.args.map(stripPositions) };
+    case "num":
+      return { type: "num", value: e.value };
+    case "var":
+      return { type: "var", name: e.name };
+    case "neg":
+      return { type: "neg", arg: stripPositions(e.arg) };
+    case "bin":
+      return { type: "bin", op: e.op, left: stripPositions(e.left), right: stripPositions(e.right) };
+    case "call":
+      return { type: "call", fn: e.fn, args: e.args.map(stripPositions) };
   }
 }
 
@@ -100,11 +125,21 @@ export function stripPositions(e: Expr): Expr {
  */
 export function freeNames(e: Expr, out = new Map<string, number>()): Map<string, number> {
   switch (e.type) {
-    case "num": break;
-    case "var": if (!out.has(e.name)) out.set(e.name, e.pos ?? 0); break;
-    case "neg": freeNames(e.arg, out); break;
-    case "bin": freeNames(e.left, out); freeNames(e.right, out); break;
-    case "call": for (const a of e.args) freeNames(a, out); break;
+    case "num":
+      break;
+    case "var":
+      if (!out.has(e.name)) out.set(e.name, e.pos ?? 0);
+      break;
+    case "neg":
+      freeNames(e.arg, out);
+      break;
+    case "bin":
+      freeNames(e.left, out);
+      freeNames(e.right, out);
+      break;
+    case "call":
+      for (const a of e.args) freeNames(a, out);
+      break;
   }
   return out;
 }

@@ -16,7 +16,10 @@ import { ExprGraph, type NodeId } from "./graph.js";
 export class Differentiator {
   private readonly memo = new Map<NodeId, NodeId>();
 
-  constructor(private readonly g: ExprGraph, readonly variable: string) {}
+  constructor(
+    private readonly g: ExprGraph,
+    readonly variable: string,
+  ) {}
 
   diff(id: NodeId): NodeId {
     const hit = this.memo.get(id);
@@ -30,20 +33,28 @@ export class Differentiator {
     const g = this.g;
     const n = g.node(id);
     switch (n.op) {
-      case "num": return g.num(0);
-      case "var": return g.num(n.name === this.variable ? 1 : 0);
-      case "neg": return g.neg(this.diff(n.a));
-      case "add": return g.add(this.diff(n.a), this.diff(n.b));
-      case "sub": return g.sub(this.diff(n.a), this.diff(n.b));
-      case "mul": return g.add(g.mul(this.diff(n.a), n.b), g.mul(n.a, this.diff(n.b)));
+      case "num":
+        return g.num(0);
+      case "var":
+        return g.num(n.name === this.variable ? 1 : 0);
+      case "neg":
+        return g.neg(this.diff(n.a));
+      case "add":
+        return g.add(this.diff(n.a), this.diff(n.b));
+      case "sub":
+        return g.sub(this.diff(n.a), this.diff(n.b));
+      case "mul":
+        return g.add(g.mul(this.diff(n.a), n.b), g.mul(n.a, this.diff(n.b)));
       case "div": {
         // (a / b)' = (a' - (a / b) b') / b
-        const da = this.diff(n.a), db = this.diff(n.b);
+        const da = this.diff(n.a),
+          db = this.diff(n.b);
         if (g.isConst(db, 0)) return g.div(da, n.b);
         return g.div(g.sub(da, g.mul(id, db)), n.b);
       }
       case "pow": {
-        const da = this.diff(n.a), db = this.diff(n.b);
+        const da = this.diff(n.a),
+          db = this.diff(n.b);
         const c = g.constant(n.b);
         // (a ^ b)' = b a^(b-1) a' + a^b log(a) b'
         const exponentPart = c !== undefined ? g.num(c - 1) : g.sub(n.b, g.num(1));

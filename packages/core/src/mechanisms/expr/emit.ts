@@ -29,10 +29,15 @@ function productPower(g: ExprGraph, id: NodeId): number | undefined {
 function children(g: ExprGraph, id: NodeId): readonly NodeId[] {
   const n = g.node(id);
   switch (n.op) {
-    case "num": case "var": return [];
-    case "neg": return [n.a];
-    case "call": return n.args;
-    default: return [n.a, n.b];
+    case "num":
+    case "var":
+      return [];
+    case "neg":
+      return [n.a];
+    case "call":
+      return n.args;
+    default:
+      return [n.a, n.b];
   }
 }
 
@@ -85,14 +90,20 @@ function numberSource(x: number): string {
  * // lines: ["const t3 = Math.exp(x);"], values: ["(t3 * t3)"]
  */
 export function emitNodes(
-  g: ExprGraph, outputs: readonly NodeId[], varSource: (name: string) => string, prefix = "t",
+  g: ExprGraph,
+  outputs: readonly NodeId[],
+  varSource: (name: string) => string,
+  prefix = "t",
 ): EmittedCode {
   const order = reachable(g, outputs);
   const uses = new Map<NodeId, number>();
   const bump = (id: NodeId, k: number) => uses.set(id, (uses.get(id) ?? 0) + k);
   for (const id of order) {
     const p = productPower(g, id);
-    if (p !== undefined) { bump((g.node(id) as { a: NodeId }).a, Math.abs(p)); continue; }
+    if (p !== undefined) {
+      bump((g.node(id) as { a: NodeId }).a, Math.abs(p));
+      continue;
+    }
     for (const c of children(g, id)) bump(c, 1);
   }
   for (const id of outputs) bump(id, 1);
@@ -102,8 +113,14 @@ export function emitNodes(
   const bases = new ExpBases(lines, prefix);
   for (const id of order) {
     const n = g.node(id);
-    if (n.op === "num") { source.set(id, numberSource(n.value)); continue; }
-    if (n.op === "var") { source.set(id, varSource(n.name)); continue; }
+    if (n.op === "num") {
+      source.set(id, numberSource(n.value));
+      continue;
+    }
+    if (n.op === "var") {
+      source.set(id, varSource(n.name));
+      continue;
+    }
     const code = render(g, id, source, bases);
     if ((uses.get(id) ?? 0) > 1) {
       const name = `${prefix}${id}`;
@@ -136,15 +153,19 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
     return { name: a.name || b.name, slope: a.slope + sign * b.slope, offset: a.offset + sign * b.offset };
   };
   switch (n.op) {
-    case "var": return { name: n.name, slope: 1, offset: 0 };
+    case "var":
+      return { name: n.name, slope: 1, offset: 0 };
     case "neg": {
       const a = affineIn(g, n.a);
       return a && { name: a.name, slope: -a.slope, offset: -a.offset };
     }
-    case "add": return join(affineIn(g, n.a), affineIn(g, n.b), 1);
-    case "sub": return join(affineIn(g, n.a), affineIn(g, n.b), -1);
+    case "add":
+      return join(affineIn(g, n.a), affineIn(g, n.b), 1);
+    case "sub":
+      return join(affineIn(g, n.a), affineIn(g, n.b), -1);
     case "mul": {
-      const ca = g.constant(n.a), cb = g.constant(n.b);
+      const ca = g.constant(n.a),
+        cb = g.constant(n.b);
       const k = ca ?? cb;
       const a = affineIn(g, ca !== undefined ? n.b : n.a);
       return k !== undefined && a ? { name: a.name, slope: k * a.slope, offset: k * a.offset } : undefined;
@@ -154,7 +175,8 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
       const a = affineIn(g, n.a);
       return k !== undefined && k !== 0 && a ? { name: a.name, slope: a.slope / k, offset: a.offset / k } : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -164,7 +186,10 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
  */
 class ExpBases {
   private readonly bases = new Map<string, { name: string; offset: number }>();
-  constructor(private readonly lines: string[], private readonly prefix: string) {}
+  constructor(
+    private readonly lines: string[],
+    private readonly prefix: string,
+  ) {}
 
   /** JavaScript for exp(arg) given the argument's source and, if affine, its form. */
   exp(argSource: string, affine: Affine | undefined): string {
@@ -188,7 +213,8 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
   const n = g.node(id);
   const s = (c: NodeId) => source.get(c)!;
   switch (n.op) {
-    case "neg": return `(-${s(n.a)})`;
+    case "neg":
+      return `(-${s(n.a)})`;
     case "div": {
       // Division by a constant becomes a multiplication by its reciprocal (within an ulp,
       // and several times cheaper).
@@ -196,7 +222,9 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
       if (c !== undefined && c !== 0 && Number.isFinite(1 / c)) return `(${s(n.a)} * ${numberSource(1 / c)})`;
       return `(${s(n.a)} / ${s(n.b)})`;
     }
-    case "add": case "sub": case "mul":
+    case "add":
+    case "sub":
+    case "mul":
       return `(${s(n.a)} ${INFIX[n.op]} ${s(n.b)})`;
     case "pow": {
       const p = productPower(g, id);
@@ -222,7 +250,8 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
       }
       return FUNCTIONS[n.fn].emit(n.args.map(s));
     }
-    default: throw new Error(`render: unexpected ${n.op}`);
+    default:
+      throw new Error(`render: unexpected ${n.op}`);
   }
 }
 
@@ -231,7 +260,9 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
  * from an object parameter named `H`.
  */
 export function helperPreamble(): string {
-  return Object.keys(HELPERS).map((k) => `const H_${k} = H.${k};`).join("\n");
+  return Object.keys(HELPERS)
+    .map((k) => `const H_${k} = H.${k};`)
+    .join("\n");
 }
 
 /** The helper object to pass as `H` to code using {@link helperPreamble}. */

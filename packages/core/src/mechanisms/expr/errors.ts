@@ -14,8 +14,11 @@ export class ExpressionError extends DendrolabError {
 
   constructor(input: string, position: number, problem: string, hint?: string) {
     const caret = `${" ".repeat(position)}^`;
-    super(`${problem} at position ${position} in expression "${input}"` +
-      `${hint ? `. ${hint}` : ""}\n    ${input}\n    ${caret}`, "EXPRESSION");
+    super(
+      `${problem} at position ${position} in expression "${input}"` +
+        `${hint ? `. ${hint}` : ""}\n    ${input}\n    ${caret}`,
+      "EXPRESSION",
+    );
     this.name = "ExpressionError";
     this.input = input;
     this.position = position;

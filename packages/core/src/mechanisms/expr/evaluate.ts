@@ -16,22 +16,31 @@ import { parseExpr } from "./parser.js";
  */
 export function evaluateExpr(e: Expr, env: Readonly<Record<string, number>>): number {
   switch (e.type) {
-    case "num": return e.value;
+    case "num":
+      return e.value;
     case "var": {
       const x = env[e.name];
       if (typeof x !== "number") throw new Error(`evaluateExpr: no value for "${e.name}"`);
       return x;
     }
-    case "neg": return -evaluateExpr(e.arg, env);
-    case "call": return FUNCTIONS[e.fn].evaluate(...e.args.map((a) => evaluateExpr(a, env)));
+    case "neg":
+      return -evaluateExpr(e.arg, env);
+    case "call":
+      return FUNCTIONS[e.fn].evaluate(...e.args.map((a) => evaluateExpr(a, env)));
     case "bin": {
-      const a = evaluateExpr(e.left, env), b = evaluateExpr(e.right, env);
+      const a = evaluateExpr(e.left, env),
+        b = evaluateExpr(e.right, env);
       switch (e.op) {
-        case "+": return a + b;
-        case "-": return a - b;
-        case "*": return a * b;
-        case "/": return a / b;
-        case "^": return Math.pow(a, b);
+        case "+":
+          return a + b;
+        case "-":
+          return a - b;
+        case "*":
+          return a * b;
+        case "/":
+          return a / b;
+        case "^":
+          return a ** b;
       }
     }
   }

@@ -26,13 +26,20 @@ export interface FunctionDef {
   readonly simplify?: (g: ExprGraph, args: readonly NodeId[]) => NodeId | undefined;
 }
 
-const math1 = (name: string, doc: string, evaluate: (x: number) => number,
-  partial: FunctionDef["partial"]): FunctionDef =>
-  ({ name, arity: 1, doc, evaluate, emit: ([x]) => `Math.${name}(${x})`, partial });
+const math1 = (
+  name: string,
+  doc: string,
+  evaluate: (x: number) => number,
+  partial: FunctionDef["partial"],
+): FunctionDef => ({ name, arity: 1, doc, evaluate, emit: ([x]) => `Math.${name}(${x})`, partial });
 
-const helper = (name: string, arity: number, doc: string, fn: (...a: number[]) => number,
-  partial: FunctionDef["partial"]): FunctionDef =>
-  ({ name, arity, doc, evaluate: fn, helper: fn, emit: (a) => `H_${name}(${a.join(", ")})`, partial });
+const helper = (
+  name: string,
+  arity: number,
+  doc: string,
+  fn: (...a: number[]) => number,
+  partial: FunctionDef["partial"],
+): FunctionDef => ({ name, arity, doc, evaluate: fn, helper: fn, emit: (a) => `H_${name}(${a.join(", ")})`, partial });
 
 const defs: FunctionDef[] = [
   math1("exp", "exp(x): e to the power x", Math.exp, (_g, _a, self) => self),
@@ -40,47 +47,61 @@ const defs: FunctionDef[] = [
   math1("sqrt", "sqrt(x): square root", Math.sqrt, (g, _a, self) => g.div(g.num(0.5), self)),
   math1("abs", "abs(x): absolute value", Math.abs, (g, [x]) => g.call("sign", [x])),
   math1("sign", "sign(x): -1, 0 or 1", Math.sign, (g) => g.num(0)),
-  math1("tanh", "tanh(x): hyperbolic tangent", Math.tanh,
-    (g, _a, self) => g.sub(g.num(1), g.mul(self, self))),
+  math1("tanh", "tanh(x): hyperbolic tangent", Math.tanh, (g, _a, self) => g.sub(g.num(1), g.mul(self, self))),
   math1("sinh", "sinh(x): hyperbolic sine", Math.sinh, (g, [x]) => g.call("cosh", [x])),
   math1("cosh", "cosh(x): hyperbolic cosine", Math.cosh, (g, [x]) => g.call("sinh", [x])),
   {
-    name: "pow", arity: 2, doc: "pow(x, y): x to the power y (same as x ^ y)",
-    evaluate: Math.pow, emit: ([x, y]) => `Math.pow(${x}, ${y})`,
+    name: "pow",
+    arity: 2,
+    doc: "pow(x, y): x to the power y (same as x ^ y)",
+    evaluate: Math.pow,
+    emit: ([x, y]) => `Math.pow(${x}, ${y})`,
     simplify: (g, [x, y]) => g.pow(x, y),
   },
   {
-    name: "min", arity: 2, doc: "min(x, y): the smaller of x and y",
-    evaluate: Math.min, emit: ([x, y]) => `Math.min(${x}, ${y})`,
+    name: "min",
+    arity: 2,
+    doc: "min(x, y): the smaller of x and y",
+    evaluate: Math.min,
+    emit: ([x, y]) => `Math.min(${x}, ${y})`,
     derivative: (g, [x, y], [dx, dy]) => g.call("ifle", [x, y, dx, dy]),
   },
   {
-    name: "max", arity: 2, doc: "max(x, y): the larger of x and y",
-    evaluate: Math.max, emit: ([x, y]) => `Math.max(${x}, ${y})`,
+    name: "max",
+    arity: 2,
+    doc: "max(x, y): the larger of x and y",
+    evaluate: Math.max,
+    emit: ([x, y]) => `Math.max(${x}, ${y})`,
     derivative: (g, [x, y], [dx, dy]) => g.call("ifle", [y, x, dx, dy]),
   },
   {
-    name: "ifle", arity: 4, doc: "ifle(a, b, x, y): x if a <= b, else y",
-    evaluate: (a, b, x, y) => (a <= b ? x : y), emit: ([a, b, x, y]) => `(${a} <= ${b} ? ${x} : ${y})`,
+    name: "ifle",
+    arity: 4,
+    doc: "ifle(a, b, x, y): x if a <= b, else y",
+    evaluate: (a, b, x, y) => (a <= b ? x : y),
+    emit: ([a, b, x, y]) => `(${a} <= ${b} ? ${x} : ${y})`,
     derivative: (g, [a, b], [, , dx, dy]) => g.call("ifle", [a, b, dx, dy]),
     simplify: (g, [a, b, x, y]) => {
       if (x === y) return x;
-      const ca = g.constant(a), cb = g.constant(b);
+      const ca = g.constant(a),
+        cb = g.constant(b);
       if (ca !== undefined && cb !== undefined) return ca <= cb ? x : y;
       return undefined;
     },
   },
   {
-    name: "sigmoid", arity: 1, doc: "sigmoid(x) = 1 / (1 + exp(-x))",
-    evaluate: special.sigmoid, emit: ([x]) => `(1 / (1 + Math.exp(-${x})))`,
+    name: "sigmoid",
+    arity: 1,
+    doc: "sigmoid(x) = 1 / (1 + exp(-x))",
+    evaluate: special.sigmoid,
+    emit: ([x]) => `(1 / (1 + Math.exp(-${x})))`,
     partial: (g, _a, s) => g.mul(s, g.sub(g.num(1), s)),
   },
-  helper("efun", 1, "efun(x) = x / (exp(x) - 1), guarded at x = 0", special.efun,
-    (g, [x]) => g.call("efun_d1", [x])),
-  helper("efun_d1", 1, "efun_d1(x): the derivative of efun", special.efun_d1,
-    (g, [x]) => g.call("efun_d2", [x])),
-  helper("efun_d2", 1, "efun_d2(x): the second derivative of efun", special.efun_d2,
-    (g, [x]) => g.call("efun_d3", [x])),
+  helper("efun", 1, "efun(x) = x / (exp(x) - 1), guarded at x = 0", special.efun, (g, [x]) => g.call("efun_d1", [x])),
+  helper("efun_d1", 1, "efun_d1(x): the derivative of efun", special.efun_d1, (g, [x]) => g.call("efun_d2", [x])),
+  helper("efun_d2", 1, "efun_d2(x): the second derivative of efun", special.efun_d2, (g, [x]) =>
+    g.call("efun_d3", [x]),
+  ),
   helper("efun_d3", 1, "efun_d3(x): the third derivative of efun", special.efun_d3, () => {
     throw new DendrolabError(
       "efun_d3 cannot be used in a mechanism expression: the solver and gradients need its derivative, " +
@@ -89,13 +110,18 @@ const defs: FunctionDef[] = [
     );
   }),
   {
-    ...helper("vtrap", 2, "vtrap(x, y) = x / (exp(x/y) - 1), guarded at x/y = 0 as in NEURON's hh.mod",
-      special.vtrap, (g, [x, y], _self, i) => {
+    ...helper(
+      "vtrap",
+      2,
+      "vtrap(x, y) = x / (exp(x/y) - 1), guarded at x/y = 0 as in NEURON's hh.mod",
+      special.vtrap,
+      (g, [x, y], _self, i) => {
         // vtrap(x, y) = y efun(u) with u = x / y.
         const u = g.div(x, y);
         const d1 = g.call("efun_d1", [u]);
         return i === 0 ? d1 : g.sub(g.call("efun", [u]), g.mul(u, d1));
-      }),
+      },
+    ),
     // Inline (hot in HH kernels; a call is not inlined by V8 in large kernels).
     emit: ([x, y]) =>
       `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (Math.exp(${x} / ${y}) - 1))`,
@@ -114,6 +140,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = table(defs.map((
 export const FUNCTION_NAMES: readonly string[] = Object.freeze(defs.map((d) => d.name));
 
 /** The helper functions generated code receives, by name (`efun`, `vtrap`, ...). */
-export const HELPERS: Readonly<Record<string, (...args: number[]) => number>> =
-  table([...defs.filter((d) => d.helper).map((d) => [d.name, d.helper!] as [string, (...args: number[]) => number]),
-    ["efun_d1e", special.efun_d1e]]);
+export const HELPERS: Readonly<Record<string, (...args: number[]) => number>> = table([
+  ...defs.filter((d) => d.helper).map((d) => [d.name, d.helper!] as [string, (...args: number[]) => number]),
+  ["efun_d1e", special.efun_d1e],
+]);

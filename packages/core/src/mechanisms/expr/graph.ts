@@ -42,7 +42,9 @@ export class ExprGraph {
     return id;
   }
 
-  node(id: NodeId): GraphNode { return this.nodes[id]; }
+  node(id: NodeId): GraphNode {
+    return this.nodes[id];
+  }
 
   /** The literal value of `id`, or undefined if it is not a literal. */
   constant(id: NodeId): number | undefined {
@@ -50,14 +52,18 @@ export class ExprGraph {
     return n.op === "num" ? n.value : undefined;
   }
 
-  isConst(id: NodeId, value: number): boolean { return this.constant(id) === value; }
+  isConst(id: NodeId, value: number): boolean {
+    return this.constant(id) === value;
+  }
 
   num(value: number): NodeId {
     const key = Object.is(value, -0) ? "n-0" : `n${value}`;
     return this.intern(key, { op: "num", value });
   }
 
-  variable(name: string): NodeId { return this.intern(`v${name}`, { op: "var", name }); }
+  variable(name: string): NodeId {
+    return this.intern(`v${name}`, { op: "var", name });
+  }
 
   neg(a: NodeId): NodeId {
     const n = this.nodes[a];
@@ -67,19 +73,23 @@ export class ExprGraph {
   }
 
   add(a: NodeId, b: NodeId): NodeId {
-    const ca = this.constant(a), cb = this.constant(b);
+    const ca = this.constant(a),
+      cb = this.constant(b);
     if (ca !== undefined && cb !== undefined) return this.num(ca + cb);
     if (ca === 0) return b;
     if (cb === 0) return a;
-    const nb = this.nodes[b], na = this.nodes[a];
+    const nb = this.nodes[b],
+      na = this.nodes[a];
     if (nb.op === "neg") return this.sub(a, nb.a);
     if (na.op === "neg") return this.sub(b, na.a);
-    return a <= b ? this.intern(`+${a},${b}`, { op: "add", a, b })
+    return a <= b
+      ? this.intern(`+${a},${b}`, { op: "add", a, b })
       : this.intern(`+${b},${a}`, { op: "add", a: b, b: a });
   }
 
   sub(a: NodeId, b: NodeId): NodeId {
-    const ca = this.constant(a), cb = this.constant(b);
+    const ca = this.constant(a),
+      cb = this.constant(b);
     if (ca !== undefined && cb !== undefined) return this.num(ca - cb);
     if (cb === 0) return a;
     if (ca === 0) return this.neg(b);
@@ -90,36 +100,42 @@ export class ExprGraph {
   }
 
   mul(a: NodeId, b: NodeId): NodeId {
-    const ca = this.constant(a), cb = this.constant(b);
+    const ca = this.constant(a),
+      cb = this.constant(b);
     if (ca !== undefined && cb !== undefined) return this.num(ca * cb);
     if (ca === 0 || cb === 0) return this.num(0);
     if (ca === 1) return b;
     if (cb === 1) return a;
     if (ca === -1) return this.neg(b);
     if (cb === -1) return this.neg(a);
-    const na = this.nodes[a], nb = this.nodes[b];
+    const na = this.nodes[a],
+      nb = this.nodes[b];
     if (na.op === "neg" && nb.op === "neg") return this.mul(na.a, nb.a);
     if (na.op === "neg") return this.neg(this.mul(na.a, b));
     if (nb.op === "neg") return this.neg(this.mul(a, nb.a));
-    return a <= b ? this.intern(`*${a},${b}`, { op: "mul", a, b })
+    return a <= b
+      ? this.intern(`*${a},${b}`, { op: "mul", a, b })
       : this.intern(`*${b},${a}`, { op: "mul", a: b, b: a });
   }
 
   div(a: NodeId, b: NodeId): NodeId {
-    const ca = this.constant(a), cb = this.constant(b);
+    const ca = this.constant(a),
+      cb = this.constant(b);
     if (ca !== undefined && cb !== undefined) return this.num(ca / cb);
     if (ca === 0) return this.num(0);
     if (cb === 1) return a;
     if (cb === -1) return this.neg(a);
     if (a === b) return this.num(1);
-    const na = this.nodes[a], nb = this.nodes[b];
+    const na = this.nodes[a],
+      nb = this.nodes[b];
     if (na.op === "neg" && nb.op === "neg") return this.div(na.a, nb.a);
     return this.intern(`/${a},${b}`, { op: "div", a, b });
   }
 
   pow(a: NodeId, b: NodeId): NodeId {
-    const ca = this.constant(a), cb = this.constant(b);
-    if (ca !== undefined && cb !== undefined) return this.num(Math.pow(ca, cb));
+    const ca = this.constant(a),
+      cb = this.constant(b);
+    if (ca !== undefined && cb !== undefined) return this.num(ca ** cb);
     if (cb === 0) return this.num(1);
     if (cb === 1) return a;
     return this.intern(`^${a},${b}`, { op: "pow", a, b });
@@ -145,12 +161,20 @@ export class ExprGraph {
    */
   fromExpr(e: Expr, env: ReadonlyMap<string, NodeId> = new Map()): NodeId {
     switch (e.type) {
-      case "num": return this.num(e.value);
-      case "var": return env.get(e.name) ?? this.variable(e.name);
-      case "neg": return this.neg(this.fromExpr(e.arg, env));
-      case "call": return this.call(e.fn, e.args.map((a) => this.fromExpr(a, env)));
+      case "num":
+        return this.num(e.value);
+      case "var":
+        return env.get(e.name) ?? this.variable(e.name);
+      case "neg":
+        return this.neg(this.fromExpr(e.arg, env));
+      case "call":
+        return this.call(
+          e.fn,
+          e.args.map((a) => this.fromExpr(a, env)),
+        );
       case "bin": {
-        const a = this.fromExpr(e.left, env), b = this.fromExpr(e.right, env);
+        const a = this.fromExpr(e.left, env),
+          b = this.fromExpr(e.right, env);
         return this[BIN_OPS[e.op]](a, b);
       }
     }
@@ -160,10 +184,14 @@ export class ExprGraph {
   toExpr(id: NodeId): Expr {
     const n = this.nodes[id];
     switch (n.op) {
-      case "num": return { type: "num", value: n.value };
-      case "var": return { type: "var", name: n.name };
-      case "neg": return { type: "neg", arg: this.toExpr(n.a) };
-      case "call": return { type: "call", fn: n.fn, args: n.args.map((a) => this.toExpr(a)) };
+      case "num":
+        return { type: "num", value: n.value };
+      case "var":
+        return { type: "var", name: n.name };
+      case "neg":
+        return { type: "neg", arg: this.toExpr(n.a) };
+      case "call":
+        return { type: "call", fn: n.fn, args: n.args.map((a) => this.toExpr(a)) };
       default: {
         const op = ({ add: "+", sub: "-", mul: "*", div: "/", pow: "^" } as const)[n.op];
         return { type: "bin", op, left: this.toExpr(n.a), right: this.toExpr(n.b) };

@@ -24,14 +24,20 @@ export function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const c = input[i];
-    if (c === " " || c === "\t" || c === "\n" || c === "\r") { i++; continue; }
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      i++;
+      continue;
+    }
     const rest = input.slice(i);
     const num = NUMBER.exec(rest);
     if (num) {
       if (/^[eE]/.test(rest.slice(num[0].length)) || /^[A-Za-z_.]/.test(rest.slice(num[0].length))) {
-        throw new ExpressionError(input, i,
+        throw new ExpressionError(
+          input,
+          i,
           `Malformed number "${rest.match(/^[0-9A-Za-z_.+-]*/)![0]}": expected digits, an optional ` +
-          `fraction and an optional exponent such as 1e-3`);
+            `fraction and an optional exponent such as 1e-3`,
+        );
       }
       tokens.push({ kind: "num", value: Number(num[0]), text: num[0], pos: i });
       i += num[0].length;
@@ -53,9 +59,11 @@ export function tokenize(input: string): Token[] {
       i++;
       continue;
     }
-    throw new ExpressionError(input, i,
-      `Unexpected character "${c}": expected a number, a name, an operator (+ - * / ^), ` +
-      `"(", ")" or ","`);
+    throw new ExpressionError(
+      input,
+      i,
+      `Unexpected character "${c}": expected a number, a name, an operator (+ - * / ^), ` + `"(", ")" or ","`,
+    );
   }
   tokens.push({ kind: "end", text: "", pos: input.length });
   return tokens;

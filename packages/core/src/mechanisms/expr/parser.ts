@@ -37,17 +37,23 @@ const OPERAND = `a number, a name, "(" or "-"`;
 
 class Parser {
   private i = 0;
-  constructor(private readonly input: string, private readonly tokens: Token[]) {}
+  constructor(
+    private readonly input: string,
+    private readonly tokens: Token[],
+  ) {}
 
-  private peek(): Token { return this.tokens[this.i]; }
-  private next(): Token { return this.tokens[this.i++]; }
+  private peek(): Token {
+    return this.tokens[this.i];
+  }
+  private next(): Token {
+    return this.tokens[this.i++];
+  }
   private isOp(text: string): boolean {
     const t = this.peek();
     return t.kind === "op" && t.text === text;
   }
   private fail(t: Token, expected: string): never {
-    throw new ExpressionError(this.input, t.pos,
-      `Cannot parse: expected ${expected} but found ${describe(t)}`);
+    throw new ExpressionError(this.input, t.pos, `Cannot parse: expected ${expected} but found ${describe(t)}`);
   }
 
   parseAll(): Expr {
@@ -55,9 +61,12 @@ class Parser {
     const e = this.expr();
     const t = this.peek();
     if (t.kind !== "end") {
-      this.fail(t, t.kind === "op" && t.text === ")"
-        ? `an operator (+ - * / ^) or end of input (this ")" has no matching "(")`
-        : "an operator (+ - * / ^) or end of input");
+      this.fail(
+        t,
+        t.kind === "op" && t.text === ")"
+          ? `an operator (+ - * / ^) or end of input (this ")" has no matching "(")`
+          : "an operator (+ - * / ^) or end of input",
+      );
     }
     return e;
   }
@@ -91,7 +100,10 @@ class Parser {
       const op = this.next();
       return { type: "neg", arg: this.unary(), pos: op.pos };
     }
-    if (this.isOp("+")) { this.next(); return this.unary(); }
+    if (this.isOp("+")) {
+      this.next();
+      return this.unary();
+    }
     return this.power();
   }
 
@@ -126,22 +138,35 @@ class Parser {
   private call(name: Token): Expr {
     const def = FUNCTIONS[name.text];
     if (!def) {
-      throw new ExpressionError(this.input, name.pos,
-        `Unknown function "${name.text}"`, validNamesHint(name.text, FUNCTION_NAMES, "functions"));
+      throw new ExpressionError(
+        this.input,
+        name.pos,
+        `Unknown function "${name.text}"`,
+        validNamesHint(name.text, FUNCTION_NAMES, "functions"),
+      );
     }
     const open = this.next();
     const args: Expr[] = [];
     if (this.isOp(")")) this.fail(this.peek(), `an argument of ${name.text}(...)`);
     for (;;) {
       args.push(this.expr());
-      if (this.isOp(",")) { this.next(); continue; }
-      if (this.isOp(")")) { this.next(); break; }
+      if (this.isOp(",")) {
+        this.next();
+        continue;
+      }
+      if (this.isOp(")")) {
+        this.next();
+        break;
+      }
       this.fail(this.peek(), `"," or ")" in the arguments of ${name.text}(...) opened at position ${open.pos}`);
     }
     if (args.length !== def.arity) {
-      throw new ExpressionError(this.input, name.pos,
+      throw new ExpressionError(
+        this.input,
+        name.pos,
         `Function "${name.text}" takes ${def.arity} argument${def.arity === 1 ? "" : "s"} ` +
-        `but was given ${args.length} (${def.doc})`);
+          `but was given ${args.length} (${def.doc})`,
+      );
     }
     return { type: "call", fn: name.text, args, pos: name.pos };
   }
@@ -185,14 +210,21 @@ function checkNames(input: string, e: Expr, valid: ReadonlySet<string>): void {
     switch (x.type) {
       case "var":
         if (!valid.has(x.name)) {
-          throw new ExpressionError(input, x.pos ?? 0,
-            `Unknown name "${x.name}"`, validNamesHint(x.name, valid));
+          throw new ExpressionError(input, x.pos ?? 0, `Unknown name "${x.name}"`, validNamesHint(x.name, valid));
         }
         return;
-      case "neg": visit(x.arg); return;
-      case "bin": visit(x.left); visit(x.right); return;
-      case "call": x.args.forEach(visit); return;
-      default: return;
+      case "neg":
+        visit(x.arg);
+        return;
+      case "bin":
+        visit(x.left);
+        visit(x.right);
+        return;
+      case "call":
+        x.args.forEach(visit);
+        return;
+      default:
+        return;
     }
   };
   visit(e);

@@ -42,7 +42,8 @@ export function efun_d1(x: number): number {
   }
   if (x > 0) {
     // w = exp(-x) keeps large x finite: efun' = w (1 - w - x) / (1 - w)^2
-    const w = Math.exp(-x), d = 1 - w;
+    const w = Math.exp(-x),
+      d = 1 - w;
     return (w * (d - x)) / (d * d);
   }
   const e = Math.expm1(x); // efun' = (e - x (e + 1)) / e^2
@@ -61,10 +62,12 @@ export function efun_d2(x: number): number {
   }
   if (x > 0) {
     // efun'' = w ((1 - w)(x - 2) + 2 x w) / (1 - w)^3
-    const w = Math.exp(-x), d = 1 - w;
+    const w = Math.exp(-x),
+      d = 1 - w;
     return (w * (d * (x - 2) + 2 * x * w)) / (d * d * d);
   }
-  const d = Math.expm1(x), e = d + 1; // efun'' = e (x d + 2 x - 2 d) / d^3
+  const d = Math.expm1(x),
+    e = d + 1; // efun'' = e (x d + 2 x - 2 d) / d^3
   return (e * (x * d + 2 * x - 2 * d)) / (d * d * d);
 }
 
@@ -77,8 +80,11 @@ export function efun_d2(x: number): number {
 export function efun_d3(x: number): number {
   if (Math.abs(x) < 0.5) {
     const x2 = x * x;
-    return x * (24 * C4 + x2 * (120 * C6 + x2 * (336 * C8 + x2 * (720 * C10 +
-      x2 * (1320 * C12 + x2 * (2184 * C14 + x2 * 3360 * C16))))));
+    return (
+      x *
+      (24 * C4 +
+        x2 * (120 * C6 + x2 * (336 * C8 + x2 * (720 * C10 + x2 * (1320 * C12 + x2 * (2184 * C14 + x2 * 3360 * C16))))))
+    );
   }
   // efun = x g with g = 1/(exp(x) - 1): efun''' = x g''' + 3 g'',
   // g'' = (g + g^2)(1 + 2g), g''' = -(g + g^2)(1 + 6g + 6g^2).
@@ -116,7 +122,8 @@ export function sigmoid(x: number): number {
 export function efun_d1e(x: number, ex: number): number {
   if (Math.abs(x) < SERIES_LIMIT || !Number.isFinite(ex) || ex === 0) return efun_d1(x);
   if (x > 0) {
-    const w = 1 / ex, d = 1 - w;
+    const w = 1 / ex,
+      d = 1 - w;
     return (w * (d - x)) / (d * d);
   }
   const e = ex - 1;

@@ -100,19 +100,34 @@ export function buildMorphology(samples: readonly SwcSample[], options: BuildMor
 function checkOptions(options: BuildMorphologyOptions, reading: string, scale: number): void {
   const { ncomp, maxBranchLen, minRadius } = options;
   if (!Number.isInteger(ncomp) || ncomp < 1) {
-    throw new DendrolabError(`SWC options: ncomp must be a positive integer (compartments per branch), got ${ncomp}; pass e.g. { ncomp: 4 }`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `SWC options: ncomp must be a positive integer (compartments per branch), got ${ncomp}; pass e.g. { ncomp: 4 }`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (!(SWC_READINGS as readonly string[]).includes(reading)) {
-    throw new DendrolabError(`SWC options: reading must be one of ${SWC_READINGS.map((r) => `"${r}"`).join(", ")}, got "${reading}"`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `SWC options: reading must be one of ${SWC_READINGS.map((r) => `"${r}"`).join(", ")}, got "${reading}"`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (!(Number.isFinite(scale) && scale > 0)) {
-    throw new DendrolabError(`SWC options: scale must be a positive number (e.g. 0.001 for nm -> um), got ${scale}`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `SWC options: scale must be a positive number (e.g. 0.001 for nm -> um), got ${scale}`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (maxBranchLen !== undefined && !(maxBranchLen > 0)) {
-    throw new DendrolabError(`SWC options: maxBranchLen must be a positive length in um, got ${maxBranchLen}; omit it to keep branches whole`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `SWC options: maxBranchLen must be a positive length in um, got ${maxBranchLen}; omit it to keep branches whole`,
+      "INVALID_ARGUMENT",
+    );
   }
   if (minRadius !== undefined && !(Number.isFinite(minRadius) && minRadius > 0)) {
-    throw new DendrolabError(`SWC options: minRadius must be a positive radius in um, got ${minRadius}; omit it to reject radii <= 0`, "INVALID_ARGUMENT");
+    throw new DendrolabError(
+      `SWC options: minRadius must be a positive radius in um, got ${minRadius}; omit it to reject radii <= 0`,
+      "INVALID_ARGUMENT",
+    );
   }
 }
 
@@ -133,7 +148,10 @@ function repairRadii(samples: SwcSample[], minRadius: number | undefined, warnin
   const raised = samples.filter((s) => !(s.r >= minRadius));
   for (const s of raised) s.r = minRadius;
   if (raised.length > 0) {
-    const lines = raised.slice(0, 5).map((s) => s.line).join(", ");
+    const lines = raised
+      .slice(0, 5)
+      .map((s) => s.line)
+      .join(", ");
     warnings.push(
       `raised ${raised.length} radii below minRadius ${minRadius} um to ${minRadius} um ` +
         `(lines ${lines}${raised.length > 5 ? ", ..." : ""})`,

@@ -33,8 +33,7 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
   const singleSoma = somata.length === 1 ? somata[0] : -1;
   // A somatic branch point: a soma sample with at least two soma neighbours. Non-soma
   // branches that touch it start (or end) at their own first sample instead.
-  const somaticBranchPoint = (i: number) =>
-    type(i) === 1 && neighbours[i].filter((k) => type(k) === 1).length >= 2;
+  const somaticBranchPoint = (i: number) => type(i) === 1 && neighbours[i].filter((k) => type(k) === 1).length >= 2;
 
   const sections: TracedSection[] = [];
   const endsAt = new Int32Array(n).fill(-1);
@@ -45,8 +44,7 @@ export function traceJaxley(tree: SampleTree, relevantTypeIds: readonly number[]
     const typeId = relevant.has(jaxleyType) ? jaxleyType : mostCommonType(nodes.slice(isRoot ? 0 : 1));
     const first = nodes[0];
     const last = nodes[nodes.length - 1];
-    const dropStart =
-      !isRoot && (first === singleSoma || (somaticBranchPoint(first) && type(nodes[1]) !== 1));
+    const dropStart = !isRoot && (first === singleSoma || (somaticBranchPoint(first) && type(nodes[1]) !== 1));
     const dropEnd = nodes.length > 2 && somaticBranchPoint(last) && type(nodes[nodes.length - 2]) !== 1;
     const kept = nodes.slice(dropStart ? 1 : 0, dropEnd ? nodes.length - 1 : nodes.length);
     const points: TracedPoint[] = kept.map((i) => {

@@ -107,12 +107,30 @@ export function traceNeuron(input: SwcSample[]): { sections: TracedSection[]; ab
     if (isec === 0) {
       const stop = soma3geom ? 1 : end;
       const pts = range(first, stop);
-      sec = { id: first, pts, d: pts.map((k) => D[k]), type: T[first], parent: null, parentx: 1, first: 0, own: range(first, end) };
+      sec = {
+        id: first,
+        pts,
+        d: pts.map((k) => D[k]),
+        type: T[first],
+        parent: null,
+        parentx: 1,
+        first: 0,
+        own: range(first, end),
+      };
     } else {
       const pix = P[first];
       const psec = secs[point2sec[pix]];
       const pts = [pix, ...range(first, end)];
-      sec = { id: first, pts, d: pts.map((k) => D[k]), type: T[first], parent: psec, parentx: 1, first: 0, own: range(first, end) };
+      sec = {
+        id: first,
+        pts,
+        d: pts.map((k) => D[k]),
+        type: T[first],
+        parent: psec,
+        parentx: 1,
+        first: 0,
+        own: range(first, end),
+      };
       const denConSoma = psec.type === 1 && T[first] !== 1;
       const nOwn = end - first;
       let handled = false;
@@ -197,10 +215,19 @@ function instantiate(secs: I3dSection[], smp: SwcSample[]): { sections: TracedSe
     let at = (j: number) => j + (sec.parent ? 1 : 0) - sec.first; // own point -> pt3d index
     if (pt3d.length === 1) {
       const [x, y, z, d] = pt3d[0];
-      pt3d = [[x - d / 2, y, z, d], [x, y, z, d], [x + d / 2, y, z, d]]; // sphere_rep: L = diam
+      pt3d = [
+        [x - d / 2, y, z, d],
+        [x, y, z, d],
+        [x + d / 2, y, z, d],
+      ]; // sphere_rep: L = diam
       at = () => 1;
     }
-    const points: TracedPoint[] = pt3d.map(([x, y, z, d]) => [pt3dValue(x), pt3dValue(y), pt3dValue(z), pt3dValue(d) / 2]);
+    const points: TracedPoint[] = pt3d.map(([x, y, z, d]) => [
+      pt3dValue(x),
+      pt3dValue(y),
+      pt3dValue(z),
+      pt3dValue(d) / 2,
+    ]);
     const cum = nrnArcLengths(points);
     const ownInShape = sec.own.filter((_, j) => j < sec.pts.length - (sec.parent ? 1 : 0));
     const head = smp[sec.own[0]];
@@ -262,7 +289,7 @@ function float32Of(d: number, text: () => string): number {
   const f = Math.fround(d);
   if (f === d || !Number.isFinite(f) || !Number.isFinite(d)) return f;
   f32[0] = f;
-  i32[0] += (d > f) === (f > 0) ? 1 : -1; // the float on the other side of d
+  i32[0] += d > f === f > 0 ? 1 : -1; // the float on the other side of d
   const g = f32[0];
   const [lo, hi] = f < g ? [f, g] : [g, f];
   if (d !== lo + (hi - lo) / 2) return f;

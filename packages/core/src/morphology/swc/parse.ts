@@ -80,11 +80,7 @@ export function parseSwc(text: string, options: ParseSwcOptions = {}): SwcSample
 function parseLine(body: string, line: number): SwcSample {
   const fields = body.split(/\s+/);
   if (fields.length < 7) {
-    throw lineError(
-      line,
-      body,
-      `expected 7 fields (id type x y z radius parent), got ${fields.length}`,
-    );
+    throw lineError(line, body, `expected 7 fields (id type x y z radius parent), got ${fields.length}`);
   }
   const v = new Array<number>(7);
   for (let k = 0; k < 7; k++) {

@@ -4,13 +4,7 @@
  * path length, and every SWC sample is mapped to the compartment that contains it.
  */
 
-import {
-  cumulativePathLength,
-  cutPolyline,
-  cylinderComps,
-  splitPolyline,
-  type TracedPoint,
-} from "../geometry.js";
+import { cumulativePathLength, cutPolyline, cylinderComps, splitPolyline, type TracedPoint } from "../geometry.js";
 import type { CompartmentGeometry, Morphology, MorphologyBranch } from "../types.js";
 import { lineError } from "./errors.js";
 

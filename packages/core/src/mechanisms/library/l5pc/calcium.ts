@@ -54,8 +54,14 @@ export class Ca_LVAst extends defineChannel({
   ions: CA_ION,
   definitions: { qt: QT, vs: "v + 10" },
   gates: {
-    m: { inf: "1.0000 / (1 + exp((vs - -30.000) / -6))", tau: "(5.0000 + 20.0000 / (1 + exp((vs - -25.000) / 5))) / qt" },
-    h: { inf: "1.0000 / (1 + exp((vs - -80.000) / 6.4))", tau: "(20.0000 + 50.0000 / (1 + exp((vs - -40.000) / 7))) / qt" },
+    m: {
+      inf: "1.0000 / (1 + exp((vs - -30.000) / -6))",
+      tau: "(5.0000 + 20.0000 / (1 + exp((vs - -25.000) / 5))) / qt",
+    },
+    h: {
+      inf: "1.0000 / (1 + exp((vs - -80.000) / 6.4))",
+      tau: "(20.0000 + 50.0000 / (1 + exp((vs - -40.000) / 7))) / qt",
+    },
   },
   ionCurrents: { ica: "gCa_LVAstbar * m * m * h * (v - eca)" },
 }) {}

@@ -9,7 +9,11 @@
 import type { QuantitySpec } from "../../types.js";
 
 /** A maximal conductance parameter, S/cm2. */
-export const conductance = (value: number): QuantitySpec => ({ default: value, unit: "S/cm2", description: "maximal conductance" });
+export const conductance = (value: number): QuantitySpec => ({
+  default: value,
+  unit: "S/cm2",
+  description: "maximal conductance",
+});
 
 /**
  * The Q10 factor of the rates: `2.3^((34 - 21) / 10)`. The channel files compute it from
