@@ -21,9 +21,9 @@ import { describe, expect, it } from "vitest";
 // ---- API.md, "The seed tutorial, in TypeScript", verbatim ----
 
 const comp = new jx.Compartment();
-const branch = new jx.Branch(comp, 2); // 2 compartments
-const cell = new jx.Cell(branch, [-1, 0, 0, 1]); // parents of the 4 branches
-const network = new jx.Network([cell, cell, cell]); // cells are copied in
+const branch = new jx.Branch(comp, 2);                // 2 compartments
+const cell = new jx.Cell(branch, [-1, 0, 0, 1]);      // parents of the 4 branches
+const network = new jx.Network([cell, cell, cell]);   // cells are copied in
 
 jx.fullyConnect(network.cell([0, 1]), network.cell([2]), new IonotropicSynapse());
 network.insert(new Na());
@@ -35,23 +35,19 @@ for (const i of [0, 1, 2]) {
   network.cell(i).branch(3).addToGroup("apical");
 }
 network.group("apical").set("radius", 0.3);
-network.group("apical").view; // Table with 12 rows
+network.group("apical").view;          // Table with 12 rows
 network.cell(0).addToGroup("fast_spiking");
 network.cell(1).addToGroup("fast_spiking");
 network.group("fast_spiking").set("Na_gNa", 0.4);
-network.group("fast_spiking").view; // Table with 16 rows
+network.group("fast_spiking").view;    // Table with 16 rows
 
-network.group("fast_spiking").makeTrainable("Na_gNa"); // 1 shared parameter
+network.group("fast_spiking").makeTrainable("Na_gNa");   // 1 shared parameter
 network.cell([0, 1]).makeTrainable("axial_resistivity"); // 2 more, one per cell
-network.getParameters(); // [{ Na_gNa: [0.4] }, { axial_resistivity: [5000, 5000] }]
+network.getParameters();  // [{ Na_gNa: [0.4] }, { axial_resistivity: [5000, 5000] }]
 
 network.cell(2).addToGroup("slow_spiking");
 network.cell(0).branch(0).comp(0).record("v");
-network
-  .cell(0)
-  .branch(0)
-  .comp(0)
-  .stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
 
 function simulate(params: tf.Tensor1D): tf.Tensor2D {
   let ps: jx.ParamState | null = null;
@@ -59,7 +55,7 @@ function simulate(params: tf.Tensor1D): tf.Tensor2D {
   ps = network.group("slow_spiking").dataSet("Na_gNa", params.slice(1, 1), ps);
   return jx.integrate(network, { paramState: ps });
 }
-const voltages = simulate(tf.tensor1d([1.0, 0.1])); // shape [1, 801]
+const voltages = simulate(tf.tensor1d([1.0, 0.1]));      // shape [1, 801]
 // @ts-expect-error tfjs types grad's argument as (x: Tensor) => Tensor; under strict, a (p: Tensor1D) callback is rejected (TS2345). Not our API; see the header.
 const g = tf.grad((p: tf.Tensor1D) => simulate(p).mean())(tf.tensor1d([1.0, 0.1]));
 // ---- end of the seed tutorial ----
@@ -73,18 +69,10 @@ describe("the seed tutorial of API.md", () => {
     const copy = /\/\/ ---- API\.md, .*verbatim ----\n([\s\S]*?)\/\/ ---- end of the seed tutorial ----/.exec(here)![1];
     const imports = contract![1].split("\n").filter((l) => l.startsWith("import "));
     for (const line of imports) expect(here).toContain(line);
-    const body = copy
-      .split("\n")
-      .filter((l) => !l.startsWith("// @ts-expect-error"))
-      .join("\n");
-    expect(body.trim()).toBe(
-      contract![1]
-        .split("\n")
-        .filter((l) => !l.startsWith("import "))
-        .join("\n")
-        .trim(),
-    );
+    const body = copy.split("\n").filter((l) => !l.startsWith("// @ts-expect-error")).join("\n");
+    expect(body.trim()).toBe(contract![1].split("\n").filter((l) => !l.startsWith("import ")).join("\n").trim());
   });
+
 
   it("apical: 12 rows of radius 0.3, in branches 1 and 3 of every cell", () => {
     const t = network.group("apical").view;
@@ -96,30 +84,9 @@ describe("the seed tutorial of API.md", () => {
     expect(t.column("K_n")).toEqual(new Array(12).fill(0.2));
     expect(t.column("eK")).toEqual(new Array(12).fill(-90));
     expect(t.column("Leak_eLeak")).toEqual(new Array(12).fill(-70));
-    for (const c of [
-      "length",
-      "radius",
-      "axial_resistivity",
-      "capacitance",
-      "v",
-      "Na",
-      "Na_gNa",
-      "eNa",
-      "vt",
-      "Na_m",
-      "Na_h",
-      "K",
-      "K_gK",
-      "eK",
-      "K_n",
-      "Leak",
-      "Leak_gLeak",
-      "Leak_eLeak",
-      "global_comp_index",
-      "global_branch_index",
-      "global_cell_index",
-      "apical",
-    ]) {
+    for (const c of ["length", "radius", "axial_resistivity", "capacitance", "v", "Na", "Na_gNa", "eNa", "vt",
+      "Na_m", "Na_h", "K", "K_gK", "eK", "K_n", "Leak", "Leak_gLeak", "Leak_eLeak", "global_comp_index",
+      "global_branch_index", "global_cell_index", "apical"]) {
       expect(t.columns).toContain(c);
     }
     expect(network.view.column("radius").filter((r) => r === 0.3)).toHaveLength(12);
