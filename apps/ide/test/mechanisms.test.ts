@@ -51,7 +51,7 @@ describe(".mod files in the script", () => {
     const na = { name: "na.mod", text: "NEURON { SUFFIX Na }" };
     const r = addModImports(TUTORIAL_SCRIPT, [MODS[0], na]);
     const lines = r.script.split("\n");
-    const lastImport = lines.findLastIndex((l) => l.startsWith("import "));
+    const lastImport = lines.map((l) => l.startsWith("import ")).lastIndexOf(true);
     expect(lines[lastImport]).toBe('import { mod } from "dendrolab:files";');
     expect(lines[lastImport + 1]).toBe('const CaDynamics_E2 = jx.loadNmodl(mod("CaDynamics_E2.mod"));');
     // The tutorial imports the built-in Na: the file's class becomes Na_mod.
