@@ -41,7 +41,7 @@ const FILES_MODULE = "dendrolab:files";
 
 /** Why a file is not there, and how to import it. */
 function missingFile(name: string, names: readonly string[]): Error {
-  const how = name.toLowerCase().endsWith(".mod") ? "Import mechanisms…" : "Import SWC…";
+  const how = name.toLowerCase().endsWith(".mod") ? "Import .mod…" : "Import SWC…";
   return new Error(
     `There is no imported file "${name}" in this session (${names.length ? `imported: ${names.map((n) => `"${n}"`).join(", ")}` : "no files are imported"}). Import it with "${how}" or drop it on the page.`,
   );

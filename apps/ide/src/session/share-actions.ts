@@ -90,7 +90,7 @@ export async function openLink(c: SessionContext, hash: string): Promise<boolean
 /** What to do about files a link left out. */
 export function missingFilesText(names: readonly string[]): string {
   const one = names.length === 1;
-  return `This link leaves out ${one ? "the file" : "the files"} ${names.map((n) => `"${n}"`).join(", ")} (too large for a link): drop ${one ? "it" : "them"} on the page (or use “Import SWC…” / “Import mechanisms…”) to run its script.`;
+  return `This link leaves out ${one ? "the file" : "the files"} ${names.map((n) => `"${n}"`).join(", ")} (too large for a link): drop ${one ? "it" : "them"} on the page (or use “Import SWC…” / “Import .mod…”) to run its script.`;
 }
 
 /** Replaces the session's settings and script with a document's. */

@@ -1,4 +1,4 @@
-/** "Import mechanisms…": reads one or many NEURON `.mod` files into the session; the script loads them. */
+/** "Import .mod…": reads one or many NEURON `.mod` files into the session; the script loads them. */
 import { type ChangeEvent, useRef } from "react";
 import { readDiskFiles } from "./FileDrop.js";
 import { useActions } from "./session-context.js";
@@ -21,7 +21,7 @@ export function ImportModButton() {
         onClick={() => input.current?.click()}
         title="Load NEURON mechanisms (.mod files) from disk; each becomes a jx.loadNmodl line in the script (or drop them on the page)"
       >
-        ⤒ Import mechanisms…
+        ⤒ Import .mod…
       </button>
       <input
         ref={input}

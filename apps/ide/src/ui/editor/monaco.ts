@@ -55,7 +55,7 @@ interface ScriptConsole {
   warn(...data: unknown[]): void; error(...data: unknown[]): void;
 }
 declare var console: ScriptConsole;
-/** Files imported with "Import SWC…" or "Import mechanisms…" (or dropped on the page), by name (their text). */
+/** Files imported with "Import SWC…" or "Import .mod…" (or dropped on the page), by name (their text). */
 declare module "dendrolab:files" {
   const files: Readonly<Record<string, string>>;
   export default files;

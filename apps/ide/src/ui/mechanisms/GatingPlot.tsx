@@ -39,7 +39,7 @@ export function GatingPlot({ mechanism, gates, celsius }: { mechanism: string; g
     () => ({
       ...BASE_LAYOUT,
       margin: { l: 52, r: 10, t: 22, b: 34 },
-      legend: { x: 1, xanchor: "right", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0.75)", font: { size: 10 } },
+      legend: { orientation: "h", x: 1, xanchor: "right", y: 1.02, yanchor: "bottom", font: { size: 10 } },
       uirevision: mechanism,
       title: { text: `${mechanism} at ${celsius} °C`, font: { size: 11 }, x: 0.02, xanchor: "left", y: 0.99 },
       xaxis: { title: { text: "v (mV)" }, range: [-100, 50], zeroline: false, anchor: "y2" },

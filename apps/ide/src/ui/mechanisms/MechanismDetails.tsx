@@ -76,6 +76,7 @@ function InsertControls({ m }: { m: MechanismInfo }) {
 }
 
 export function MechanismDetails({ m, celsius }: { m: MechanismInfo; celsius: number }) {
+  const limits = m.params.some((p) => p.limits);
   return (
     <div className="mech-details" data-testid={`mech-details-${m.name}`}>
       <div className="mech-head">
@@ -96,7 +97,7 @@ export function MechanismDetails({ m, celsius }: { m: MechanismInfo; celsius: nu
               <th>parameter</th>
               <th>default</th>
               <th>unit</th>
-              <th>limits</th>
+              {limits && <th>limits</th>}
             </tr>
           </thead>
           <tbody>
@@ -105,12 +106,12 @@ export function MechanismDetails({ m, celsius }: { m: MechanismInfo; celsius: nu
                 <td className="mono">{p.key}</td>
                 <td>{fmt(p.default)}</td>
                 <td className="muted">{p.unit}</td>
-                <td className="muted">{p.limits ? `${fmt(p.limits[0])} … ${fmt(p.limits[1])}` : ""}</td>
+                {limits && <td className="muted">{p.limits ? `${fmt(p.limits[0])} … ${fmt(p.limits[1])}` : ""}</td>}
               </tr>
             ))}
             {m.states.length > 0 && (
               <tr className="mech-sub">
-                <th colSpan={4}>state (initial)</th>
+                <th colSpan={limits ? 4 : 3}>state (initial)</th>
               </tr>
             )}
             {m.states.map((x) => (
@@ -118,7 +119,7 @@ export function MechanismDetails({ m, celsius }: { m: MechanismInfo; celsius: nu
                 <td className="mono">{x.key}</td>
                 <td>{fmt(x.default)}</td>
                 <td className="muted">{x.unit}</td>
-                <td />
+                {limits && <td />}
               </tr>
             ))}
           </tbody>

@@ -54,7 +54,7 @@ export function MechanismsPanel() {
         <MechanismDetails m={current} celsius={celsius} />
       ) : (
         <p className="muted mech-empty">
-          No mechanisms yet. Import NEURON mechanisms with “Import mechanisms…” or drop .mod files on the page.
+          No mechanisms yet. Import NEURON mechanisms with “Import .mod…” or drop .mod files on the page.
         </p>
       )}
     </div>
