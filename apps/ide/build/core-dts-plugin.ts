@@ -41,6 +41,8 @@ export function coreDeclarations(): Array<[string, string]> {
     `file:///node_modules/@dendrolab/core/${rel}`,
     text,
   ]);
+  // Subpath entries whose file name differs from the import path (`channels/l5pc` is `channels-l5pc.d.ts`).
+  out.push(["file:///node_modules/@dendrolab/core/channels/l5pc.d.ts", 'export * from "../channels-l5pc";\n']);
   out.push([
     "file:///node_modules/@dendrolab/core/package.json",
     JSON.stringify({ name: "@dendrolab/core", types: "index.d.ts" }),

@@ -74,4 +74,11 @@ describe("the editor's declarations of @dendrolab/core and tfjs", () => {
     expect(diagnostics(TUTORIAL)).toEqual([]);
     expect(diagnostics(TUTORIAL.replace("jx.integrate(", "jx.integrat("))).toEqual([expect.stringMatching(/integrat/)]);
   });
+
+  it("resolve @dendrolab/core/channels/l5pc", () => {
+    const script =
+      'import { NaTs2_t, Pas } from "@dendrolab/core/channels/l5pc";\nconst keys: readonly string[] = new NaTs2_t().paramKeys;\nnew Pas();\nexport default keys;\n';
+    expect(diagnostics(script)).toEqual([]);
+    expect(diagnostics(script.replace("NaTs2_t,", "NaTs2_x,"))).not.toEqual([]);
+  });
 });

@@ -67,18 +67,24 @@ describe("imported files", () => {
     expect(b.s().model?.summary.groups).toEqual(a.s().model?.summary.groups);
     expect(b.s().banner).toBeNull();
 
-    // A file too large for a link: left out, and named.
+    // A file too large for a link: left out, and named (the small one still travels).
     const big = `${SWC}\n${Array.from({ length: 4000 }, (_, i) => `# padding ${Math.random().toString(36)} ${i}`).join("\n")}\n`;
     await a.actions.importFile("big.swc", big);
     expect(a.s().run.status).toBe("ok");
     const large = await a.actions.shareLink();
-    expect(large.omittedFiles).toEqual(["cell.swc", "big.swc"]);
+    expect(large.omittedFiles).toEqual(["big.swc"]);
     const doc2 = await decodeSession(large.hash);
     expect(doc2.ok).toBe(true);
-    expect(doc2.ok && doc2.doc.files).toBeUndefined();
+    expect(doc2.ok && doc2.doc.files).toEqual({ "cell.swc": SWC });
+    expect(doc2.ok && doc2.doc.missingFiles).toEqual(["big.swc"]);
     const c = await opened();
     expect(await c.actions.openLink(large.hash)).toBe(true);
     expect(c.s().run.status).toBe("error");
     expect(c.s().run.message).toMatch(/no imported file "big.swc".*Import SWC/);
+    expect(c.s().banner?.text).toMatch(/leaves out the file "big.swc"/);
+    // Importing it then keeps the shared script (which names it) and runs it.
+    await c.actions.importFile("big.swc", big);
+    expect(c.s().script).toBe(a.s().script);
+    expect(c.s().run.status).toBe("ok");
   });
 });

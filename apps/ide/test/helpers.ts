@@ -68,6 +68,13 @@ export function inProcessServices(overrides: Partial<Services> = {}): Services &
     async column(key) {
       return { ok: true, value: engine.column(key) };
     },
+    async mechanisms(files) {
+      try {
+        return { ok: true, value: engine.mechanisms(files) };
+      } catch (e) {
+        return { ok: false, message: (e as Error).message };
+      }
+    },
     train(job, onReply) {
       let stop = false;
       const id = 1;

@@ -50,4 +50,8 @@ export class ModelClient {
   column(key: string): Promise<ModelReply> {
     return this.request({ kind: "column", key });
   }
+
+  mechanisms(files: Record<string, string>): Promise<ModelReply> {
+    return this.request({ kind: "mechanisms", files });
+  }
 }

@@ -50,6 +50,12 @@ export function createServices(): Services & { warm(): Promise<void> } {
         ? { ok: true, value: r.values }
         : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
     },
+    async mechanisms(files) {
+      const r = await mc().mechanisms({ ...files });
+      return r.kind === "mechanisms"
+        ? { ok: true, value: r.report }
+        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+    },
     train: (job, onReply) => trainer.start(job, onReply),
   };
 }

@@ -6,6 +6,7 @@
 import { boundedList, isObject } from "@dendrolab/core/document";
 import type { SerializedModel } from "@dendrolab/core/io";
 import * as v from "valibot";
+import type { MechanismsReport } from "./mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "./model.js";
 
 // ---- script sandbox (page <-> iframe <-> script worker) -------------------------------
@@ -40,7 +41,7 @@ export function isScriptReply(m: unknown): m is ScriptReply {
 /** What the page checks of a worker's reply (the workers are the page's own code): an id and a known kind. */
 const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) =>
   v.looseObject({ id, kind: v.picklist(kinds) });
-const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "error"]);
+const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "mechanisms", "error"]);
 const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
 // ---- model worker ---------------------------------------------------------------------
@@ -51,7 +52,9 @@ export type ModelRequest =
   | { kind: "simulate"; id: number; sim: SimSettings }
   /** Applies a `set` to the loaded model (the optimistic twin of a script edit), then answers like "load". */
   | { kind: "set"; id: number; target: TableSource; key: string; value: number; sim: SimSettings; table: TableSource }
-  | { kind: "column"; id: number; key: string };
+  | { kind: "column"; id: number; key: string }
+  /** Describes the loaded model's mechanisms and the session's `.mod` files (by name). */
+  | { kind: "mechanisms"; id: number; files: Record<string, string> };
 
 export type ModelReply =
   | {
@@ -66,6 +69,7 @@ export type ModelReply =
   | { kind: "table"; id: number; table: TableData }
   | { kind: "traces"; id: number; traces: Traces }
   | { kind: "column"; id: number; values: number[] }
+  | { kind: "mechanisms"; id: number; report: MechanismsReport }
   | { kind: "error"; id: number; message: string };
 
 export function isModelReply(m: unknown): m is ModelReply {

@@ -2,17 +2,20 @@
  * Evaluating a model script: TypeScript to CommonJS (sucrase, which keeps line numbers),
  * then a Function with a `require` that knows only the libraries a script may import.
  * The model is the default export, else a variable named `network`. Files the user
- * imported (SWC morphologies) are the default export of `dendrolab:files`, by name.
+ * imported (SWC morphologies, NMODL mechanisms) are the default export of
+ * `dendrolab:files`, by name; its `mod(name)` returns a `.mod` file's text.
  */
 import { transform } from "sucrase";
 import * as jx from "@dendrolab/core";
 import * as channels from "@dendrolab/core/channels";
+import * as l5pc from "@dendrolab/core/channels/l5pc";
 import * as synapses from "@dendrolab/core/synapses";
 import * as tf from "@tensorflow/tfjs";
 
 const MODULES: Record<string, unknown> = {
   "@dendrolab/core": jx,
   "@dendrolab/core/channels": channels,
+  "@dendrolab/core/channels/l5pc": l5pc,
   "@dendrolab/core/synapses": synapses,
   "@tensorflow/tfjs": tf,
 };
@@ -30,8 +33,19 @@ export class ScriptError extends Error {
 /** Lines the Function constructor adds before the body (`function anonymous(...\n) {\n`). */
 const HEADER_LINES = 2;
 
-/** The module of imported files: `import files from "dendrolab:files"; files["cell.swc"]`. */
+/**
+ * The module of imported files: `import files from "dendrolab:files"; files["cell.swc"]`,
+ * and `import { mod } from "dendrolab:files"; jx.loadNmodl(mod("NaTs2_t.mod"))`.
+ */
 const FILES_MODULE = "dendrolab:files";
+
+/** Why a file is not there, and how to import it. */
+function missingFile(name: string, names: readonly string[]): Error {
+  const how = name.toLowerCase().endsWith(".mod") ? "Import .mod…" : "Import SWC…";
+  return new Error(
+    `There is no imported file "${name}" in this session (${names.length ? `imported: ${names.map((n) => `"${n}"`).join(", ")}` : "no files are imported"}). Import it with "${how}" or drop it on the page.`,
+  );
+}
 
 /** The files as a read-only object; naming a file that is not there says what to do. */
 function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
@@ -40,12 +54,18 @@ function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<s
     get(target, key) {
       if (typeof key !== "string" || key in target) return Reflect.get(target, key);
       if (key === "then" || key === "toJSON" || key === "__esModule") return undefined;
-      const names = Object.keys(target);
-      throw new Error(
-        `There is no imported file "${key}" in this session (${names.length ? `imported: ${names.map((n) => `"${n}"`).join(", ")}` : "no files are imported"}). Import it with "Import SWC…".`,
-      );
+      throw missingFile(key, Object.keys(target));
     },
   });
+}
+
+/** `mod(name)`: the text of an imported `.mod` file. */
+function modReader(files: Readonly<Record<string, string>>): (name: string) => string {
+  return (name: string) => {
+    if (typeof name !== "string") throw new Error(`mod() takes a file name such as "NaTs2_t.mod"; got ${typeof name}.`);
+    if (!Object.hasOwn(files, name)) throw missingFile(name, Object.keys(files));
+    return files[name];
+  };
 }
 
 /** Runs `source`; returns the model it builds. `log` receives console output; `files` are the imported files. */
@@ -63,7 +83,7 @@ export function runScript(
   }
   const modules: Record<string, unknown> = {
     ...MODULES,
-    [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files) }),
+    [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files), mod: modReader(files) }),
   };
   const require = (name: string) => {
     if (!(name in modules)) {

@@ -1,11 +1,12 @@
 /**
- * Files imported from disk (SWC morphologies). They live in the session by name; the
- * sandboxed script reads them with `import files from "dendrolab:files"` (they travel
- * with every run request, never fetched). Importing writes an example script that reads
- * the file, as one undo step.
+ * Files imported from disk (SWC morphologies, NMODL `.mod` mechanisms). They live in the
+ * session by name; the sandboxed script reads them from `dendrolab:files` (they travel
+ * with every run request, never fetched). Importing writes the script lines that read the
+ * files, as one undo step.
  */
 import { type SessionContext, get, patch } from "./context.js";
 import { commit } from "./history.js";
+import { addModImports } from "./mod-script.js";
 import { runScript } from "./run-actions.js";
 
 /** The largest file that can be imported, characters. */
@@ -46,29 +47,72 @@ export default network;
 
 export type ImportResult = { ok: true; name: string } | { ok: false; message: string };
 
+/** A file read from disk: its name as given and its text. */
+export interface DiskFile {
+  name: string;
+  text: string;
+}
+
+const isSwc = (name: string) => /\.swc$/i.test(name);
+const isMod = (name: string) => /\.mod$/i.test(name);
+
 /** Stores a file in the session, writes the example script that uses it (one undo step) and runs it. */
 export async function importFile(c: SessionContext, rawName: string, text: string): Promise<ImportResult> {
-  const name = fileName(rawName);
-  if (text.length > MAX_IMPORT_CHARS) {
-    const message = `"${name}" is too large to import (${text.length.toLocaleString("en")} characters; the limit is ${MAX_IMPORT_CHARS.toLocaleString("en")}).`;
+  const r = await importFiles(c, [{ name: rawName, text }]);
+  return r.ok ? { ok: true, name: r.names[0] } : r;
+}
+
+/**
+ * Imports files dropped or picked together, as one undo step and one run. `.mod` files
+ * are declared in the script (`const X = jx.loadNmodl(mod("X.mod"))`, see mod-script.ts);
+ * an SWC file the script does not name yet replaces the script with an example that reads
+ * it (one the script names, as after opening a link that left it out, is only stored).
+ * Other files are refused with a banner.
+ */
+export async function importFiles(
+  c: SessionContext,
+  list: readonly DiskFile[],
+): Promise<{ ok: true; names: string[] } | { ok: false; message: string }> {
+  const fail = (message: string) => {
     patch(c, { banner: { kind: "error", text: message } });
-    return { ok: false, message };
+    return { ok: false as const, message };
+  };
+  const named = list.map((f) => ({ name: fileName(f.name), text: f.text }));
+  const other = named.filter((f) => !isMod(f.name) && !isSwc(f.name) && list.length > 1);
+  if (other.length) {
+    return fail(
+      `Only morphologies (.swc) and NEURON mechanisms (.mod) can be imported; ${other.map((f) => `"${f.name}"`).join(", ")} ${other.length === 1 ? "is" : "are"} neither.`,
+    );
+  }
+  const big = named.find((f) => f.text.length > MAX_IMPORT_CHARS);
+  if (big) {
+    return fail(
+      `"${big.name}" is too large to import (${big.text.length.toLocaleString("en")} characters; the limit is ${MAX_IMPORT_CHARS.toLocaleString("en")}).`,
+    );
   }
   const s = get(c);
-  const files = { ...s.files, [name]: text };
+  const files = { ...s.files };
+  for (const f of named) {
+    delete files[f.name]; // a re-imported file moves to the end (the newest)
+    files[f.name] = f.text;
+  }
   const names = Object.keys(files);
-  if (names.length > MAX_FILES) delete files[names.find((n) => n !== name)!];
+  for (const n of names.slice(0, Math.max(0, names.length - MAX_FILES))) delete files[n];
+  const mods = named.filter((f) => isMod(f.name));
+  const newSwc = named.find((f) => !isMod(f.name) && !s.script.includes(JSON.stringify(f.name)));
+  let script = newSwc ? swcExampleScript(newSwc.name) : s.script;
+  script = addModImports(script, mods).script;
+  const label = named.length === 1 ? `Import ${named[0].name}` : `Import ${named.length} files`;
   const base = s.script !== s.history.present.script ? commit(s.history, s.script, "Edit script") : s.history;
-  const script = swcExampleScript(name);
   patch(c, {
     files,
     script,
-    history: commit(base, script, `Import ${name}`),
+    history: script === s.script ? base : commit(base, script, label),
     banner: null,
-    view: { ...s.view, table: { kind: "all" } },
-    selection: { keys: [], anchor: null },
-    selectedNodes: [],
+    ...(newSwc
+      ? { view: { ...s.view, table: { kind: "all" } }, selection: { keys: [], anchor: null }, selectedNodes: [] }
+      : {}),
   });
-  await runScript(c, `Import ${name}`);
-  return { ok: true, name };
+  await runScript(c, label);
+  return { ok: true, names: named.map((f) => f.name) };
 }

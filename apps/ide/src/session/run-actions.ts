@@ -36,6 +36,7 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   if (!out.ok) {
     patch(c, { run: { status: "error", message: out.message, line: out.line, logs: out.logs, scriptMs: 0, simMs: 0 } });
     await dropProvisional(c, id);
+    await loadMechanisms(c, id);
     return;
   }
   const s = get(c);
@@ -84,6 +85,18 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   if (table !== source) await showTable(c, table);
   const colourBy = get(c).view.colourBy;
   if (colourBy !== "group") await loadColour(c, colourBy);
+  await loadMechanisms(c, id);
+}
+
+/** The session's `.mod` files, by name. */
+export function modFiles(files: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([name]) => /\.mod$/i.test(name)));
+}
+
+/** Fills the Mechanisms panel: the loaded model's mechanisms and the session's `.mod` files (described in the model worker). */
+async function loadMechanisms(c: SessionContext, id: number): Promise<void> {
+  const r = await c.services.mechanisms(modFiles(get(c).files));
+  if (id === runCounter && r.ok) patch(c, { mechanisms: r.value });
 }
 
 /** The runs after a new one: it confirms a provisional run (same number and label) or is appended. */

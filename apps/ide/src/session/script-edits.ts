@@ -3,11 +3,15 @@
  * script stays the one source of truth. Lines go before a final `export default`, or
  * at the end.
  */
+import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
 import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
 
 /** Which rows a GUI action applies to. */
-type EditTarget = { kind: "all" } | { kind: "group"; name: string } | { kind: "nodes"; nodes: readonly number[] };
+export type EditTarget =
+  | { kind: "all" }
+  | { kind: "group"; name: string }
+  | { kind: "nodes"; nodes: readonly number[] };
 
 /** A GUI action that changes the model. */
 export type GuiEdit =
@@ -24,7 +28,9 @@ export type GuiEdit =
     }
   | { kind: "record"; nodes: readonly number[]; state: string }
   | { kind: "clearInstruments" }
-  | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> };
+  | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
+  /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
+  | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string };
 
 /** Names the script uses: the model variable and the `@dendrolab/core` namespace. */
 export interface ScriptNames {
@@ -59,7 +65,7 @@ function targetExpressions(target: EditTarget, topo: Topology, root: string): st
 }
 
 /** The lines an edit adds to the script. */
-function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] {
+function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className: string): string[] {
   const root = names.model;
   const jx = names.jx ?? "jx";
   switch (edit.kind) {
@@ -77,6 +83,9 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames): string[] 
       return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.record(${JSON.stringify(edit.state)});`);
     case "clearInstruments":
       return [`${root}.deleteStimuli();`, `${root}.deleteRecordings();`];
+    case "insert":
+    case "delete":
+      return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
     case "applyTrained":
       return edit.values.map(
         (p) =>
@@ -108,9 +117,13 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
-  const names = scriptNames(script);
-  const lines = editLines(edit, topo, names);
-  return { script: insertLines(ensureNamespace(script, edit, names), lines), label: labelOf(edit), lines };
+  let base = script;
+  let className = "";
+  if (edit.kind === "insert" || edit.kind === "delete")
+    ({ script: base, className } = ensureMechanismClass(script, edit.mechanism));
+  const names = scriptNames(base);
+  const lines = editLines(edit, topo, names, className);
+  return { script: insertLines(ensureNamespace(base, edit, names), lines), label: labelOf(edit), lines };
 }
 
 function labelOf(edit: GuiEdit): string {
@@ -127,6 +140,10 @@ function labelOf(edit: GuiEdit): string {
       return "Clear instruments";
     case "applyTrained":
       return "Apply trained values";
+    case "insert":
+      return `Insert ${edit.name}`;
+    case "delete":
+      return `Remove ${edit.name}`;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { SerializedModel } from "@dendrolab/core/io";
 import type { ScriptOutcome } from "../engine/sandbox.js";
+import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { TrainJob, TrainReply } from "../protocol/messages.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 
@@ -24,5 +25,7 @@ export interface Services {
   table(source: TableSource): Promise<Answer<TableData>>;
   simulate(sim: SimSettings): Promise<Answer<Traces>>;
   column(key: string): Promise<Answer<number[]>>;
+  /** The Mechanisms panel: the loaded model's mechanisms and the given `.mod` files. */
+  mechanisms(modFiles: Readonly<Record<string, string>>): Promise<Answer<MechanismsReport>>;
   train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
 }

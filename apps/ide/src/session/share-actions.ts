@@ -10,12 +10,13 @@ import { fingerprint } from "./share/fingerprint.js";
 import type { SessionDoc } from "./share/schema.js";
 import { MAX_LINKED_CSV } from "./trainer-settings.js";
 
-/** The session as a document (the CSV is left out when it is large; imported files only when asked). */
-function sessionDoc(c: SessionContext, withFiles = true): SessionDoc {
+/** The session as a document (the CSV is left out when it is large), with the given imported files. */
+function sessionDoc(c: SessionContext, files: Record<string, string>, missing: string[] = []): SessionDoc {
   const s = get(c);
   const csv = s.trainer.csv && s.trainer.csv.text.length <= MAX_LINKED_CSV ? s.trainer.csv : null;
   const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view };
-  if (withFiles && Object.keys(s.files).length) doc.files = s.files;
+  if (Object.keys(files).length) doc.files = files;
+  if (missing.length) doc.missingFiles = missing;
   if (s.model && s.script === s.history.present.script) doc.check = fingerprint(s.model.serialized);
   return doc;
 }
@@ -26,20 +27,40 @@ export interface ShareLink {
   omittedFiles: string[];
 }
 
-/** Does a document fit in a link that opens (under both limits of decodeSession)? */
-function fits(doc: SessionDoc, hash: string): boolean {
-  return new TextEncoder().encode(JSON.stringify(doc)).length <= MAX_DOC_BYTES && hash.length - 3 <= MAX_LINK_CHARS;
-}
+/** The unpacked size of a document, bytes. */
+const docBytes = (doc: SessionDoc) => new TextEncoder().encode(JSON.stringify(doc)).length;
+
+/** The largest text of one linked file (the schema's limit). */
+const MAX_LINKED_FILE = 64 * 1024;
 
 /**
- * The share link of the session: `#s=1.…`. Imported files are included only when the
- * link stays under the size limits; otherwise they are left out and named in `omittedFiles`.
+ * The share link of the session: `#s=1.…`. Imported files are included while the link
+ * stays under the size limits of decodeSession, smallest first (so `.mod` files usually
+ * fit where a large morphology does not); the others are named in the link's
+ * `missingFiles` and in `omittedFiles`.
  */
 export async function shareLink(c: SessionContext): Promise<ShareLink> {
-  const full = sessionDoc(c, true);
+  const all = get(c).files;
+  const full = sessionDoc(c, all);
   const hash = await encodeSession(full);
-  if (!full.files || fits(full, hash)) return { hash, omittedFiles: [] };
-  return { hash: await encodeSession(sessionDoc(c, false)), omittedFiles: Object.keys(full.files) };
+  if (docBytes(full) <= MAX_DOC_BYTES && hash.length - 3 <= MAX_LINK_CHARS) return { hash, omittedFiles: [] };
+  const bySize = Object.keys(all).sort((a, b) => all[a].length - all[b].length);
+  const included: Record<string, string> = {};
+  for (const name of bySize) {
+    if (all[name].length > MAX_LINKED_FILE) break;
+    const trial = { ...included, [name]: all[name] };
+    const rest = bySize.filter((n) => !(n in trial));
+    const doc = sessionDoc(c, trial, rest);
+    if (docBytes(doc) > MAX_DOC_BYTES || (await encodeSession(doc)).length - 3 > MAX_LINK_CHARS) break;
+    included[name] = all[name];
+  }
+  const omittedFiles = Object.keys(all).filter((n) => !(n in included));
+  const kept = Object.fromEntries(
+    Object.keys(all)
+      .filter((n) => n in included)
+      .map((n) => [n, all[n]]),
+  );
+  return { hash: await encodeSession(sessionDoc(c, kept, omittedFiles)), omittedFiles };
 }
 
 /** The share hash of the session: `#s=1.…` (see shareLink). */
@@ -47,25 +68,39 @@ export async function shareHash(c: SessionContext): Promise<string> {
   return (await shareLink(c)).hash;
 }
 
-/** Opens a share hash: on success replaces the session (one undo step) and runs it. */
+/**
+ * Opens a share hash: on success replaces the session (one undo step) and runs it. Files
+ * the link leaves out are kept from the open session when it has them; a banner names the
+ * others, which must be imported.
+ */
 export async function openLink(c: SessionContext, hash: string): Promise<boolean> {
   const r = await decodeSession(hash);
   if (!r.ok) {
     patch(c, { banner: { kind: "error", text: r.message } });
     return false;
   }
+  const have = get(c).files;
+  const missing = (r.doc.missingFiles ?? []).filter((n) => !(n in have));
   applyDoc(c, r.doc, "Open shared link");
   await runScript(c, "Open shared link");
+  if (missing.length) patch(c, { banner: { kind: "info", text: missingFilesText(missing) } });
   return true;
+}
+
+/** What to do about files a link left out. */
+export function missingFilesText(names: readonly string[]): string {
+  const one = names.length === 1;
+  return `This link leaves out ${one ? "the file" : "the files"} ${names.map((n) => `"${n}"`).join(", ")} (too large for a link): drop ${one ? "it" : "them"} on the page (or use “Import SWC…” / “Import .mod…”) to run its script.`;
 }
 
 /** Replaces the session's settings and script with a document's. */
 function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
   const s = get(c);
+  const kept = Object.fromEntries((doc.missingFiles ?? []).filter((n) => n in s.files).map((n) => [n, s.files[n]]));
   patch(c, {
     script: doc.script,
     history: commit(s.history, doc.script, label),
-    files: doc.files ?? {},
+    files: { ...(doc.files ?? {}), ...kept },
     sim: doc.sim,
     trainer: doc.trainer,
     view: doc.view,

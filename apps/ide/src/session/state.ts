@@ -3,6 +3,7 @@
  * selected and shown, the traces of recent runs, and the trainer.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
+import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
@@ -60,8 +61,10 @@ export interface Banner {
 export interface SessionState {
   script: string;
   history: History;
-  /** Files imported from disk (SWC morphologies), by name; scripts read them from `dendrolab:files`. */
+  /** Files imported from disk (SWC morphologies, `.mod` mechanisms), by name; scripts read them from `dendrolab:files`. */
   files: Record<string, string>;
+  /** The Mechanisms panel: the model's mechanisms and the imported `.mod` files (after each run). */
+  mechanisms: MechanismsReport | null;
   sim: SimSettings;
   view: ViewSettings;
   trainer: TrainerSettings;
@@ -99,6 +102,7 @@ export function initialState(script: string): SessionState {
     script,
     history: initialHistory(script),
     files: {},
+    mechanisms: null,
     sim: { ...DEFAULT_SIM },
     view: { ...DEFAULT_VIEW },
     trainer: { ...DEFAULT_TRAINER, params: [] },

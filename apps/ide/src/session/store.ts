@@ -5,7 +5,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
-import { importFile } from "./files.js";
+import { type DiskFile, importFile, importFiles } from "./files.js";
+import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -113,6 +114,12 @@ function makeActions(c: SessionContext) {
     shareLink: () => share.shareLink(c),
     /** Imports a file (SWC) into the session and writes a script that reads it. */
     importFile: (name: string, text: string) => importFile(c, name, text),
+    /** Imports files picked or dropped together (`.mod` mechanisms, SWC morphologies), one undo step. */
+    importFiles: (files: readonly DiskFile[]) => importFiles(c, files),
+    /** Inserts a mechanism of the Mechanisms panel: writes `insert(new M())` lines. */
+    insertMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target),
+    /** Removes a mechanism: writes `delete(new M())` lines. */
+    removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
     openLink: (hash: string) => share.openLink(c, hash),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),

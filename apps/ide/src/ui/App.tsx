@@ -2,7 +2,9 @@
 import { useEffect, useState } from "react";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
+import { FileDrop } from "./FileDrop.js";
 import { GroupsPanel } from "./GroupsPanel.js";
+import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";
 import { TracesPanel } from "./plots/TracesPanel.js";
 import { useActions } from "./session-context.js";
@@ -17,6 +19,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <Banner />
+      <FileDrop />
       <main className="grid">
         <aside className="col col-left">
           <TreePanel />
@@ -36,7 +39,7 @@ export function App() {
 }
 
 function BottomTabs() {
-  const [tab, setTab] = useState<"traces" | "trainer">("traces");
+  const [tab, setTab] = useState<"traces" | "trainer" | "mechanisms">("traces");
   return (
     <section className="panel tabs-panel">
       <header className="panel-head tabs" role="tablist">
@@ -58,6 +61,16 @@ function BottomTabs() {
         >
           Trainer
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === "mechanisms"}
+          className={tab === "mechanisms" ? "on" : ""}
+          onClick={() => setTab("mechanisms")}
+          data-testid="tab-mechanisms"
+        >
+          Mechanisms
+        </button>
       </header>
       <div className="panel-body">
         <div hidden={tab !== "traces"}>
@@ -66,6 +79,7 @@ function BottomTabs() {
         <div hidden={tab !== "trainer"}>
           <TrainerPanel />
         </div>
+        <div hidden={tab !== "mechanisms"}>{tab === "mechanisms" && <MechanismsPanel />}</div>
       </div>
     </section>
   );

@@ -39,8 +39,8 @@ export function ShareButton() {
             <p className="share-warning" role="alert" data-testid="share-omitted">
               Imported {omitted.length === 1 ? "file" : "files"} {omitted.map((n) => `"${n}"`).join(", ")}{" "}
               {omitted.length === 1 ? "is" : "are"} too large for a link and {omitted.length === 1 ? "is" : "are"} not
-              included: whoever opens this link must import {omitted.length === 1 ? "it" : "them"} with “Import SWC…”
-              before the script runs.
+              included: whoever opens this link is told to import {omitted.length === 1 ? "it" : "them"} (drop{" "}
+              {omitted.length === 1 ? "it" : "them"} on the page) before the script runs.
             </p>
           )}
         </div>

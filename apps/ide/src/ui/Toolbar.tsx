@@ -1,6 +1,7 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { canRedo, canUndo } from "../session/history.js";
 import { useActions, useSessionState } from "./session-context.js";
+import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
 import { ShareButton } from "./ShareButton.js";
 import { NumberField } from "./widgets.js";
@@ -68,6 +69,7 @@ export function Toolbar() {
         </label>
       </div>
       <ImportSwcButton />
+      <ImportModButton />
       <span className={`status status-${run.status}`} data-testid="run-status">
         {status}
       </span>

@@ -6,7 +6,9 @@
 import * as jx from "@dendrolab/core/sim";
 import { deserializeModel, type SerializedModel } from "@dendrolab/core/io";
 import { computeXyz } from "@dendrolab/core/layout";
+import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
+import { mechanismsReport } from "./mechanism-report.js";
 
 /** Mean of each key over the masked compartments that have it (NaN-free keys only). */
 function groupMeans(
@@ -135,6 +137,11 @@ export class ModelEngine {
       };
     });
     return { dt: r.dt, nSamples: r.nSamples, rows, ms };
+  }
+
+  /** The Mechanisms panel: the loaded model's mechanisms and the session's `.mod` files. */
+  mechanisms(modFiles: Readonly<Record<string, string>>): MechanismsReport {
+    return mechanismsReport(this.model, modFiles);
   }
 
   /** One compartment column (NaN where absent), for colouring the morphology. */

@@ -52,6 +52,9 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
       case "column":
         reply({ kind: "column", id: req.id, values: engine.column(req.key) });
         return;
+      case "mechanisms":
+        reply({ kind: "mechanisms", id: req.id, report: engine.mechanisms(req.files) });
+        return;
     }
   } catch (err) {
     reply({ kind: "error", id: req.id, message: (err as Error).message });

@@ -3,7 +3,7 @@
  * (types are inferred from it). Version `SESSION_VERSION` is written; older versions are
  * brought up to date by MIGRATIONS.
  */
-import { checkDocument, fields } from "@dendrolab/core/document";
+import { boundedList, checkDocument, fields } from "@dendrolab/core/document";
 import * as v from "valibot";
 import { flag, oneOf, text } from "../../protocol/checks.js";
 import { type SimSettings, SimSettingsSchema, TableSourceSchema } from "../../protocol/model.js";
@@ -28,17 +28,21 @@ export const DEFAULT_VIEW: ViewSettings = { colourBy: "group", dims: "2d", keepR
 
 const FILE_NAME = "named with letters, digits, '.', '_' and '-'";
 
+const FileNameSchema = v.pipe(v.string(FILE_NAME), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, FILE_NAME));
+
 /** Imported files by name (at most 20, each at most 64 KB). */
 const FilesSchema = v.pipe(
   v.record(v.string(), v.unknown(), "an object of file names and texts"),
   v.maxEntries(20, "at most 20 files"),
-  v.record(v.pipe(v.string(FILE_NAME), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, FILE_NAME)), text(64 * 1024)),
+  v.record(FileNameSchema, text(64 * 1024)),
 );
 
 /**
  * Everything a share link restores (groups, values and instruments live in the script).
- * Missing sim, trainer and view get the defaults. `files`: imported files by name (left
- * out of links that would be too large). `check`: fingerprint of the model the script
+ * Missing sim, trainer and view get the defaults. `files`: imported files by name (those
+ * that fit in a link). `missingFiles`: the names of imported files left out (too large
+ * for a link), which whoever opens it must import; an optional field that readers before
+ * it ignore, so the format stays version 1. `check`: fingerprint of the model the script
  * built when the link was made (see fingerprint.ts).
  */
 const SessionDocSchema = fields(
@@ -48,6 +52,7 @@ const SessionDocSchema = fields(
     trainer: v.nullish(TrainerSettingsSchema, DEFAULT_TRAINER),
     view: v.nullish(ViewSettingsSchema, DEFAULT_VIEW),
     files: v.optional(FilesSchema),
+    missingFiles: v.optional(boundedList(FileNameSchema, 20, "a list of at most 20 file names")),
     check: v.optional(text(64)),
   },
   "an object",

@@ -55,10 +55,12 @@ interface ScriptConsole {
   warn(...data: unknown[]): void; error(...data: unknown[]): void;
 }
 declare var console: ScriptConsole;
-/** Files imported with "Import SWC…", by name (their text). */
+/** Files imported with "Import SWC…" or "Import .mod…" (or dropped on the page), by name (their text). */
 declare module "dendrolab:files" {
   const files: Readonly<Record<string, string>>;
   export default files;
+  /** The text of an imported .mod file, for jx.loadNmodl: mod("NaTs2_t.mod"). */
+  export function mod(name: string): string;
 }
 `;
 
