@@ -109,16 +109,16 @@ export const spikes = (a: ArrayLike<number>) => {
   return n;
 };
 
-export const CASES = ["soma", "dend"].flatMap((s) => ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`));
+export const CASES = ["soma", "dend"].flatMap((s) =>
+  ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`),
+);
 export const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
-
 
 /** Runs case `name` with `mechs` and checks every recording against NEURON (0.01 mV, cai 1e-7, spike counts). */
 export function checkFullCase(name: string, mechs: Record<string, () => jx.Mechanism> = MECHS): Record<string, number> {
   const def = JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
-  const traces = (
-    JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] }
-  ).traces;
+  const traces = (JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] })
+    .traces;
   const cell = build(def, mechs);
   const r = jx.simulate(cell, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver: def.solver });
   const errors: Record<string, number> = {};

@@ -9,7 +9,20 @@ import { loadNmodl } from "../../src/nmodl/load.js";
 import { available, CASES, checkFullCase, MECHS } from "../l5pc/full-case.js";
 import { modText } from "./mod-files.js";
 
-const FILES = ["NaTs2_t", "NaTa_t", "Nap_Et2", "K_Pst", "K_Tst", "SKv3_1", "Im", "SK_E2", "Ca_HVA", "Ca_LVAst", "CaDynamics_E2", "Ih"];
+const FILES = [
+  "NaTs2_t",
+  "NaTa_t",
+  "Nap_Et2",
+  "K_Pst",
+  "K_Tst",
+  "SKv3_1",
+  "Im",
+  "SK_E2",
+  "Ca_HVA",
+  "Ca_LVAst",
+  "CaDynamics_E2",
+  "Ih",
+];
 
 describe.skipIf(!available)("full L5PC from the .mod files against NEURON", () => {
   const mechs: Record<string, () => jx.Mechanism> = { pas: MECHS.pas };
