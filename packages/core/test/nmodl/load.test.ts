@@ -176,3 +176,23 @@ describe("kernels and errors", () => {
     expect(() => loadNmodl(3 as unknown as string)).toThrow(/text of a \.mod file/);
   });
 });
+
+describe("serialisation", () => {
+  it("a model with imported mechanisms round-trips and simulates the same", () => {
+    const Kca = loadNmodl(modText("more", "kca.mod"));
+    const Cal = loadNmodl(modText("more", "cal_mig.mod"));
+    const Cad = loadNmodl(modText("more", "cadad.mod"));
+    const c = new jx.Compartment();
+    for (const M of [Kca, Cal, Cad, NaTs2_t]) c.insert(new M());
+    c.set("kca_gbar", 50);
+    c.set("cal_gcalbar", 0.003);
+    c.set("NaTs2_t_gNaTs2_tbar", 0.05);
+    c.set("v", -65);
+    c.initStates();
+    c.stimulate(jx.stepCurrent(1, 5, 0.3, 0.025, 10));
+    for (const k of ["v", "cai", "kca_gk"]) c.record(k);
+    const a = jx.simulate(c, { tMax: 10 });
+    const b = jx.simulate(jx.deserializeModel(JSON.parse(JSON.stringify(jx.serializeModel(c)))), { tMax: 10 });
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
+  });
+});
