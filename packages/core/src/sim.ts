@@ -14,6 +14,18 @@ export { stepCurrent } from "./model/stimulus.js";
 export { simulate, type IntegrateOptions, type RunResult } from "./run/simulate.js";
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./run/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
+export type { MechanismClass } from "./mechanisms/define.js";
+export {
+  loadNmodl,
+  NmodlError,
+  gatingCurves,
+  type GatingCurve,
+  type GatingOptions,
+  type NmodlInfo,
+  type NmodlMechanismClass,
+  type NmodlParameterInfo,
+  type NmodlStateInfo,
+} from "./nmodl/index.js";
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
 export { DendrolabError, type ErrorCode } from "./errors.js";
 export { MechanismSpecError } from "./mechanisms/validate.js";

@@ -75,6 +75,12 @@ function addRecordWeights(
     if (p.kind === "v") lamV[p.node] += w;
     else if (p.kind === "state") lamS[p.block][p.j][p.k] += w;
     else if (p.kind === "ion") throw ionGradientError();
+    else if (p.kind === "output")
+      throw new DendrolabError(
+        "Gradients of recorded mechanism outputs (NMODL ASSIGNED RANGE variables) are not available yet; " +
+          "record v, a state or a current for a loss.",
+        "INVALID_ARGUMENT",
+      );
     else {
       for (const part of p.parts) {
         const b = setup.blocks[part.block];

@@ -315,3 +315,13 @@ function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: N
     "};",
   ].join("\n");
 }
+
+/**
+ * The source of the kernel writing output `j` of the spec (`out[k] = value`), with the
+ * signature of `currentValues`.
+ *
+ * @example compileKernel(outputValuesSource(sym, 0))(n, pre, post, V, P, S, out, X)
+ */
+export function outputValuesSource(sym: SymbolicMechanism, j: number): string {
+  return loop(sym, "currentValues", { outputs: [sym.outputs[j]], tail: ([x]) => [`out[k] = ${x};`] });
+}

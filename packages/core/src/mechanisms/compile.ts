@@ -5,8 +5,8 @@
  * changing a default never regenerates code).
  */
 import { helperPreamble, HELPERS, usedVariables } from "./expr/emit.js";
-import { currentVjpSource, generateKernelSources, type KernelName } from "./codegen.js";
-import { mechanismKeys } from "./keys.js";
+import { currentVjpSource, generateKernelSources, outputValuesSource, type KernelName } from "./codegen.js";
+import { mechanismKeys, prefixedKey } from "./keys.js";
 import { buildSymbolic } from "./model.js";
 import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
 import { MechanismSpecError, validateSpec, type AnalyzedSpec } from "./validate.js";
@@ -24,6 +24,7 @@ const kernelCache = new Map<
     kernels: MechanismKernels;
     source: Record<KernelName, string>;
     currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
+    outputValues: (j: number) => MechanismKernels["currentValues"];
     nodeVars: readonly string[];
     usesNodeVars: boolean;
   }
@@ -112,10 +113,21 @@ function buildKernels(a: AnalyzedSpec) {
       }
       return fn;
     };
+    const outputKernels = new Map<number, MechanismKernels["currentValues"]>();
+    const outputValues = (j: number): MechanismKernels["currentValues"] => {
+      let fn = outputKernels.get(j);
+      if (!fn) {
+        if (!(j >= 0 && j < sym.outputs.length)) throw new RangeError(`no output ${j}`);
+        fn = compileKernel(outputValuesSource(sym, j)) as unknown as MechanismKernels["currentValues"];
+        outputKernels.set(j, fn);
+      }
+      return fn;
+    };
     const roots = [
       sym.current,
       sym.slopeFd,
       ...sym.gates.flatMap((gt) => [gt.next, ...(gt.init === null ? [] : [gt.init])]),
+      ...sym.outputs,
     ];
     const usesNodeVars =
       sym.ionCurrents.length > 0 ||
@@ -125,6 +137,7 @@ function buildKernels(a: AnalyzedSpec) {
       kernels,
       source,
       currentVjpFor,
+      outputValues,
       nodeVars: Object.freeze([...sym.nodeVars]),
       usesNodeVars,
     });
@@ -149,7 +162,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const analyzed = analyzeSpec(spec);
-  const { kernels, source, currentVjpFor, nodeVars, usesNodeVars } = buildKernels(analyzed);
+  const { kernels, source, currentVjpFor, outputValues, nodeVars, usesNodeVars } = buildKernels(analyzed);
   const keys = mechanismKeys(analyzed.spec);
   const compiled: CompiledMechanismWithSource = Object.freeze({
     ...kernels,
@@ -169,6 +182,8 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
       analyzed.gates.some((gt) => gt.concentration !== null) ||
       analyzed.ionReads.some((r) => analyzed.ions.some((ion) => r === `i${ion.species}`)),
     ions: analyzed.ions,
+    outputKeys: Object.freeze(analyzed.outputs.map(([k]) => prefixedKey(analyzed.spec.name, k))),
+    outputValues,
     source,
     currentVjpFor,
   });

@@ -59,6 +59,8 @@ export interface SymbolicMechanism {
     readonly slopeVariable: string;
     readonly slope: NodeId;
   }[];
+  /** The spec's recordable outputs, in spec order. */
+  readonly outputs: readonly NodeId[];
 }
 
 /**
@@ -148,12 +150,14 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
     gates,
     nodeVars,
     ionCurrents,
+    outputs: a.outputs.map(([, e]) => g.fromExpr(e, env)),
   };
 }
 
 /**
  * A rate gate `x' = a + b x` as NEURON's cnexp: b = d rate / dx (must not depend on x),
  * a = rate at x = 0; next = x + (1 - exp(b dt)) (-a/b - x), or x + a dt where b is 0.
+ * With method "implicit" (derivimplicit), next = (x + a dt) / (1 - b dt).
  */
 function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: number, dt: NodeId) {
   const gate = a.gates[j];
@@ -173,6 +177,11 @@ function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: nu
   zero.set(gate.state, g.num(0));
   for (const [name, e] of a.definitions) zero.set(name, g.fromExpr(e, zero));
   const a0 = g.fromExpr(gate.a, zero);
+  if (gate.method === "implicit") {
+    const next = g.div(g.add(x, g.mul(a0, dt)), g.sub(g.num(1), g.mul(b, dt)));
+    if (g.isConst(b, 0)) return { inf: x, tau: g.num(Infinity), next };
+    return { inf: g.neg(g.div(a0, b)), tau: g.neg(g.div(g.num(1), b)), next };
+  }
   if (g.isConst(b, 0)) {
     // A pure integrator: no steady state; initStates keeps the value.
     return { inf: x, tau: g.num(Infinity), next: g.add(x, g.mul(a0, dt)) };

@@ -36,6 +36,12 @@ export interface GateInfTau {
  */
 export interface GateRate {
   rate: string;
+  /**
+   * `"cnexp"` (default) as above; `"implicit"`: one backward-Euler step, `x_new = (x + a
+   * dt) / (1 - b dt)` (NEURON's `derivimplicit`, whose Newton iteration is exact in one
+   * step for an equation linear in its state). Steady state and time constant as above.
+   */
+  method?: "cnexp" | "implicit";
 }
 
 /**
@@ -98,6 +104,12 @@ interface MechanismSpecBase {
   ions?: Record<string, IonUse>;
   /** The expression of each ion current written (`{ ik: "g * n^4 * (v - ek)" }`), mA/cm2. */
   ionCurrents?: Record<string, string>;
+  /**
+   * Recordable values, by local name (key `<name>_<local>`): expressions of the same
+   * names as the current, ion currents read included (NMODL's `ASSIGNED` `RANGE`
+   * variables, e.g. a channel's conductance). Recorded only; not differentiable yet.
+   */
+  outputs?: Record<string, string>;
 }
 
 /**
@@ -277,6 +289,10 @@ export interface CompiledMechanism extends MechanismKernels {
   readonly advancesFirst: boolean;
   /** Ion species used, with valence and which of their variables are written. */
   readonly ions: readonly CompiledIon[];
+  /** Full (prefixed) keys of the spec's `outputs`, in spec order. */
+  readonly outputKeys: readonly string[];
+  /** A kernel writing output `j` (of {@link outputKeys}) of each instance: `out[k] = value`. Cached. */
+  outputValues(j: number): MechanismKernels["currentValues"];
   /**
    * currentVjp computing only the wanted parameters' gradients (`wanted[j]` for
    * `paramKeys[j]`) and, if `scale`, dScale; voltages and states always. Cached.

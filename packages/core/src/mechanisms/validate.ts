@@ -33,6 +33,8 @@ export interface AnalyzedGate {
   readonly initial: Expr | null;
   /** The ion variable this state is (a concentration, e.g. "cai"), if it is one. */
   readonly concentration: string | null;
+  /** For rate gates: NEURON's cnexp or an implicit (backward Euler) step. */
+  readonly method: "cnexp" | "implicit";
 }
 
 /** A valid spec with its expressions parsed. */
@@ -49,6 +51,8 @@ export interface AnalyzedSpec {
   readonly ionCurrents: readonly (readonly [string, Expr])[];
   /** Ion variables read in expressions (not concentration states of this mechanism), in order. */
   readonly ionReads: readonly string[];
+  /** Recordable outputs (local name, expression), in spec order. */
+  readonly outputs: readonly (readonly [string, Expr])[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -64,6 +68,7 @@ const SPEC_FIELDS = [
   "currentName",
   "ions",
   "ionCurrents",
+  "outputs",
 ];
 const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "celsius", "__proto__"];
 
@@ -132,6 +137,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   const states = record("states", false),
     gates = record("gates", false);
   const definitions = record("definitions", true);
+  const outputsSpec = record("outputs", true);
   if (spec.current !== undefined && typeof spec.current !== "string") {
     fail(`"current" must be an expression string, got ${show(spec.current)}`);
   }
@@ -311,7 +317,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     }
     const fields = isObject(gate)
       ? Object.keys(gate)
-          .filter((f) => f !== "initial")
+          .filter((f) => f !== "initial" && f !== "method")
           .sort()
           .join(",")
       : "";
@@ -338,6 +344,10 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
       }
       return e;
     };
+    const method = (gate as Record<string, unknown>).method;
+    if (method !== undefined && (form !== "rate" || (method !== "cnexp" && method !== "implicit"))) {
+      fail(`gate "${s}": "method" is for { rate } gates only and must be "cnexp" or "implicit", got ${show(method)}`);
+    }
     const exprs = names.map((f) => expr(f, form === "rate", true));
     const initial = (gate as Record<string, unknown>).initial === undefined ? null : expr("initial", false, false);
     analyzedGates.push({
@@ -347,6 +357,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
       b: exprs[1] ?? null,
       initial,
       concentration: writtenConcentrations.has(s) ? s : null,
+      method: method === "implicit" ? "implicit" : "cnexp",
     });
   }
   const noIonCurrents = (e: Expr, context: string): Expr => {
@@ -359,8 +370,15 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     (k) =>
       [k, noIonCurrents(parse(ionCurrentsSpec[k] as string, all, `ion current "${k}"`), `ion current "${k}"`)] as const,
   );
+  const outputs = Object.entries(outputsSpec).map(([k, text]) => {
+    if (!IDENTIFIER.test(k)) fail(`output name ${show(k)} is not an identifier (letters, digits, _)`);
+    claimKey(prefixedKey(name, k), `output "${k}"`);
+    if (typeof text !== "string") fail(`output "${k}" must be an expression string, got ${show(text)}`);
+    return [k, parse(text as string, all, `output "${k}"`)] as const;
+  });
   return {
     spec: frozenSpecCopy(spec as unknown as MechanismSpec),
+    outputs,
     voltageNames,
     definitions: parsedDefs,
     gates: analyzedGates,

@@ -96,7 +96,8 @@ export function targetsWithState(
       (m) =>
         m.compiled.stateKeys.includes(state) ||
         m.compiled.currentName === state ||
-        (m.compiled.usesNodeVars && m.compiled.nodeVars.includes(state)),
+        m.compiled.outputKeys.includes(state) ||
+        (m.compiled.usesNodeVars && (m.compiled.nodeVars.includes(state) || m.compiled.ionColumnKeys.includes(state))),
     );
     const indices = Array.from(nodes).filter((n) => carriers.some((m) => d.channelMask.get(m.name)![n] === 1));
     if (indices.length === 0)

@@ -148,6 +148,8 @@ function buildProgram(d: ModelData): Program {
       throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
     if (plan.kind === "ion")
       throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "output")
+      throw new DendrolabError(`Cannot clamp the output '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
   });
   return { tree, blocks, recordings, stimNodes, clampPlans, ions };
@@ -161,7 +163,8 @@ export function recordableNames(d: ModelData, target: "node" | "edge"): string[]
     for (const m of d.channels) {
       for (const k of m.compiled.stateKeys) names.add(k);
       names.add(m.compiled.currentName);
-      for (const k of m.compiled.nodeVars) if (m.compiled.usesNodeVars) names.add(k);
+      for (const k of m.compiled.outputKeys) names.add(k);
+      if (m.compiled.usesNodeVars) for (const k of [...m.compiled.nodeVars, ...m.compiled.ionColumnKeys]) names.add(k);
     }
   } else {
     for (const m of d.synapseTypes.values()) {
@@ -185,13 +188,18 @@ function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Record
     if (k < 0) continue;
     const j = b.mech.stateKeys.indexOf(r.state);
     if (j >= 0) return { kind: "state", block: bi, j, k };
+    const o = b.mech.outputKeys.indexOf(r.state);
+    if (o >= 0) return { kind: "output", block: bi, j: o, k };
     if (b.mech.currentName === r.state) parts.push({ block: bi, k });
   }
   if (parts.length > 0) return { kind: "current", parts };
   if (r.target === "node") {
     const uses = blocks.some(
       (b) =>
-        b.kind === "channel" && b.instanceOf[r.index] >= 0 && b.mech.usesNodeVars && b.mech.nodeVars.includes(r.state),
+        b.kind === "channel" &&
+        b.instanceOf[r.index] >= 0 &&
+        b.mech.usesNodeVars &&
+        (b.mech.nodeVars.includes(r.state) || b.mech.ionColumnKeys.includes(r.state)),
     );
     if (uses) return { kind: "ion", name: r.state, node: tree.nodeOfComp[r.index] };
   }
@@ -307,6 +315,8 @@ export function lowerWithProps(
       throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
     if (plan.kind === "ion")
       throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
+    if (plan.kind === "output")
+      throw new DendrolabError(`Cannot clamp the output '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
     clamps.push({ ...plan, values: c.values } as ClampPlan);
   }
   const setup: SimSetup = {

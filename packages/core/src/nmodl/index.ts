@@ -1,8 +1,19 @@
 /**
- * The NMODL front end (internal for now; a `./nmodl` subpath comes with the
- * integration into the mechanism compiler, see README.md).
+ * `@dendrolab/core/nmodl`: NEURON `.mod` files as Dendrolab mechanisms. `loadNmodl`
+ * turns a file into a mechanism class (with metadata in `M.nmodl`), `gatingCurves`
+ * gives the steady states and time constants of its gates against v; every problem
+ * in a file is an `NmodlError` with line and column. The front end (`parseNmodl`,
+ * `analyzeNmodl`) is exported for tools; see README.md in this folder.
  */
 export { NmodlError, type SourcePos } from "./errors.js";
+export {
+  loadNmodl,
+  type NmodlInfo,
+  type NmodlMechanismClass,
+  type NmodlParameterInfo,
+  type NmodlStateInfo,
+} from "./load.js";
+export { gatingCurves, type GatingCurve, type GatingOptions } from "../mechanisms/gating.js";
 export { parseNmodl } from "./parser.js";
 export {
   analyzeNmodl,

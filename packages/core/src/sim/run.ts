@@ -70,7 +70,9 @@ export type RecordingPlan =
   /** A current: the sum of the unscaled currents of several instances (mA/cm2 or nA). */
   | { kind: "current"; parts: Array<{ block: number; k: number }> }
   /** A node-level ion variable (`eca`, `cai`, `ica`...) or `celsius`. */
-  | { kind: "ion"; name: string; node: number };
+  | { kind: "ion"; name: string; node: number }
+  /** Output `j` of a mechanism's spec (`outputs`), instance k of block `block`. */
+  | { kind: "output"; block: number; j: number; k: number };
 
 /** A held value; `values[s]` is imposed at sample s. */
 export type ClampPlan =
@@ -215,7 +217,21 @@ export function record(
     if (p.kind === "v") value = V[p.node];
     else if (p.kind === "state") value = s.blocks[p.block].S[p.j][p.k];
     else if (p.kind === "ion") value = s.ions!.arrays.get(p.name)![p.node];
-    else {
+    else if (p.kind === "output") {
+      const k = s.blocks[p.block];
+      const sub = (a: Float64Array | Int32Array) => a.subarray(p.k, p.k + 1);
+      k.mech.outputValues(p.j)(
+        1,
+        sub(k.pre) as Int32Array,
+        sub(k.post) as Int32Array,
+        V,
+        k.P.map((a) => a.subarray(p.k, p.k + 1)),
+        k.S.map((a) => a.subarray(p.k, p.k + 1)),
+        scratch,
+        k.X,
+      );
+      value = scratch[0];
+    } else {
       value = 0;
       for (const part of p.parts) {
         const k = s.blocks[part.block];

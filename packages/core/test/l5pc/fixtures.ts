@@ -14,7 +14,7 @@ export const MOD_FIXTURES = join(here, "../fixtures/neuron-mod");
 export interface ModCase {
   name: string;
   compartment: { length_um: number; diam_um: number; cm_uF_per_cm2: number; Ra_ohm_cm: number };
-  mechanisms: Array<{ suffix: string }>;
+  mechanisms: Array<{ suffix: string; file?: string | null }>;
   parameters: Record<string, Record<string, { value: number; scope: string }>>;
   ions: Record<string, Record<string, number>>;
   ions_t0: Record<string, number>;
@@ -42,7 +42,8 @@ export function loadModCase(name: string): { def: ModCase; traces: number[][] } 
   return { def, traces };
 }
 
-const CHANNELS: Record<string, () => jx.Mechanism> = {
+/** The project's own L5PC channels (and `pas`) by NEURON suffix. */
+export const CHANNELS: Record<string, () => jx.Mechanism> = {
   NaTs2_t: () => new l5pc.NaTs2_t(),
   NaTa_t: () => new l5pc.NaTa_t(),
   Nap_Et2: () => new l5pc.Nap_Et2(),
@@ -64,15 +65,16 @@ export const RECORD_AS: Record<string, string> = {};
 /**
  * Builds the case: one compartment, every mechanism with every parameter as NEURON had
  * it, ions and celsius as set, initStates at v_init, the two step currents, recordings.
+ * `channels` makes each mechanism by suffix (default: the project's own channels).
  */
-export function buildModCase(def: ModCase): jx.Compartment {
+export function buildModCase(def: ModCase, channels: Record<string, () => jx.Mechanism> = CHANNELS): jx.Compartment {
   const comp = new jx.Compartment();
   comp.set("length", def.compartment.length_um);
   comp.set("radius", def.compartment.diam_um / 2);
   comp.set("capacitance", def.compartment.cm_uF_per_cm2);
   comp.set("axial_resistivity", def.compartment.Ra_ohm_cm);
   for (const m of def.mechanisms) {
-    const make = CHANNELS[m.suffix];
+    const make = channels[m.suffix];
     if (!make) throw new Error(`no project channel for ${m.suffix}`);
     comp.insert(make());
   }

@@ -141,7 +141,7 @@ describe("parse errors say what was given, where, and what was expected", () => 
   it("for functions: unknown names, arity, missing call", () => {
     const m = message("expp(v)");
     expect(m).toContain('Unknown function "expp" at position 0 in expression "expp(v)"');
-    expect(m).toContain("Valid functions: abs, cosh, efun,");
+    expect(m).toContain("Valid functions: abs, acos, asin, atan, atan2, ceil, cos, cosh, efun,");
     expect(m).toContain('Did you mean "exp"?');
     expect(message("max(1)")).toMatch(/Function "max" takes 2 arguments but was given 1/);
     expect(message("exp(1, 2)")).toMatch(/Function "exp" takes 1 argument but was given 2/);

@@ -3,17 +3,20 @@ import { seededRandom } from "../../src/random.js";
 import { NmodlError } from "../../src/nmodl/errors.js";
 import { analyzeNmodl } from "../../src/nmodl/analyze.js";
 import { parseNmodl } from "../../src/nmodl/parser.js";
+import { loadNmodl } from "../../src/nmodl/load.js";
 import { modFiles } from "./mod-files.js";
 import { mutate } from "./mutate.js";
 
 const PER_FILE = 160;
+/** Mutations per file also loaded as mechanisms (compiling kernels is slower than analysis). */
+const LOADED_PER_FILE = PER_FILE;
 
 describe("fuzzing the NMODL front end (seeded)", () => {
   const files = modFiles();
 
-  it(`${files.length * PER_FILE} mutated files each give a syntax tree (then a mechanism) or an NmodlError`, () => {
+  it(`${files.length * PER_FILE} mutated files each give a syntax tree (then an analysis, then a loaded mechanism) or an NmodlError`, () => {
     const rand = seededRandom(20240610);
-    const outcomes = { parsed: 0, analyzed: 0, errors: 0 };
+    const outcomes = { parsed: 0, analyzed: 0, loaded: 0, errors: 0 };
     const constructs = new Set<string>();
     for (const f of files) {
       for (let k = 0; k < PER_FILE; k++) {
@@ -23,6 +26,11 @@ describe("fuzzing the NMODL front end (seeded)", () => {
           outcomes.parsed++;
           analyzeNmodl(ast);
           outcomes.analyzed++;
+          if (k < LOADED_PER_FILE) {
+            const M = loadNmodl(text);
+            expect(new M().paramKeys.every((key) => key.startsWith(`${M.nmodl.suffix}_`))).toBe(true);
+            outcomes.loaded++;
+          }
         } catch (e) {
           if (!(e instanceof NmodlError)) {
             throw new Error(`${f.name} mutation ${k} threw ${String(e)}\n--- text ---\n${text}`);
@@ -35,9 +43,11 @@ describe("fuzzing the NMODL front end (seeded)", () => {
         }
       }
     }
+    if (process.env.NMODL_VERBOSE) console.log(outcomes);
     // Both outcomes occur (the mutations are neither all harmless nor all fatal).
     expect(outcomes.parsed).toBeGreaterThan(100);
     expect(outcomes.analyzed).toBeGreaterThan(100);
+    expect(outcomes.loaded).toBeGreaterThan(100);
     expect(outcomes.errors).toBeGreaterThan(100);
     expect(constructs.has("syntax")).toBe(true);
   }, 120_000);

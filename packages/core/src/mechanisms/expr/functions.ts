@@ -50,6 +50,39 @@ const defs: FunctionDef[] = [
   math1("tanh", "tanh(x): hyperbolic tangent", Math.tanh, (g, _a, self) => g.sub(g.num(1), g.mul(self, self))),
   math1("sinh", "sinh(x): hyperbolic sine", Math.sinh, (g, [x]) => g.call("cosh", [x])),
   math1("cosh", "cosh(x): hyperbolic cosine", Math.cosh, (g, [x]) => g.call("sinh", [x])),
+  math1("log10", "log10(x): base-10 logarithm", Math.log10, (g, [x]) => g.div(g.num(1 / Math.LN10), x)),
+  math1("sin", "sin(x): sine", Math.sin, (g, [x]) => g.call("cos", [x])),
+  math1("cos", "cos(x): cosine", Math.cos, (g, [x]) => g.neg(g.call("sin", [x]))),
+  math1("tan", "tan(x): tangent", Math.tan, (g, _a, self) => g.add(g.num(1), g.mul(self, self))),
+  math1("atan", "atan(x): arc tangent", Math.atan, (g, [x]) => g.div(g.num(1), g.add(g.num(1), g.mul(x, x)))),
+  math1("asin", "asin(x): arc sine", Math.asin, (g, [x]) =>
+    g.div(g.num(1), g.call("sqrt", [g.sub(g.num(1), g.mul(x, x))])),
+  ),
+  math1("acos", "acos(x): arc cosine", Math.acos, (g, [x]) =>
+    g.neg(g.div(g.num(1), g.call("sqrt", [g.sub(g.num(1), g.mul(x, x))]))),
+  ),
+  math1("floor", "floor(x): the largest integer <= x", Math.floor, (g) => g.num(0)),
+  math1("ceil", "ceil(x): the smallest integer >= x", Math.ceil, (g) => g.num(0)),
+  {
+    name: "atan2",
+    arity: 2,
+    doc: "atan2(y, x): the angle of the point (x, y)",
+    evaluate: Math.atan2,
+    emit: ([y, x]) => `Math.atan2(${y}, ${x})`,
+    partial: (g, [y, x], _self, i) => {
+      const r2 = g.add(g.mul(x, x), g.mul(y, y));
+      return i === 0 ? g.div(x, r2) : g.neg(g.div(y, r2));
+    },
+  },
+  {
+    name: "fmod",
+    arity: 2,
+    doc: "fmod(x, y): the remainder of x / y with the sign of x (C's fmod)",
+    evaluate: (x, y) => x % y,
+    emit: ([x, y]) => `(${x} % ${y})`,
+    // fmod(x, y) = x - trunc(x / y) y: d/dx = 1, d/dy = -trunc(x / y) = -(x - fmod) / y.
+    partial: (g, [x, y], self, i) => (i === 0 ? g.num(1) : g.neg(g.div(g.sub(x, self), y))),
+  },
   {
     name: "pow",
     arity: 2,

@@ -1,0 +1,30 @@
+/**
+ * Compares a rebuilt one-compartment NEURON case (test/fixtures/neuron-mod) with its
+ * NEURON traces. NEURON records a current or reversal potential at sample k from the
+ * step's current phase (v and states of sample k - 1); Dendrolab records every value at
+ * its sample, so those rows are compared with NEURON's next sample.
+ */
+import * as jx from "../../src/index.js";
+import { buildModCase, type ModCase } from "../l5pc/fixtures.js";
+
+/** The worst absolute difference of each recording, and its tolerance (1e-6 mV, else 1e-9). */
+export function compareModCase(
+  def: ModCase,
+  traces: number[][],
+  channels: Record<string, () => jx.Mechanism>,
+): Record<string, { err: number; tol: number }> {
+  const comp = buildModCase(def, channels);
+  const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms });
+  const currents = new Set(def.mechanisms.map((m) => channels[m.suffix]().currentName));
+  const out: Record<string, { err: number; tol: number }> = {};
+  def.recordings.forEach((rec, row) => {
+    const lag = /^(i|e)(na|k|ca)$/.test(rec.key) || currents.has(rec.key) ? 1 : 0;
+    let err = 0;
+    traces[row].forEach((ref, j) => {
+      const k = j * def.record_every - (j > 0 ? lag : 0);
+      err = Math.max(err, Math.abs(r.values[row * r.nSamples + k] - ref));
+    });
+    out[rec.key] = { err: Number.isNaN(err) ? Infinity : err, tol: rec.unit === "mV" ? 1e-6 : 1e-9 };
+  });
+  return out;
+}
