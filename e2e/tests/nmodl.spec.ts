@@ -51,9 +51,7 @@ test("the Mechanisms tab shows the model's mechanisms with gating curves, and in
   await shot(page, "11-mechanisms");
 });
 
-// Needs the core's loadNmodl (issue 10's library part): until it lands, the files are
-// declared in the script but cannot be read. The lead un-fixmes this after merging it.
-test.fixme("drops the 12 L5PC .mod files and the L5PC morphology, simulates, and sees a spike train at the soma", async ({
+test("drops the 12 L5PC .mod files and the L5PC morphology, simulates, and sees a spike train at the soma", async ({
   page,
 }) => {
   test.setTimeout(180_000);

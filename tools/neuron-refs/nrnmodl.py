@@ -4,7 +4,7 @@ mechanism library, with Debian's nrnivmodl fixed as in build_mod.py.
     /usr/bin/python3 tools/neuron-refs/nrnmodl.py FILE.mod ...   # prints the library path
 
     import nrnmodl
-    lib = nrnmodl.compile_mods([Path("/work/shared/mod/l5pc/Ih.mod"), ...])
+    lib = nrnmodl.compile_mods([Path("../shared/mod/l5pc/Ih.mod"), ...])
     from neuron import h; h.nrn_load_dll(str(lib))
     for suffix in nrnmodl.table_suffixes(paths): setattr(h, f"usetable_{suffix}", 0)
 

@@ -185,7 +185,7 @@ describe("the Mechanisms panel", () => {
     expect(s().script).toBe(TUTORIAL_SCRIPT);
   });
 
-  it.skipIf(!canLoadNmodl())("shows a broken .mod file's line and column", async () => {
+  it("shows a broken .mod file's line and column", async () => {
     const { s, actions } = await opened();
     await actions.importFiles([{ name: "bad.mod", text: "NEURON {\n  SUFFIX bad\n  VERBATIM\n}\n" }]);
     const p = s().mechanisms!.problems[0];

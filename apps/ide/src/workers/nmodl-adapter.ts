@@ -82,7 +82,11 @@ export function describe(mech: sim.Mechanism, cls?: MechanismClass): Description
     write: [...(use.write ?? [])],
   }));
   const out: Description = { name: mech.name, title: null, ions, params, states };
-  if (cls && core.describeMechanism) mergeCoreDescription(out, core.describeMechanism(cls));
+  if (cls) {
+    // A class from loadNmodl carries its metadata as `M.nmodl` (title, units, limits).
+    const info = core.describeMechanism ? core.describeMechanism(cls) : (cls as { nmodl?: unknown }).nmodl;
+    if (info) mergeCoreDescription(out, info);
+  }
   return out;
 }
 
