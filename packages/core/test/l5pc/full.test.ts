@@ -2,14 +2,15 @@
  * The full L5PC of Hay et al. (2011) with the project's channels, against NEURON running
  * the model's .mod files (fixtures l5pc_full_*): the BBP morphology with its axon read as
  * NEURON reads it, 4 compartments per section, regions and values of BluePyOpt's
- * parameters.json / release_params.json, exponential apical Ih, 34 C. Every voltage
- * within 0.01 mV and equal spike counts (issue 10).
+ * parameters.json / release_params.json, exponential apical Ih, 34 C, built by
+ * examples/l5pc.ts (apical Ih from view.pathDistance). Every voltage within 0.01 mV and
+ * equal spike counts (issue 10).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
-import * as l5pc from "../../src/channels-l5pc.js";
+import { buildL5pc, L5PC_CELSIUS, L5PC_FIXED, L5PC_FREE, L5PC_V_INIT, l5pcSite } from "../../../../examples/l5pc.js";
 import { MOD_FIXTURES } from "./fixtures.js";
 
 const SWC = new URL("../../../../../shared/swc/morph_l5pc_with_axon.swc", import.meta.url).pathname;
@@ -31,28 +32,12 @@ interface FullCase {
     value: number;
     distribution?: string;
   }>;
-  ih_apical: Record<string, { seg_x: number[]; Ih_gIhbar: number[] }>;
+  ih_apical: Record<string, { seg_x: number[]; distance_um: number[]; Ih_gIhbar: number[] }>;
   recordings: Array<{ section: string; seg_x: number; key: string }>;
   checks: { per_recording: Array<{ key: string; n_spikes?: number }> };
 }
 
-const MECHS: Record<string, () => jx.Mechanism> = {
-  NaTs2_t: () => new l5pc.NaTs2_t(),
-  NaTa_t: () => new l5pc.NaTa_t(),
-  Nap_Et2: () => new l5pc.Nap_Et2(),
-  K_Pst: () => new l5pc.K_Pst(),
-  K_Tst: () => new l5pc.K_Tst(),
-  SKv3_1: () => new l5pc.SKv3_1(),
-  Im: () => new l5pc.Im(),
-  SK_E2: () => new l5pc.SK_E2(),
-  Ca_HVA: () => new l5pc.Ca_HVA(),
-  Ca_LVAst: () => new l5pc.Ca_LVAst(),
-  CaDynamics_E2: () => new l5pc.CaDynamics_E2(),
-  Ih: () => new l5pc.Ih(),
-  pas: () => new l5pc.Pas(),
-};
-const REGION_GROUP: Record<string, string> = { somatic: "soma", axonal: "axon", basal: "basal", apical: "apical" };
-const SECTION_PARAM: Record<string, string> = {
+const KEY: Record<string, string> = {
   g_pas: "pas_g",
   e_pas: "pas_e",
   cm: "capacitance",
@@ -60,47 +45,14 @@ const SECTION_PARAM: Record<string, string> = {
   ena: "ena",
   ek: "ek",
 };
-const PREFIX: Record<string, string> = { soma: "soma", axon: "axon", basal: "dend", apical: "apic" };
 
-/** NEURON's section name of every branch (Import3d order; numbered per type). */
-function sectionNames(cell: jx.View): Map<string, number> {
-  const d = cell.base;
-  const counts: Record<string, number> = {};
-  const out = new Map<string, number>();
-  for (let b = 0; b < d.topo.nBranch; b++) {
-    const c = d.topo.branchFirstComp[b];
-    const group = Object.keys(PREFIX).find((g) => d.groups.get(g)?.[c] === 1)!;
-    const prefix = PREFIX[group];
-    out.set(`${prefix}[${counts[prefix] ?? 0}]`, b);
-    counts[prefix] = (counts[prefix] ?? 0) + 1;
-  }
-  return out;
-}
-
+/** The model of examples/l5pc.ts (Ih by pathDistance), with the case's stimulus and recordings. */
 function build(def: FullCase): jx.SwcCell {
-  const cell = jx.readSwc(readFileSync(SWC, "utf8"), { ncomp: 4, reading: "neuron" });
-  const region = (r: string) => (r === "all" ? cell : cell.group(REGION_GROUP[r]));
-  for (const [r, names] of Object.entries(def.mechanisms_per_region))
-    for (const n of names) region(r).insert(MECHS[n]());
-  for (const rule of def.rules) {
-    if (rule.type === "section") region(rule.region).set(SECTION_PARAM[rule.param], rule.value);
-    else if (rule.distribution === "uniform") region(rule.region).set(rule.key!, rule.value);
-  }
-  const names = sectionNames(cell);
-  for (const [sec, ih] of Object.entries(def.ih_apical)) {
-    const b = cell.branch(names.get(sec)!);
-    ih.seg_x.forEach((x, j) => b.comp(Math.floor(x * 4)).set("Ih_gIhbar", ih.Ih_gIhbar[j]));
-  }
-  cell.set("celsius", def.celsius);
-  cell.set("v", def.v_init_mV);
-  cell.initStates();
-  const site = (sec: string, x: number) => cell.branch(names.get(sec)!).comp(Math.floor(x * 4));
-  const m = /^(.*)\((.*)\)$/.exec(def.stimulus.neuron_location)!;
+  const cell = buildL5pc(readFileSync(SWC, "utf8"), { ncomp: 4 });
   const tMax = def.n_steps * def.dt_ms;
-  site(m[1], Number(m[2])).stimulate(
-    jx.stepCurrent(def.stimulus.delay_ms, def.stimulus.dur_ms, def.stimulus.amp_nA, def.dt_ms, tMax),
-  );
-  for (const r of def.recordings) site(r.section, r.seg_x).record(r.key);
+  const { delay_ms, dur_ms, amp_nA, neuron_location } = def.stimulus;
+  l5pcSite(cell, neuron_location).stimulate(jx.stepCurrent(delay_ms, dur_ms, amp_nA, def.dt_ms, tMax));
+  for (const r of def.recordings) l5pcSite(cell, `${r.section}(${r.seg_x})`).record(r.key);
   return cell;
 }
 
@@ -113,11 +65,50 @@ const spikes = (a: ArrayLike<number>) => {
 const CASES = ["soma", "dend"].flatMap((s) => ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`));
 const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
 
+const readCase = (name: string) => JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
+
+describe.skipIf(!available)("the L5PC of examples/l5pc.ts is the fixtures' model", () => {
+  const def = readCase(CASES[0]);
+  const cell = build(def);
+
+  it("has the fixture's rules: parameters.json values, release_params.json for the free ones", () => {
+    expect(L5PC_CELSIUS).toBe(def.celsius);
+    expect(L5PC_V_INIT).toBe(def.v_init_mV);
+    const ours = new Map<string, number>();
+    for (const [region, key, value] of L5PC_FIXED) ours.set(`${region} ${key}`, value);
+    for (const p of L5PC_FREE) ours.set(`${p.region} ${p.key}`, p.release);
+    const theirs = new Map<string, number>();
+    for (const r of def.rules) {
+      if (r.distribution === "exp") continue; // apical Ih: the distance rule, checked below
+      theirs.set(`${r.region} ${r.type === "section" ? KEY[r.param] : r.key}`, r.value);
+    }
+    // cm is set twice in the file (all, then apical / basal); the last rule per key wins in both
+    expect(Object.fromEntries(ours)).toEqual(Object.fromEntries(theirs));
+  });
+
+  it("pathDistance from soma(0.5) is NEURON's h.distance for every apical segment (1e-9 um), and so is Ih", () => {
+    const soma = cell.group("soma").loc(0.5);
+    let n = 0;
+    for (const [sec, ih] of Object.entries(def.ih_apical)) {
+      const b = cell.sectionNames.indexOf(sec);
+      const d = cell.branch(b).pathDistance(soma);
+      const g = cell.branch(b).view.column("Ih_gIhbar") as number[];
+      ih.distance_um.forEach((ref, j) => {
+        expect(Math.abs(d[j] - ref), `${sec} seg ${j}`).toBeLessThan(1e-9);
+        expect(Math.abs(g[j] - ih.Ih_gIhbar[j]), `${sec} seg ${j} Ih`).toBeLessThan(1e-15);
+        n++;
+      });
+    }
+    expect(n).toBe(cell.group("apical").nComp);
+    expect(cell.group("soma").loc(0.5).pathDistance(soma)[0]).toBe(0);
+  });
+});
+
 describe.skipIf(!available)("full L5PC against NEURON", () => {
   it.each(CASES)(
     "%s",
     (name) => {
-      const def = JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
+      const def = readCase(name);
       const traces = (
         JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] }
       ).traces;
