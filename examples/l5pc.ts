@@ -169,7 +169,7 @@ export function buildL5pc(swcText: string, options: L5pcOptions = {}): jx.SwcCel
 export function setL5pcFree(cell: jx.View, values: readonly number[]): void {
   if (values.length !== L5PC_FREE.length)
     throw new Error(`setL5pcFree: ${values.length} values given, ${L5PC_FREE.length} needed (L5PC_FREE order).`);
-  L5PC_FREE.forEach((p, i) => l5pcRegion(cell, p.region).set(p.key, values[i]));
+  for (const [i, p] of L5PC_FREE.entries()) l5pcRegion(cell, p.region).set(p.key, values[i]);
 }
 
 /** NEURON's section name -> branch index (readSwc with reading "neuron" keeps Import3d's names). */
