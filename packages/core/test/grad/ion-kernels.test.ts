@@ -76,25 +76,30 @@ const copy = (c: Case): Case => ({
   X: c.X.map((a) => a.slice()),
 });
 
-/** Every input value of a case, as a getter/setter pair with a name. */
+/** Every input value of a case: a name, the array it lives in, and its index there. */
 function inputs(m: CompiledMechanism, c: Case, read: ReadonlySet<number>) {
-  const out: Array<{ name: string; get: (c: Case) => number; set: (c: Case, x: number) => void }> = [];
-  for (const node of [1, 3])
-    out.push({ name: `V[${node}]`, get: (z) => z.V[node], set: (z, x) => void (z.V[node] = x) });
+  const out: Array<{ name: string; arr: (z: Case) => Float64Array; i: number }> = [];
+  for (const node of [1, 3]) out.push({ name: `V[${node}]`, arr: (z) => z.V, i: node });
   m.paramKeys.forEach((key, j) => {
-    for (let k = 0; k < c.n; k++)
-      out.push({ name: `${key}[${k}]`, get: (z) => z.P[j][k], set: (z, x) => void (z.P[j][k] = x) });
+    for (let k = 0; k < c.n; k++) out.push({ name: `${key}[${k}]`, arr: (z) => z.P[j], i: k });
   });
   m.stateKeys.forEach((key, j) => {
-    for (let k = 0; k < c.n; k++)
-      out.push({ name: `${key}[${k}]`, get: (z) => z.S[j][k], set: (z, x) => void (z.S[j][k] = x) });
+    for (let k = 0; k < c.n; k++) out.push({ name: `${key}[${k}]`, arr: (z) => z.S[j], i: k });
   });
   m.nodeVars.forEach((name, j) => {
     if (!read.has(j)) return;
-    for (const node of [1, 3])
-      out.push({ name: `${name}[${node}]`, get: (z) => z.X[j][node], set: (z, x) => void (z.X[j][node] = x) });
+    for (const node of [1, 3]) out.push({ name: `${name}[${node}]`, arr: (z) => z.X[j], i: node });
   });
   return out;
+}
+
+/** The loss with input `inp` of case `c` set to x (on a copy). */
+function at(c: Case, inp: { arr: (z: Case) => Float64Array; i: number }, loss: (z: Case) => number) {
+  return (x: number) => {
+    const z = copy(c);
+    inp.arr(z)[inp.i] = x;
+    return loss(z);
+  };
 }
 
 /** Indices of the node variables a mechanism reads: celsius and the ion variables read. */
@@ -129,19 +134,11 @@ describe.each(MECHS)("VJP kernels of %s with node variables", (_name, m) => {
     const LX = wX.map((a) => a.slice());
     m.currentVjp(c.n, c.post, c.post, c.V, c.P, c.S, c.scale, wI, wG, dV, dP, dS, dScale, c.X, LX);
     for (const j of written) expect(LX[j], "weights of written arrays are left alone").toEqual(wX[j]);
-    const got = (name: string, z: Case) => {
-      const inp = inputs(m, z, read).find((x) => x.name === name)!;
-      return inp;
-    };
     let checked = 0;
     for (const inp of inputs(m, c, read)) {
       const ad = adjointOf(m, inp.name, { dV, dP, dS, LX });
-      const f = (x: number) => {
-        const z = copy(c);
-        got(inp.name, z).set(z, x);
-        return loss(z);
-      };
-      const x0 = inp.get(c);
+      const f = at(c, inp, loss);
+      const x0 = inp.arr(c)[inp.i];
       const num = fd(f, x0, stepFor(x0));
       expectClose(ad, num, 1e-6, 1e-9 * (Math.abs(num) + 1e-3), `d/d ${inp.name}`);
       if (Math.abs(num) > 0) checked++;
@@ -166,14 +163,8 @@ describe.each(MECHS)("VJP kernels of %s with node variables", (_name, m) => {
     m.advanceVjp(c.n, c.post, c.post, c.V, c.P, c.S, dt, wS, dV, dP, dS, c.X, LX);
     for (const inp of inputs(m, c, read)) {
       const ad = adjointOf(m, inp.name, { dV, dP, dS, LX });
-      const f = (x: number) => {
-        const z = copy(c);
-        inputs(m, z, read)
-          .find((q) => q.name === inp.name)!
-          .set(z, x);
-        return loss(z);
-      };
-      const x0 = inp.get(c);
+      const f = at(c, inp, loss);
+      const x0 = inp.arr(c)[inp.i];
       const num = fd(f, x0, stepFor(x0));
       expectClose(ad, num, 1e-6, 1e-9 * (Math.abs(num) + 1e-3), `d/d ${inp.name}`);
     }
