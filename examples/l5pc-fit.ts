@@ -7,7 +7,7 @@
  * (the adjoint through integrate) from random starts inside the bounds. Counts the steps
  * until the loss falls below THRESHOLD.
  *
- *   pnpm --filter @dendrolab/examples l5pc-fit [-- --starts 5 --steps 40 --tmax 60 --seed 1]
+ *   pnpm --filter @dendrolab/examples l5pc-fit [-- --starts 5 --steps 40 --tmax 60 --seed 1 --lr 0.1]
  *
  * Needs ../shared/swc/morph_l5pc_with_axon.swc next to the repository (or --swc PATH).
  */
@@ -27,6 +27,7 @@ const STARTS = arg("starts", 5);
 const MAX_STEPS = arg("steps", 40);
 const T_MAX = arg("tmax", 60); // ms
 const SEED = arg("seed", 1);
+const LEARNING_RATE = arg("lr", 0.1); // Adam, in the unconstrained (pre-sigmoid) space
 const DT = 0.025; // ms
 const WINDOW = 5; // ms: features are the mean and standard deviation of v in each window
 /** Loss below which a fit counts as converged: features within about 1 mV on average. */
@@ -83,7 +84,7 @@ for (let s = 0; s < STARTS; s++) {
     .inverse(L5PC_FREE.map((p, i) => ({ [p.key]: tf.tensor1d([init[i]]) })))
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, t]) => [k, tf.variable(t)])));
   const variables = raw.map((r) => Object.values(r)[0] as tf.Variable);
-  const optimizer = tf.train.adam(0.1);
+  const optimizer = tf.train.adam(LEARNING_RATE);
   let reached: number | null = null;
   let loss = Number.NaN;
   const t0 = performance.now();
