@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@dendrolab\/core$/, replacement: src("index.ts") },
       { find: /^@dendrolab\/core\/channels$/, replacement: src("channels.ts") },
+      { find: /^@dendrolab\/core\/channels\/l5pc$/, replacement: src("channels-l5pc.ts") },
       { find: /^@dendrolab\/core\/synapses$/, replacement: src("synapses.ts") },
     ],
   },

@@ -25,6 +25,14 @@ export interface SwcCell extends Cell {
   /** SWC sample id -> global compartment index. */
   readonly sampleToComp: ReadonlyMap<number, number>;
   readonly warnings: readonly string[];
+  /**
+   * NEURON's section name of every branch, in branch order, under `reading: "neuron"`
+   * (`soma[0]`, `axon[3]`, `dend[12]`, `apic[5]`; pieces cut by `maxBranchLen` are
+   * `dend[3].0`, `dend[3].1`); empty under the default reading.
+   *
+   * @example cell.branch(cell.sectionNames.indexOf("apic[13]")).loc(0.375).record();
+   */
+  readonly sectionNames: readonly string[];
 }
 
 /**
@@ -59,6 +67,8 @@ export function readSwc(text: string, options: ReadSwcOptions): SwcCell {
   for (const [id, at] of morph.sampleToComp) map.set(id, firstComp[at.branch] + at.comp);
   Object.defineProperty(cell, "sampleToComp", { value: map, enumerable: false });
   Object.defineProperty(cell, "warnings", { value: morph.warnings.slice(), enumerable: false });
+  const names = morph.branches.every((b) => b.name !== undefined) ? morph.branches.map((b) => b.name!) : [];
+  Object.defineProperty(cell, "sectionNames", { value: Object.freeze(names), enumerable: false });
   return cell;
 }
 

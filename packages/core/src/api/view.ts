@@ -24,6 +24,7 @@ import {
 } from "../model/select.js";
 import { edgeTable, nodeTable, type Table } from "../model/table.js";
 import { initStates } from "../model/states.js";
+import { pathDistances } from "../model/path-distance.js";
 import { withNamedAccess } from "./proxy.js";
 import * as trainables from "../run/trainables.js";
 import type { ParamState } from "../run/trainables.js";
@@ -220,6 +221,36 @@ export class View {
   /** Sets every channel state in view to its steady state at the compartment's `v`. */
   initStates(): void {
     initStates(this.base, this.nodeIndices);
+  }
+
+  /**
+   * Path distance in um along the tree from the centre of `ref`'s first compartment to the
+   * centre of every compartment in view, in row order (NEURON's `h.distance(ref_seg, seg)`;
+   * lengths from the `length` column, the traced path lengths for SWC cells). `ref` must be
+   * a non-empty view of the same model, and every compartment in view in the same cell.
+   *
+   * @example
+   * const d = cell.group("apical").pathDistance(cell.group("soma").comp(2));
+   * cell.group("apical").set("Ih_gIhbar", Array.from(d, (x) => (-0.8696 + 2.087 * Math.exp(0.0031 * x)) * 8e-5));
+   */
+  pathDistance(ref: View): Float64Array {
+    if (!(ref instanceof View))
+      throw new DendrolabError(
+        `pathDistance(ref) takes a view (e.g. cell.group("soma").comp(0))${this.where()}; got ${describe(ref)}.`,
+        "INVALID_ARGUMENT",
+      );
+    if (ref.base !== this.base)
+      throw new DendrolabError(
+        `pathDistance: ref ${ref.path} belongs to another model than ${this.path}; take the reference from the same ` +
+          "cell (a network copies its cells, so select it through the network).",
+        "INVALID_ARGUMENT",
+      );
+    if (ref.nodeIndices.length === 0)
+      throw new DendrolabError(
+        `pathDistance: ref ${ref.path} holds no compartments${this.where()}; pass a view of at least one compartment.`,
+        "EMPTY_SELECTION",
+      );
+    return pathDistances(this.base, this.nodeIndices, ref.nodeIndices[0], this.where());
   }
 
   /** Makes `key` trainable with Jaxley's sharing rules for this kind of view. */

@@ -8,6 +8,7 @@
 import { DendrolabError } from "../errors.js";
 import type { SimSetup } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
+import { IonAdjoint } from "./ions.js";
 import { replaySegment, type StepRecord, type Tape } from "./tape.js";
 
 /** Gradients with respect to the arrays of a SimSetup. */
@@ -26,6 +27,8 @@ export interface SetupGradients {
   axialUS: Float64Array;
   /** d/d stimulus samples (nA), per stimulus row. */
   stim: Float64Array[];
+  /** d/d node arrays (`celsius`, `ek`, `cai`...: their values at the start), per node, by name. */
+  X: Map<string, Float64Array>;
 }
 
 function zeros(setup: SimSetup): SetupGradients {
@@ -38,6 +41,7 @@ function zeros(setup: SimSetup): SetupGradients {
     capNF: new Float64Array(n),
     axialUS: new Float64Array(n),
     stim: setup.stimValues.map((v) => new Float64Array(v.length)),
+    X: new Map(),
   };
 }
 
@@ -54,7 +58,14 @@ interface Work {
   /** Scratch for recorded currents. */
   recW: Float64Array;
   zero: Float64Array;
+  /** The node arrays' adjoints, when mechanisms use ions or celsius. */
+  ions: IonAdjoint | null;
+  /** Crank-Nicolson with ions: d/dV from the correction of ion currents. */
+  cnV: Float64Array;
 }
+
+/** The values of a sample the backward pass reads: voltages, states, dynamic node arrays. */
+type Sample = Pick<StepRecord, "V" | "S" | "D">;
 
 /** Adds the loss weights of sample `s` (dy is row-major, nSamples per row) to the adjoints. */
 function addRecordWeights(
@@ -62,8 +73,7 @@ function addRecordWeights(
   dy: ArrayLike<number>,
   nSamples: number,
   s: number,
-  V: Float64Array,
-  S: Float64Array[][],
+  at: Sample,
   lamV: Float64Array,
   lamS: Float64Array[][],
   g: SetupGradients,
@@ -74,7 +84,7 @@ function addRecordWeights(
     if (w === 0) return;
     if (p.kind === "v") lamV[p.node] += w;
     else if (p.kind === "state") lamS[p.block][p.j][p.k] += w;
-    else if (p.kind === "ion") throw ionGradientError();
+    else if (p.kind === "ion") work.ions!.lam.get(p.name)![p.node] += w;
     else if (p.kind === "output")
       throw new DendrolabError(
         "Gradients of recorded mechanism outputs (NMODL ASSIGNED RANGE variables) are not available yet; " +
@@ -91,9 +101,9 @@ function addRecordWeights(
           1,
           b.pre.subarray(k, k + 1),
           b.post.subarray(k, k + 1),
-          V,
+          at.V,
           b.P.map(one),
-          S[part.block].map(one),
+          at.S[part.block].map(one),
           Float64Array.of(1),
           work.recW,
           work.zero,
@@ -101,20 +111,13 @@ function addRecordWeights(
           g.P[part.block].map(one),
           lamS[part.block].map(one),
           new Float64Array(1),
+          work.ions?.x(part.block, at.D),
+          work.ions?.recordLx[part.block],
         );
         work.recW[b.post[k]] = 0;
       }
     }
   });
-}
-
-/** Gradients through ions, concentrations and celsius are not implemented yet. */
-function ionGradientError(): DendrolabError {
-  return new DendrolabError(
-    "Gradients of models whose mechanisms use ions, concentrations or celsius are not " +
-      "available yet (forward simulation is); remove those mechanisms or run integrate outside tf.grad.",
-    "INVALID_ARGUMENT",
-  );
 }
 
 /** Zeroes the adjoints of clamped values at sample `s` (a clamp cuts the dependence). */
@@ -126,45 +129,102 @@ function cutClamps(setup: SimSetup, s: number, kind: "v" | "state", lamV: Float6
   }
 }
 
+/** Where the loss weights of the recordings come from. */
+interface Weights {
+  dy: ArrayLike<number>;
+  nSamples: number;
+}
+
 /**
  * One reverse step: from adjoints of (V, S) after step `step` to adjoints before it,
- * accumulating parameter gradients into `g`. Returns the new state adjoints.
+ * accumulating parameter gradients into `g`; the weights of sample `step` are added on
+ * the way. `after` is the sample after the step. Returns the new state adjoints.
+ *
+ * The forward step it reverses (sim/run.ts): solve, Crank-Nicolson's correction of ion
+ * currents, voltage clamps, the mechanisms advancing first (at this step's ion currents
+ * and reversal potentials), the Nernst update from the new concentrations, the other
+ * mechanisms (at the new reversal potentials), state clamps, the next linearisation.
  */
 function reverseStep(
   tape: Tape,
   rec: StepRecord,
-  Vafter: Float64Array,
+  after: Sample,
   step: number,
   lamV: Float64Array,
   lamS: Float64Array[][],
   newLamS: Float64Array[][],
   g: SetupGradients,
   work: Work,
+  weights: Weights,
 ): Float64Array[][] {
   const { setup, dt } = tape;
   const { blocks } = setup;
+  const ions = work.ions;
   const cn = tape.stepper.name === "crank_nicolson";
   const h = cn ? dt / 2 : dt;
+  const X = rec.X;
+  const V = rec.V;
   cutClamps(setup, step + 1, "state", lamV, lamS);
-  // Gates: S' = A(V', P, S).
+  // Gates: S' = A(V', P, S, node arrays).
   for (const arrays of newLamS) for (const a of arrays) a.fill(0);
   blocks.forEach((b, i) => {
-    if (b.S.length > 0)
-      b.mech.advanceVjp(b.n, b.pre, b.post, Vafter, b.P, rec.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i]);
+    if (b.S.length > 0 && !(ions && b.mech.advancesFirst))
+      b.mech.advanceVjp(
+        b.n,
+        b.pre,
+        b.post,
+        after.V,
+        b.P,
+        rec.S[i],
+        dt,
+        lamS[i],
+        lamV,
+        g.P[i],
+        newLamS[i],
+        ions?.x(i, after.D),
+        ions?.lx[i],
+      );
   });
+  if (ions) {
+    ions.reverseNernst(after.D);
+    if (cn) ions.correct(rec.D, X, V);
+    for (let f = ions.first.length - 1; f >= 0; f--) {
+      const i = ions.first[f];
+      const b = blocks[i];
+      ions.takeMirrors(i, lamS[i]);
+      const Xi = cn ? ions.xCorrected(i, rec.D) : ions.x(i, rec.D);
+      b.mech.advanceVjp(
+        b.n,
+        b.pre,
+        b.post,
+        after.V,
+        b.P,
+        rec.S[i],
+        dt,
+        lamS[i],
+        lamV,
+        g.P[i],
+        newLamS[i],
+        Xi,
+        ions.lx[i],
+      );
+    }
+  }
   cutClamps(setup, step + 1, "v", lamV, lamS);
   // Voltage: M X = D V - I with M = C/h + G + L, D = C/h + G; V' = X (BE) or 2 X - V (CN).
   const { capNF, axialSumUS, parent } = setup;
   const n = parent.length;
-  const { mu, diag, off } = work;
+  const { mu, diag, off, cnV } = work;
   const G = rec.G;
   for (let i = 0; i < n; i++) {
     diag[i] = capNF[i] / h + G[i] + axialSumUS[i];
     mu[i] = cn ? 2 * lamV[i] : lamV[i];
   }
+  if (ions && cn) {
+    cnV.fill(0);
+    ions.reverseCorrection(rec.D, X, V, mu, cnV);
+  }
   solveTree(parent, diag, off, mu, mu);
-  const X = rec.X;
-  const V = rec.V;
   for (let i = 0; i < n; i++) {
     const m = mu[i];
     const dx = V[i] - X[i];
@@ -172,6 +232,7 @@ function reverseStep(
     work.wI[i] = -m;
     lamV[i] = (capNF[i] / h + G[i]) * m - (cn ? lamV[i] : 0);
   }
+  if (ions && cn) for (let i = 0; i < n; i++) lamV[i] += cnV[i];
   if (work.geometry) {
     for (let i = 0; i < n; i++) {
       g.capNF[i] += (mu[i] * (V[i] - X[i])) / h;
@@ -182,24 +243,43 @@ function reverseStep(
   for (let r = 0; r < setup.stimNodes.length; r++) {
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
   }
-  blocks.forEach((b, i) => {
+  addRecordWeights(setup, weights.dy, weights.nSamples, step, rec, lamV, newLamS, g, work);
+  reverseCurrents(setup, rec, work.wI, work.wG, lamV, newLamS, g, work);
+  return newLamS;
+}
+
+/** The adjoint of one linearisation at `at`: currents weighted by wI, wG and by the ion currents' adjoints. */
+function reverseCurrents(
+  setup: SimSetup,
+  at: Sample,
+  wI: Float64Array,
+  wG: Float64Array,
+  lamV: Float64Array,
+  lamS: Float64Array[][],
+  g: SetupGradients,
+  work: Work,
+): void {
+  const ions = work.ions;
+  setup.blocks.forEach((b, i) => {
     work.currentVjp[i](
       b.n,
       b.pre,
       b.post,
-      V,
+      at.V,
       b.P,
-      rec.S[i],
+      at.S[i],
       b.scale,
-      work.wI,
-      work.wG,
+      wI,
+      wG,
       lamV,
       g.P[i],
-      newLamS[i],
+      lamS[i],
       g.scale[i],
+      ions?.x(i, at.D),
+      ions?.lx[i],
     );
   });
-  return newLamS;
+  ions?.clearCurrents();
 }
 
 /** What the backward pass may skip. */
@@ -222,7 +302,6 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
       "INVALID_ARGUMENT",
     );
   }
-  if (setup.blocks.some((b) => b.mech.usesNodeVars)) throw ionGradientError();
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);
@@ -245,28 +324,34 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
     wG: new Float64Array(n),
     recW: new Float64Array(n),
     zero: new Float64Array(n),
+    ions: setup.ions && setup.ions.arrays.size > 0 ? new IonAdjoint(setup) : null,
+    cnV: new Float64Array(n),
   };
+  const weights = { dy, nSamples };
   const lamV = new Float64Array(n);
   let lamS: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
   let spare: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
-  addRecordWeights(setup, dy, nSamples, nSteps, tape.final.V, tape.final.S, lamV, lamS, g, work);
-  let Vafter = tape.final.V;
+  addRecordWeights(setup, dy, nSamples, nSteps, tape.final, lamV, lamS, g, work);
+  // Ion currents recorded at the last sample: the adjoint of its linearisation (no voltage step follows).
+  if (work.ions?.hasCurrentWeights()) reverseCurrents(setup, tape.final, work.zero, work.zero, lamV, lamS, g, work);
+  let after: Sample = tape.final;
   for (let segEnd = nSteps; segEnd > 0; ) {
     const segStart = Math.floor((segEnd - 1) / tape.segment) * tape.segment;
     const records = tape.steps ? tape.steps.slice(segStart, segEnd) : replaySegment(tape, segStart, segEnd);
     for (let step = segEnd - 1; step >= segStart; step--) {
       const rec = records[step - segStart];
-      const next = reverseStep(tape, rec, Vafter, step, lamV, lamS, spare, g, work);
+      const next = reverseStep(tape, rec, after, step, lamV, lamS, spare, g, work, weights);
       spare = lamS;
       lamS = next;
-      addRecordWeights(setup, dy, nSamples, step, rec.V, rec.S, lamV, lamS, g, work);
-      Vafter = rec.V;
+      after = rec;
     }
     segEnd = segStart;
   }
+  work.ions?.reverseNernst(after.D);
   cutClamps(setup, 0, "state", lamV, lamS);
   cutClamps(setup, 0, "v", lamV, lamS);
   g.V0.set(lamV);
   g.S0 = lamS;
+  if (work.ions) g.X = work.ions.lam;
   return g;
 }

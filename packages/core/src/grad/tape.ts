@@ -4,14 +4,19 @@
  * whole run is kept; beyond it, only checkpoints every K steps are kept and each segment is
  * recomputed during the backward pass (memory O(N (T/K + K)) instead of O(N T)).
  */
-import type { Block, SimSetup } from "../sim/run.js";
-import { makeBuffers, runRecorded, runSteps, type StepHooks } from "../sim/run.js";
+import type { SimSetup } from "../sim/run.js";
+import { dynamicArrays, makeBuffers, runRecorded, runSteps, type StepHooks } from "../sim/run.js";
 import type { VoltageStepper } from "../sim/steppers.js";
 
-/** A snapshot of the dynamic state: node voltages and every block's states. */
+/**
+ * A snapshot of the dynamic state: node voltages, every block's states, and the node
+ * arrays the run changes (`dynamicArrays`: ion currents and slopes, Nernst reversal
+ * potentials and concentrations), taken after the step's currents are linearised.
+ */
 interface Snapshot {
   V: Float64Array;
   S: Float64Array[][];
+  D: Float64Array[];
 }
 
 /** The states at one step, as the backward pass reads them. */
@@ -22,18 +27,41 @@ export interface StepRecord extends Snapshot {
   G: Float64Array;
 }
 
-function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
-  return { V: V.slice(), S: blocks.map((b) => b.S.map((a) => a.slice())) };
+const dynamicCache = new WeakMap<SimSetup, Float64Array[]>();
+
+/** The setup's dynamic node arrays (computed once per setup). */
+export function dynamicOf(setup: SimSetup): Float64Array[] {
+  let d = dynamicCache.get(setup);
+  if (!d) {
+    d = dynamicArrays(setup);
+    dynamicCache.set(setup, d);
+  }
+  return d;
 }
 
-function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]): void {
+function snapshot(V: Float64Array, setup: SimSetup): Snapshot {
+  return {
+    V: V.slice(),
+    S: setup.blocks.map((b) => b.S.map((a) => a.slice())),
+    D: dynamicOf(setup).map((a) => a.slice()),
+  };
+}
+
+function restore(s: Snapshot, V: Float64Array, setup: SimSetup): void {
   V.set(s.V);
-  blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(s.S[i][j])));
+  setup.blocks.forEach((b, i) => {
+    b.S.forEach((a, j) => {
+      a.set(s.S[i][j]);
+    });
+  });
+  dynamicOf(setup).forEach((a, j) => {
+    a.set(s.D[j]);
+  });
 }
 
 /** Bytes one stored step takes. */
 function bytesPerStep(setup: SimSetup): number {
-  let n = 3 * setup.parent.length;
+  let n = (3 + dynamicOf(setup).length) * setup.parent.length;
   for (const b of setup.blocks) n += b.n * b.S.length;
   return 8 * n;
 }
@@ -50,7 +78,7 @@ export interface Tape {
   checkpoints: Snapshot[];
   /** When the whole run is kept: the record of every step. */
   steps: StepRecord[] | null;
-  /** Voltage and states after the last step. */
+  /** Voltage, states and dynamic node arrays after the last step. */
   final: Snapshot;
   /** Recordings, row-major, nSteps + 1 samples per row (may be released once copied out). */
   values: Float64Array;
@@ -67,8 +95,8 @@ function recordingHooks(
   let pending: (Snapshot & { G: Float64Array }) | null = null;
   return {
     before(step, b) {
-      if (checkpoints && step % segment === 0) checkpoints.push(snapshot(b.V, setup.blocks));
-      if (out) pending = { ...snapshot(b.V, setup.blocks), G: b.accG.slice() };
+      if (checkpoints && step % segment === 0) checkpoints.push(snapshot(b.V, setup));
+      if (out) pending = { ...snapshot(b.V, setup), G: b.accG.slice() };
     },
     solved(_step, b) {
       if (out && pending) out.push({ ...pending, X: (stepper.name === "crank_nicolson" ? b.x : b.V).slice() });
@@ -98,14 +126,14 @@ export function forwardWithTape(
     stepper,
     recordingHooks(setup, stepper, steps, checkpoints, segment),
   );
-  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(buffers.V, setup.blocks), values };
+  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(buffers.V, setup), values };
 }
 
 /** The records of steps [start, end), recomputed from the checkpoint at `start`. */
 export function replaySegment(tape: Tape, start: number, end: number): StepRecord[] {
   const { setup } = tape;
   const b = makeBuffers(setup);
-  restore(tape.checkpoints[Math.floor(start / tape.segment)], b.V, setup.blocks);
+  restore(tape.checkpoints[Math.floor(start / tape.segment)], b.V, setup);
   const out: StepRecord[] = [];
   runSteps(setup, b, tape.stepper, tape.dt, start, end, recordingHooks(setup, tape.stepper, out, null, tape.segment));
   return out;

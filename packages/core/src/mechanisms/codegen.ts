@@ -17,8 +17,8 @@ const SIGNATURES: Record<KernelName, string> = {
   currentValues: "n, pre, post, V, P, S, out, X",
   advance: "n, pre, post, V, P, S, dt, X",
   steady: "n, pre, post, V, P, S, X",
-  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X",
-  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X",
+  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX",
+  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX",
   advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X",
 };
 
@@ -60,7 +60,9 @@ function loadLine(name: string): string | undefined {
   if (name === "wI") return "const wI = WI[jpost];";
   if (name === "wG") return "const wG = WG[jpost];";
   if (name === "dt") return undefined;
+  if (name === "sc") return "const sc = scale[k];";
   if (/^x\d+$/.test(name)) return `const ${name} = ${xArray(name)}[jpost];`;
+  if (/^y\d+$/.test(name)) return `const ${name} = YA${name.slice(1)}[jpost];`;
   const m = /^([psw])(\d+)$/.exec(name);
   if (!m) throw new Error(`codegen: unknown kernel variable "${name}"`);
   const arr = { p: "PA", s: "SA", w: "WA" }[m[1] as "p"];
@@ -71,6 +73,7 @@ function arraySetup(names: Iterable<string>): string[] {
   const lines: string[] = [];
   for (const name of names) {
     if (/^x\d+$/.test(name)) lines.push(xSetup(name));
+    if (/^y\d+$/.test(name)) lines.push(`const YA${name.slice(1)} = LX[${name.slice(1)}];`);
     const m = /^([psw])(\d+)$/.exec(name);
     if (m)
       lines.push(
@@ -130,6 +133,7 @@ function gradientTail(
   );
   const setup: string[] = [];
   for (const [v] of entries) {
+    if (/^x\d+$/.test(v)) setup.push(`const DX${v.slice(1)} = LX[${v.slice(1)}];`);
     const m = /^([ps])(\d+)$/.exec(v);
     if (m)
       setup.push(
@@ -139,6 +143,7 @@ function gradientTail(
   const target = (v: string) => {
     if (v === "v" || v === "vpost") return "dV[jpost]";
     if (v === "vpre") return "dV[jpre]";
+    if (v[0] === "x") return `DX${v.slice(1)}[jpost]`;
     return `${v[0] === "p" ? "DP" : "DS"}${v.slice(1)}[k]`;
   };
   const scaled = (x: string) => (factor ? `${factor} * ${x}` : x);
@@ -237,7 +242,7 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   sym.gates.forEach((gt, j) => {
     rs = g.add(rs, g.mul(g.variable(`w${j}`), gt.next));
   });
-  const ag = gradientTail(sym, derivatives(sym, rs, allVars), "", "write");
+  const ag = gradientTail(sym, derivatives(sym, rs, [...allVars, ...readNodeVars(sym)]), "", "write");
   const advanceVjp = loop(sym, "advanceVjp", {
     outputs: ag.outputs,
     setup: ag.setup,
@@ -255,9 +260,24 @@ function currentAndSlope(sym: SymbolicMechanism): [NodeId, NodeId] {
 }
 
 /**
+ * The node variables a mechanism reads (`celsius`, ion variables read): inputs whose
+ * gradients the VJP kernels accumulate into `LX[j][post[k]]`. Written ion currents, their
+ * slopes and concentration mirrors are outputs, not inputs.
+ */
+function readNodeVars(sym: SymbolicMechanism): string[] {
+  const written = new Set<string>();
+  for (const c of sym.ionCurrents) written.add(c.variable).add(c.slopeVariable);
+  for (const gt of sym.gates) if (gt.mirror) written.add(gt.mirror);
+  return sym.nodeVars.map((_, j) => `x${j}`).filter((x) => !written.has(x));
+}
+
+/**
  * The source of currentVjp: r = wI i + wG di/dv_post; dScale += r, d(.) += scale dr/d(.).
- * `params` lists the parameter indices whose gradients are wanted (null: all); without
- * `scale` the kernel leaves dScale alone. Voltages and states are always differentiated.
+ * With ion currents, their weights `y` (read from `LX` at the written variables) add
+ * `y_c i_c + y_s di_c/dv` (unscaled, as they are written). Derivatives with respect to the
+ * node variables read accumulate into `LX`. `params` lists the parameter indices whose
+ * gradients are wanted (null: all); without `scale` the kernel leaves dScale alone.
+ * Voltages, states and node variables are always differentiated.
  */
 export function currentVjpSource(sym: SymbolicMechanism, params: readonly number[] | null, scale: boolean): string {
   const g = sym.graph;
@@ -266,16 +286,31 @@ export function currentVjpSource(sym: SymbolicMechanism, params: readonly number
     (_, j) => params === null || params.includes(j),
   );
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
+  const vars = [...sym.voltageVars, ...pVars, ...sVars, ...readNodeVars(sym)];
   const r = g.add(g.mul(g.variable("wI"), i), g.mul(g.variable("wG"), di));
-  const cg = gradientTail(sym, derivatives(sym, r, [...sym.voltageVars, ...pVars, ...sVars]), "sc", "add");
+  if (sym.ionCurrents.length === 0) {
+    const cg = gradientTail(sym, derivatives(sym, r, vars), "sc", "add");
+    return loop(sym, "currentVjp", {
+      outputs: scale ? [r, ...cg.outputs] : cg.outputs,
+      setup: cg.setup,
+      tail: (values) => [
+        "const sc = scale[k];",
+        ...(scale ? [`dScale[k] += ${values[0]};`] : []),
+        ...cg.tail(values, scale ? 1 : 0),
+      ],
+    });
+  }
+  // sc r + sum of the weighted ion currents and slopes (`sc` is a kernel variable here).
+  let total = g.mul(g.variable("sc"), r);
+  for (const c of sym.ionCurrents) {
+    total = g.add(total, g.mul(g.variable(`y${c.variable.slice(1)}`), c.value));
+    total = g.add(total, g.mul(g.variable(`y${c.slopeVariable.slice(1)}`), c.slope));
+  }
+  const cg = gradientTail(sym, derivatives(sym, total, vars), "", "add");
   return loop(sym, "currentVjp", {
     outputs: scale ? [r, ...cg.outputs] : cg.outputs,
     setup: cg.setup,
-    tail: (values) => [
-      "const sc = scale[k];",
-      ...(scale ? [`dScale[k] += ${values[0]};`] : []),
-      ...cg.tail(values, scale ? 1 : 0),
-    ],
+    tail: (values) => [...(scale ? [`dScale[k] += ${values[0]};`] : []), ...cg.tail(values, scale ? 1 : 0)],
   });
 }
 

@@ -218,7 +218,10 @@ export interface MechanismKernels {
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
    * on the accumulated `accI` and `accG`, accumulates d(sum)/d(.) into `dV` (at pre and
-   * post), `dP[j][k]`, `dS[j][k]` and `dScale[k]`.
+   * post), `dP[j][k]`, `dS[j][k]` and `dScale[k]`. `LX` (one array per node variable, as
+   * `X`) holds the adjoints of the node arrays: the kernel reads the weights of the ion
+   * currents and slopes it writes from `LX[j][post[k]]`, and accumulates the derivatives
+   * with respect to the node variables it reads (`celsius`, `eca`, `cai`...) into it.
    */
   currentVjp(
     n: number,
@@ -235,11 +238,14 @@ export interface MechanismKernels {
     dS: Float64Array[],
     dScale: Float64Array,
     X?: Float64Array[],
+    LX?: Float64Array[],
   ): void;
   /**
    * Vector-Jacobian product of `advance`: `S` holds the states *before* the step (it is
    * not modified); `wS[j][k]` are the weights on the states after the step. Accumulates
    * into `dV`, `dP[j][k]`, and writes `dSOld[j][k]` (the weights on the states before).
+   * Derivatives with respect to the node variables read accumulate into `LX` (as in
+   * `currentVjp`); a concentration's mirror is not handled here: its weight belongs in `wS`.
    */
   advanceVjp(
     n: number,
@@ -254,6 +260,7 @@ export interface MechanismKernels {
     dP: Float64Array[],
     dSOld: Float64Array[],
     X?: Float64Array[],
+    LX?: Float64Array[],
   ): void;
 }
 

@@ -51,6 +51,13 @@ export function columnGradients(
     });
     if (b.kind === "channel") b.sites.forEach((c, k) => (gArea[c] += g.scale[i][k] * 1e-2));
   });
+  // Node arrays read from columns (celsius, reversal potentials, concentrations).
+  for (const key of prog.ions.columnArrays) {
+    const gx = g.X.get(key);
+    if (!gx) continue;
+    const gc = col(node, key, nComp);
+    for (let c = 0; c < nComp; c++) gc[c] += gx[tree.nodeOfComp[c]];
+  }
   // Capacitance (nF) = cm * area * 1e-5.
   const gCm = col(node, "capacitance", nComp);
   for (let c = 0; c < nComp; c++) {

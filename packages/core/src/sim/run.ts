@@ -4,8 +4,8 @@
  * currents at the present voltage and states (summing ion currents per compartment), add
  * stimuli, advance the voltage with the chosen stepper, impose voltage clamps, then
  * advance every state at the new voltage (mechanisms that write a concentration or read
- * an ion current first, so that the others see this step's concentrations), impose state
- * clamps, and record.
+ * an ion current first, so that the others see this step's concentrations and the
+ * reversal potentials that follow from them), impose state clamps, and record.
  */
 import { DendrolabError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
@@ -173,15 +173,34 @@ function addStimuli(s: SimSetup, b: StepBuffers, step: number): void {
 
 /** Zeroes the ion currents and sets Nernst reversal potentials from the present concentrations. */
 export function prepareIons(s: SimSetup): void {
-  const ions = s.ions;
-  if (!ions) return;
-  for (const a of ions.currents) a.fill(0);
-  for (const p of ions.nernst) {
+  if (!s.ions) return;
+  for (const a of s.ions.currents) a.fill(0);
+  updateNernst(s);
+}
+
+/** Sets the reversal potentials that follow Nernst from the present concentrations. */
+function updateNernst(s: SimSetup): void {
+  for (const p of s.ions?.nernst ?? []) {
     for (let i = 0; i < p.nodes.length; i++) {
       const j = p.nodes[i];
       p.e[j] = nernst(p.ci[j], p.co[j], p.valence, p.celsius[j]);
     }
   }
+}
+
+/**
+ * The node arrays a run changes (ion currents and their slopes; reversal potentials and
+ * concentrations of species that follow Nernst), each once: what a snapshot of the
+ * dynamic state must hold besides voltages and states.
+ */
+export function dynamicArrays(s: SimSetup): Float64Array[] {
+  const out = new Set<Float64Array>(s.ions?.currents ?? []);
+  for (const p of s.ions?.nernst ?? []) {
+    out.add(p.e);
+    out.add(p.ci);
+    out.add(p.co);
+  }
+  return [...out];
 }
 
 /** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
@@ -286,7 +305,7 @@ export function runSteps(
   // Mechanisms that write a concentration or read an ion current advance first (NEURON's
   // order): they see this step's ion currents, and the others this step's concentrations.
   const first = s.blocks.filter((k) => k.mech.advancesFirst && k.S.length > 0);
-  const hasIons = (s.ions?.currents.length ?? 0) > 0;
+  const hasIons = (s.ions?.arrays.size ?? 0) > 0;
   const correctCn = stepper.name === "crank_nicolson" && (s.ions?.slopes.length ?? 0) > 0;
   if (start < end) linearise(s, b, start);
   for (let step = start; step < end; step++) {
@@ -309,6 +328,8 @@ export function runSteps(
       }
       addStimuli(s, b, step + 1);
     } else {
+      // As in the fused pass: the other states advance at this step's reversal potentials.
+      updateNernst(s);
       for (const k of s.blocks) {
         if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
       }
