@@ -2,7 +2,7 @@
  * The discrete adjoint of the time loop (docs/design.md#kernel). Given the weights of the loss
  * on every recorded sample, it returns the exact gradient of the loss with respect to the
  * initial state, every mechanism parameter and current scale, the capacitances, the axial
- * conductances and the stimuli. The tree solve's adjoint is another tree solve (the matrix
+ * conductances, the stimuli and the node arrays (celsius, ion columns; see ions.ts). The tree solve's adjoint is another tree solve (the matrix
  * is symmetric).
  */
 import { DendrolabError } from "../errors.js";

@@ -215,3 +215,21 @@ describe("adjoint through ions and concentrations = finite differences (relative
       expect(ckpt.node.get(key)).toEqual(full.node.get(key));
   });
 });
+
+describe("what the adjoint through ions does not follow says so", () => {
+  it("two mechanisms writing cai in one compartment", () => {
+    const Pump = jx.defineChannel({
+      name: "Pump",
+      params: { rate: 0.01 },
+      states: { cai: 5e-5 },
+      ions: { ca: { write: ["cai"] } },
+      gates: { cai: { rate: "-rate * (cai - 1e-4)" } },
+    });
+    const c = soma();
+    c.insert(new Pump());
+    expect(() => jx.simulate(c, { tMax: 1 })).not.toThrow();
+    expect(() => adjoint(c, weights(2 * 41), { tMax: 1 })).toThrow(
+      /Gradients need at most one mechanism writing 'cai' in a compartment; several do/,
+    );
+  });
+});
