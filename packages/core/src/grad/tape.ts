@@ -28,7 +28,7 @@ function snapshot(V: Float64Array, blocks: readonly Block[]): Snapshot {
 
 function restore(s: Snapshot, V: Float64Array, blocks: readonly Block[]): void {
   V.set(s.V);
-  blocks.forEach((b, i) => b.S.forEach((a, j) => a.set(s.S[i][j])));
+  for (const [i, b] of blocks.entries()) for (const [j, a] of b.S.entries()) a.set(s.S[i][j]);
 }
 
 /** Bytes one stored step takes. */
