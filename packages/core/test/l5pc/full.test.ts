@@ -89,7 +89,7 @@ function build(def: FullCase): jx.SwcCell {
   const names = sectionNames(cell);
   for (const [sec, ih] of Object.entries(def.ih_apical)) {
     const b = cell.branch(names.get(sec)!);
-    ih.seg_x.forEach((x, j) => b.comp(Math.floor(x * 4)).set("Ih_gIhbar", ih.Ih_gIhbar[j]));
+    for (const [j, x] of ih.seg_x.entries()) b.comp(Math.floor(x * 4)).set("Ih_gIhbar", ih.Ih_gIhbar[j]);
   }
   cell.set("celsius", def.celsius);
   cell.set("v", def.v_init_mV);
