@@ -44,7 +44,7 @@ describe("share links", () => {
       ["#s=0.abcd", "malformed", /format 0 does not exist/],
       ["#s=9.abcd", "future", /newer version of Dendrolab \(session format 9; this version opens formats 1 to 1\)/],
       [good.slice(0, good.length - 40), "truncated", /truncated or corrupted/],
-      ["#s=1." + "A".repeat(100_001), "oversized", /too large/],
+      [`#s=1.${"A".repeat(100_001)}`, "oversized", /too large/],
     ];
     for (const [hash, problem, message] of cases) {
       const r = await decodeSession(hash);
