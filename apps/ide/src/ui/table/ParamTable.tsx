@@ -110,7 +110,10 @@ function TableBody({ table }: { table: TableData }) {
                   data-testid="cell-editor"
                   onBlur={(e) => commit(r, j, e.currentTarget.value)}
                   onKeyDown={(e) => {
-                    if (e.key === "Enter" || e.key === "Escape") refocus.current = { row: r, col: c };
+                    if (e.key === "Enter" || e.key === "Escape") {
+                      e.preventDefault(); // else the key, once the focus is back, would press the cell's button
+                      refocus.current = { row: r, col: c };
+                    }
                     if (e.key === "Enter") commit(r, j, e.currentTarget.value);
                     if (e.key === "Escape") setEditing(null);
                   }}
