@@ -49,7 +49,10 @@ for (let round = 0; round < ROUNDS; round++) {
   const n = Number(run.result.seconds);
   const d = bestOf(2, () => jx.simulate(cell, opts));
   ratios.push(n / d);
-  if (n < theirs) (theirs = n), (neuron = run.result);
+  if (n < theirs) {
+    theirs = n;
+    neuron = run.result;
+  }
   seconds = Math.min(seconds, d);
 }
 

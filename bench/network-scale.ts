@@ -46,7 +46,10 @@ function randomMatrix(n: number, ones: number, seed: number): Uint8Array[] {
   while (placed < ones) {
     const i = Math.floor(rand() * n);
     const j = Math.floor(rand() * n);
-    if (!m[i][j]) (m[i][j] = 1), placed++;
+    if (!m[i][j]) {
+      m[i][j] = 1;
+      placed++;
+    }
   }
   return m;
 }

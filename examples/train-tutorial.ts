@@ -47,6 +47,6 @@ for (let step = 0; step <= 150; step++) {
 const fitted = transform.forward(raw).dataSync();
 console.log(
   `\ntrue [${truth.join(", ")}], fitted [${Array.from(fitted, (x) => x.toFixed(4)).join(", ")}], ` +
-    `relative errors ${Array.from(fitted, (x, i) => ((100 * Math.abs(x - truth[i])) / truth[i]).toFixed(2) + "%").join(", ")}, ` +
+    `relative errors ${Array.from(fitted, (x, i) => `${((100 * Math.abs(x - truth[i])) / truth[i]).toFixed(2)}%`).join(", ")}, ` +
     `${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: type checks and unit tests of every package (through turbo), the IDE's
-# end-to-end tests in Debian's Chromium (after building the IDE), then prints one summary
-# line "tests: N passed, N failed, N skipped".
+# Runs every check: Biome lint, type checks and unit tests of every package (through turbo),
+# the IDE's end-to-end tests in Debian's Chromium (after building the IDE), then prints one
+# summary line "tests: N passed, N failed, N skipped". Lint errors fail the run (one line
+# before the summary says so); the tests still run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
@@ -18,7 +19,12 @@ if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && echo "test: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | head -1)"
 rm -rf packages/*/test-results apps/*/test-results e2e/test-results
-pnpm exec turbo run typecheck test --concurrency=1 --output-logs=full --log-order=stream
+pnpm exec turbo run lint typecheck test --continue=dependencies-successful --concurrency=1 --output-logs=full --log-order=stream
 status=$?
+# The lint task's result (cached by turbo when it passed; run again, quietly, when it failed).
+if ! pnpm exec turbo run lint --output-logs=none >/dev/null 2>&1; then
+  echo "lint: FAILED, biome check . found errors (see its output above; pnpm lint shows them, pnpm format fixes formatting)"
+  status=1
+fi
 node scripts/summarise-tests.mjs || status=1
 exit $status

@@ -209,7 +209,7 @@ function levelTree(spec: TreeSpec): Levels {
   for (let i = 0; i < n; i++) depth[i] = parent[i] < 0 ? 0 : depth[parent[i]] + 1;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => depth[a] - depth[b] || a - b);
   const pos = new Int32Array(n);
-  order.forEach((raw, i) => (pos[raw] = i));
+  for (let i = 0; i < n; i++) pos[order[i]] = i;
   const nLevels = Math.max(...depth) + 1;
   const sizes = new Array<number>(nLevels).fill(0);
   for (let i = 0; i < n; i++) sizes[depth[i]]++;

@@ -9,7 +9,7 @@ import { dirname, join, relative } from "node:path";
 import type { Plugin } from "vite";
 
 const ID = "virtual:core-dts";
-const RESOLVED = "\0" + ID;
+const RESOLVED = `\0${ID}`;
 const require = createRequire(import.meta.url);
 
 /** Every `.d.ts` under `dir`, as [path relative to dir, text]. */

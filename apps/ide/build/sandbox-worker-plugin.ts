@@ -9,7 +9,7 @@ import { build, type Plugin } from "vite";
 import { aliases } from "./aliases.js";
 
 const ID = "virtual:sandbox-worker-source";
-const RESOLVED = "\0" + ID;
+const RESOLVED = `\0${ID}`;
 const ENTRY = fileURLToPath(new URL("../src/sandbox/script.worker.ts", import.meta.url));
 
 async function bundleWorker(): Promise<string> {

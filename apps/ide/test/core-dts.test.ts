@@ -37,7 +37,7 @@ function diagnostics(script: string): string[] {
     return text === undefined ? undefined : ts.createSourceFile(f, text, lang);
   };
   host.directoryExists = (d) =>
-    d.startsWith(libDir) || [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : d + "/"));
+    d.startsWith(libDir) || [...files.keys()].some((f) => f.startsWith(d.endsWith("/") ? d : `${d}/`));
   host.getCurrentDirectory = () => "/";
   const program = ts.createProgram(["/script.ts"], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));

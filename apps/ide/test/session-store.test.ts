@@ -78,7 +78,7 @@ describe("session", () => {
     actions.setView({ keepRuns: true });
     await actions.setColumn("Na_gNa", 0.2);
     expect(s().runs).toHaveLength(2);
-    actions.setScript(TUTORIAL_SCRIPT + "\nnetwork.cell(9);\n");
+    actions.setScript(`${TUTORIAL_SCRIPT}\nnetwork.cell(9);\n`);
     await actions.run();
     expect(s().run.status).toBe("error");
     expect(s().run.message).toMatch(/cell index 9 is out of range/);

@@ -25,9 +25,8 @@ function select(net: jx.Network, expr: string, root: string): jx.View {
   expect(expr.startsWith(root)).toBe(true);
   let view: jx.View = net;
   CALL.lastIndex = root.length;
-  let m: RegExpExecArray | null;
   let end = root.length;
-  while ((m = CALL.exec(expr))) {
+  for (let m = CALL.exec(expr); m; m = CALL.exec(expr)) {
     const arg = JSON.parse(m[2]) as number | number[] | "all";
     view = m[1] === "cell" ? view.cell(arg) : m[1] === "branch" ? view.branch(arg) : view.comp(arg);
     end = CALL.lastIndex;

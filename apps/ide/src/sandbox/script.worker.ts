@@ -19,7 +19,7 @@ post({ kind: "ready", bootMs: performance.now() });
 const MAX_LOG_LINES = 200;
 
 function handle(req: ScriptRequest): void {
-  if (!req || req.kind !== "run" || typeof req.script !== "string" || !Number.isInteger(req.id)) return;
+  if (req?.kind !== "run" || typeof req.script !== "string" || !Number.isInteger(req.id)) return;
   const files: Record<string, string> = {};
   if (req.files && typeof req.files === "object") {
     for (const [name, text] of Object.entries(req.files)) if (typeof text === "string") files[name] = text;

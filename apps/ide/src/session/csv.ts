@@ -47,7 +47,7 @@ export function parseTraceCsv(text: string, maxRows = 1_000_000): CsvResult {
         message: `Row ${lineNo} of the CSV: time must increase (got ${cells[0]} after ${t[t.length - 1]}).`,
       };
     t.push(cells[0]);
-    cells.slice(1).forEach((v, j) => rows[j].push(v));
+    for (let j = 1; j < cells.length; j++) rows[j - 1].push(cells[j]);
   }
   if (names.length !== width - 1) names = rows.map((_, j) => `trace ${j}`);
   return { ok: true, t, names, rows };

@@ -99,10 +99,10 @@ export function insertLines(script: string, lines: readonly string[]): string {
   if (lines.length === 0) return script;
   const all = script.replace(/\s+$/, "").split("\n");
   const exportLine = findLastIndex(all, (l) => /^\s*export\s+default\b/.test(l));
-  if (exportLine < 0) return [...all, ...lines].join("\n") + "\n";
+  if (exportLine < 0) return `${[...all, ...lines].join("\n")}\n`;
   let at = exportLine;
   while (at > 0 && all[at - 1].trim() === "") at--;
-  return [...all.slice(0, at), ...lines, "", ...all.slice(exportLine)].join("\n") + "\n";
+  return `${[...all.slice(0, at), ...lines, "", ...all.slice(exportLine)].join("\n")}\n`;
 }
 
 /** Adds `import * as jx from "@dendrolab/core";` when an edit needs the namespace and the script lacks it. */

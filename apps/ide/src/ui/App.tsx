@@ -44,6 +44,7 @@ function BottomTabs() {
     <section className="panel tabs-panel">
       <header className="panel-head tabs" role="tablist">
         <button
+          type="button"
           role="tab"
           aria-selected={tab === "traces"}
           className={tab === "traces" ? "on" : ""}
@@ -53,6 +54,7 @@ function BottomTabs() {
           Traces & instruments
         </button>
         <button
+          type="button"
           role="tab"
           aria-selected={tab === "trainer"}
           className={tab === "trainer" ? "on" : ""}

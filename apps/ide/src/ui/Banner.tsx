@@ -12,7 +12,7 @@ export function Banner() {
       data-testid="banner"
     >
       <span>{banner.text}</span>
-      <button onClick={a.dismissBanner} aria-label="Dismiss">
+      <button type="button" onClick={a.dismissBanner} aria-label="Dismiss">
         ×
       </button>
     </div>

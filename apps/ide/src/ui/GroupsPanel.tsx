@@ -11,22 +11,31 @@ export function GroupsPanel() {
   return (
     <Panel title="Groups" className="groups-panel" testid="groups-panel">
       <ul className="groups" data-testid="groups-list">
-        <li className={table.kind === "all" ? "active" : ""} onClick={() => void a.showAll()} data-testid="group-all">
-          <span className="swatch" style={{ background: "#c9ced6" }} />
-          <span className="group-name">all compartments</span>
+        <li className={table.kind === "all" ? "active" : ""} data-testid="group-all">
+          <button
+            type="button"
+            className="group-item"
+            aria-pressed={table.kind === "all"}
+            onClick={() => void a.showAll()}
+          >
+            <span className="swatch" style={{ background: "#c9ced6" }} />
+            <span className="group-name">all compartments</span>
+          </button>
         </li>
         {groups.map((g, i) => (
-          <li
-            key={g.name}
-            className={active === g.name ? "active" : ""}
-            onClick={() => void a.showGroup(g.name)}
-            data-testid={`group-${g.name}`}
-          >
-            <span className="swatch" style={{ background: groupColour(i) }} />
-            <span className="group-name">{g.name}</span>
-            <span className="group-count" data-testid={`group-count-${g.name}`}>
-              {g.nodes.length} comps
-            </span>
+          <li key={g.name} className={active === g.name ? "active" : ""} data-testid={`group-${g.name}`}>
+            <button
+              type="button"
+              className="group-item"
+              aria-pressed={active === g.name}
+              onClick={() => void a.showGroup(g.name)}
+            >
+              <span className="swatch" style={{ background: groupColour(i) }} />
+              <span className="group-name">{g.name}</span>
+              <span className="group-count" data-testid={`group-count-${g.name}`}>
+                {g.nodes.length} comps
+              </span>
+            </button>
           </li>
         ))}
         {groups.length === 0 && <li className="muted">No groups yet: select in the tree, then "Add to group".</li>}

@@ -18,6 +18,7 @@ export function ImportSwcButton() {
   return (
     <>
       <button
+        type="button"
         data-testid="import-swc"
         onClick={() => input.current?.click()}
         title="Load a morphology (.swc) from disk; writes a script that reads it"

@@ -57,6 +57,7 @@ export function Instruments() {
           width={56}
         />
         <button
+          type="button"
           disabled={!nodes.length}
           onClick={() => void a.addClamp(clamp.delay, clamp.duration, clamp.amplitude)}
           data-testid="add-clamp"
@@ -71,10 +72,16 @@ export function Instruments() {
             <option key={k}>{k}</option>
           ))}
         </select>
-        <button disabled={!nodes.length} onClick={() => void a.addRecording(state)} data-testid="add-recording">
+        <button
+          type="button"
+          disabled={!nodes.length}
+          onClick={() => void a.addRecording(state)}
+          data-testid="add-recording"
+        >
           Record
         </button>
         <button
+          type="button"
           onClick={() => void a.clearInstruments()}
           data-testid="clear-instruments"
           title="Remove every stimulus and recording"

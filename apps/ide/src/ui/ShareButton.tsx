@@ -23,7 +23,12 @@ export function ShareButton() {
   };
   return (
     <div className="share">
-      <button data-testid="share" onClick={() => void share()} title="A link that restores this whole session">
+      <button
+        type="button"
+        data-testid="share"
+        onClick={() => void share()}
+        title="A link that restores this whole session"
+      >
         ⇪ Share
       </button>
       {url && (
@@ -32,7 +37,7 @@ export function ShareButton() {
           <span className="muted">
             {copied ? "Copied." : ""} {url.length.toLocaleString("en")} characters
           </span>
-          <button onClick={() => setUrl(null)} aria-label="Close">
+          <button type="button" onClick={() => setUrl(null)} aria-label="Close">
             ×
           </button>
           {omitted.length > 0 && (

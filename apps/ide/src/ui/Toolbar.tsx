@@ -28,10 +28,17 @@ export function Toolbar() {
         </span>{" "}
         Dendrolab
       </div>
-      <button className="primary" data-testid="run" onClick={() => void a.run()} title="Run the script (Ctrl+Enter)">
+      <button
+        type="button"
+        className="primary"
+        data-testid="run"
+        onClick={() => void a.run()}
+        title="Run the script (Ctrl+Enter)"
+      >
         ▶ Run{dirty ? " *" : ""}
       </button>
       <button
+        type="button"
         data-testid="undo"
         disabled={!canUndo(history) && !dirty}
         onClick={() => void a.undo()}
@@ -39,7 +46,13 @@ export function Toolbar() {
       >
         ↶ Undo
       </button>
-      <button data-testid="redo" disabled={!canRedo(history)} onClick={() => void a.redo()} title="Redo (Ctrl+Shift+Z)">
+      <button
+        type="button"
+        data-testid="redo"
+        disabled={!canRedo(history)}
+        onClick={() => void a.redo()}
+        title="Redo (Ctrl+Shift+Z)"
+      >
         ↷ Redo
       </button>
       <div className="sim-settings">

@@ -29,7 +29,7 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
         } catch (err) {
           simError = (err as Error).message;
         }
-        let table;
+        let table: ReturnType<ModelEngine["table"]>;
         try {
           table = engine.table(req.table);
         } catch {

@@ -106,7 +106,14 @@ export function fullyConnect(pre: View, post: View, synapse: Mechanism, options?
   const n = a.cell.length * b.cell.length;
   const is = new Int32Array(n);
   const js = new Int32Array(n);
-  for (let i = 0, k = 0; i < a.cell.length; i++) for (let j = 0; j < b.cell.length; j++, k++) (is[k] = i), (js[k] = j);
+  let k = 0;
+  for (let i = 0; i < a.cell.length; i++) {
+    for (let j = 0; j < b.cell.length; j++) {
+      is[k] = i;
+      js[k] = j;
+      k++;
+    }
+  }
   connectCells(d, synapse, a, b, is, js, o.randomPostComp ? seededRandom(o.seed) : undefined);
 }
 
@@ -131,7 +138,12 @@ export function sparseConnect(pre: View, post: View, synapse: Mechanism, p: numb
   const is: number[] = [];
   const js: number[] = [];
   for (let i = 0; i < a.cell.length; i++)
-    for (let j = 0; j < b.cell.length; j++) if (rand() < p) is.push(i), js.push(j);
+    for (let j = 0; j < b.cell.length; j++) {
+      if (rand() < p) {
+        is.push(i);
+        js.push(j);
+      }
+    }
   connectCells(d, synapse, a, b, is, js, o.randomPostComp ? rand : undefined);
 }
 
@@ -179,8 +191,10 @@ export function connectivityMatrixConnect(
     const row = matrix[i];
     for (let j = 0; j < b.cell.length; j++) {
       const x = row[j];
-      if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) is.push(i), js.push(j);
-      else if (!(x === false || x === 0)) {
+      if (x === true || (typeof x === "number" && x !== 0 && !Number.isNaN(x))) {
+        is.push(i);
+        js.push(j);
+      } else if (!(x === false || x === 0)) {
         throw new DendrolabError(
           `${fn}: matrix[${i}][${j}] is ${show(x)}; entries must be booleans or numbers (non-zero = connected).`,
           "INVALID_ARGUMENT",

@@ -98,7 +98,10 @@ function morphologyData(morph: Morphology, assignGroups: boolean): ModelData {
   for (const b of branches) {
     const group = assignGroups ? swcGroupName(b.typeId) : undefined;
     let mask = group ? data.groups.get(group) : undefined;
-    if (group && !mask) data.groups.set(group, (mask = new Uint8Array(data.nComp)));
+    if (group && !mask) {
+      mask = new Uint8Array(data.nComp);
+      data.groups.set(group, mask);
+    }
     for (const c of b.comps) {
       cols.length[k] = c.lengthUm;
       cols.radius[k] = c.radiusUm;

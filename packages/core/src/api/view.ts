@@ -48,6 +48,7 @@ export class View {
     this.explicitEdges = edges;
     this.sharing = sharing;
     this.path = path;
+    // biome-ignore lint/correctness/noConstructorReturn: by design every View is its Proxy (withNamedAccess), which resolves group, channel and synapse names as properties.
     return withNamedAccess(this);
   }
 

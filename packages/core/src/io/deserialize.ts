@@ -208,7 +208,7 @@ function readTrainables(d: ModelData, trainables: SerializedModel["trainables"])
     const count = t.target === "node" ? d.nComp : d.edges.length;
     const col = t.target === "node" ? d.columns.has(t.key) : d.edges.columns.has(t.key);
     if (!col) throw new ModelFormatError(`${p}.key`, `a ${t.target} column of the model`, t.key);
-    t.groups.forEach((g, j) => inRange(g, count, `${p}.groups[${j}]`, "an index in range"));
+    for (const [j, g] of t.groups.entries()) inRange(g, count, `${p}.groups[${j}]`, "an index in range");
     if (t.init.length !== t.groups.length)
       throw new ModelFormatError(`${p}.init`, `${t.groups.length} values (one per group)`, t.init.length);
     d.trainables.push({ key: t.key, target: t.target, groups: t.groups, init: t.init });

@@ -63,7 +63,8 @@ export class Mechanism {
 
   /** Compiled kernels (compiled on first use; cached across equal specs). */
   get compiled(): CompiledMechanism {
-    return (this.compiledCache ??= compileMechanism(this.spec));
+    this.compiledCache ??= compileMechanism(this.spec);
+    return this.compiledCache;
   }
 
   /**

@@ -74,11 +74,11 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
   const spec = a.spec;
   const env = new Map<string, NodeId>();
   const voltageVars = spec.kind === "channel" ? ["v"] : ["vpre", "vpost"];
-  a.voltageNames.forEach((n, i) => env.set(n, g.variable(voltageVars[i])));
+  for (const [i, n] of a.voltageNames.entries()) env.set(n, g.variable(voltageVars[i]));
   const paramNames = [...Object.keys(spec.params), ...Object.keys(spec.shared ?? {})];
-  paramNames.forEach((n, j) => env.set(n, g.variable(`p${j}`)));
+  for (const [j, n] of paramNames.entries()) env.set(n, g.variable(`p${j}`));
   const stateNames = Object.keys(spec.states);
-  stateNames.forEach((n, j) => env.set(n, g.variable(`s${j}`)));
+  for (const [j, n] of stateNames.entries()) env.set(n, g.variable(`s${j}`));
   const concentrations = a.gates.flatMap((gt) => (gt.concentration ? [gt.concentration] : []));
   const nodeVars = [
     "celsius",

@@ -178,7 +178,7 @@ export function setValue(
     }
     const vals = expand(key, value, rows.length, where);
     checkValues(key, vals, where);
-    rows.forEach((n, i) => (col[n] = vals[i]));
+    for (let i = 0; i < rows.length; i++) col[rows[i]] = vals[i];
     if (key === "radius" || key === "length") {
       // Traced (SWC) geometry no longer applies: these compartments become cylinders.
       for (const g of TRACED_GEOMETRY_KEYS) {
@@ -196,7 +196,7 @@ export function setValue(
     }
     const vals = expand(key, value, rows.length, where);
     checkValues(key, vals, where);
-    rows.forEach((e, i) => (ecol[e] = vals[i]));
+    for (let i = 0; i < rows.length; i++) ecol[rows[i]] = vals[i];
     return rows.length;
   }
   throw unknownNameError("key", key, [...nodeKeys(d), ...edgeKeys(d)], `in set()${where}`, "UNKNOWN_KEY");

@@ -144,7 +144,7 @@ export function addRecordings(
 /** Adds a stimulus (nA) to every compartment in view. */
 export function addStimuli(d: ModelData, nodes: Int32Array, current: Signal, where: string): void {
   const rows = signalRows("stimulate()", current, nodes.length, where);
-  nodes.forEach((n, i) => d.stimuli.push({ node: n, values: rows[i] }));
+  for (let i = 0; i < nodes.length; i++) d.stimuli.push({ node: nodes[i], values: rows[i] });
   d.touch();
 }
 
@@ -161,6 +161,6 @@ export function addClamps(
   if (state.startsWith("i_"))
     throw new DendrolabError(`clamp(): '${state}' is a current; clamp 'v' or a state${where}.`, "INVALID_ARGUMENT");
   const rows = signalRows(`clamp('${state}')`, values, indices.length, where);
-  indices.forEach((index, i) => d.clamps.push({ target, index, state, values: rows[i] }));
+  for (let i = 0; i < indices.length; i++) d.clamps.push({ target, index: indices[i], state, values: rows[i] });
   d.touch();
 }

@@ -30,7 +30,10 @@ export function columnGradients(
   const edge = new Map<string, Float64Array>();
   const col = (m: Map<string, Float64Array>, key: string, n: number) => {
     let c = m.get(key);
-    if (!c) m.set(key, (c = new Float64Array(n)));
+    if (!c) {
+      c = new Float64Array(n);
+      m.set(key, c);
+    }
     return c;
   };
   // Initial voltage.
@@ -43,13 +46,13 @@ export function columnGradients(
     const n = b.kind === "channel" ? nComp : d.edges.length;
     b.mech.paramKeys.forEach((key, j) => {
       const gc = col(target, key, n);
-      b.sites.forEach((site, k) => (gc[site] += g.P[i][j][k]));
+      for (let k = 0; k < b.sites.length; k++) gc[b.sites[k]] += g.P[i][j][k];
     });
     b.mech.stateKeys.forEach((key, j) => {
       const gc = col(target, key, n);
-      b.sites.forEach((site, k) => (gc[site] += g.S0[i][j][k]));
+      for (let k = 0; k < b.sites.length; k++) gc[b.sites[k]] += g.S0[i][j][k];
     });
-    if (b.kind === "channel") b.sites.forEach((c, k) => (gArea[c] += g.scale[i][k] * 1e-2));
+    if (b.kind === "channel") for (let k = 0; k < b.sites.length; k++) gArea[b.sites[k]] += g.scale[i][k] * 1e-2;
   });
   // Node arrays read from columns (celsius, reversal potentials, concentrations).
   for (const key of prog.ions.columnArrays) {

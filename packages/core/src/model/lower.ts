@@ -117,7 +117,7 @@ function buildProgram(d: ModelData): Program {
     const s = Int32Array.from(sites);
     const nodes = s.map((c) => tree.nodeOfComp[c]);
     const instanceOf = new Int32Array(d.nComp).fill(-1);
-    sites.forEach((c, k) => (instanceOf[c] = k));
+    for (let k = 0; k < sites.length; k++) instanceOf[sites[k]] = k;
     blocks.push({ mech: m.compiled, kind: "channel", sites: s, pre: nodes, post: nodes, instanceOf });
   }
   for (const [name, m] of d.synapseTypes) {
@@ -129,7 +129,7 @@ function buildProgram(d: ModelData): Program {
     sites.sort((a, b) => tree.nodeOfComp[d.edges.post[a]] - tree.nodeOfComp[d.edges.post[b]] || a - b);
     const s = Int32Array.from(sites);
     const instanceOf = new Int32Array(d.edges.length).fill(-1);
-    sites.forEach((e, k) => (instanceOf[e] = k));
+    for (let k = 0; k < sites.length; k++) instanceOf[sites[k]] = k;
     blocks.push({
       mech: m.compiled,
       kind: "synapse",

@@ -183,7 +183,12 @@ export function edgesOfNodes(d: ModelData, nodes: Int32Array): Int32Array {
   for (let i = 0; i < nodes.length; i++) mask[nodes[i]] = 1;
   const hit = new Uint8Array(nEdges);
   let count = 0;
-  for (let e = 0; e < nEdges; e++) if (mask[pre[e]] || mask[post[e]]) (hit[e] = 1), count++;
+  for (let e = 0; e < nEdges; e++) {
+    if (mask[pre[e]] || mask[post[e]]) {
+      hit[e] = 1;
+      count++;
+    }
+  }
   const out = new Int32Array(count);
   for (let e = 0, j = 0; e < nEdges; e++) if (hit[e]) out[j++] = e;
   return out;

@@ -47,7 +47,7 @@ export function initStates(d: ModelData, nodes: Int32Array): void {
     c.steady(n, idx, idx, V, P, S, X);
     c.stateKeys.forEach((key, j) => {
       const col = d.columns.get(key)!;
-      sites.forEach((s, k) => (col[s] = S[j][k]));
+      for (let k = 0; k < sites.length; k++) col[sites[k]] = S[j][k];
     });
   }
   updateNernst(d, nodes);

@@ -31,7 +31,8 @@ export class Table {
 
   /** Global compartment (or edge) index of each row. */
   get index(): number[] {
-    return (this.indexCache ??= Array.from(this.indexSource));
+    this.indexCache ??= Array.from(this.indexSource);
+    return this.indexCache;
   }
 
   /** Number of rows. */
@@ -60,7 +61,7 @@ export class Table {
     const cols = this.columns.map((c) => this.values(c));
     return Array.from({ length: this.length }, (_, i) => {
       const r: Record<string, TableValue> = {};
-      this.columns.forEach((c, j) => (r[c] = cols[j][i]));
+      for (let j = 0; j < this.columns.length; j++) r[this.columns[j]] = cols[j][i];
       return r;
     });
   }

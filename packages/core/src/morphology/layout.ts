@@ -120,7 +120,7 @@ interface BranchGeometry {
 function fannedPaths(cell: CellTopology, compLengths: (b: number) => number[], fan: number): BranchGeometry[] {
   const nb = cell.parents.length;
   const children: number[][] = Array.from({ length: nb }, () => []);
-  cell.parents.forEach((p, b) => p >= 0 && children[p].push(b));
+  for (let b = 0; b < nb; b++) if (cell.parents[b] >= 0) children[cell.parents[b]].push(b);
   const angle = new Float64Array(nb);
   const out: BranchGeometry[] = new Array(nb);
   const visit = (b: number, start: Point3, theta: number) => {
@@ -143,7 +143,7 @@ function fannedPaths(cell: CellTopology, compLengths: (b: number) => number[], f
     });
   };
   const roots = cell.parents.map((p, b) => (p < 0 ? b : -1)).filter((b) => b >= 0);
-  roots.forEach((r) => visit(r, [0, 0, 0], Math.PI / 2));
+  for (const r of roots) visit(r, [0, 0, 0], Math.PI / 2);
   return out;
 }
 

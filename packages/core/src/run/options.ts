@@ -101,7 +101,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
       }
       const indices: number[] = [];
       const vals: number[] = [];
-      t.groups.forEach((g, j) => g.forEach((idx) => (indices.push(idx), vals.push(values[i][j]))));
+      for (const [j, g] of t.groups.entries()) {
+        for (const idx of g) {
+          indices.push(idx);
+          vals.push(values[i][j]);
+        }
+      }
       overrides.push({ key: t.key, target: t.target, indices, values: vals });
     });
   }
@@ -134,13 +139,13 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   const inputs: RunInputs = { stimuli: [], clamps: [] };
   for (const s of opts.dataStimuli ?? []) {
     const rows = tensorRows(s.value, s.nodes.length, "dataStimulate()");
-    s.nodes.forEach((n, i) => inputs.stimuli.push({ node: n, values: rows[i] }));
+    for (let i = 0; i < s.nodes.length; i++) inputs.stimuli.push({ node: s.nodes[i], values: rows[i] });
   }
   for (const c of opts.dataClamps ?? []) {
     const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
-    c.indices.forEach((idx, i) =>
-      inputs.clamps.push({ target: c.target, index: idx, state: c.state, values: rows[i] }),
-    );
+    for (let i = 0; i < c.indices.length; i++) {
+      inputs.clamps.push({ target: c.target, index: c.indices[i], state: c.state, values: rows[i] });
+    }
   }
   let nSteps: number;
   if (opts.tMax !== undefined) {

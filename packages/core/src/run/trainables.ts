@@ -197,7 +197,7 @@ export function writeTrainables(d: ModelData, params: Params): void {
   const values = checkParams(d, params);
   d.trainables.forEach((t, i) => {
     const col = t.target === "node" ? d.columns.get(t.key)! : d.edges.columns.get(t.key)!;
-    t.groups.forEach((g, j) => g.forEach((idx) => (col[idx] = values[i][j])));
+    for (const [j, g] of t.groups.entries()) for (const idx of g) col[idx] = values[i][j];
     t.init = Array.from(values[i]);
     const v = variables.get(t);
     if (v && !v.isDisposed) tensorBridge("writeTrainables()").assign(v, t.init);

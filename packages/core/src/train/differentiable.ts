@@ -66,7 +66,7 @@ export function differentiableRun(
       );
     }
     const { setup, props, program } = lowerWithProps(d, plan.overrides, plan.inputs);
-    let tape;
+    let tape: ReturnType<typeof forwardWithTape>;
     try {
       tape = forwardWithTape(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
     } catch (e) {
@@ -100,7 +100,10 @@ function inputGradients(
   const take = (target: string, key: string, idx: number): boolean => {
     const k = `${target}:${key}`;
     let set = claimed.get(k);
-    if (!set) claimed.set(k, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      claimed.set(k, set);
+    }
     if (set.has(idx)) return false;
     set.add(idx);
     return true;

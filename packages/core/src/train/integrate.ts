@@ -61,6 +61,6 @@ export function integrateBatch(module: View, optionsList: readonly IntegrateOpti
     }
   });
   const out = tf.stack(runs) as tf.Tensor3D;
-  runs.forEach((r) => r.dispose());
+  for (const r of runs) r.dispose();
   return out;
 }

@@ -19,7 +19,10 @@ export interface RunOpts {
 /** Deterministic pseudo-random loss weights. */
 export function weights(n: number, seed = 1): Float64Array {
   let s = seed;
-  return Float64Array.from({ length: n }, () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.3);
+  return Float64Array.from({ length: n }, () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647 - 0.3;
+  });
 }
 
 /** The loss sum(w * recordings) in float64. */

@@ -75,7 +75,7 @@ describe("adjoint = finite differences of NEURON (relative 1e-5; the issue asks 
       // The loss: ours, NEURON's (the fixture), and NEURON's traces summed here.
       const rows = traces.traces ?? traces.v!;
       let fromTraces = 0;
-      rows.forEach((row, r) => row.forEach((x, k) => (fromTraces += w[r * nT + k] * x)));
+      for (const [r, row] of rows.entries()) for (const [k, x] of row.entries()) fromTraces += w[r * nT + k] * x;
       expect(Math.abs(fromTraces - fx.loss) / Math.abs(fx.loss), "L of the fixture's traces").toBeLessThan(1e-12);
       const L = loss(module, w, opts);
       const lossErr = Math.abs(L - fx.loss) / Math.abs(fx.loss);

@@ -39,7 +39,7 @@ function sharedFd(module: jx.View, w: Float64Array, key: string, indices: number
   const x0 = col[indices[0]];
   const h = Math.abs(x0) * 1e-4;
   const at = (x: number) => {
-    indices.forEach((i) => (col[i] = x));
+    for (const i of indices) col[i] = x;
     const r = jx.simulate(module, OPTS);
     return r.values.reduce((s, v, i) => s + v * w[i], 0);
   };

@@ -34,7 +34,7 @@ describe.each(mechs.map((m) => [m.name, m] as const))("advanceCurrent of %s", (_
     m.advance(n, pre, post, V, P, a.S, 0.025);
     m.current(n, pre, post, V, P, a.S, scale, a.I, a.G);
     m.advanceCurrent(n, pre, post, V, P, b.S, 0.025, scale, b.I, b.G);
-    a.S.forEach((s, j) => expect(Array.from(b.S[j])).toEqual(Array.from(s)));
+    for (const [j, s] of a.S.entries()) expect(Array.from(b.S[j])).toEqual(Array.from(s));
     for (let i = 0; i <= n; i++) {
       expect(b.I[i]).toBeCloseTo(a.I[i], 12);
       expect(b.G[i]).toBeCloseTo(a.G[i], 12);
@@ -68,8 +68,10 @@ describe.each(mechs.map((m) => [m.name, m] as const))("currentVjpFor of %s", (_n
     const full = run(m.currentVjp);
     const part = run(m.currentVjpFor!(wanted, false));
     expect(Array.from(part.dV)).toEqual(Array.from(full.dV));
-    part.dS.forEach((a, j) => expect(Array.from(a)).toEqual(Array.from(full.dS[j])));
-    part.dP.forEach((a, j) => expect(Array.from(a)).toEqual(wanted[j] ? Array.from(full.dP[j]) : new Array(n).fill(0)));
+    for (const [j, a] of part.dS.entries()) expect(Array.from(a)).toEqual(Array.from(full.dS[j]));
+    for (const [j, a] of part.dP.entries()) {
+      expect(Array.from(a)).toEqual(wanted[j] ? Array.from(full.dP[j]) : new Array(n).fill(0));
+    }
     expect(Array.from(part.dScale)).toEqual(new Array(n).fill(0));
   });
 });

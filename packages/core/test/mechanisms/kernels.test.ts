@@ -66,10 +66,15 @@ function forEachInput(
   grads: { dV: Float64Array; dP: Float64Array[]; dS: Float64Array[]; dScale?: Float64Array },
   check: (read: (y: Instances) => Float64Array, i: number, analytic: number, label: string) => void,
 ) {
-  x.V.forEach((_, i) => check((y) => y.V, i, grads.dV[i], `dV[${i}]`));
-  x.P.forEach((_, j) => x.P[j].forEach((__, k) => check((y) => y.P[j], k, grads.dP[j][k], `dP[${j}][${k}]`)));
-  x.S.forEach((_, j) => x.S[j].forEach((__, k) => check((y) => y.S[j], k, grads.dS[j][k], `dS[${j}][${k}]`)));
-  if (grads.dScale) x.scale.forEach((_, k) => check((y) => y.scale, k, grads.dScale![k], `dScale[${k}]`));
+  for (let i = 0; i < x.V.length; i++) check((y) => y.V, i, grads.dV[i], `dV[${i}]`);
+  for (let j = 0; j < x.P.length; j++) {
+    for (let k = 0; k < x.P[j].length; k++) check((y) => y.P[j], k, grads.dP[j][k], `dP[${j}][${k}]`);
+  }
+  for (let j = 0; j < x.S.length; j++) {
+    for (let k = 0; k < x.S[j].length; k++) check((y) => y.S[j], k, grads.dS[j][k], `dS[${j}][${k}]`);
+  }
+  const dScale = grads.dScale;
+  if (dScale) for (let k = 0; k < x.scale.length; k++) check((y) => y.scale, k, dScale[k], `dScale[${k}]`);
 }
 
 function fdCheck(x: Instances, loss: (y: Instances) => number) {
@@ -123,8 +128,8 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
       expI[x.post[k]] += x.scale[k] * i[k];
       expG[x.post[k]] += x.scale[k] * dIdv;
     }
-    accI.forEach((a, j) => expectClose(a, expI[j], 1e-14, 0, `accI[${j}]`));
-    accG.forEach((a, j) => expectClose(a, expG[j], REL, 1e-13 * Math.abs(expI[j]), `accG[${j}]`));
+    for (const [j, a] of accI.entries()) expectClose(a, expI[j], 1e-14, 0, `accI[${j}]`);
+    for (const [j, a] of accG.entries()) expectClose(a, expG[j], REL, 1e-13 * Math.abs(expI[j]), `accG[${j}]`);
   });
 
   it.each(seeds)("currentVjp equals finite differences (seed %i)", (seed) => {
@@ -181,7 +186,7 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
     for (const dt of [1e-9, 0.1]) {
       const y = copyInstances(x);
       m.advance(y.n, y.pre, y.post, y.V, y.P, y.S, dt);
-      x.S.forEach((s, j) =>
+      for (const [j, s] of x.S.entries()) {
         s.forEach((old, k) => {
           const { inf, tau } = refs[k].gates[j];
           if (dt < 1e-3) {
@@ -189,15 +194,15 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
           } else {
             expectClose(y.S[j][k], inf + (old - inf) * Math.exp(-dt / tau), 1e-12, 1e-15, `S${j}[${k}] after dt`);
           }
-        }),
-      );
+        });
+      }
     }
   });
 
   it.each(seeds)("steady sets inf, a fixed point of advance (seed %i)", (seed) => {
     const x = randomInstances(m, seed);
     m.steady(x.n, x.pre, x.post, x.V, x.P, x.S);
-    x.S.forEach((s, j) =>
+    for (const [j, s] of x.S.entries()) {
       s.forEach((val, k) => {
         const ref = interpret(
           m.spec,
@@ -207,10 +212,11 @@ describe.each(mechanisms)("kernels of %s", (_label, mech) => {
           x.S.map((q) => q[k]),
         );
         expectClose(val, ref.gates[j].inf, 1e-13, 1e-300, `steady S${j}[${k}]`);
-      }),
-    );
+      });
+    }
     const y = copyInstances(x);
     m.advance(y.n, y.pre, y.post, y.V, y.P, y.S, 0.025);
-    y.S.forEach((s, j) => s.forEach((val, k) => expectClose(val, x.S[j][k], 1e-14, 0, `S${j}[${k}]`)));
+    for (const [j, s] of y.S.entries())
+      for (const [k, val] of s.entries()) expectClose(val, x.S[j][k], 1e-14, 0, `S${j}[${k}]`);
   });
 });

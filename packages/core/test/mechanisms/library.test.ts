@@ -200,7 +200,7 @@ describe("equations equal Jaxley's", () => {
         const e = Math.exp(-dt / gates[i].tau);
         expectClose(x, states[i] * e + gates[i].inf * (1 - e), 1e-13, 1e-300, `state ${i} after dt at ${v}`);
       });
-      run.steady().forEach((x, i) => expectClose(x, gates[i].inf, 1e-13, 1e-300, `inf ${i} at ${v}`));
+      for (const [i, x] of run.steady().entries()) expectClose(x, gates[i].inf, 1e-13, 1e-300, `inf ${i} at ${v}`);
     }
   });
 

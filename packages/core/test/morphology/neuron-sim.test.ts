@@ -65,7 +65,7 @@ function check(name: string, reading: "neuron" | "jaxley", limit: number): void 
   });
   if (reading === "neuron") {
     // The "neuron" reading has NEURON's sections: every site is a compartment centre.
-    run.sites.forEach((s, j) => expect(s.distUm, `recording ${j} site`).toBeLessThan(1e-3));
+    for (const [j, s] of run.sites.entries()) expect(s.distUm, `recording ${j} site`).toBeLessThan(1e-3);
     expect(run.cell.base.cells[0].parents.length).toBe(def.neuron_geometry.n_sections);
     const area = (run.cell.view.column("area") as number[]).reduce((a, b) => a + b, 0);
     expect(area / def.neuron_geometry.total_area_um2).toBeCloseTo(1, 9);
@@ -105,7 +105,7 @@ describe("SWC morphologies against NEURON (Import3d, HH per region)", () => {
     expect(decimalToFloat32("-63.84000205993652")).toBe(-63.84000015258789);
     expect(decimalToFloat32("6384000205993652e-14")).toBe(63.84000015258789);
     expect(decimalToFloat32("63.84000205993653")).toBe(63.840003967285156);
-    expect(decimalToFloat32("63.8400020599365234375")).toBe(Math.fround(63.8400020599365234375)); // exact tie: even
+    expect(decimalToFloat32("63.8400020599365234375")).toBe(Math.fround(Number("63.8400020599365234375"))); // exact tie: even
     expect(decimalToFloat32("155.61000502109528")).toBe(155.61000061035156);
     for (const t of ["1.85", "0", "-7.344444275", "1e-30", "3.4e38", "1e39"])
       expect(decimalToFloat32(t)).toBe(Math.fround(Number(t)));

@@ -69,7 +69,7 @@ describe("analyzeNmodl on the public files", () => {
     const head = "NEURON { SUFFIX x }\n";
     expect(
       analyzeNmodl(`${head}UNITS { R = (k-mole) (joule/degC) FARADAY = (faraday) (kilocoulombs) }`).constants,
-    ).toEqual({ R: 8.31446261815324, FARADAY: 96.48533212331001 });
+    ).toEqual({ R: 8.31446261815324, FARADAY: 96.48533212331002 });
     const e = errorOf(`${head}UNITS {\n  Q = (quux) (coulomb)\n}`);
     expect([e.line, e.column, e.construct]).toEqual([3, 3, "UNITS"]);
     expect(e.message).toMatch(/write its value as a number/);

@@ -78,9 +78,9 @@ function npmEnv(): NodeJS.ProcessEnv {
 
 function expectClose(actual: number[], expected: number[], rel: number): void {
   expect(actual.length).toBe(expected.length);
-  actual.forEach((a, i) =>
-    expect(Math.abs(a - expected[i])).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected[i]))),
-  );
+  for (const [i, a] of actual.entries()) {
+    expect(Math.abs(a - expected[i])).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected[i])));
+  }
 }
 
 describe("the packed tarball", () => {

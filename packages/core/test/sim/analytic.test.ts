@@ -107,16 +107,25 @@ describe("convergence order in time", () => {
 
   it("backward Euler is first order", () => {
     const p = order(convergence("bwd_euler", [0.1, 0.05, 0.025, 0.0125]));
-    for (const q of p) expect(q).toBeGreaterThan(0.9), expect(q).toBeLessThan(1.1);
+    for (const q of p) {
+      expect(q).toBeGreaterThan(0.9);
+      expect(q).toBeLessThan(1.1);
+    }
   });
 
   it("Crank-Nicolson is second order", () => {
     const p = order(convergence("crank_nicolson", [0.04, 0.02, 0.01, 0.005]));
-    for (const q of p) expect(q).toBeGreaterThan(1.85), expect(q).toBeLessThan(2.15);
+    for (const q of p) {
+      expect(q).toBeGreaterThan(1.85);
+      expect(q).toBeLessThan(2.15);
+    }
   });
 
   it("forward Euler is first order (where it is stable)", () => {
     const p = order(convergence("fwd_euler", [0.004, 0.002, 0.001]));
-    for (const q of p) expect(q).toBeGreaterThan(0.9), expect(q).toBeLessThan(1.1);
+    for (const q of p) {
+      expect(q).toBeGreaterThan(0.9);
+      expect(q).toBeLessThan(1.1);
+    }
   });
 });

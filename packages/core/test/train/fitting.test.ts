@@ -10,7 +10,7 @@ import { buildTutorialNetwork, simulateTutorial } from "../../../../examples/tut
 tf.setBackend("cpu");
 
 /** Adam on `raw` (unconstrained) for `steps` steps; returns the final loss. */
-function fit(loss: () => tf.Scalar, steps: number, lr: number): number {
+function adamFit(loss: () => tf.Scalar, steps: number, lr: number): number {
   const opt = tf.train.adam(lr);
   let last = Infinity;
   for (let i = 0; i < steps; i++) {
@@ -43,7 +43,7 @@ describe("fitting", () => {
     const target = simulate(tf.tensor1d(truth));
     const tfm = new jx.SigmoidTransform(0.001, 2);
     const raw = tf.variable(tfm.inverse(tf.tensor1d([1.0, 0.1])));
-    const final = fit(
+    const final = adamFit(
       () => tf.losses.meanSquaredError(target, simulate(tfm.forward(raw) as tf.Tensor1D)) as tf.Scalar,
       150,
       0.05,
@@ -86,7 +86,7 @@ describe("fitting", () => {
       const [k, v] = Object.entries(p)[0];
       return { [k]: tf.variable(v) };
     });
-    fit(
+    adamFit(
       () => tf.losses.meanSquaredError(target, jx.integrate(cell, { params: tfm.forward(raw) })) as tf.Scalar,
       200,
       0.05,

@@ -46,12 +46,12 @@ export function EditorPanel() {
     });
     const panel = host.current?.closest("[data-testid=editor-panel]");
     const events = ["pointerdown", "focusin", "keydown", "pointerenter"] as const;
-    events.forEach((e) => panel?.addEventListener(e, load, { once: true }));
+    for (const e of events) panel?.addEventListener(e, load, { once: true });
     return () => {
       disposed = true;
       clearTimeout(fallback);
       clearTimeout(idle);
-      events.forEach((e) => panel?.removeEventListener(e, load));
+      for (const e of events) panel?.removeEventListener(e, load);
       unsubscribe();
       editor.current?.dispose();
       editor.current = null;
@@ -63,6 +63,7 @@ export function EditorPanel() {
   }, [script]);
 
   useEffect(() => {
+    if (!loaded) return; // the effect runs again once the editor is there
     editor.current?.setRunError(run.status === "error" ? run.line : null, run.message);
   }, [run, loaded]);
 
@@ -75,6 +76,7 @@ export function EditorPanel() {
     >
       <div className="editor-host" ref={host} data-testid="editor">
         {!loaded && (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls, so the keyboard must reach it (and focusing it loads the editor)
           <pre className="editor-preview" tabIndex={0} data-testid="editor-preview">
             {loadError ?? script}
           </pre>
@@ -89,6 +91,7 @@ export function EditorPanel() {
             </div>
           )}
           {run.logs.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log only grows and its lines may repeat: a line's place is its identity
             <div key={i} className="console-line">
               {l}
             </div>

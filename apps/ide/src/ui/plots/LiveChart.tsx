@@ -2,7 +2,7 @@
  * A small canvas line chart for data that changes many times a second (training
  * progress): one draw takes a few milliseconds, where a plotly redraw takes tens.
  */
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { extent, formatTick, niceTicks } from "./ticks.js";
 
 export interface Series {
@@ -32,16 +32,8 @@ export function LiveChart(props: LiveChartProps) {
   const frame = useRef(0);
   const draws = useRef(0);
 
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => schedule());
-    ro.observe(el.parentElement!);
-    return () => ro.disconnect();
-  }, []);
-  useEffect(() => schedule());
-
-  function schedule() {
+  /** Draws at the next animation frame (once, however often it is called before). */
+  const schedule = useCallback(() => {
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
@@ -51,7 +43,16 @@ export function LiveChart(props: LiveChartProps) {
         el.dataset.drawn = String(++draws.current);
       }
     });
-  }
+  }, []);
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => schedule());
+    ro.observe(el.parentElement!);
+    return () => ro.disconnect();
+  }, [schedule]);
+  // Every render draws (the props are new data).
+  useEffect(() => schedule());
 
   return (
     <div className="live-chart" data-testid={props.testid}>

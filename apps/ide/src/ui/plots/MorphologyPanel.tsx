@@ -88,18 +88,20 @@ export function MorphologyPanel() {
       testid="morphology-panel"
       tools={
         <>
-          <div className="seg" role="group" aria-label="dimensions">
+          <fieldset className="seg" aria-label="dimensions">
             {(["2d", "3d"] as const).map((d) => (
               <button
+                type="button"
                 key={d}
                 className={view.dims === d ? "on" : ""}
+                aria-pressed={view.dims === d}
                 onClick={() => a.setView({ dims: d })}
                 data-testid={`morph-${d}`}
               >
                 {d.toUpperCase()}
               </button>
             ))}
-          </div>
+          </fieldset>
           <label className="field">
             <span>colour by</span>
             <select value={view.colourBy} onChange={(e) => void a.colourBy(e.target.value)} data-testid="colour-by">

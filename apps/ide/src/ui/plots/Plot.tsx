@@ -2,7 +2,7 @@
  * A plotly chart: plotly loads on first use, every update runs in a task of its own,
  * and updates arriving faster than `minIntervalMs` are coalesced (training progress).
  */
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
 import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
 
@@ -19,8 +19,8 @@ export interface PlotProps {
 
 export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, className, bundle = "basic" }: PlotProps) {
   const el = useRef<HTMLDivElement>(null);
+  /** The props the next draw uses (set by the effect below when they change). */
   const latest = useRef({ data, layout, bundle });
-  latest.current = { data, layout, bundle };
   /** The bundle that drew the current plot (a plot is purged before another bundle draws it). */
   const drawnWith = useRef<PlotlyBundle | null>(null);
   const clickRef = useRef(onClick);
@@ -33,32 +33,36 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
   const drawnSig = useRef("");
   const clickBound = useRef(false);
 
-  function draw(Plotly: PlotlyApi, previous: PlotlyApi | null): void {
-    timer.current = null;
-    const host = el.current;
-    if (!host) return;
-    const want = latest.current.bundle;
-    const sig = JSON.stringify([latest.current.data, latest.current.layout, want]);
-    if (sig === drawnSig.current && !previous) return;
-    drawnSig.current = sig;
-    if (previous) {
-      previous.purge(host); // also removes its event handlers
-      clickBound.current = false;
-    }
-    drawnWith.current = want;
-    lastDraw.current = performance.now();
-    const first = !clickBound.current;
-    clickBound.current = true;
-    const t0 = performance.now();
-    void Plotly.react(host, latest.current.data, latest.current.layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
-      performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
-      if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
-      host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
-      setDrawn((n) => n + 1);
-    });
-  }
+  const draw = useCallback(
+    (Plotly: PlotlyApi, previous: PlotlyApi | null): void => {
+      timer.current = null;
+      const host = el.current;
+      if (!host) return;
+      const want = latest.current.bundle;
+      const sig = JSON.stringify([latest.current.data, latest.current.layout, want]);
+      if (sig === drawnSig.current && !previous) return;
+      drawnSig.current = sig;
+      if (previous) {
+        previous.purge(host); // also removes its event handlers
+        clickBound.current = false;
+      }
+      drawnWith.current = want;
+      lastDraw.current = performance.now();
+      const first = !clickBound.current;
+      clickBound.current = true;
+      const t0 = performance.now();
+      void Plotly.react(host, latest.current.data, latest.current.layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+        performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
+        if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
+        host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
+        setDrawn((n) => n + 1);
+      });
+    },
+    [testid],
+  );
 
   useEffect(() => {
+    latest.current = { data, layout, bundle };
     if (timer.current) return; // an update is already scheduled; it will use the latest data
     const wait = Math.max(0, lastDraw.current + minIntervalMs - performance.now());
     timer.current = setTimeout(() => {
@@ -77,7 +81,7 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
         },
       );
     }, wait);
-  }, [data, layout, minIntervalMs, bundle]);
+  }, [data, layout, minIntervalMs, bundle, draw]);
 
   useEffect(
     () => () => {

@@ -219,13 +219,13 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
     const inGroup = new Set(s.groups.flatMap((g) => g.nodes));
     const none = all.filter((n) => !inGroup.has(n));
     if (none.length) traces.push(trace(none, "no group", NO_GROUP, 2));
-    s.groups.forEach((g, i) =>
+    for (const [i, g] of s.groups.entries()) {
       traces.push(
         trace(g.nodes, g.name, groupColour(i), 3, {
           opacity: o.highlightGroup !== null && o.highlightGroup !== g.name ? 0.25 : 1,
         }),
-      ),
-    );
+      );
+    }
   }
   if (o.selected.length) traces.push(trace(o.selected, "selected", "#f5a700", 6, { opacity: 0.8 }));
   return traces;

@@ -1,10 +1,11 @@
 /**
  * The parameter table: `.view` of all compartments, a group or the selection, with the
  * library's columns. Rows are virtualised (only those in view are in the DOM). Editable
- * numeric cells write `set` calls; "Set all rows" writes one `set` on the whole view.
+ * numeric cells (buttons: click, Enter or Space edits) write `set` calls; "Set all rows"
+ * writes one `set` on the whole view.
  */
 import { formatValue, isIntegerColumn } from "@dendrolab/core/format";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { TableData } from "../../protocol/model.js";
 import { tableTitle } from "../../session/run-actions.js";
 import { useActions, useSessionState } from "../session-context.js";
@@ -57,6 +58,14 @@ function TableBody({ table }: { table: TableData }) {
     setHeight(el.clientHeight);
     return () => ro.disconnect();
   }, []);
+  // After an edit ended by a key, the focus goes back to its cell (not to the page).
+  const refocus = useRef<{ row: number; col: string } | null>(null);
+  useEffect(() => {
+    const cell = refocus.current;
+    if (editing || !cell) return;
+    refocus.current = null;
+    scroller.current?.querySelector<HTMLElement>(`[data-row="${cell.row}"] [data-col="${cell.col}"] button`)?.focus();
+  }, [editing]);
   const onScroll = useCallback(() => setScrollTop(scroller.current?.scrollTop ?? 0), []);
   const [first, last] = visibleRange(Math.max(0, scrollTop - HEAD_H), height, ROW_H, table.index.length);
   const widths = table.columns.map(colWidth);
@@ -73,7 +82,13 @@ function TableBody({ table }: { table: TableData }) {
   const rows = [];
   for (let r = first; r < last; r++) {
     rows.push(
-      <div key={r} className="trow" style={{ top: HEAD_H + ROW_H * r, width: total }} data-testid="table-row">
+      <div
+        key={r}
+        className="trow"
+        style={{ top: HEAD_H + ROW_H * r, width: total }}
+        data-row={r}
+        data-testid="table-row"
+      >
         <div className="tcell tindex" style={{ width: INDEX_W }}>
           {table.index[r]}
         </div>
@@ -86,19 +101,27 @@ function TableBody({ table }: { table: TableData }) {
               className={`tcell ${table.editable[j] ? "editable" : ""} ${typeof v === "boolean" ? (v ? "yes" : "no") : ""}`}
               style={{ width: widths[j] }}
               data-col={c}
-              onClick={() => table.editable[j] && setEditing({ row: r, col: j })}
             >
               {isEditing ? (
                 <input
+                  // biome-ignore lint/a11y/noAutofocus: the editor opens because the user asked to edit this cell
                   autoFocus
                   defaultValue={String(v)}
                   data-testid="cell-editor"
                   onBlur={(e) => commit(r, j, e.currentTarget.value)}
                   onKeyDown={(e) => {
+                    if (e.key === "Enter" || e.key === "Escape") {
+                      e.preventDefault(); // else the key, once the focus is back, would press the cell's button
+                      refocus.current = { row: r, col: c };
+                    }
                     if (e.key === "Enter") commit(r, j, e.currentTarget.value);
                     if (e.key === "Escape") setEditing(null);
                   }}
                 />
+              ) : table.editable[j] ? (
+                <button type="button" className="cell-edit" onClick={() => setEditing({ row: r, col: j })}>
+                  {formatValue(v, integer[j])}
+                </button>
               ) : (
                 formatValue(v, integer[j])
               )}

@@ -51,6 +51,7 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
               </td>
               <td>
                 <button
+                  type="button"
                   disabled={disabled}
                   onClick={() => a.setTrainer({ params: params.filter((_, j) => j !== i) })}
                   aria-label="Remove"
@@ -81,7 +82,7 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
               </select>
             </td>
             <td colSpan={3}>
-              <button disabled={disabled || !g || !k} onClick={add} data-testid="trainer-add">
+              <button type="button" disabled={disabled || !g || !k} onClick={add} data-testid="trainer-add">
                 + Train this
               </button>
             </td>

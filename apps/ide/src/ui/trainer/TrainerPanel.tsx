@@ -20,27 +20,25 @@ export function TrainerPanel() {
   );
   const traceData = useMemo(() => {
     const out: Series[] = [];
-    if (tr.traces)
-      tr.traces.rows.forEach((r, i) =>
-        out.push({
-          x: timeAxis(tr.traces!),
-          y: r.values,
-          color: TRACE_COLOURS[i % TRACE_COLOURS.length],
-          width: 2,
-          label: i === 0 ? "model" : undefined,
-        }),
-      );
-    if (tr.target)
-      tr.target.rows.forEach((r, i) =>
-        out.push({
-          x: timeAxis(tr.target!),
-          y: r.values,
-          color: "#111",
-          dash: true,
-          width: 1.2,
-          label: i === 0 ? "target" : undefined,
-        }),
-      );
+    for (const [i, r] of (tr.traces?.rows ?? []).entries()) {
+      out.push({
+        x: timeAxis(tr.traces!),
+        y: r.values,
+        color: TRACE_COLOURS[i % TRACE_COLOURS.length],
+        width: 2,
+        label: i === 0 ? "model" : undefined,
+      });
+    }
+    for (const [i, r] of (tr.target?.rows ?? []).entries()) {
+      out.push({
+        x: timeAxis(tr.target!),
+        y: r.values,
+        color: "#111",
+        dash: true,
+        width: 1.2,
+        label: i === 0 ? "target" : undefined,
+      });
+    }
     return out;
   }, [tr.traces, tr.target]);
   const last = tr.losses[tr.losses.length - 1];
@@ -114,13 +112,20 @@ export function TrainerPanel() {
         </label>
       </div>
       <div className="trainer-actions">
-        <button className="primary" disabled={running} onClick={a.startTraining} data-testid="train-start">
+        <button
+          type="button"
+          className="primary"
+          disabled={running}
+          onClick={a.startTraining}
+          data-testid="train-start"
+        >
           ▶ Train
         </button>
-        <button disabled={!running} onClick={a.stopTraining} data-testid="train-stop">
+        <button type="button" disabled={!running} onClick={a.stopTraining} data-testid="train-stop">
           ■ Stop
         </button>
         <button
+          type="button"
           disabled={running || !tr.best || tr.status === "idle"}
           onClick={() => void a.applyTraining()}
           data-testid="train-apply"

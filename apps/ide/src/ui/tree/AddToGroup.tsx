@@ -18,7 +18,7 @@ export function AddToGroup() {
   return (
     <div className="add-to-group">
       {!open ? (
-        <button data-testid="add-to-group" disabled={n === 0} onClick={() => setOpen(true)}>
+        <button type="button" data-testid="add-to-group" disabled={n === 0} onClick={() => setOpen(true)}>
           + Add to group…
         </button>
       ) : (
@@ -30,6 +30,7 @@ export function AddToGroup() {
           }}
         >
           <input
+            // biome-ignore lint/a11y/noAutofocus: the form opens because the user asked for it; typing the name comes next
             autoFocus
             list="group-names"
             placeholder="new or existing group"
