@@ -55,6 +55,8 @@ interface Work {
   geometry: boolean;
   /** Per block, the currentVjp kernel to use (restricted to the wanted gradients). */
   currentVjp: Array<SimSetup["blocks"][number]["mech"]["currentVjp"]>;
+  /** Per block, the advanceVjp kernel to use (restricted to the wanted parameters). */
+  advanceVjp: Array<SimSetup["blocks"][number]["mech"]["advanceVjp"]>;
   /** Scratch for recorded currents. */
   recW: Float64Array;
   zero: Float64Array;
@@ -172,7 +174,7 @@ function reverseStep(
   for (const arrays of newLamS) for (const a of arrays) a.fill(0);
   blocks.forEach((b, i) => {
     if (b.S.length > 0 && !(ions && b.mech.advancesFirst))
-      b.mech.advanceVjp(
+      work.advanceVjp[i](
         b.n,
         b.pre,
         b.post,
@@ -196,7 +198,7 @@ function reverseStep(
       const b = blocks[i];
       ions.takeMirrors(i, lamS[i]);
       const Xi = cn ? ions.xCorrected(i, at.D) : ions.x(i, at.D);
-      b.mech.advanceVjp(
+      work.advanceVjp[i](
         b.n,
         b.pre,
         b.post,
@@ -319,6 +321,11 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
             geometry,
           )
         : b.mech.currentVjp,
+    ),
+    advanceVjp: setup.blocks.map((b) =>
+      wanted && b.mech.advanceVjpFor
+        ? b.mech.advanceVjpFor(b.mech.paramKeys.map((k) => wanted.has(k)))
+        : b.mech.advanceVjp,
     ),
     mu: new Float64Array(n),
     diag: new Float64Array(n),
