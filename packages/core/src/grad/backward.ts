@@ -307,6 +307,12 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
       "INVALID_ARGUMENT",
     );
   }
+  if (tape.released) {
+    throw new DendrolabError(
+      "backward: this tape was released after its backward pass (releaseTape); run forwardWithTape again.",
+      "INVALID_ARGUMENT",
+    );
+  }
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);

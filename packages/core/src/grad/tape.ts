@@ -178,6 +178,39 @@ export interface Tape {
   pool: StepRecord[];
   /** The pool slot of the first record of the last recomputed segment. */
   poolStart: number;
+  /** Whether {@link releaseTape} gave its records away. */
+  released: boolean;
+}
+
+/**
+ * Step buffers of a released tape, for the next tape with records of the same size: a
+ * gradient in a training loop reuses them instead of allocating (and zeroing) hundreds
+ * of MB each time. Held weakly: the garbage collector may take them whenever it runs.
+ */
+let recycled: WeakRef<{ size: number; buffers: Float64Array[] }> | null = null;
+
+/** A buffer of `size` values for a step record: a recycled one if there is one. */
+function takeBuffer(size: number): Float64Array {
+  const r = recycled?.deref();
+  if (r && r.size === size) {
+    const b = r.buffers.pop();
+    if (b) return b;
+  }
+  return new Float64Array(size);
+}
+
+/**
+ * Hands the step buffers of a tape whose backward pass is done to the next tape (see
+ * `recycled`); the tape cannot be read again.
+ */
+export function releaseTape(tape: Tape): void {
+  const buffers = [...tape.steps, ...tape.pool].map((r) => new Float64Array(r.V.buffer, 0, tape.layout.size));
+  const r = recycled?.deref();
+  if (r && r.size === tape.layout.size) r.buffers.push(...buffers);
+  else recycled = new WeakRef({ size: tape.layout.size, buffers });
+  tape.steps = [];
+  tape.pool = [];
+  tape.released = true;
 }
 
 /** Hooks that record steps from `from` on into `out` (records from `alloc`), and checkpoints every `segment` steps before it. */
@@ -242,7 +275,7 @@ export function forwardWithTape(
   }
   const checkpoints: Snapshot[] = [];
   const steps: StepRecord[] = [];
-  const alloc = () => recordViews(setup, layout, new Float64Array(layout.size));
+  const alloc = () => recordViews(setup, layout, takeBuffer(layout.size));
   const { values, buffers } = runRecorded(
     setup,
     dt,
@@ -264,6 +297,7 @@ export function forwardWithTape(
     layout,
     pool: [],
     poolStart: 0,
+    released: false,
   };
 }
 
@@ -277,7 +311,7 @@ export function replaySegment(tape: Tape, start: number, end: number): StepRecor
   const { setup, layout } = tape;
   const size = tape.segment + 1;
   if (tape.pool.length === 0)
-    tape.pool = Array.from({ length: size }, () => recordViews(setup, layout, new Float64Array(layout.size)));
+    tape.pool = Array.from({ length: size }, () => recordViews(setup, layout, takeBuffer(layout.size)));
   let slot = (((tape.poolStart - (end - start)) % size) + size) % size;
   tape.poolStart = slot;
   const alloc = () => {
