@@ -9,7 +9,7 @@ import { DendrolabError } from "../errors.js";
 import type { SimSetup } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
 import { IonAdjoint } from "./ions.js";
-import { segmentBefore, type StepRecord, type Tape } from "./tape.js";
+import { segmentBefore, type Snapshot, type StepRecord, type Tape, TapeReader } from "./tape.js";
 
 /** Gradients with respect to the arrays of a SimSetup. */
 export interface SetupGradients {
@@ -55,6 +55,8 @@ interface Work {
   geometry: boolean;
   /** Per block, the currentVjp kernel to use (restricted to the wanted gradients). */
   currentVjp: Array<SimSetup["blocks"][number]["mech"]["currentVjp"]>;
+  /** Per block, the advanceVjp kernel to use (restricted to the wanted parameters). */
+  advanceVjp: Array<SimSetup["blocks"][number]["mech"]["advanceVjp"]>;
   /** Scratch for recorded currents. */
   recW: Float64Array;
   zero: Float64Array;
@@ -65,7 +67,7 @@ interface Work {
 }
 
 /** The values of a sample the backward pass reads: voltages, states, dynamic node arrays. */
-type Sample = Pick<StepRecord, "V" | "S" | "D">;
+type Sample = Snapshot;
 
 /** Adds the loss weights of sample `s` (dy is row-major, nSamples per row) to the adjoints. */
 function addRecordWeights(
@@ -138,7 +140,8 @@ interface Weights {
 /**
  * One reverse step: from adjoints of (V, S) after step `step` to adjoints before it,
  * accumulating parameter gradients into `g`; the weights of sample `step` are added on
- * the way. `after` is the sample after the step. Returns the new state adjoints.
+ * the way. `at` is the sample of the step (`rec` as read back), `after` the sample after
+ * it. Returns the new state adjoints.
  *
  * The forward step it reverses (sim/run.ts): solve, Crank-Nicolson's correction of ion
  * currents, voltage clamps, the mechanisms advancing first (at this step's ion currents
@@ -147,7 +150,9 @@ interface Weights {
  */
 function reverseStep(
   tape: Tape,
+  reader: TapeReader,
   rec: StepRecord,
+  at: Sample,
   after: Sample,
   step: number,
   lamV: Float64Array,
@@ -162,20 +167,20 @@ function reverseStep(
   const ions = work.ions;
   const cn = tape.stepper.name === "crank_nicolson";
   const h = cn ? dt / 2 : dt;
-  const X = rec.X;
-  const V = rec.V;
+  const X = reader.solveOutput(rec, after.V);
+  const V = at.V;
   cutClamps(setup, step + 1, "state", lamV, lamS);
   // Gates: S' = A(V', P, S, node arrays).
   for (const arrays of newLamS) for (const a of arrays) a.fill(0);
   blocks.forEach((b, i) => {
     if (b.S.length > 0 && !(ions && b.mech.advancesFirst))
-      b.mech.advanceVjp(
+      work.advanceVjp[i](
         b.n,
         b.pre,
         b.post,
         after.V,
         b.P,
-        rec.S[i],
+        at.S[i],
         dt,
         lamS[i],
         lamV,
@@ -187,19 +192,19 @@ function reverseStep(
   });
   if (ions) {
     ions.reverseNernst(after.D);
-    if (cn) ions.correct(rec.D, X, V);
+    if (cn) ions.correct(at.D, X, V);
     for (let f = ions.first.length - 1; f >= 0; f--) {
       const i = ions.first[f];
       const b = blocks[i];
       ions.takeMirrors(i, lamS[i]);
-      const Xi = cn ? ions.xCorrected(i, rec.D) : ions.x(i, rec.D);
-      b.mech.advanceVjp(
+      const Xi = cn ? ions.xCorrected(i, at.D) : ions.x(i, at.D);
+      work.advanceVjp[i](
         b.n,
         b.pre,
         b.post,
         after.V,
         b.P,
-        rec.S[i],
+        at.S[i],
         dt,
         lamS[i],
         lamV,
@@ -222,7 +227,7 @@ function reverseStep(
   }
   if (ions && cn) {
     cnV.fill(0);
-    ions.reverseCorrection(rec.D, X, V, mu, cnV);
+    ions.reverseCorrection(at.D, X, V, mu, cnV);
   }
   solveTree(parent, diag, off, mu, mu);
   for (let i = 0; i < n; i++) {
@@ -243,8 +248,8 @@ function reverseStep(
   for (let r = 0; r < setup.stimNodes.length; r++) {
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
   }
-  addRecordWeights(setup, weights.dy, weights.nSamples, step, rec, lamV, newLamS, g, work);
-  reverseCurrents(setup, rec, work.wI, work.wG, lamV, newLamS, g, work);
+  addRecordWeights(setup, weights.dy, weights.nSamples, step, at, lamV, newLamS, g, work);
+  reverseCurrents(setup, at, work.wI, work.wG, lamV, newLamS, g, work);
   return newLamS;
 }
 
@@ -302,6 +307,12 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
       "INVALID_ARGUMENT",
     );
   }
+  if (tape.released) {
+    throw new DendrolabError(
+      "backward: this tape was released after its backward pass (releaseTape); run forwardWithTape again.",
+      "INVALID_ARGUMENT",
+    );
+  }
   const nSamples = nSteps + 1;
   const n = setup.parent.length;
   const g = zeros(setup);
@@ -316,6 +327,11 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
             geometry,
           )
         : b.mech.currentVjp,
+    ),
+    advanceVjp: setup.blocks.map((b) =>
+      wanted && b.mech.advanceVjpFor
+        ? b.mech.advanceVjpFor(b.mech.paramKeys.map((k) => wanted.has(k)))
+        : b.mech.advanceVjp,
     ),
     mu: new Float64Array(n),
     diag: new Float64Array(n),
@@ -334,15 +350,17 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   addRecordWeights(setup, dy, nSamples, nSteps, tape.final, lamV, lamS, g, work);
   // Ion currents recorded at the last sample: the adjoint of its linearisation (no voltage step follows).
   if (work.ions?.hasCurrentWeights()) reverseCurrents(setup, tape.final, work.zero, work.zero, lamV, lamS, g, work);
+  const reader = new TapeReader(tape);
   let after: Sample = tape.final;
   for (let segEnd = nSteps; segEnd > 0; ) {
     const { start: segStart, records } = segmentBefore(tape, segEnd);
     for (let step = segEnd - 1; step >= segStart; step--) {
       const rec = records[step - segStart];
-      const next = reverseStep(tape, rec, after, step, lamV, lamS, spare, g, work, weights);
+      const at = reader.sample(rec);
+      const next = reverseStep(tape, reader, rec, at, after, step, lamV, lamS, spare, g, work, weights);
       spare = lamS;
       lamS = next;
-      after = rec;
+      after = at;
     }
     segEnd = segStart;
   }

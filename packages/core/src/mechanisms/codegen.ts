@@ -177,9 +177,7 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   // s_inf(v)^2, NEURON's value is what makes traces match NEURON).
   const exact = new Differentiator(g, sym.postVar).diff(i);
   const di = usedVariables(g, [exact]).has(sym.postVar) ? sym.slopeFd : exact;
-  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`);
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
-  const allVars = [...sym.voltageVars, ...pVars, ...sVars];
 
   const ionValues = sym.ionCurrents.flatMap((c) => [c.value, c.slope]);
   const current = loop(sym, "current", {
@@ -237,18 +235,33 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
     ],
   });
 
-  // advanceVjp: r = sum_j w_j next_j; dV, dP accumulate, dSOld is written.
+  const advanceVjp = advanceVjpSource(sym, null);
+  return { current, currentValues, currentVjp, advance, steady, advanceVjp, advanceCurrent: fused(sym, next, i, di) };
+}
+
+/**
+ * The source of advanceVjp: r = sum_j w_j next_j; dV, dP and the node variables read
+ * accumulate, dSOld is written. `params` lists the parameter indices whose gradients are
+ * wanted (null: all). Voltages, states and node variables are always differentiated.
+ */
+export function advanceVjpSource(sym: SymbolicMechanism, params: readonly number[] | null): string {
+  if (sym.nStates === 0) return emptyKernel("advanceVjp");
+  const g = sym.graph;
+  const pVars = Array.from({ length: sym.nParams }, (_, j) => `p${j}`).filter(
+    (_, j) => params === null || params.includes(j),
+  );
+  const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
   let rs = g.num(0);
   sym.gates.forEach((gt, j) => {
     rs = g.add(rs, g.mul(g.variable(`w${j}`), gt.next));
   });
-  const ag = gradientTail(sym, derivatives(sym, rs, [...allVars, ...readNodeVars(sym)]), "", "write");
-  const advanceVjp = loop(sym, "advanceVjp", {
+  const vars = [...sym.voltageVars, ...pVars, ...sVars, ...readNodeVars(sym)];
+  const ag = gradientTail(sym, derivatives(sym, rs, vars), "", "write");
+  return loop(sym, "advanceVjp", {
     outputs: ag.outputs,
     setup: ag.setup,
     tail: (values) => ag.tail(values, 0),
   });
-  return { current, currentValues, currentVjp, advance, steady, advanceVjp, advanceCurrent: fused(sym, next, i, di) };
 }
 
 /** The linearised current and its slope (see generateKernelSources). */

@@ -5,7 +5,13 @@
  * changing a default never regenerates code).
  */
 import { helperPreamble, HELPERS, usedVariables } from "./expr/emit.js";
-import { currentVjpSource, generateKernelSources, outputValuesSource, type KernelName } from "./codegen.js";
+import {
+  advanceVjpSource,
+  currentVjpSource,
+  generateKernelSources,
+  outputValuesSource,
+  type KernelName,
+} from "./codegen.js";
 import { mechanismKeys, prefixedKey } from "./keys.js";
 import { buildSymbolic } from "./model.js";
 import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
@@ -24,6 +30,7 @@ const kernelCache = new Map<
     kernels: MechanismKernels;
     source: Record<KernelName, string>;
     currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
+    advanceVjpFor: (wanted: readonly boolean[]) => MechanismKernels["advanceVjp"];
     outputValues: (j: number) => MechanismKernels["currentValues"];
     nodeVars: readonly string[];
     usesNodeVars: boolean;
@@ -113,6 +120,18 @@ function buildKernels(a: AnalyzedSpec) {
       }
       return fn;
     };
+    // advanceVjp restricted to the wanted parameters (compiled on first use, then cached).
+    const advanceVariants = new Map<string, MechanismKernels["advanceVjp"]>();
+    const advanceVjpFor = (wanted: readonly boolean[]): MechanismKernels["advanceVjp"] => {
+      const k = wanted.map(Number).join("");
+      let fn = advanceVariants.get(k);
+      if (!fn) {
+        const params = wanted.flatMap((w, j) => (w ? [j] : []));
+        fn = compileKernel(advanceVjpSource(sym, params)) as unknown as MechanismKernels["advanceVjp"];
+        advanceVariants.set(k, fn);
+      }
+      return fn;
+    };
     const outputKernels = new Map<number, MechanismKernels["currentValues"]>();
     const outputValues = (j: number): MechanismKernels["currentValues"] => {
       let fn = outputKernels.get(j);
@@ -137,6 +156,7 @@ function buildKernels(a: AnalyzedSpec) {
       kernels,
       source,
       currentVjpFor,
+      advanceVjpFor,
       outputValues,
       nodeVars: Object.freeze([...sym.nodeVars]),
       usesNodeVars,
@@ -162,7 +182,8 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const analyzed = analyzeSpec(spec);
-  const { kernels, source, currentVjpFor, outputValues, nodeVars, usesNodeVars } = buildKernels(analyzed);
+  const { kernels, source, currentVjpFor, advanceVjpFor, outputValues, nodeVars, usesNodeVars } =
+    buildKernels(analyzed);
   const keys = mechanismKeys(analyzed.spec);
   const compiled: CompiledMechanismWithSource = Object.freeze({
     ...kernels,
@@ -186,6 +207,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     outputValues,
     source,
     currentVjpFor,
+    advanceVjpFor,
   });
   return remember(compiledCache, key, compiled);
 }

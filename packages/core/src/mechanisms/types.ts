@@ -305,4 +305,9 @@ export interface CompiledMechanism extends MechanismKernels {
    * `paramKeys[j]`) and, if `scale`, dScale; voltages and states always. Cached.
    */
   currentVjpFor?(wanted: readonly boolean[], scale: boolean): MechanismKernels["currentVjp"];
+  /**
+   * advanceVjp computing only the wanted parameters' gradients (`wanted[j]` for
+   * `paramKeys[j]`); voltages, states and node variables always. Cached.
+   */
+  advanceVjpFor?(wanted: readonly boolean[]): MechanismKernels["advanceVjp"];
 }

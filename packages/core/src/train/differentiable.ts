@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { DendrolabError } from "../errors.js";
 import { backward } from "../grad/backward.js";
-import { forwardWithTape } from "../grad/tape.js";
+import { forwardWithTape, releaseTape } from "../grad/tape.js";
 import type { ModelData } from "../model/data.js";
 import { lowerWithProps } from "../model/lower.js";
 import { type ColumnGradients, columnGradients } from "../model/lower-grad.js";
@@ -79,6 +79,7 @@ export function differentiableRun(
     const geometry = [...params].some((k) => GEOMETRY_KEYS.has(k));
     const gradFunc = (dy: tf.Tensor) => {
       const g = backward(tape, dy.dataSync(), { geometry, params });
+      releaseTape(tape); // its buffers go to the next gradient's tape
       const cols = columnGradients(d, program, props, g);
       return inputGradients(d, opts, cols, inputs, plan.nSteps);
     };

@@ -7,6 +7,11 @@ import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
 import { HH, K, Km, Leak, Na } from "../../src/channels.js";
 import { IonotropicSynapse } from "../../src/synapses.js";
+import { backward } from "../../src/grad/backward.js";
+import { forwardWithTape, releaseTape } from "../../src/grad/tape.js";
+import { lowerWithProps } from "../../src/model/lower.js";
+import { columnGradients } from "../../src/model/lower-grad.js";
+import { STEPPERS } from "../../src/sim/steppers.js";
 import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
 
 function branchedCell(): jx.Cell {
@@ -128,6 +133,30 @@ describe("adjoint = finite differences (relative 1e-6)", () => {
       const b = ckpt.node.get(key)!;
       for (let i = 0; i < a.length; i++) expect(b[i]).toBe(a[i]);
     }
+  });
+
+  it("a tape reuses the buffers of a released one and gives the same gradients; a released tape is refused", () => {
+    const cell = branchedCell();
+    const d = cell.base;
+    const w = weights(4 * 481);
+    let last: ArrayBufferLike | null = null;
+    let reused = 0;
+    const run = (budget?: number) => {
+      const { setup, props, program } = lowerWithProps(d, [], { stimuli: [], clamps: [] });
+      const tape = forwardWithTape(setup, 0.025, 480, STEPPERS.bwd_euler, budget);
+      const g = columnGradients(d, program, props, backward(tape, w));
+      const records = [...tape.steps, ...tape.pool]; // the pool: records of recomputed segments
+      if (records.some((r) => r.V.buffer === last)) reused++;
+      last = records[records.length - 1].V.buffer; // the first one the next tape takes
+      releaseTape(tape);
+      expect(() => backward(tape, w)).toThrow(/released/);
+      return ["HH_gNa", "radius", "v", "Km_p"].map((k) => Array.from(g.node.get(k)!));
+    };
+    const first = run();
+    expect(run()).toEqual(first);
+    expect(run(20_000)).toEqual(first); // checkpointed: the kept end and the pool from recycled buffers
+    expect(run()).toEqual(first);
+    expect(reused).toBe(3);
   });
 
   it("network with synapses: synapse parameters and states, both solvers", () => {

@@ -75,3 +75,58 @@ describe.each(mechs.map((m) => [m.name, m] as const))("currentVjpFor of %s", (_n
     expect(Array.from(part.dScale)).toEqual(new Array(n).fill(0));
   });
 });
+
+describe.each(mechs.map((m) => [m.name, m] as const))("advanceVjpFor of %s", (_name, mech) => {
+  it("computes the wanted gradients exactly as advanceVjp, and leaves the others alone", () => {
+    const m = mech.compiled;
+    const n = 5;
+    const V = Float64Array.from({ length: n + 1 }, (_, i) => -75 + 20 * i);
+    const idx = Int32Array.from({ length: n }, (_, k) => k);
+    const pre = Int32Array.from({ length: n }, (_, k) => (k + 2) % (n + 1));
+    const P = m.paramDefaults.map((d, j) => Float64Array.from({ length: n }, (_, k) => d * (1 + 0.1 * (k + j))));
+    const S = m.stateDefaults.map(() => Float64Array.from({ length: n }, (_, k) => 0.2 + 0.1 * k));
+    const wS = S.map((_, j) => Float64Array.from({ length: n }, (_, k) => 0.3 - 0.1 * k + j));
+    const run = (fn: typeof m.advanceVjp) => {
+      const out = {
+        dV: new Float64Array(n + 1),
+        dP: P.map(() => new Float64Array(n)),
+        dS: S.map(() => new Float64Array(n)),
+      };
+      fn(n, pre, idx, V, P, S, 0.025, wS, out.dV, out.dP, out.dS);
+      return out;
+    };
+    const full = run(m.advanceVjp);
+    for (const parity of [0, 1]) {
+      const wanted = m.paramKeys.map((_, j) => j % 2 === parity);
+      const part = run(m.advanceVjpFor!(wanted));
+      expect(Array.from(part.dV)).toEqual(Array.from(full.dV));
+      for (let j = 0; j < S.length; j++) expect(Array.from(part.dS[j])).toEqual(Array.from(full.dS[j]));
+      for (let j = 0; j < P.length; j++)
+        expect(Array.from(part.dP[j])).toEqual(wanted[j] ? Array.from(full.dP[j]) : new Array(n).fill(0));
+    }
+  });
+});
+
+it("some mechanism's state update depends on a parameter (advanceVjpFor has something to skip)", () => {
+  const nonzero = mechs.some((mech) => {
+    const m = mech.compiled;
+    const n = 2;
+    const idx = Int32Array.from({ length: n }, (_, k) => k);
+    const dP = m.paramKeys.map(() => new Float64Array(n));
+    m.advanceVjp(
+      n,
+      idx,
+      idx,
+      new Float64Array([-60, -20]),
+      m.paramDefaults.map((d) => new Float64Array(n).fill(d)),
+      m.stateDefaults.map(() => new Float64Array(n).fill(0.3)),
+      0.025,
+      m.stateDefaults.map(() => new Float64Array(n).fill(1)),
+      new Float64Array(n),
+      dP,
+      m.stateDefaults.map(() => new Float64Array(n)),
+    );
+    return dP.some((a) => a.some((x) => x !== 0));
+  });
+  expect(nonzero).toBe(true);
+});
