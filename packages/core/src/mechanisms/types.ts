@@ -6,6 +6,9 @@
  * Units (as in NEURON and Jaxley): v in mV, t in ms, channel conductances in S/cm2,
  * channel currents in mA/cm2 (outward positive), synaptic conductances in uS, synaptic
  * currents in nA (outward positive at the postsynaptic compartment).
+ *
+ * The spec interfaces below are the documentation of the schema in `spec-schema.ts`,
+ * which checks a spec's shape; test/mechanisms/spec-schema.test.ts keeps the two the same.
  */
 
 /** A parameter or state default, with optional unit and description. */
