@@ -1,5 +1,5 @@
 /** The layout: tree and groups | script and table | morphology and traces/trainer. */
-import { useEffect, useState } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
@@ -38,50 +38,40 @@ export function App() {
   );
 }
 
+type Tab = "traces" | "trainer" | "mechanisms";
+
+/** The bottom tabs; a `kept` panel stays mounted while hidden (its plots and runs go on). */
+const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: boolean }> = [
+  { id: "traces", label: "Traces & instruments", Panel: TracesPanel, kept: true },
+  { id: "trainer", label: "Trainer", Panel: TrainerPanel, kept: true },
+  { id: "mechanisms", label: "Mechanisms", Panel: MechanismsPanel, kept: false },
+];
+
 function BottomTabs() {
-  const [tab, setTab] = useState<"traces" | "trainer" | "mechanisms">("traces");
+  const [tab, setTab] = useState<Tab>("traces");
   return (
     <section className="panel tabs-panel">
       <header className="panel-head tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "traces"}
-          className={tab === "traces" ? "on" : ""}
-          onClick={() => setTab("traces")}
-          data-testid="tab-traces"
-        >
-          Traces & instruments
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "trainer"}
-          className={tab === "trainer" ? "on" : ""}
-          onClick={() => setTab("trainer")}
-          data-testid="tab-trainer"
-        >
-          Trainer
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === "mechanisms"}
-          className={tab === "mechanisms" ? "on" : ""}
-          onClick={() => setTab("mechanisms")}
-          data-testid="tab-mechanisms"
-        >
-          Mechanisms
-        </button>
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={tab === id ? "on" : ""}
+            onClick={() => setTab(id)}
+            data-testid={`tab-${id}`}
+          >
+            {label}
+          </button>
+        ))}
       </header>
       <div className="panel-body">
-        <div hidden={tab !== "traces"}>
-          <TracesPanel />
-        </div>
-        <div hidden={tab !== "trainer"}>
-          <TrainerPanel />
-        </div>
-        <div hidden={tab !== "mechanisms"}>{tab === "mechanisms" && <MechanismsPanel />}</div>
+        {TABS.map(({ id, Panel, kept }) => (
+          <div key={id} hidden={tab !== id}>
+            {(kept || tab === id) && <Panel />}
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -6,11 +6,20 @@ import { useState } from "react";
 import { useActions, useSessionState } from "./session-context.js";
 import { NumberField } from "./widgets.js";
 
+type Clamp = { delay: number; duration: number; amplitude: number };
+
+/** The fields of the current clamp, in order. */
+const CLAMP_FIELDS: ReadonlyArray<{ key: keyof Clamp; unit: string; min?: number; width: number }> = [
+  { key: "delay", unit: "ms", min: 0, width: 52 },
+  { key: "duration", unit: "ms", min: 0, width: 52 },
+  { key: "amplitude", unit: "nA", width: 56 },
+];
+
 export function Instruments() {
   const a = useActions();
   const model = useSessionState((s) => s.model);
   useSessionState((s) => s.selection);
-  const [clamp, setClamp] = useState({ delay: 1, duration: 5, amplitude: 0.5 });
+  const [clamp, setClamp] = useState<Clamp>({ delay: 1, duration: 5, amplitude: 0.5 });
   const [state, setState] = useState("v");
   const nodes = a.instrumentNodes();
   const where =
@@ -30,32 +39,18 @@ export function Instruments() {
       </div>
       <div className="inst-row">
         <b>Current clamp</b>
-        <NumberField
-          label="delay"
-          unit="ms"
-          value={clamp.delay}
-          min={0}
-          onCommit={(delay) => setClamp({ ...clamp, delay })}
-          testid="clamp-delay"
-          width={52}
-        />
-        <NumberField
-          label="duration"
-          unit="ms"
-          value={clamp.duration}
-          min={0}
-          onCommit={(duration) => setClamp({ ...clamp, duration })}
-          testid="clamp-duration"
-          width={52}
-        />
-        <NumberField
-          label="amplitude"
-          unit="nA"
-          value={clamp.amplitude}
-          onCommit={(amplitude) => setClamp({ ...clamp, amplitude })}
-          testid="clamp-amplitude"
-          width={56}
-        />
+        {CLAMP_FIELDS.map(({ key, unit, min, width }) => (
+          <NumberField
+            key={key}
+            label={key}
+            unit={unit}
+            value={clamp[key]}
+            min={min}
+            onCommit={(value) => setClamp({ ...clamp, [key]: value })}
+            testid={`clamp-${key}`}
+            width={width}
+          />
+        ))}
         <button
           type="button"
           disabled={!nodes.length}

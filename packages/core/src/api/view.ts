@@ -65,6 +65,17 @@ export class View {
     return ` (in ${this.path})`;
   }
 
+  /** The view as the trainables module takes it. */
+  private rows(): trainables.ViewRows {
+    return {
+      d: this.base,
+      nodes: this.nodeIndices,
+      edges: this.edgeIndices,
+      sharing: this.sharing,
+      where: this.where(),
+    };
+  }
+
   private derive(nodes: Int32Array, sharing: Sharing, step: string, edges: Int32Array | null = null): View {
     return new View(this.base, nodes, edges, sharing, `${this.path}.${step}`);
   }
@@ -256,7 +267,7 @@ export class View {
 
   /** Makes `key` trainable with Jaxley's sharing rules for this kind of view. */
   makeTrainable(key: string, initVal?: number | readonly number[]): void {
-    trainables.makeTrainable(this.base, this.nodeIndices, this.edgeIndices, this.sharing, key, initVal, this.where());
+    trainables.makeTrainable(this.rows(), key, initVal);
   }
 
   /** The trainable parameters, one single-key record of a tf.Variable per makeTrainable call. */
@@ -276,7 +287,7 @@ export class View {
 
   /** Sets a value for one simulation (differentiable); returns the extended ParamState. */
   dataSet(key: string, value: trainables.DataValue, paramState: ParamState | null = null): ParamState {
-    return trainables.dataSet(this.base, this.nodeIndices, this.edgeIndices, key, value, paramState, this.where());
+    return trainables.dataSet(this.rows(), key, value, paramState);
   }
 
   /** A data stimulus for `integrate` (differentiable); returns the extended list. */
@@ -284,7 +295,7 @@ export class View {
     current: trainables.DataValue,
     dataStimuli: trainables.DataStimuli | null = null,
   ): trainables.DataStimuli {
-    return trainables.dataStimulate(this.base, this.nodeIndices, current, dataStimuli, this.where());
+    return trainables.dataStimulate(this.rows(), current, dataStimuli);
   }
 
   /** A data clamp for `integrate`; returns the extended list. */
@@ -293,7 +304,7 @@ export class View {
     values: trainables.DataValue,
     dataClamps: trainables.DataClamps | null = null,
   ): trainables.DataClamps {
-    return trainables.dataClamp(this.base, this.nodeIndices, this.edgeIndices, state, values, dataClamps, this.where());
+    return trainables.dataClamp(this.rows(), state, values, dataClamps);
   }
 
   /**

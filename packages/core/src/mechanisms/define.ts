@@ -6,8 +6,8 @@
  * such as `eNa` stay as they are).
  */
 import { compileMechanism, analyzeSpec } from "./compile.js";
-import { mechanismKeys, type MechanismKeys } from "./keys.js";
-import type { ChannelSpec, CompiledMechanism, MechanismSpec, SynapseSpec } from "./types.js";
+import { mechanismKeys } from "./keys.js";
+import type { ChannelSpec, CompiledMechanism, MechanismKeys, MechanismSpec, SynapseSpec } from "./types.js";
 
 /**
  * A channel or synapse: its spec (with this instance's name), keys, defaults and

@@ -6,7 +6,7 @@
 import { DendrolabError } from "../errors.js";
 import { validNamesHint } from "../names.js";
 import { ionDefaults, ionVariableNames } from "./ions.js";
-import type { MechanismSpec, QuantitySpec } from "./types.js";
+import type { MechanismKeys, MechanismSpec, QuantitySpec } from "./types.js";
 
 /**
  * The full key of a prefixed parameter or state.
@@ -24,24 +24,6 @@ export function prefixedKey(mechanismName: string, localName: string): string {
  */
 function quantityDefault(q: number | QuantitySpec): number {
   return typeof q === "number" ? q : q.default;
-}
-
-/** A mechanism's keys and defaults in kernel order. */
-export interface MechanismKeys {
-  /** Prefixed parameters in spec order, then shared keys in spec order. */
-  readonly paramKeys: readonly string[];
-  readonly paramDefaults: readonly number[];
-  /** Prefixed states in spec order. */
-  readonly stateKeys: readonly string[];
-  readonly stateDefaults: readonly number[];
-  /** The name under which the current is recorded. */
-  readonly currentName: string;
-  /**
-   * Ion columns of every species the mechanism uses (`ek`, `ki`, `ko`, ...; concentration
-   * states included), with NEURON's defaults.
-   */
-  readonly ionColumnKeys: readonly string[];
-  readonly ionColumnDefaults: readonly number[];
 }
 
 /** Concentrations a spec writes (its states with these names have un-prefixed keys). */

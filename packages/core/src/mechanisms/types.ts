@@ -6,6 +6,9 @@
  * Units (as in NEURON and Jaxley): v in mV, t in ms, channel conductances in S/cm2,
  * channel currents in mA/cm2 (outward positive), synaptic conductances in uS, synaptic
  * currents in nA (outward positive at the postsynaptic compartment).
+ *
+ * The spec interfaces below are the documentation of the schema in `spec-schema.ts`,
+ * which checks a spec's shape; test/mechanisms/spec-schema.test.ts keeps the two the same.
  */
 
 /** A parameter or state default, with optional unit and description. */
@@ -273,21 +276,29 @@ export interface CompiledIon {
   readonly write: readonly string[];
 }
 
+/** A mechanism's keys and defaults in kernel order. */
+export interface MechanismKeys {
+  /** Prefixed parameters in spec order, then shared keys in spec order. */
+  readonly paramKeys: readonly string[];
+  readonly paramDefaults: readonly number[];
+  /** Prefixed states in spec order. */
+  readonly stateKeys: readonly string[];
+  readonly stateDefaults: readonly number[];
+  /** The name under which the current is recorded. */
+  readonly currentName: string;
+  /**
+   * Ion columns of every species the mechanism uses (`ek`, `ki`, `ko`, ...; concentration
+   * states included), with NEURON's defaults.
+   */
+  readonly ionColumnKeys: readonly string[];
+  readonly ionColumnDefaults: readonly number[];
+}
+
 /** A mechanism after compilation: its keys, defaults and kernels. */
-export interface CompiledMechanism extends MechanismKernels {
+export interface CompiledMechanism extends MechanismKernels, MechanismKeys {
   readonly spec: MechanismSpec;
   readonly name: string;
   readonly kind: "channel" | "synapse";
-  /** Full keys, in kernel order: prefixed params, then shared keys. */
-  readonly paramKeys: readonly string[];
-  readonly paramDefaults: readonly number[];
-  /** Full (prefixed) state keys, in kernel order. */
-  readonly stateKeys: readonly string[];
-  readonly stateDefaults: readonly number[];
-  readonly currentName: string;
-  /** Ion columns of every species used (`ek`, `ki`, `ko`...), with NEURON's defaults. */
-  readonly ionColumnKeys: readonly string[];
-  readonly ionColumnDefaults: readonly number[];
   /** The node-level arrays the kernels take as `X`, in order (see {@link MechanismKernels}). */
   readonly nodeVars: readonly string[];
   /** Whether any kernel reads or writes `X` (celsius or ion variables). */

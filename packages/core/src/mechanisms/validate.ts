@@ -1,7 +1,9 @@
 /**
  * Checks a mechanism spec (which may come from a share link or a student's typing) and
- * parses its expressions. Every error names the mechanism, the field, what was given
- * and what is allowed.
+ * parses its expressions: first its shape against the schema (`spec-schema.ts`), then
+ * what depends on the whole spec (names unique, ions, expressions and the names they
+ * use, gate rates free of states). Every error names the mechanism, the field, what was
+ * given and what is allowed.
  */
 import { DendrolabError } from "../errors.js";
 import type { Expr } from "./expr/ast.js";
@@ -12,8 +14,8 @@ import { validNamesHint } from "../names.js";
 import { parseExpr } from "./expr/parser.js";
 import { prefixedKey } from "./keys.js";
 import { ionDefaults, ionRoleOf } from "./ions.js";
-import type { CompiledIon, MechanismSpec } from "./types.js";
-import { isObject } from "../guards.js";
+import { checkSpecShape } from "./spec-schema.js";
+import type { CompiledIon, IonUse, MechanismSpec, QuantitySpec } from "./types.js";
 
 /** A bad mechanism spec. */
 export class MechanismSpecError extends DendrolabError {
@@ -55,31 +57,7 @@ export interface AnalyzedSpec {
   readonly outputs: readonly (readonly [string, Expr])[];
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SPEC_FIELDS = [
-  "kind",
-  "name",
-  "params",
-  "shared",
-  "states",
-  "gates",
-  "definitions",
-  "current",
-  "currentName",
-  "ions",
-  "ionCurrents",
-  "outputs",
-];
 const RESERVED = ["v", "v_pre", "v_post", "dt", "t", "celsius", "__proto__"];
-
-const show = (x: unknown): string => {
-  if (typeof x === "number") return String(x);
-  try {
-    return JSON.stringify(x, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? String(x);
-  } catch {
-    return String(x);
-  }
-};
 
 /**
  * A deep-frozen copy of a valid spec (its values are strings and finite numbers, so a
@@ -105,68 +83,31 @@ function frozenSpecCopy<T extends MechanismSpec>(spec: T): T {
  * validateSpec({ kind: "channel", name: "Leak2", params: { g: 1e-4, e: -70 }, states: {},
  *   gates: {}, current: "g * (v - e)" }).current // the parsed current
  */
-export function validateSpec(spec: unknown): AnalyzedSpec {
-  if (!isObject(spec)) throw new MechanismSpecError(`A mechanism spec must be an object, got ${show(spec)}`);
-  const kind = spec.kind;
-  if (kind !== "channel" && kind !== "synapse") {
-    throw new MechanismSpecError(`A mechanism spec needs kind "channel" or "synapse", got kind ${show(kind)}`);
-  }
-  const label = kind === "channel" ? "Channel" : "Synapse";
-  const name = spec.name;
-  if (typeof name !== "string" || !IDENTIFIER.test(name)) {
-    throw new MechanismSpecError(
-      `${label} name must be an identifier (letters, digits, _; ` + `not starting with a digit), got ${show(name)}`,
-    );
-  }
-  const where = `${label} "${name}"`;
+export function validateSpec(input: unknown): AnalyzedSpec {
+  const shape = checkSpecShape(input);
+  if (!shape.ok) throw new MechanismSpecError(shape.message);
+  const spec = shape.spec;
+  const { kind, name, params, states, gates } = spec;
+  const none = {};
+  const shared: Record<string, number | QuantitySpec> = spec.shared ?? none;
+  const definitions: Record<string, string> = spec.definitions ?? none,
+    outputsSpec: Record<string, string> = spec.outputs ?? none,
+    ionCurrentsSpec: Record<string, string> = spec.ionCurrents ?? none;
+  const ionsSpec: Record<string, IonUse> = spec.ions ?? none;
+  const where = `${kind === "channel" ? "Channel" : "Synapse"} "${name}"`;
   const fail = (msg: string, cause?: unknown): never => {
     throw new MechanismSpecError(`${where}: ${msg}`, cause ? { cause } : undefined);
   };
-
-  for (const field of Object.keys(spec)) {
-    if (!SPEC_FIELDS.includes(field)) fail(`unknown field "${field}". ${validNamesHint(field, SPEC_FIELDS, "fields")}`);
-  }
-  const record = (field: string, optional: boolean): Record<string, unknown> => {
-    const r = spec[field];
-    if (r === undefined && optional) return {};
-    if (!isObject(r)) fail(`"${field}" must be an object of name: value, got ${show(r)}`);
-    return r as Record<string, unknown>;
-  };
-  const params = record("params", false),
-    shared = record("shared", true);
-  const states = record("states", false),
-    gates = record("gates", false);
-  const definitions = record("definitions", true);
-  const outputsSpec = record("outputs", true);
-  if (spec.current !== undefined && typeof spec.current !== "string") {
-    fail(`"current" must be an expression string, got ${show(spec.current)}`);
-  }
-  if (spec.currentName !== undefined && (typeof spec.currentName !== "string" || !IDENTIFIER.test(spec.currentName))) {
-    fail(`"currentName" must be an identifier such as "i_Na", got ${show(spec.currentName)}`);
-  }
-
-  const ionsSpec = record("ions", true),
-    ionCurrentsSpec = record("ionCurrents", true);
   if (kind !== "channel" && Object.keys(ionsSpec).length > 0) fail(`"ions" are for channels only`);
   const ions: CompiledIon[] = [];
   const ionReads: string[] = [];
   const ionCurrentReads = new Set<string>();
   const writtenCurrents: string[] = [];
   const writtenConcentrations = new Set<string>();
-  for (const [species, use] of Object.entries(ionsSpec)) {
-    if (!IDENTIFIER.test(species)) fail(`ion species name ${show(species)} is not an identifier`);
-    if (!isObject(use)) fail(`ion "${species}" must be { valence?, read?, write? }, got ${show(use)}`);
-    const u = use as Record<string, unknown>;
-    for (const f of Object.keys(u)) {
-      if (!["valence", "read", "write"].includes(f))
-        fail(`ion "${species}" has unknown field "${f}"; allowed: valence, read, write`);
-    }
-    if (u.valence !== undefined && (typeof u.valence !== "number" || !Number.isFinite(u.valence))) {
-      fail(`ion "${species}" valence must be a finite number, got ${show(u.valence)}`);
-    }
+  for (const [species, u] of Object.entries(ionsSpec)) {
     let valence: number;
     try {
-      valence = ionDefaults(species, u.valence as number | undefined).valence;
+      valence = ionDefaults(species, u.valence).valence;
     } catch (e) {
       return fail(
         `ion "${species}" needs a valence (only na, k and ca have a default one), e.g. { valence: 1, ... }`,
@@ -175,9 +116,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     }
     const list = (f: "read" | "write"): string[] => {
       const r = u[f] ?? [];
-      if (!Array.isArray(r) || r.some((x) => typeof x !== "string"))
-        fail(`ion "${species}" ${f} must be a list of names, got ${show(r)}`);
-      for (const x of r as string[]) {
+      for (const x of r) {
         const role = ionRoleOf(species, x);
         if (!role)
           fail(
@@ -188,7 +127,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
             `ion "${species}": the reversal potential e${species} cannot be written; write a concentration and it follows Nernst`,
           );
       }
-      return r as string[];
+      return r;
     };
     const read = list("read"),
       write = list("write");
@@ -219,8 +158,8 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     }
   }
   for (const k of writtenCurrents) {
-    if (typeof ionCurrentsSpec[k] !== "string")
-      fail(`ion current "${k}" is written, so ionCurrents needs an expression for it, got ${show(ionCurrentsSpec[k])}`);
+    if (ionCurrentsSpec[k] === undefined)
+      fail(`ion current "${k}" is written, so ionCurrents needs an expression for it`);
   }
 
   // Names and defaults.
@@ -229,28 +168,18 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   for (const f of FUNCTION_NAMES) owner.set(f, "a built-in function");
   for (const r of RESERVED) owner.set(r, voltageNames.includes(r) ? "the voltage" : "reserved");
   const claim = (n: string, role: string) => {
-    if (!IDENTIFIER.test(n)) fail(`${role} name ${show(n)} is not an identifier (letters, digits, _)`);
     const prev = owner.get(n);
     if (prev) fail(`the name "${n}" is used as ${role} but is already ${prev}; names in expressions must be unique`);
     owner.set(n, role);
   };
   const quantities = (r: Record<string, unknown>, role: string) => {
-    for (const [k, q] of Object.entries(r)) {
-      claim(k, role);
-      const d = isObject(q) ? q.default : q;
-      if (typeof d !== "number" || !Number.isFinite(d)) {
-        fail(`${role} "${k}" needs a finite number default (or { default: number }), got ${show(q)}`);
-      }
-    }
+    for (const k of Object.keys(r)) claim(k, role);
   };
   quantities(params, "a parameter");
   quantities(shared, "a shared parameter");
   quantities(states, "a state");
   for (const x of ionReads) claim(x, "an ion variable");
-  for (const [k, d] of Object.entries(definitions)) {
-    claim(k, "a definition");
-    if (typeof d !== "string") fail(`definition "${k}" must be an expression string, got ${show(d)}`);
-  }
+  for (const k of Object.keys(definitions)) claim(k, "a definition");
 
   // Full keys must not collide (a shared key may look like a prefixed one).
   const keyOwner = new Map<string, string>();
@@ -298,7 +227,7 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     return out;
   };
   defNames.forEach((d, i) => {
-    const e = parse(definitions[d] as string, [...base, ...defNames.slice(0, i)], `definition "${d}"`);
+    const e = parse(definitions[d], [...base, ...defNames.slice(0, i)], `definition "${d}"`);
     parsedDefs.push([d, e]);
     stateDeps.set(d, dependsOn(e));
   });
@@ -309,29 +238,16 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
   for (const g of Object.keys(gates)) {
     if (!stateNames.has(g)) fail(`gate "${g}" has no state of that name. ${validNamesHint(g, stateNames, "states")}`);
   }
-  const FORMS: Record<string, AnalyzedGate["form"]> = { "alpha,beta": "alphaBeta", "inf,tau": "infTau", rate: "rate" };
   for (const s of stateNames) {
     const gate = gates[s];
     if (gate === undefined) {
       fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta }, { inf, tau } or { rate })`);
     }
-    const fields = isObject(gate)
-      ? Object.keys(gate)
-          .filter((f) => f !== "initial" && f !== "method")
-          .sort()
-          .join(",")
-      : "";
-    const form =
-      FORMS[fields] ??
-      fail(
-        `gate "${s}" must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms) or { rate } (dx/dt), ` +
-          `each with an optional initial, got ${show(gate)}`,
-      );
+    const form: AnalyzedGate["form"] = "alpha" in gate ? "alphaBeta" : "inf" in gate ? "infTau" : "rate";
     const names = form === "alphaBeta" ? ["alpha", "beta"] : form === "infTau" ? ["inf", "tau"] : ["rate"];
     const expr = (f: string, allowOwn: boolean, allowIonCurrents: boolean): Expr => {
-      const text = (gate as Record<string, unknown>)[f];
-      if (typeof text !== "string") fail(`gate "${s}" field "${f}" must be an expression string, got ${show(text)}`);
-      const e = parse(text as string, all, `gate "${s}" (${f})`);
+      const text = (gate as unknown as Record<string, string>)[f]; // a field of its form: a string (checked)
+      const e = parse(text, all, `gate "${s}" (${f})`);
       const deps = [...dependsOn(e)].filter(
         (d) => !(allowOwn && d === s) && !(allowIonCurrents && ionCurrentReads.has(d)),
       );
@@ -344,12 +260,9 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
       }
       return e;
     };
-    const method = (gate as Record<string, unknown>).method;
-    if (method !== undefined && (form !== "rate" || (method !== "cnexp" && method !== "implicit"))) {
-      fail(`gate "${s}": "method" is for { rate } gates only and must be "cnexp" or "implicit", got ${show(method)}`);
-    }
+    const method = "method" in gate ? gate.method : undefined;
     const exprs = names.map((f) => expr(f, form === "rate", true));
-    const initial = (gate as Record<string, unknown>).initial === undefined ? null : expr("initial", false, false);
+    const initial = gate.initial === undefined ? null : expr("initial", false, false);
     analyzedGates.push({
       state: s,
       form,
@@ -365,19 +278,16 @@ export function validateSpec(spec: unknown): AnalyzedSpec {
     if (d) fail(`${context} uses the ion current "${d}"; ion currents may be read in gates only`);
     return e;
   };
-  const current = noIonCurrents(parse((spec.current as string | undefined) ?? "0", all, "current"), "current");
+  const current = noIonCurrents(parse(spec.current ?? "0", all, "current"), "current");
   const parsedIonCurrents = writtenCurrents.map(
-    (k) =>
-      [k, noIonCurrents(parse(ionCurrentsSpec[k] as string, all, `ion current "${k}"`), `ion current "${k}"`)] as const,
+    (k) => [k, noIonCurrents(parse(ionCurrentsSpec[k], all, `ion current "${k}"`), `ion current "${k}"`)] as const,
   );
   const outputs = Object.entries(outputsSpec).map(([k, text]) => {
-    if (!IDENTIFIER.test(k)) fail(`output name ${show(k)} is not an identifier (letters, digits, _)`);
     claimKey(prefixedKey(name, k), `output "${k}"`);
-    if (typeof text !== "string") fail(`output "${k}" must be an expression string, got ${show(text)}`);
-    return [k, parse(text as string, all, `output "${k}"`)] as const;
+    return [k, parse(text, all, `output "${k}"`)] as const;
   });
   return {
-    spec: frozenSpecCopy(spec as unknown as MechanismSpec),
+    spec: frozenSpecCopy(input as MechanismSpec),
     outputs,
     voltageNames,
     definitions: parsedDefs,

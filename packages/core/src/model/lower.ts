@@ -30,7 +30,7 @@ export interface Program {
   blocks: BlockSites[];
   recordings: RecordingPlan[];
   stimNodes: Int32Array;
-  clampPlans: Array<Omit<ClampPlan, "values">>;
+  clampPlans: HeldPlan[];
   ions: IonProgram;
 }
 
@@ -142,16 +142,7 @@ function buildProgram(d: ModelData): Program {
   const recordings = d.recordings.map((r) => planRecording(d, tree, blocks, r));
   const stimNodes = Int32Array.from(d.stimuli.map((s) => tree.nodeOfComp[s.node]));
   const ions = ionProgram(d);
-  const clampPlans = d.clamps.map((c) => {
-    const plan = planRecording(d, tree, blocks, c);
-    if (plan.kind === "current")
-      throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "ion")
-      throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "output")
-      throw new DendrolabError(`Cannot clamp the output '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    return plan.kind === "v" ? { kind: "v" as const, node: plan.node } : { ...plan };
-  });
+  const clampPlans = d.clamps.map((c) => planClamp(d, tree, blocks, c));
   return { tree, blocks, recordings, stimNodes, clampPlans, ions };
 }
 
@@ -176,6 +167,21 @@ export function recordableNames(d: ModelData, target: "node" | "edge"): string[]
 }
 
 /** Resolves a recording (or clamp) to a plan; throws a clear error if it cannot be recorded. */
+/** A recording that a clamp can hold: `v` or a state. */
+type HeldPlan = Extract<RecordingPlan, { kind: "v" | "state" }>;
+
+/** Where a clamp holds its value: `v` or a state; a current, ion variable or output cannot be held. */
+function planClamp(d: ModelData, tree: Tree, blocks: BlockSites[], c: Recording): HeldPlan {
+  const plan = planRecording(d, tree, blocks, c);
+  if (plan.kind === "v" || plan.kind === "state") return plan;
+  const what = {
+    current: `a current ('${c.state}')`,
+    ion: `the ion variable '${c.state}'`,
+    output: `the output '${c.state}'`,
+  };
+  throw new DendrolabError(`Cannot clamp ${what[plan.kind]}; clamp 'v' or a state.`, "INVALID_ARGUMENT");
+}
+
 function planRecording(d: ModelData, tree: Tree, blocks: BlockSites[], r: Recording): RecordingPlan {
   const where = r.target === "node" ? `at compartment ${r.index}` : `at synapse ${r.index}`;
   if (r.target === "node" && r.state === "v") return { kind: "v", node: tree.nodeOfComp[r.index] };
@@ -308,17 +314,8 @@ export function lowerWithProps(
   });
   const stimNodes = Int32Array.from([...prog.stimNodes, ...inputs.stimuli.map((s) => prog.tree.nodeOfComp[s.node])]);
   const stimValues = [...d.stimuli.map((s) => s.values), ...inputs.stimuli.map((s) => s.values)];
-  const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }) as ClampPlan);
-  for (const c of inputs.clamps) {
-    const plan = planRecording(d, prog.tree, prog.blocks, c);
-    if (plan.kind === "current")
-      throw new DendrolabError(`Cannot clamp a current ('${c.state}'); clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "ion")
-      throw new DendrolabError(`Cannot clamp the ion variable '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    if (plan.kind === "output")
-      throw new DendrolabError(`Cannot clamp the output '${c.state}'; clamp 'v' or a state.`, "INVALID_ARGUMENT");
-    clamps.push({ ...plan, values: c.values } as ClampPlan);
-  }
+  const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }));
+  for (const c of inputs.clamps) clamps.push({ ...planClamp(d, prog.tree, prog.blocks, c), values: c.values });
   const setup: SimSetup = {
     parent: prog.tree.parent,
     capNF: cable.capNF,

@@ -8,7 +8,7 @@
  */
 import type { Expr, SourcePos } from "./ast.js";
 import { NmodlError } from "./errors.js";
-import { namesIn, readsIn, type FlatStmt } from "./flat.js";
+import { assignedIn, namesIn, readsIn, type FlatStmt } from "./flat.js";
 
 /** f = a + b x. */
 export interface LinearForm {
@@ -210,16 +210,6 @@ export function cnexpForms(body: readonly FlatStmt[], block: string): Map<string
     defs.set(v, value);
     current.set(target, v);
   };
-  const conditionalTargets = (ss: readonly FlatStmt[], out: Set<string>) => {
-    for (const s of ss) {
-      if (s.kind === "assign") out.add(s.target);
-      if (s.kind === "if") {
-        conditionalTargets(s.then, out);
-        conditionalTargets(s.else, out);
-      }
-    }
-    return out;
-  };
   for (const s of body) {
     if (s.kind === "assign") {
       assign(s.target, versioned(s.value, current));
@@ -227,7 +217,7 @@ export function cnexpForms(body: readonly FlatStmt[], block: string): Map<string
     }
     if (s.kind === "if") {
       // Each variable assigned inside the if may depend on anything the if reads.
-      const targets = conditionalTargets([s], new Set());
+      const targets = assignedIn([s]);
       const reads = [...readsIn([s], new Set())].map((n) => current.get(n) ?? n);
       for (const t of targets) if (current.has(t)) reads.push(current.get(t)!);
       const args: Expr[] = reads.map((n) => ({ kind: "name", name: n, pos: s.pos }));

@@ -55,6 +55,7 @@ export function parseNeuronBlock(c: Cursor): NeuronBlock {
     nonspecific: string[] = [],
     range: string[] = [],
     global: string[] = [];
+  const nameLists = { NONSPECIFIC_CURRENT: nonspecific, RANGE: range, GLOBAL: global };
   blockItems(c, "NEURON", () => {
     const t = c.peek();
     if (t.kind !== "name")
@@ -86,16 +87,10 @@ export function parseNeuronBlock(c: Cursor): NeuronBlock {
         return;
       }
       case "NONSPECIFIC_CURRENT":
-        c.next();
-        nonspecific.push(...nameList(c, "after NONSPECIFIC_CURRENT", neuronStop));
-        return;
       case "RANGE":
-        c.next();
-        range.push(...nameList(c, "after RANGE", neuronStop));
-        return;
       case "GLOBAL":
         c.next();
-        global.push(...nameList(c, "after GLOBAL", neuronStop));
+        nameLists[t.text].push(...nameList(c, `after ${t.text}`, neuronStop));
         return;
       case "THREADSAFE":
         c.next();

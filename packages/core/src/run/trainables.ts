@@ -43,13 +43,22 @@ export interface DataClamp {
 }
 export type DataClamps = readonly DataClamp[];
 
+/** What the functions of this module take of a view: its model, rows, sharing rule and place. */
+export interface ViewRows {
+  readonly d: ModelData;
+  /** Global compartment indices in view, ascending. */
+  readonly nodes: Int32Array;
+  /** Global synapse indices in view, ascending. */
+  readonly edges: Int32Array;
+  readonly sharing: Sharing;
+  /** Where the view is, for error messages: ` (in network.cell(0))`. */
+  readonly where: string;
+}
+
 /** Which rows of a view have `key`, and whether it is a compartment or synapse key. */
 export function rowsWithKey(
-  d: ModelData,
-  nodes: Int32Array,
-  edges: Int32Array,
+  { d, nodes, edges, where }: ViewRows,
   key: string,
-  where: string,
 ): { target: "node" | "edge"; rows: Int32Array } {
   if (typeof key !== "string")
     throw new DendrolabError(`expected a parameter key${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
@@ -103,16 +112,9 @@ function shareGroups(d: ModelData, target: "node" | "edge", rows: Int32Array, sh
 }
 
 /** Jaxley's make_trainable: one value per sharing group. */
-export function makeTrainable(
-  d: ModelData,
-  nodes: Int32Array,
-  edges: Int32Array,
-  sharing: Sharing,
-  key: string,
-  initVal: number | readonly number[] | undefined,
-  where: string,
-): number {
-  const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
+export function makeTrainable(view: ViewRows, key: string, initVal: number | readonly number[] | undefined): number {
+  const { d, sharing, where } = view;
+  const { target, rows } = rowsWithKey(view, key);
   const groups = shareGroups(d, target, rows, sharing);
   const current = (i: number) => (target === "node" ? d.columns.get(key)![i] : d.edges.columns.get(key)![i]);
   let init: number[];
@@ -225,46 +227,40 @@ export function toFloat64(value: unknown, what: string): Float64Array {
 }
 
 /** Jaxley's data_set: a value for one run, differentiable. */
-export function dataSet(
-  d: ModelData,
-  nodes: Int32Array,
-  edges: Int32Array,
-  key: string,
-  value: DataValue,
-  paramState: ParamState | null,
-  where: string,
-): ParamState {
-  const { target, rows } = rowsWithKey(d, nodes, edges, key, where);
+export function dataSet(view: ViewRows, key: string, value: DataValue, prev: ParamState | null): ParamState {
+  const { target, rows } = rowsWithKey(view, key);
   const t = tensorBridge("dataSet()").toTensor(value, `dataSet('${key}')`);
   if (t.size !== 1 && t.size !== rows.length) {
     throw new DendrolabError(
-      `dataSet('${key}'): got ${t.size} values for ${rows.length} rows${where}; pass one value or ${rows.length}.`,
+      `dataSet('${key}'): got ${t.size} values for ${rows.length} rows${view.where}; pass one value or ${rows.length}.`,
       "SHAPE_MISMATCH",
     );
   }
-  return [...(paramState ?? []), { key, target, indices: rows, value: t }];
+  return [...(prev ?? []), { key, target, indices: rows, value: t }];
+}
+
+/**
+ * Checks the signals of a data method: one 1-D signal for every target, or one row per
+ * target (`n` of them).
+ */
+function checkRows(method: string, t: Tensor, n: number, targets: string, signal: string, where: string): void {
+  if (t.rank === 2 && t.shape[0] !== n) {
+    throw new DendrolabError(
+      `${method}: got ${t.shape[0]} rows for ${n} ${targets}${where}; give one 1-D ${signal} or ${n} rows.`,
+      "SHAPE_MISMATCH",
+    );
+  }
 }
 
 /** Jaxley's data_stimulate: currents for one run, differentiable. */
-export function dataStimulate(
-  _d: ModelData,
-  nodes: Int32Array,
-  current: DataValue,
-  prev: DataStimuli | null,
-  where: string,
-): DataStimuli {
+export function dataStimulate({ nodes, where }: ViewRows, current: DataValue, prev: DataStimuli | null): DataStimuli {
   if (nodes.length === 0)
     throw new DendrolabError(
       `dataStimulate(): the view is empty${where}; select at least one compartment.`,
       "EMPTY_SELECTION",
     );
   const t = tensorBridge("dataStimulate()").toTensor(current, "dataStimulate()");
-  if (t.rank === 2 && t.shape[0] !== nodes.length) {
-    throw new DendrolabError(
-      `dataStimulate(): got ${t.shape[0]} rows for ${nodes.length} compartments${where}; give one 1-D current or ${nodes.length} rows.`,
-      "SHAPE_MISMATCH",
-    );
-  }
+  checkRows("dataStimulate()", t, nodes.length, "compartments", "current", where);
   if (t.rank < 1 || t.rank > 2)
     throw new DendrolabError(
       `dataStimulate(): the current must be 1-D or 2-D${where}; got shape [${t.shape}].`,
@@ -275,21 +271,13 @@ export function dataStimulate(
 
 /** Jaxley's data_clamp: held values for one run. */
 export function dataClamp(
-  d: ModelData,
-  nodes: Int32Array,
-  edges: Int32Array,
+  { d, nodes, edges, where }: ViewRows,
   state: string,
   values: DataValue,
   prev: DataClamps | null,
-  where: string,
 ): DataClamps {
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
   const t = tensorBridge("dataClamp()").toTensor(values, `dataClamp('${state}')`);
-  if (t.rank === 2 && t.shape[0] !== indices.length) {
-    throw new DendrolabError(
-      `dataClamp('${state}'): got ${t.shape[0]} rows for ${indices.length} targets${where}; give one 1-D signal or ${indices.length} rows.`,
-      "SHAPE_MISMATCH",
-    );
-  }
+  checkRows(`dataClamp('${state}')`, t, indices.length, "targets", "signal", where);
   return [...(prev ?? []), { state, target, indices: Int32Array.from(indices), value: t }];
 }

@@ -187,7 +187,9 @@ describe("bad specs give clear errors", () => {
       error((s) => {
         s.params.gK = NaN;
       }),
-    ).toMatch(/a parameter "gK" needs a finite number default \(or \{ default: number \}\), got NaN/);
+    ).toMatch(
+      /a parameter "gK" needs a finite number default \(or \{ default: number, unit\?: string, description\?: string \}\), got NaN/,
+    );
     expect(
       error((s) => {
         s.states.n = { default: "0.3" };

@@ -99,23 +99,37 @@ function startsWithMinus(s: string): boolean {
 }
 
 /**
+ * The direct subexpressions of `e`, in order (none for a number or a name).
+ *
+ * @example childrenOf(parseExpr("f(a, b)")).length // 2
+ */
+export function childrenOf(e: Expr): readonly Expr[] {
+  if (e.type === "neg") return [e.arg];
+  if (e.type === "bin") return [e.left, e.right];
+  if (e.type === "call") return e.args;
+  return [];
+}
+
+/**
+ * `e` with each direct subexpression replaced by `f` of it; a number or a name as it is.
+ *
+ * @example mapChildren(parseExpr("-x"), () => num) // { type: "neg", arg: num, pos: 0 }
+ */
+export function mapChildren(e: Expr, f: (child: Expr) => Expr): Expr {
+  if (e.type === "neg") return { ...e, arg: f(e.arg) };
+  if (e.type === "bin") return { ...e, left: f(e.left), right: f(e.right) };
+  if (e.type === "call") return { ...e, args: e.args.map(f) };
+  return e;
+}
+
+/**
  * A copy of the tree without source positions (for comparing trees).
  *
  * @example stripPositions(parseExpr("x")) // { type: "var", name: "x" }
  */
 export function stripPositions(e: Expr): Expr {
-  switch (e.type) {
-    case "num":
-      return { type: "num", value: e.value };
-    case "var":
-      return { type: "var", name: e.name };
-    case "neg":
-      return { type: "neg", arg: stripPositions(e.arg) };
-    case "bin":
-      return { type: "bin", op: e.op, left: stripPositions(e.left), right: stripPositions(e.right) };
-    case "call":
-      return { type: "call", fn: e.fn, args: e.args.map(stripPositions) };
-  }
+  const { pos: _pos, ...rest } = mapChildren(e, stripPositions);
+  return rest as Expr;
 }
 
 /**
@@ -124,22 +138,10 @@ export function stripPositions(e: Expr): Expr {
  * @example [...freeNames(parseExpr("g * (v - e)")).keys()] // ["g", "v", "e"]
  */
 export function freeNames(e: Expr, out = new Map<string, number>()): Map<string, number> {
-  switch (e.type) {
-    case "num":
-      break;
-    case "var":
-      if (!out.has(e.name)) out.set(e.name, e.pos ?? 0);
-      break;
-    case "neg":
-      freeNames(e.arg, out);
-      break;
-    case "bin":
-      freeNames(e.left, out);
-      freeNames(e.right, out);
-      break;
-    case "call":
-      for (const a of e.args) freeNames(a, out);
-      break;
+  if (e.type === "var") {
+    if (!out.has(e.name)) out.set(e.name, e.pos ?? 0);
+  } else {
+    for (const c of childrenOf(e)) freeNames(c, out);
   }
   return out;
 }

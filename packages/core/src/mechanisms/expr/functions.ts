@@ -26,12 +26,17 @@ export interface FunctionDef {
   readonly simplify?: (g: ExprGraph, args: readonly NodeId[]) => NodeId | undefined;
 }
 
-const math1 = (
+/** A function of JavaScript's `Math` under the same name, emitted as `Math.<name>(...)`. */
+const math = (
   name: string,
+  arity: number,
   doc: string,
-  evaluate: (x: number) => number,
-  partial: FunctionDef["partial"],
-): FunctionDef => ({ name, arity: 1, doc, evaluate, emit: ([x]) => `Math.${name}(${x})`, partial });
+  evaluate: (...args: number[]) => number,
+  rules: Pick<FunctionDef, "partial" | "derivative" | "simplify">,
+): FunctionDef => ({ name, arity, doc, evaluate, emit: (a) => `Math.${name}(${a.join(", ")})`, ...rules });
+
+const math1 = (name: string, doc: string, evaluate: (x: number) => number, partial: FunctionDef["partial"]) =>
+  math(name, 1, doc, evaluate, { partial });
 
 const helper = (
   name: string,
@@ -63,17 +68,12 @@ const defs: FunctionDef[] = [
   ),
   math1("floor", "floor(x): the largest integer <= x", Math.floor, (g) => g.num(0)),
   math1("ceil", "ceil(x): the smallest integer >= x", Math.ceil, (g) => g.num(0)),
-  {
-    name: "atan2",
-    arity: 2,
-    doc: "atan2(y, x): the angle of the point (x, y)",
-    evaluate: Math.atan2,
-    emit: ([y, x]) => `Math.atan2(${y}, ${x})`,
+  math("atan2", 2, "atan2(y, x): the angle of the point (x, y)", Math.atan2, {
     partial: (g, [y, x], _self, i) => {
       const r2 = g.add(g.mul(x, x), g.mul(y, y));
       return i === 0 ? g.div(x, r2) : g.neg(g.div(y, r2));
     },
-  },
+  }),
   {
     name: "fmod",
     arity: 2,
@@ -83,30 +83,13 @@ const defs: FunctionDef[] = [
     // fmod(x, y) = x - trunc(x / y) y: d/dx = 1, d/dy = -trunc(x / y) = -(x - fmod) / y.
     partial: (g, [x, y], self, i) => (i === 0 ? g.num(1) : g.neg(g.div(g.sub(x, self), y))),
   },
-  {
-    name: "pow",
-    arity: 2,
-    doc: "pow(x, y): x to the power y (same as x ^ y)",
-    evaluate: Math.pow,
-    emit: ([x, y]) => `Math.pow(${x}, ${y})`,
-    simplify: (g, [x, y]) => g.pow(x, y),
-  },
-  {
-    name: "min",
-    arity: 2,
-    doc: "min(x, y): the smaller of x and y",
-    evaluate: Math.min,
-    emit: ([x, y]) => `Math.min(${x}, ${y})`,
+  math("pow", 2, "pow(x, y): x to the power y (same as x ^ y)", Math.pow, { simplify: (g, [x, y]) => g.pow(x, y) }),
+  math("min", 2, "min(x, y): the smaller of x and y", Math.min, {
     derivative: (g, [x, y], [dx, dy]) => g.call("ifle", [x, y, dx, dy]),
-  },
-  {
-    name: "max",
-    arity: 2,
-    doc: "max(x, y): the larger of x and y",
-    evaluate: Math.max,
-    emit: ([x, y]) => `Math.max(${x}, ${y})`,
+  }),
+  math("max", 2, "max(x, y): the larger of x and y", Math.max, {
     derivative: (g, [x, y], [dx, dy]) => g.call("ifle", [y, x, dx, dy]),
-  },
+  }),
   {
     name: "ifle",
     arity: 4,

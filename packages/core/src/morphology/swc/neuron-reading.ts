@@ -103,34 +103,22 @@ export function traceNeuron(input: SwcSample[]): { sections: TracedSection[]; ab
   // mksections
   const secs: I3dSection[] = [];
   const mksection = (isec: number, first: number, end: number) => {
-    let sec: I3dSection;
-    if (isec === 0) {
-      const stop = soma3geom ? 1 : end;
-      const pts = range(first, stop);
-      sec = {
-        id: first,
-        pts,
-        d: pts.map((k) => D[k]),
-        type: T[first],
-        parent: null,
-        parentx: 1,
-        first: 0,
-        own: range(first, end),
-      };
-    } else {
-      const pix = P[first];
-      const psec = secs[point2sec[pix]];
-      const pts = [pix, ...range(first, end)];
-      sec = {
-        id: first,
-        pts,
-        d: pts.map((k) => D[k]),
-        type: T[first],
-        parent: psec,
-        parentx: 1,
-        first: 0,
-        own: range(first, end),
-      };
+    // The root section holds its own points (only the first with a 3-point soma); every
+    // other section starts at its parent point.
+    const pix = P[first];
+    const psec = isec === 0 ? null : secs[point2sec[pix]];
+    const pts = psec === null ? range(first, soma3geom ? 1 : end) : [pix, ...range(first, end)];
+    const sec: I3dSection = {
+      id: first,
+      pts,
+      d: pts.map((k) => D[k]),
+      type: T[first],
+      parent: psec,
+      parentx: 1,
+      first: 0,
+      own: range(first, end),
+    };
+    if (psec !== null) {
       const denConSoma = psec.type === 1 && T[first] !== 1;
       const nOwn = end - first;
       let handled = false;

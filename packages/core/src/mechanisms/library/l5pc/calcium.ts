@@ -6,9 +6,7 @@
  */
 import { defineChannel } from "../../define.js";
 import { FARADAY } from "../../ions.js";
-import { conductance, nudged, QT } from "./common.js";
-
-const CA_ION = { ca: { read: ["eca"], write: ["ica"] } };
+import { boltzmann, infTauGate, nudged, ohmicChannel, rateGate, SHIFTED_BY_10 } from "./common.js";
 
 /**
  * High-voltage-activated Ca current, `ica = gCa_HVAbar m^2 h (v - eca)`: m rates
@@ -19,24 +17,18 @@ const CA_ION = { ca: { read: ["eca"], write: ["ica"] } };
  *
  * @example cell.group("somatic").insert(new Ca_HVA());
  */
-export class Ca_HVA extends defineChannel({
-  name: "Ca_HVA",
-  params: { gCa_HVAbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: CA_ION,
-  definitions: {
-    vn: nudged("v", -27),
-    mAlpha: "(0.055 * (-27 - vn)) / (exp((-27 - vn) / 3.8) - 1)",
-    mBeta: "(0.94 * exp((-75 - vn) / 17))",
-    hAlpha: "(0.000457 * exp((-13 - vn) / 50))",
-    hBeta: "(0.0065 / (exp((-vn - 15) / 28) + 1))",
-  },
-  gates: {
-    m: { inf: "mAlpha / (mAlpha + mBeta)", tau: "1 / (mAlpha + mBeta)" },
-    h: { inf: "hAlpha / (hAlpha + hBeta)", tau: "1 / (hAlpha + hBeta)" },
-  },
-  ionCurrents: { ica: "gCa_HVAbar * m * m * h * (v - eca)" },
-}) {}
+export class Ca_HVA extends defineChannel(
+  ohmicChannel("Ca_HVA", "ca", "m * m * h", {
+    definitions: {
+      vn: nudged("v", -27),
+      mAlpha: "(0.055 * (-27 - vn)) / (exp((-27 - vn) / 3.8) - 1)",
+      mBeta: "(0.94 * exp((-75 - vn) / 17))",
+      hAlpha: "(0.000457 * exp((-13 - vn) / 50))",
+      hBeta: "(0.0065 / (exp((-vn - 15) / 28) + 1))",
+    },
+    gates: { m: rateGate("m"), h: rateGate("h") },
+  }),
+) {}
 
 /**
  * Low-voltage-activated Ca current, `ica = gCa_LVAstbar m^2 h (v - eca)`, rates at
@@ -47,24 +39,15 @@ export class Ca_HVA extends defineChannel({
  *
  * @example cell.group("somatic").insert(new Ca_LVAst());
  */
-export class Ca_LVAst extends defineChannel({
-  name: "Ca_LVAst",
-  params: { gCa_LVAstbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: CA_ION,
-  definitions: { qt: QT, vs: "v + 10" },
-  gates: {
-    m: {
-      inf: "1.0000 / (1 + exp((vs - -30.000) / -6))",
-      tau: "(5.0000 + 20.0000 / (1 + exp((vs - -25.000) / 5))) / qt",
+export class Ca_LVAst extends defineChannel(
+  ohmicChannel("Ca_LVAst", "ca", "m * m * h", {
+    definitions: SHIFTED_BY_10,
+    gates: {
+      m: infTauGate(boltzmann("vs", -30, -6), "5.0000 + 20.0000 / (1 + exp((vs - -25.000) / 5))", "qt"),
+      h: infTauGate(boltzmann("vs", -80, 6.4), "20.0000 + 50.0000 / (1 + exp((vs - -40.000) / 7))", "qt"),
     },
-    h: {
-      inf: "1.0000 / (1 + exp((vs - -80.000) / 6.4))",
-      tau: "(20.0000 + 50.0000 / (1 + exp((vs - -40.000) / 7))) / qt",
-    },
-  },
-  ionCurrents: { ica: "gCa_LVAstbar * m * m * h * (v - eca)" },
-}) {}
+  }),
+) {}
 
 /**
  * Free intracellular calcium in a submembrane shell, `cai' = -10000 ica gamma / (2 F

@@ -3,7 +3,7 @@
  * PLoS Comput Biol 7: e1002107; Kole et al. 2006).
  */
 import { defineChannel } from "../../define.js";
-import { conductance, nudged } from "./common.js";
+import { conductance, nudged, rateGate } from "./common.js";
 
 /**
  * Ih, a nonspecific current `ihcn = gIhbar m (v - ehcn)` (ehcn -45 mV): m rates
@@ -22,7 +22,7 @@ export class Ih extends defineChannel({
     mAlpha: "0.001 * 6.43 * (vn + 154.9) / (exp((vn + 154.9) / 11.9) - 1)",
     mBeta: "0.001 * 193 * exp(vn / 33.1)",
   },
-  gates: { m: { inf: "mAlpha / (mAlpha + mBeta)", tau: "1 / (mAlpha + mBeta)" } },
+  gates: { m: rateGate("m") },
   current: "gIhbar * m * (v - ehcn)",
   currentName: "Ih_ihcn",
 }) {}

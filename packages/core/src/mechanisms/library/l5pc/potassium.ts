@@ -5,9 +5,7 @@
  * `SK_E2` (Köhler et al. 1996). Each writes `ik` and reads `ek`.
  */
 import { defineChannel } from "../../define.js";
-import { conductance, QT } from "./common.js";
-
-const K_ION = { k: { read: ["ek"], write: ["ik"] } };
+import { boltzmann, infTauGate, ohmicChannel, QT, rateGate, SHIFTED_BY_10 } from "./common.js";
 
 /**
  * Slow persistent K current, `ik = gK_Pstbar m^2 h (v - ek)`, rates at v + 10 mV:
@@ -18,24 +16,22 @@ const K_ION = { k: { read: ["ek"], write: ["ik"] } };
  *
  * @example cell.group("somatic").insert(new K_Pst());
  */
-export class K_Pst extends defineChannel({
-  name: "K_Pst",
-  params: { gK_Pstbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: K_ION,
-  definitions: { qt: QT, vs: "v + 10" },
-  gates: {
-    m: {
-      inf: "1 / (1 + exp(-(vs + 1) / 12))",
-      tau: "ifle(-50, vs, (1.25 + 13 * exp(-vs * 0.026)) / qt, (1.25 + 175.03 * exp(-vs * -0.026)) / qt)",
+export class K_Pst extends defineChannel(
+  ohmicChannel("K_Pst", "k", "m * m * h", {
+    definitions: SHIFTED_BY_10,
+    gates: {
+      m: {
+        inf: "1 / (1 + exp(-(vs + 1) / 12))",
+        tau: "ifle(-50, vs, (1.25 + 13 * exp(-vs * 0.026)) / qt, (1.25 + 175.03 * exp(-vs * -0.026)) / qt)",
+      },
+      h: infTauGate(
+        "1 / (1 + exp(-(vs + 54) / -11))",
+        "360 + (1010 + 24 * (vs + 55)) * exp(-(((vs + 75) / 48)^2))",
+        "qt",
+      ),
     },
-    h: {
-      inf: "1 / (1 + exp(-(vs + 54) / -11))",
-      tau: "(360 + (1010 + 24 * (vs + 55)) * exp(-(((vs + 75) / 48)^2))) / qt",
-    },
-  },
-  ionCurrents: { ik: "gK_Pstbar * m * m * h * (v - ek)" },
-}) {}
+  }),
+) {}
 
 /**
  * Fast inactivating K current, `ik = gK_Tstbar m^4 h (v - ek)`, rates at v + 10 mV:
@@ -46,18 +42,15 @@ export class K_Pst extends defineChannel({
  *
  * @example cell.group("somatic").insert(new K_Tst());
  */
-export class K_Tst extends defineChannel({
-  name: "K_Tst",
-  params: { gK_Tstbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: K_ION,
-  definitions: { qt: QT, vs: "v + 10" },
-  gates: {
-    m: { inf: "1 / (1 + exp(-(vs + 0) / 19))", tau: "(0.34 + 0.92 * exp(-(((vs + 71) / 59)^2))) / qt" },
-    h: { inf: "1 / (1 + exp(-(vs + 66) / -10))", tau: "(8 + 49 * exp(-(((vs + 73) / 23)^2))) / qt" },
-  },
-  ionCurrents: { ik: "gK_Tstbar * m^4 * h * (v - ek)" },
-}) {}
+export class K_Tst extends defineChannel(
+  ohmicChannel("K_Tst", "k", "m^4 * h", {
+    definitions: SHIFTED_BY_10,
+    gates: {
+      m: infTauGate("1 / (1 + exp(-(vs + 0) / 19))", "0.34 + 0.92 * exp(-(((vs + 71) / 59)^2))", "qt"),
+      h: infTauGate("1 / (1 + exp(-(vs + 66) / -10))", "8 + 49 * exp(-(((vs + 73) / 23)^2))", "qt"),
+    },
+  }),
+) {}
 
 /**
  * Kv3.1 current, `ik = gSKv3_1bar m (v - ek)`: `m_inf = 1 / (1 + exp((v - 18.7) /
@@ -66,16 +59,11 @@ export class K_Tst extends defineChannel({
  *
  * @example cell.group("somatic").insert(new SKv3_1());
  */
-export class SKv3_1 extends defineChannel({
-  name: "SKv3_1",
-  params: { gSKv3_1bar: conductance(0.00001) },
-  states: { m: 0.5 },
-  ions: K_ION,
-  gates: {
-    m: { inf: "1 / (1 + exp((v - 18.700) / -9.700))", tau: "0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140))" },
-  },
-  ionCurrents: { ik: "gSKv3_1bar * m * (v - ek)" },
-}) {}
+export class SKv3_1 extends defineChannel(
+  ohmicChannel("SKv3_1", "k", "m", {
+    gates: { m: infTauGate(boltzmann("v", 18.7, -9.7), "0.2 * 20.000 / (1 + exp((v - -46.560) / -44.140))") },
+  }),
+) {}
 
 /**
  * Muscarinic K current, `ik = gImbar m (v - ek)`: rates `3.3e-3 exp(±0.1 (v + 35))`,
@@ -83,19 +71,16 @@ export class SKv3_1 extends defineChannel({
  *
  * @example cell.group("apical").insert(new Im());
  */
-export class Im extends defineChannel({
-  name: "Im",
-  params: { gImbar: conductance(0.00001) },
-  states: { m: 0.5 },
-  ions: K_ION,
-  definitions: {
-    qt: QT,
-    mAlpha: "3.3e-3 * exp(2.5 * 0.04 * (v - -35))",
-    mBeta: "3.3e-3 * exp(-2.5 * 0.04 * (v - -35))",
-  },
-  gates: { m: { inf: "mAlpha / (mAlpha + mBeta)", tau: "(1 / (mAlpha + mBeta)) / qt" } },
-  ionCurrents: { ik: "gImbar * m * (v - ek)" },
-}) {}
+export class Im extends defineChannel(
+  ohmicChannel("Im", "k", "m", {
+    definitions: {
+      qt: QT,
+      mAlpha: "3.3e-3 * exp(2.5 * 0.04 * (v - -35))",
+      mBeta: "3.3e-3 * exp(-2.5 * 0.04 * (v - -35))",
+    },
+    gates: { m: rateGate("m", "qt") },
+  }),
+) {}
 
 /**
  * Small-conductance Ca-activated K current, `ik = gSK_E2bar z (v - ek)`: `z_inf = 1 /
@@ -105,12 +90,12 @@ export class Im extends defineChannel({
  *
  * @example cell.group("somatic").insert(new SK_E2());
  */
-export class SK_E2 extends defineChannel({
-  name: "SK_E2",
-  params: { gSK_E2bar: conductance(0.000001), zTau: { default: 1, unit: "ms" } },
-  states: { z: 0.5 },
-  ions: { ...K_ION, ca: { read: ["cai"] } },
-  definitions: { ca: "ifle(1e-7, cai, cai, cai + 1e-07)" },
-  gates: { z: { inf: "1 / (1 + (0.00043 / ca)^4.8)", tau: "zTau" } },
-  ionCurrents: { ik: "gSK_E2bar * z * (v - ek)" },
-}) {}
+export class SK_E2 extends defineChannel(
+  ohmicChannel("SK_E2", "k", "z", {
+    gbar: 0.000001,
+    params: { zTau: { default: 1, unit: "ms" } },
+    ions: { ca: { read: ["cai"] } },
+    definitions: { ca: "ifle(1e-7, cai, cai, cai + 1e-07)" },
+    gates: { z: infTauGate("1 / (1 + (0.00043 / ca)^4.8)", "zTau") },
+  }),
+) {}

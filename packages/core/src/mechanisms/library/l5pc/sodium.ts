@@ -4,7 +4,7 @@
  * and reads `ena`; keys and local names are those of the model's NEURON files.
  */
 import { defineChannel } from "../../define.js";
-import { conductance, nudged, QT } from "./common.js";
+import { boltzmann, infTauGate, nudged, ohmicChannel, QT, rateGate } from "./common.js";
 
 /**
  * Transient Na rates of the Hay et al. family, with half-activation shifted by `mShift`
@@ -22,10 +22,7 @@ function transientNaDefinitions(mAt: number, hAt: number): Record<string, string
   };
 }
 
-const transientGates = {
-  m: { inf: "mAlpha / (mAlpha + mBeta)", tau: "(1 / (mAlpha + mBeta)) / qt" },
-  h: { inf: "hAlpha / (hAlpha + hBeta)", tau: "(1 / (hAlpha + hBeta)) / qt" },
-};
+const transientGates = { m: rateGate("m", "qt"), h: rateGate("h", "qt") };
 
 /**
  * Fast inactivating Na current of the soma, `ina = gNaTs2_tbar m^3 h (v - ena)`
@@ -37,15 +34,12 @@ const transientGates = {
  *
  * @example cell.group("somatic").insert(new NaTs2_t());
  */
-export class NaTs2_t extends defineChannel({
-  name: "NaTs2_t",
-  params: { gNaTs2_tbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: { na: { read: ["ena"], write: ["ina"] } },
-  definitions: transientNaDefinitions(-32, -60),
-  gates: transientGates,
-  ionCurrents: { ina: "gNaTs2_tbar * m * m * m * h * (v - ena)" },
-}) {}
+export class NaTs2_t extends defineChannel(
+  ohmicChannel("NaTs2_t", "na", "m * m * m * h", {
+    definitions: transientNaDefinitions(-32, -60),
+    gates: transientGates,
+  }),
+) {}
 
 /**
  * Fast inactivating Na current of the axon, `ina = gNaTa_tbar m^3 h (v - ena)` (Colbert
@@ -54,15 +48,12 @@ export class NaTs2_t extends defineChannel({
  *
  * @example cell.group("axonal").insert(new NaTa_t());
  */
-export class NaTa_t extends defineChannel({
-  name: "NaTa_t",
-  params: { gNaTa_tbar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: { na: { read: ["ena"], write: ["ina"] } },
-  definitions: transientNaDefinitions(-38, -66),
-  gates: transientGates,
-  ionCurrents: { ina: "gNaTa_tbar * m * m * m * h * (v - ena)" },
-}) {}
+export class NaTa_t extends defineChannel(
+  ohmicChannel("NaTa_t", "na", "m * m * m * h", {
+    definitions: transientNaDefinitions(-38, -66),
+    gates: transientGates,
+  }),
+) {}
 
 /**
  * Persistent Na current, `ina = gNap_Et2bar m^3 h (v - ena)` (Magistretti and Alonso
@@ -74,24 +65,21 @@ export class NaTa_t extends defineChannel({
  *
  * @example cell.group("somatic").insert(new Nap_Et2());
  */
-export class Nap_Et2 extends defineChannel({
-  name: "Nap_Et2",
-  params: { gNap_Et2bar: conductance(0.00001) },
-  states: { m: 0.5, h: 0.5 },
-  ions: { na: { read: ["ena"], write: ["ina"] } },
-  definitions: {
-    qt: QT,
-    mInf: "1.0 / (1 + exp((v - -52.6) / -4.6))",
-    vm: nudged("v", -38),
-    mAlpha: "(0.182 * (vm - -38)) / (1 - exp(-(vm - -38) / 6))",
-    mBeta: "(0.124 * (-vm - 38)) / (1 - exp(-(-vm - 38) / 6))",
-    vh: nudged(nudged("vm", -17), -64.4),
-    hAlpha: "-2.88e-6 * (vh + 17) / (1 - exp((vh + 17) / 4.63))",
-    hBeta: "6.94e-6 * (vh + 64.4) / (1 - exp(-(vh + 64.4) / 2.63))",
-  },
-  gates: {
-    m: { inf: "mInf", tau: "6 * (1 / (mAlpha + mBeta)) / qt" },
-    h: { inf: "1.0 / (1 + exp((vh - -48.8) / 10))", tau: "(1 / (hAlpha + hBeta)) / qt" },
-  },
-  ionCurrents: { ina: "gNap_Et2bar * m * m * m * h * (v - ena)" },
-}) {}
+export class Nap_Et2 extends defineChannel(
+  ohmicChannel("Nap_Et2", "na", "m * m * m * h", {
+    definitions: {
+      qt: QT,
+      mInf: boltzmann("v", -52.6, -4.6),
+      vm: nudged("v", -38),
+      mAlpha: "(0.182 * (vm - -38)) / (1 - exp(-(vm - -38) / 6))",
+      mBeta: "(0.124 * (-vm - 38)) / (1 - exp(-(-vm - 38) / 6))",
+      vh: nudged(nudged("vm", -17), -64.4),
+      hAlpha: "-2.88e-6 * (vh + 17) / (1 - exp((vh + 17) / 4.63))",
+      hBeta: "6.94e-6 * (vh + 64.4) / (1 - exp(-(vh + 64.4) / 2.63))",
+    },
+    gates: {
+      m: { inf: "mInf", tau: "6 * (1 / (mAlpha + mBeta)) / qt" },
+      h: infTauGate(boltzmann("vh", -48.8, 10), "1 / (hAlpha + hBeta)", "qt"),
+    },
+  }),
+) {}
