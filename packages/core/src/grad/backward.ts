@@ -172,47 +172,21 @@ function reverseStep(
   cutClamps(setup, step + 1, "state", lamV, lamS);
   // Gates: S' = A(V', P, S, node arrays).
   for (const arrays of newLamS) for (const a of arrays) a.fill(0);
+  /** The adjoint of block i's state update, with the node arrays it read. */
+  const advanceBack = (i: number, x: Float64Array[] | undefined, lx: Float64Array[] | undefined) => {
+    const b = blocks[i];
+    work.advanceVjp[i](b.n, b.pre, b.post, after.V, b.P, at.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i], x, lx);
+  };
   blocks.forEach((b, i) => {
-    if (b.S.length > 0 && !(ions && b.mech.advancesFirst))
-      work.advanceVjp[i](
-        b.n,
-        b.pre,
-        b.post,
-        after.V,
-        b.P,
-        at.S[i],
-        dt,
-        lamS[i],
-        lamV,
-        g.P[i],
-        newLamS[i],
-        ions?.x(i, after.D),
-        ions?.lx[i],
-      );
+    if (b.S.length > 0 && !(ions && b.mech.advancesFirst)) advanceBack(i, ions?.x(i, after.D), ions?.lx[i]);
   });
   if (ions) {
     ions.reverseNernst(after.D);
     if (cn) ions.correct(at.D, X, V);
     for (let f = ions.first.length - 1; f >= 0; f--) {
       const i = ions.first[f];
-      const b = blocks[i];
       ions.takeMirrors(i, lamS[i]);
-      const Xi = cn ? ions.xCorrected(i, at.D) : ions.x(i, at.D);
-      work.advanceVjp[i](
-        b.n,
-        b.pre,
-        b.post,
-        after.V,
-        b.P,
-        at.S[i],
-        dt,
-        lamS[i],
-        lamV,
-        g.P[i],
-        newLamS[i],
-        Xi,
-        ions.lx[i],
-      );
+      advanceBack(i, cn ? ions.xCorrected(i, at.D) : ions.x(i, at.D), ions.lx[i]);
     }
   }
   cutClamps(setup, step + 1, "v", lamV, lamS);
