@@ -13,6 +13,25 @@ export function createServices(): Services & { warm(): Promise<void> } {
   const mc = () => (model ??= new ModelClient());
   const trainer = new TrainClient();
   const unexpected = (kind: string) => `Unexpected answer from the model worker (${kind}).`;
+  const failure = (r: { kind: string; message?: string }) => ({
+    ok: false as const,
+    message: r.kind === "error" && r.message !== undefined ? r.message : unexpected(r.kind),
+  });
+  /** `{ ok: true, value }` if the reply is of the expected kind, else the failure it is. */
+  const answer = <R extends { kind: string }, K extends R["kind"], T>(
+    r: R,
+    kind: K,
+    value: (r: Extract<R, { kind: K }>) => T,
+  ) => (r.kind === kind ? { ok: true as const, value: value(r as Extract<R, { kind: K }>) } : failure(r as never));
+  /** A model (re)load's reply: what the page shows of it, or the failure it is. */
+  const loaded = <R extends { kind: string }>(r: R) => {
+    if (r.kind !== "loaded") return failure(r as never);
+    const { summary, traces, simError, table, ms } = r as unknown as Extract<
+      Awaited<ReturnType<ModelClient["load"]>>,
+      { kind: "loaded" }
+    >;
+    return { ok: true as const, summary, traces, simError, table, ms };
+  };
   return {
     /** Starts the sandbox and the model worker; resolves when the sandbox is ready (or failed). */
     warm() {
@@ -22,39 +41,27 @@ export function createServices(): Services & { warm(): Promise<void> } {
     runScript: (script, files) => sandbox.run(script, files),
     async loadModel(m, sim, table) {
       const r = await mc().load(m, sim, table);
-      if (r.kind === "loaded")
-        return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
-      return { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return loaded(r);
     },
     async quickSet(target, key, value, sim, table) {
       const r = await mc().set(target, key, value, sim, table);
-      if (r.kind === "loaded")
-        return { ok: true, summary: r.summary, traces: r.traces, simError: r.simError, table: r.table, ms: r.ms };
-      return { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return loaded(r);
     },
     async table(source) {
       const r = await mc().table(source);
-      return r.kind === "table"
-        ? { ok: true, value: r.table }
-        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return answer(r, "table", (x) => x.table);
     },
     async simulate(sim) {
       const r = await mc().simulate(sim);
-      return r.kind === "traces"
-        ? { ok: true, value: r.traces }
-        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return answer(r, "traces", (x) => x.traces);
     },
     async column(key) {
       const r = await mc().column(key);
-      return r.kind === "column"
-        ? { ok: true, value: r.values }
-        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return answer(r, "column", (x) => x.values);
     },
     async mechanisms(files) {
       const r = await mc().mechanisms({ ...files });
-      return r.kind === "mechanisms"
-        ? { ok: true, value: r.report }
-        : { ok: false, message: r.kind === "error" ? r.message : unexpected(r.kind) };
+      return answer(r, "mechanisms", (x) => x.report);
     },
     train: (job, onReply) => trainer.start(job, onReply),
   };
