@@ -3,7 +3,8 @@
  * elimination: every node used more than once is computed once into a `const`.
  * Only graph nodes are emitted, never user text: names come from `varSource`.
  */
-import { FUNCTIONS, HELPERS } from "./functions.js";
+import { EXP_TABLE, EXP_TABLE_NAME, emitExp } from "./fastexp.js";
+import { FUNCTIONS, HELPERS as FUNCTION_HELPERS } from "./functions.js";
 import type { ExprGraph, NodeId } from "./graph.js";
 
 /** Integer powers up to this size are emitted as products (x*x*x), not Math.pow. */
@@ -87,7 +88,7 @@ function numberSource(x: number): string {
  *
  * @example
  * const { lines, values } = emitNodes(g, [root], (name) => name);
- * // lines: ["const t3 = Math.exp(x);"], values: ["(t3 * t3)"]
+ * // lines: ["const t3 = (x * 2);"], values: ["(t3 * t3)"]
  */
 export function emitNodes(
   g: ExprGraph,
@@ -181,30 +182,43 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
 }
 
 /**
- * Exponentials of affine arguments that share a slope share one `Math.exp`:
- * exp(s v + b) = exp(s v + b0) * exp(b - b0). The bases are declared on first use.
+ * Every exponential is computed inline ({@link emitExp}) into a `const` declared where
+ * it is first needed. Exponentials of affine arguments that share a slope share one:
+ * exp(s v + b) = exp(s v + b0) * exp(b - b0).
  */
 class ExpBases {
   private readonly bases = new Map<string, { name: string; offset: number }>();
+  private count = 0;
   constructor(
     private readonly lines: string[],
     private readonly prefix: string,
   ) {}
 
+  /** Declares `const <new name> = exp(argSource)` and returns the name. */
+  private compute(argSource: string): string {
+    const name = `${this.prefix}e${this.count++}`;
+    let arg = argSource;
+    if (!/^[A-Za-z_$][\w$]*$/.test(arg)) {
+      arg = `${name}_x`;
+      this.lines.push(`const ${arg} = ${argSource};`);
+    }
+    this.lines.push(...emitExp(arg, name));
+    return name;
+  }
+
   /** JavaScript for exp(arg) given the argument's source and, if affine, its form. */
   exp(argSource: string, affine: Affine | undefined): string {
-    if (!affine || affine.slope === 0 || !affine.name) return `Math.exp(${argSource})`;
+    if (!affine || affine.slope === 0 || !affine.name) return this.compute(argSource);
     const key = `${affine.name}:${affine.slope}`;
     let base = this.bases.get(key);
     if (!base) {
-      base = { name: `${this.prefix}e${this.bases.size}`, offset: affine.offset };
+      base = { name: this.compute(argSource), offset: affine.offset };
       this.bases.set(key, base);
-      this.lines.push(`const ${base.name} = Math.exp(${argSource});`);
       return base.name;
     }
     const shift = affine.offset - base.offset;
     if (shift === 0) return base.name;
-    if (Math.abs(shift) > 40) return `Math.exp(${argSource})`;
+    if (Math.abs(shift) > 40) return this.compute(argSource);
     return `(${base.name} * ${numberSource(Math.exp(shift))})`;
   }
 }
@@ -243,6 +257,11 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
         const e = bases.exp(`${x} / ${y}`, u);
         return `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (${e} - 1))`;
       }
+      if (n.fn === "sigmoid") {
+        const a = affineIn(g, n.args[0]);
+        const e = bases.exp(`(-${s(n.args[0])})`, a && { name: a.name, slope: -a.slope, offset: -a.offset });
+        return `(1 / (1 + ${e}))`;
+      }
       if (n.fn === "efun_d1") {
         // Reuse a shared exp(x) when x is affine (the forward rates already computed it).
         const ax = affineIn(g, n.args[0]);
@@ -260,10 +279,13 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
  * from an object parameter named `H`.
  */
 export function helperPreamble(): string {
-  return Object.keys(HELPERS)
-    .map((k) => `const H_${k} = H.${k};`)
-    .join("\n");
+  return [
+    ...Object.keys(FUNCTION_HELPERS).map((k) => `const H_${k} = H.${k};`),
+    `const ${EXP_TABLE_NAME} = H.expTable;`,
+  ].join("\n");
 }
 
-/** The helper object to pass as `H` to code using {@link helperPreamble}. */
-export { HELPERS };
+/** The object to pass as `H` to code using {@link helperPreamble}: the helper functions and the exp table. */
+export const HELPERS: Readonly<Record<string, ((...args: number[]) => number) | Float64Array>> = Object.freeze(
+  Object.assign(Object.create(null), FUNCTION_HELPERS, { expTable: EXP_TABLE }),
+);
