@@ -169,6 +169,28 @@ describe("emitted code", () => {
     expect(f(v)).toBeCloseTo(Math.exp(-(v + 65) / 18) * 4 + Math.exp(-(v + 65) / 18) ** 3 + v ** 4 + v ** 2.5, 12);
   });
 
+  it("shares one exponential between arguments of opposite slope, also in a subexpression", () => {
+    // u is not affine in v (a guard as in the L5PC rate files); the arguments are affine in u.
+    const text = "exp(-(u - 3) / 6) + 2 * exp((u - 3) / 6) + 0.5 / (1 - exp((u + 3) / 6))";
+    const f = compileExpr(text.replaceAll("u", "ifle(v, 0, v + 1, v)"), ["v"]);
+    expect(f.toString().match(/Math\.exp\(/g)).toHaveLength(1); // one inline exponential
+    for (const v of [-70, -3, 0, 0.5, 25]) {
+      const u = v <= 0 ? v + 1 : v;
+      const want = Math.exp(-(u - 3) / 6) + 2 * Math.exp((u - 3) / 6) + 0.5 / (1 - Math.exp((u + 3) / 6));
+      expectClose(f(v), want, 1e-14, 0, `v = ${v}`);
+    }
+  });
+
+  it("divides by a reciprocal as a multiplication (cnexp's dt / tau with tau = 1 / (a + b) / q)", () => {
+    const f = compileExpr("x / ((1 / (y * y + 1)) / 2.5) + x / (-(4 / y))", ["x", "y"]);
+    expect(f.toString()).not.toMatch(/ \/ /);
+    for (const [x, y] of [
+      [0.025, -1.5],
+      [-0.1, 3],
+    ])
+      expectClose(f(x, y), x / (1 / (y * y + 1) / 2.5) + x / -(4 / y), 1e-15, 0, `(${x}, ${y})`);
+  });
+
   it("never evaluates user text: unknown names and functions are errors", () => {
     expect(() => compileExpr("alert(1)", ["x"])).toThrow(/Unknown function "alert"/);
     expect(() => compileExpr("constructor + x", ["x"])).toThrow(/Unknown name "constructor"/);

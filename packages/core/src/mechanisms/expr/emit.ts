@@ -111,7 +111,7 @@ export function emitNodes(
 
   const source = new Map<NodeId, string>();
   const lines: string[] = [];
-  const bases = new ExpBases(lines, prefix);
+  const bases = new ExpBases(g, lines, prefix);
   for (const id of order) {
     const n = g.node(id);
     if (n.op === "num") {
@@ -122,7 +122,7 @@ export function emitNodes(
       source.set(id, varSource(n.name));
       continue;
     }
-    const code = render(g, id, source, bases);
+    const code = render(g, id, source, bases, uses);
     if ((uses.get(id) ?? 0) > 1) {
       const name = `${prefix}${id}`;
       lines.push(`const ${name} = ${code};`);
@@ -136,20 +136,33 @@ export function emitNodes(
 
 const INFIX = { add: "+", sub: "-", mul: "*", div: "/" } as const;
 
-/** `slope * name + offset`: a node that is affine in one variable. */
+/**
+ * `slope * name + offset`: a node that is affine in one variable or in one subexpression
+ * (named `#<node id>`), or a constant (`name` empty, `slope` 0).
+ */
 interface Affine {
   name: string;
   slope: number;
   offset: number;
 }
 
-/** The node as `slope * variable + offset`, if it is affine in a single variable. */
-function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
+/**
+ * The node as `slope * x + offset`, where x is a variable or a subexpression that is not
+ * itself affine (a call, a product of non-constants, ...); `memo` caches per node.
+ */
+function affineIn(g: ExprGraph, id: NodeId, memo: Map<NodeId, Affine>): Affine {
+  const hit = memo.get(id);
+  if (hit) return hit;
+  const result = affineOf(g, id, memo) ?? { name: `#${id}`, slope: 1, offset: 0 };
+  memo.set(id, result);
+  return result;
+}
+
+function affineOf(g: ExprGraph, id: NodeId, memo: Map<NodeId, Affine>): Affine | undefined {
   const n = g.node(id);
   const c = g.constant(id);
   if (c !== undefined) return { name: "", slope: 0, offset: c };
-  const join = (a: Affine | undefined, b: Affine | undefined, sign: 1 | -1): Affine | undefined => {
-    if (!a || !b) return undefined;
+  const join = (a: Affine, b: Affine, sign: 1 | -1): Affine | undefined => {
     if (a.name && b.name && a.name !== b.name) return undefined;
     return { name: a.name || b.name, slope: a.slope + sign * b.slope, offset: a.offset + sign * b.offset };
   };
@@ -157,24 +170,26 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
     case "var":
       return { name: n.name, slope: 1, offset: 0 };
     case "neg": {
-      const a = affineIn(g, n.a);
-      return a && { name: a.name, slope: -a.slope, offset: -a.offset };
+      const a = affineIn(g, n.a, memo);
+      return { name: a.name, slope: -a.slope, offset: -a.offset };
     }
     case "add":
-      return join(affineIn(g, n.a), affineIn(g, n.b), 1);
+      return join(affineIn(g, n.a, memo), affineIn(g, n.b, memo), 1);
     case "sub":
-      return join(affineIn(g, n.a), affineIn(g, n.b), -1);
+      return join(affineIn(g, n.a, memo), affineIn(g, n.b, memo), -1);
     case "mul": {
       const ca = g.constant(n.a),
         cb = g.constant(n.b);
       const k = ca ?? cb;
-      const a = affineIn(g, ca !== undefined ? n.b : n.a);
-      return k !== undefined && a ? { name: a.name, slope: k * a.slope, offset: k * a.offset } : undefined;
+      if (k === undefined) return undefined;
+      const a = affineIn(g, ca !== undefined ? n.b : n.a, memo);
+      return { name: a.name, slope: k * a.slope, offset: k * a.offset };
     }
     case "div": {
       const k = g.constant(n.b);
-      const a = affineIn(g, n.a);
-      return k !== undefined && k !== 0 && a ? { name: a.name, slope: a.slope / k, offset: a.offset / k } : undefined;
+      if (k === undefined || k === 0) return undefined;
+      const a = affineIn(g, n.a, memo);
+      return { name: a.name, slope: a.slope / k, offset: a.offset / k };
     }
     default:
       return undefined;
@@ -183,16 +198,24 @@ function affineIn(g: ExprGraph, id: NodeId): Affine | undefined {
 
 /**
  * Every exponential is computed inline ({@link emitExp}) into a `const` declared where
- * it is first needed. Exponentials of affine arguments that share a slope share one:
- * exp(s v + b) = exp(s v + b0) * exp(b - b0).
+ * it is first needed. Exponentials of affine arguments whose slopes are equal or
+ * opposite share one: exp(s x + b) = exp(s x + b0) * exp(b - b0) and
+ * exp(-s x + b) = exp(b + b0) / exp(s x + b0) (within about an ulp of the direct value).
  */
 class ExpBases {
-  private readonly bases = new Map<string, { name: string; offset: number }>();
+  private readonly bases = new Map<string, { name: string; slope: number; offset: number }>();
+  private readonly memo = new Map<NodeId, Affine>();
   private count = 0;
   constructor(
+    private readonly g: ExprGraph,
     private readonly lines: string[],
     private readonly prefix: string,
   ) {}
+
+  /** The node as an affine function of one variable or subexpression (see {@link affineIn}). */
+  affine(id: NodeId): Affine {
+    return affineIn(this.g, id, this.memo);
+  }
 
   /** Declares `const <new name> = exp(argSource)` and returns the name. */
   private compute(argSource: string): string {
@@ -206,24 +229,74 @@ class ExpBases {
     return name;
   }
 
-  /** JavaScript for exp(arg) given the argument's source and, if affine, its form. */
-  exp(argSource: string, affine: Affine | undefined): string {
-    if (!affine || affine.slope === 0 || !affine.name) return this.compute(argSource);
-    const key = `${affine.name}:${affine.slope}`;
-    let base = this.bases.get(key);
+  /** JavaScript for exp(arg) given the argument's source and its affine form. */
+  exp(argSource: string, affine: Affine): string {
+    if (affine.slope === 0 || !affine.name) return this.compute(argSource);
+    const key = `${affine.name}:${Math.abs(affine.slope)}`;
+    const base = this.bases.get(key);
     if (!base) {
-      base = { name: this.compute(argSource), offset: affine.offset };
-      this.bases.set(key, base);
-      return base.name;
+      const name = this.compute(argSource);
+      this.bases.set(key, { name, slope: affine.slope, offset: affine.offset });
+      return name;
     }
-    const shift = affine.offset - base.offset;
-    if (shift === 0) return base.name;
+    if (base.slope === affine.slope) {
+      const shift = affine.offset - base.offset;
+      if (shift === 0) return base.name;
+      if (Math.abs(shift) > 40) return this.compute(argSource);
+      return `(${base.name} * ${numberSource(Math.exp(shift))})`;
+    }
+    const shift = affine.offset + base.offset;
+    if (shift === 0) return `(1 / ${base.name})`;
     if (Math.abs(shift) > 40) return this.compute(argSource);
-    return `(${base.name} * ${numberSource(Math.exp(shift))})`;
+    return `(${numberSource(Math.exp(shift))} / ${base.name})`;
   }
 }
 
-function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, bases: ExpBases): string {
+/** An argument that shares its exponential with nothing (vtrap's x / y with y not constant). */
+const opaque = (id: NodeId): Affine => ({ name: `vtrap#${id}`, slope: 1, offset: 0 });
+
+/**
+ * 1 / d as `q * k` when d is c / q, or such a quotient multiplied or divided by constants
+ * or negated (c constant, q not), e.g. a time constant 1 / (alpha + beta) / qt. `chain`
+ * lists the nodes between d and q.
+ */
+function reciprocalOf(
+  g: ExprGraph,
+  d: NodeId,
+  chain: NodeId[] = [],
+): { q: NodeId; k: number; chain: NodeId[] } | undefined {
+  const n = g.node(d);
+  chain.push(d);
+  if (n.op === "neg") {
+    const r = reciprocalOf(g, n.a, chain);
+    return r && { ...r, k: -r.k };
+  }
+  if (n.op === "div") {
+    const c = g.constant(n.a);
+    const m = g.constant(n.b);
+    if (c !== undefined && c !== 0 && m === undefined) return { q: n.b, k: 1 / c, chain };
+    if (c !== undefined || m === undefined || m === 0) return undefined;
+    const r = reciprocalOf(g, n.a, chain); // (c / q) / m
+    return r && { ...r, k: r.k * m };
+  }
+  if (n.op === "mul") {
+    const ca = g.constant(n.a),
+      cb = g.constant(n.b);
+    const m = ca ?? cb;
+    if (m === undefined || m === 0) return undefined;
+    const r = reciprocalOf(g, ca !== undefined ? n.b : n.a, chain);
+    return r && { ...r, k: r.k / m };
+  }
+  return undefined;
+}
+
+function render(
+  g: ExprGraph,
+  id: NodeId,
+  source: ReadonlyMap<NodeId, string>,
+  bases: ExpBases,
+  uses: ReadonlyMap<NodeId, number>,
+): string {
   const n = g.node(id);
   const s = (c: NodeId) => source.get(c)!;
   switch (n.op) {
@@ -234,6 +307,16 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
       // and several times cheaper).
       const c = g.constant(n.b);
       if (c !== undefined && c !== 0 && Number.isFinite(1 / c)) return `(${s(n.a)} * ${numberSource(1 / c)})`;
+      // x / ((c / q) m) = x q (1 / (c m)): one division fewer, or none (within a few ulps).
+      // Only where q's code is not repeated: q is named, or read by this chain alone.
+      const r = c === undefined ? reciprocalOf(g, n.b) : undefined;
+      if (r && Number.isFinite(r.k) && r.k !== 0) {
+        const named = /^[\w$]+$/.test(s(r.q));
+        if (named || r.chain.every((d) => (uses.get(d) ?? 0) <= 1)) {
+          const q = r.k === 1 ? s(r.q) : r.k === -1 ? `(-${s(r.q)})` : `(${s(r.q)} * ${numberSource(r.k)})`;
+          return `(${s(n.a)} * ${q})`;
+        }
+      }
       return `(${s(n.a)} / ${s(n.b)})`;
     }
     case "add":
@@ -247,25 +330,27 @@ function render(g: ExprGraph, id: NodeId, source: ReadonlyMap<NodeId, string>, b
       return p > 0 ? `(${product})` : `(1 / (${product}))`;
     }
     case "call": {
-      if (n.fn === "exp") return bases.exp(s(n.args[0]), affineIn(g, n.args[0]));
+      if (n.fn === "exp") return bases.exp(s(n.args[0]), bases.affine(n.args[0]));
       if (n.fn === "vtrap") {
         // vtrap(x, y) = x / (exp(x / y) - 1), guarded as NEURON's hh.mod.
         const [x, y] = n.args.map(s);
-        const ax = affineIn(g, n.args[0]);
+        const ax = bases.affine(n.args[0]);
         const cy = g.constant(n.args[1]);
-        const u = ax && cy ? { name: ax.name, slope: ax.slope / cy, offset: ax.offset / cy } : undefined;
+        const u = cy ? { name: ax.name, slope: ax.slope / cy, offset: ax.offset / cy } : opaque(id);
         const e = bases.exp(`${x} / ${y}`, u);
         return `(Math.abs(${x} / ${y}) < 1e-6 ? ${y} * (1 - ${x} / ${y} / 2) : ${x} / (${e} - 1))`;
       }
       if (n.fn === "sigmoid") {
-        const a = affineIn(g, n.args[0]);
-        const e = bases.exp(`(-${s(n.args[0])})`, a && { name: a.name, slope: -a.slope, offset: -a.offset });
+        const a = bases.affine(n.args[0]);
+        const e = bases.exp(`(-${s(n.args[0])})`, { name: a.name, slope: -a.slope, offset: -a.offset });
         return `(1 / (1 + ${e}))`;
       }
       if (n.fn === "efun_d1") {
-        // Reuse a shared exp(x) when x is affine (the forward rates already computed it).
-        const ax = affineIn(g, n.args[0]);
-        if (ax && ax.name && ax.slope !== 0) return `H_efun_d1e(${s(n.args[0])}, ${bases.exp(s(n.args[0]), ax)})`;
+        // Reuse a shared exp(x) when x is affine in a variable (the forward rates already
+        // computed it; efun_d1e is less accurate than efun_d1, so not for any other x).
+        const ax = bases.affine(n.args[0]);
+        if (ax.name && !ax.name.startsWith("#") && ax.slope !== 0)
+          return `H_efun_d1e(${s(n.args[0])}, ${bases.exp(s(n.args[0]), ax)})`;
       }
       return FUNCTIONS[n.fn].emit(n.args.map(s));
     }
