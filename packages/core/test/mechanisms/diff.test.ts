@@ -162,7 +162,8 @@ describe("emitted code", () => {
   it("computes each shared subexpression once and uses products for small powers", () => {
     const f = compileExpr("exp(-(v + 65) / 18) * 4 + exp(-(v + 65) / 18) ^ 3 + v ^ 4 + v ^ 2.5", ["v"]);
     const src = f.toString();
-    expect(src.match(/Math\.exp\(/g)).toHaveLength(1);
+    // One exponential for exp(-(v + 65) / 18), one for v^2.5 = exp(2.5 ln v) (Math.pow beyond its range).
+    expect(src.match(/Math\.exp\(/g)).toHaveLength(2);
     expect(src).toMatch(/a0 \* a0 \* a0 \* a0/);
     expect(src.match(/Math\.pow\(/g)).toHaveLength(1);
     const v = 3;
@@ -189,6 +190,20 @@ describe("emitted code", () => {
       [-0.1, 3],
     ])
       expectClose(f(x, y), x / (1 / (y * y + 1) / 2.5) + x / -(4 / y), 1e-15, 0, `(${x}, ${y})`);
+  });
+
+  it("computes a constant non-integer power as exp(y ln x), Math.pow's values at the edges", () => {
+    const f = compileExpr("x ^ 4.8 + 0 * y", ["x", "y"]);
+    const h = compileExpr("x ^ -0.5 + 0 * y", ["x", "y"]);
+    expect(f.toString()).toMatch(/4\.8 \* Math\.log\(/);
+    for (let x = 0.05; x < 20; x *= 1.37) {
+      expectClose(f(x, 0), x ** 4.8, (1 + Math.abs(4.8 * Math.log(x))) * 2 ** -52, 0, `${x}^4.8`);
+      expectClose(h(x, 0), x ** -0.5, (1 + Math.abs(0.5 * Math.log(x))) * 2 ** -52, 0, `${x}^-0.5`);
+    }
+    for (const x of [0, -0, -2, 1, 1e-300, 1e300, Infinity, -Infinity, Number.NaN]) {
+      expect(Object.is(f(x, 0), x ** 4.8), `${x}^4.8`).toBe(true);
+      expect(Object.is(h(x, 0), x ** -0.5), `${x}^-0.5`).toBe(true);
+    }
   });
 
   it("never evaluates user text: unknown names and functions are errors", () => {

@@ -229,6 +229,18 @@ class ExpBases {
     return name;
   }
 
+  /**
+   * JavaScript for x^y with a constant non-integer y: exp(y ln x), a third of the time of
+   * Math.pow, where |y ln x| <= 16 (relative error below 1 + |y ln x| ulp: a few ulp for
+   * the x^4.8 of SK_E2's rates); Math.pow elsewhere (large results, x <= 0, NaN).
+   */
+  pow(xSource: string, y: number): string {
+    const name = `${this.prefix}p${this.count++}`;
+    this.lines.push(`const ${name}_x = ${xSource};`, `const ${name}_t = ${numberSource(y)} * Math.log(${name}_x);`);
+    const e = this.compute(`${name}_t`);
+    return `(${name}_t <= 16 && ${name}_t >= -16 ? ${e} : Math.pow(${name}_x, ${numberSource(y)}))`;
+  }
+
   /** JavaScript for exp(arg) given the argument's source and its affine form. */
   exp(argSource: string, affine: Affine): string {
     if (affine.slope === 0 || !affine.name) return this.compute(argSource);
@@ -325,6 +337,8 @@ function render(
       return `(${s(n.a)} ${INFIX[n.op]} ${s(n.b)})`;
     case "pow": {
       const p = productPower(g, id);
+      const y = g.constant(n.b);
+      if (p === undefined && y !== undefined && Number.isFinite(y) && !Number.isInteger(y)) return bases.pow(s(n.a), y);
       if (p === undefined) return `Math.pow(${s(n.a)}, ${s(n.b)})`;
       const product = new Array<string>(Math.abs(p)).fill(s(n.a)).join(" * ");
       return p > 0 ? `(${product})` : `(1 / (${product}))`;
