@@ -52,6 +52,12 @@ function ionCurrentWrites(sym: SymbolicMechanism, values: readonly string[], off
   ]);
 }
 
+/** Statements adding the scaled current `values[0]` and slope `values[1]` to accI and accG (none for zeros). */
+function accumulate(values: readonly string[]): string[] {
+  if (values[0] === "0" && values[1] === "0") return [];
+  return ["const sc = scale[k];", `accI[jpost] += sc * ${values[0]};`, `accG[jpost] += sc * ${values[1]};`];
+}
+
 /** Where each kernel variable is loaded from, per instance k. */
 function loadLine(name: string): string | undefined {
   if (name === "v") return "const v = V[jpost];";
@@ -180,16 +186,15 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
   const sVars = Array.from({ length: sym.nStates }, (_, j) => `s${j}`);
 
   const ionValues = sym.ionCurrents.flatMap((c) => [c.value, c.slope]);
-  const current = loop(sym, "current", {
-    outputs: [i, di, ...ionValues],
-    setup: writeSetup(sym, true, false),
-    tail: (values) => [
-      "const sc = scale[k];",
-      `accI[jpost] += sc * ${values[0]};`,
-      `accG[jpost] += sc * ${values[1]};`,
-      ...ionCurrentWrites(sym, values, 2),
-    ],
-  });
+  // No current at all (e.g. a concentration mechanism): nothing to add.
+  const silent = g.isConst(i, 0) && g.isConst(di, 0) && ionValues.length === 0;
+  const current = silent
+    ? emptyKernel("current")
+    : loop(sym, "current", {
+        outputs: [i, di, ...ionValues],
+        setup: writeSetup(sym, true, false),
+        tail: (values) => [...accumulate(values), ...ionCurrentWrites(sym, values, 2)],
+      });
   const currentValues = loop(sym, "currentValues", { outputs: [i], tail: ([iv]) => [`out[k] = ${iv};`] });
 
   const currentVjp = currentVjpSource(sym, null, true);
@@ -348,9 +353,7 @@ function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: N
       return `const ns${j} = ${x}; SA${j}[k] = ns${j};${m ? ` ${xWrite(m)}[jpost] = ns${j};` : ""}`;
     }),
     ...c.lines,
-    "const sc = scale[k];",
-    `accI[jpost] += sc * ${c.values[0]};`,
-    `accG[jpost] += sc * ${c.values[1]};`,
+    ...accumulate(c.values),
     ...ionCurrentWrites(sym, c.values, 2),
   ];
   return [

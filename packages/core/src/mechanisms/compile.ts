@@ -94,9 +94,13 @@ export function analyzeSpec(spec: MechanismSpec): AnalyzedSpec {
   return a;
 }
 
-/** Compiles one generated kernel body. */
-function compileKernel(body: string): (...args: never[]) => void {
-  return new Function("H", `"use strict";\n${helperPreamble()}\n${body}`)(HELPERS);
+/**
+ * Compiles one generated kernel body. `label` (e.g. `NaTs2_t.advanceCurrent`) names its
+ * source for profilers and stack traces.
+ */
+function compileKernel(body: string, label = "kernel"): (...args: never[]) => void {
+  const url = label.replace(/[^\w.-]/g, "_");
+  return new Function("H", `"use strict";\n${helperPreamble()}\n${body}\n//# sourceURL=${url}.js`)(HELPERS);
 }
 
 function buildKernels(a: AnalyzedSpec) {
@@ -106,7 +110,7 @@ function buildKernels(a: AnalyzedSpec) {
     const sym = buildSymbolic(a);
     const source = generateKernelSources(sym);
     const kernels = Object.fromEntries(
-      Object.entries(source).map(([name, body]) => [name, compileKernel(body)]),
+      Object.entries(source).map(([name, body]) => [name, compileKernel(body, `${a.spec.name}.${name}`)]),
     ) as unknown as MechanismKernels;
     // currentVjp restricted to the wanted parameters (compiled on first use, then cached).
     const variants = new Map<string, MechanismKernels["currentVjp"]>();
@@ -115,7 +119,10 @@ function buildKernels(a: AnalyzedSpec) {
       let fn = variants.get(k);
       if (!fn) {
         const params = wanted.flatMap((w, j) => (w ? [j] : []));
-        fn = compileKernel(currentVjpSource(sym, params, scale)) as unknown as MechanismKernels["currentVjp"];
+        fn = compileKernel(
+          currentVjpSource(sym, params, scale),
+          `${a.spec.name}.currentVjp`,
+        ) as unknown as MechanismKernels["currentVjp"];
         variants.set(k, fn);
       }
       return fn;
@@ -137,7 +144,10 @@ function buildKernels(a: AnalyzedSpec) {
       let fn = outputKernels.get(j);
       if (!fn) {
         if (!(j >= 0 && j < sym.outputs.length)) throw new RangeError(`no output ${j}`);
-        fn = compileKernel(outputValuesSource(sym, j)) as unknown as MechanismKernels["currentValues"];
+        fn = compileKernel(
+          outputValuesSource(sym, j),
+          `${a.spec.name}.output${j}`,
+        ) as unknown as MechanismKernels["currentValues"];
         outputKernels.set(j, fn);
       }
       return fn;

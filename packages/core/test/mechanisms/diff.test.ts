@@ -162,11 +162,48 @@ describe("emitted code", () => {
   it("computes each shared subexpression once and uses products for small powers", () => {
     const f = compileExpr("exp(-(v + 65) / 18) * 4 + exp(-(v + 65) / 18) ^ 3 + v ^ 4 + v ^ 2.5", ["v"]);
     const src = f.toString();
-    expect(src.match(/Math\.exp\(/g)).toHaveLength(1);
+    // One exponential for exp(-(v + 65) / 18), one for v^2.5 = exp(2.5 ln v) (Math.pow beyond its range).
+    expect(src.match(/Math\.exp\(/g)).toHaveLength(2);
     expect(src).toMatch(/a0 \* a0 \* a0 \* a0/);
     expect(src.match(/Math\.pow\(/g)).toHaveLength(1);
     const v = 3;
     expect(f(v)).toBeCloseTo(Math.exp(-(v + 65) / 18) * 4 + Math.exp(-(v + 65) / 18) ** 3 + v ** 4 + v ** 2.5, 12);
+  });
+
+  it("shares one exponential between arguments of opposite slope, also in a subexpression", () => {
+    // u is not affine in v (a guard as in the L5PC rate files); the arguments are affine in u.
+    const text = "exp(-(u - 3) / 6) + 2 * exp((u - 3) / 6) + 0.5 / (1 - exp((u + 3) / 6))";
+    const f = compileExpr(text.replaceAll("u", "ifle(v, 0, v + 1, v)"), ["v"]);
+    expect(f.toString().match(/Math\.exp\(/g)).toHaveLength(1); // one inline exponential
+    for (const v of [-70, -3, 0, 0.5, 25]) {
+      const u = v <= 0 ? v + 1 : v;
+      const want = Math.exp(-(u - 3) / 6) + 2 * Math.exp((u - 3) / 6) + 0.5 / (1 - Math.exp((u + 3) / 6));
+      expectClose(f(v), want, 1e-14, 0, `v = ${v}`);
+    }
+  });
+
+  it("divides by a reciprocal as a multiplication (cnexp's dt / tau with tau = 1 / (a + b) / q)", () => {
+    const f = compileExpr("x / ((1 / (y * y + 1)) / 2.5) + x / (-(4 / y))", ["x", "y"]);
+    expect(f.toString()).not.toMatch(/ \/ /);
+    for (const [x, y] of [
+      [0.025, -1.5],
+      [-0.1, 3],
+    ])
+      expectClose(f(x, y), x / (1 / (y * y + 1) / 2.5) + x / -(4 / y), 1e-15, 0, `(${x}, ${y})`);
+  });
+
+  it("computes a constant non-integer power as exp(y ln x), Math.pow's values at the edges", () => {
+    const f = compileExpr("x ^ 4.8 + 0 * y", ["x", "y"]);
+    const h = compileExpr("x ^ -0.5 + 0 * y", ["x", "y"]);
+    expect(f.toString()).toMatch(/4\.8 \* Math\.log\(/);
+    for (let x = 0.05; x < 20; x *= 1.37) {
+      expectClose(f(x, 0), x ** 4.8, (1 + Math.abs(4.8 * Math.log(x))) * 2 ** -52, 0, `${x}^4.8`);
+      expectClose(h(x, 0), x ** -0.5, (1 + Math.abs(0.5 * Math.log(x))) * 2 ** -52, 0, `${x}^-0.5`);
+    }
+    for (const x of [0, -0, -2, 1, 1e-300, 1e300, Infinity, -Infinity, Number.NaN]) {
+      expect(Object.is(f(x, 0), x ** 4.8), `${x}^4.8`).toBe(true);
+      expect(Object.is(h(x, 0), x ** -0.5), `${x}^-0.5`).toBe(true);
+    }
   });
 
   it("never evaluates user text: unknown names and functions are errors", () => {
