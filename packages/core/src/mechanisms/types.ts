@@ -148,6 +148,20 @@ export type MechanismSpec = ChannelSpec | SynapseSpec;
  * `current` adds each written ion current (unscaled, mA/cm2) to its array, `advance` and
  * `steady` copy each concentration state to its array. Mechanisms without ions ignore it.
  */
+/**
+ * The leading arguments of every kernel: `n` instances, their presynaptic and
+ * postsynaptic nodes, the voltage of every node (mV), and the parameters and states
+ * (struct-of-arrays, `P[j][k]`, `S[j][k]`).
+ */
+export type Instances = [
+  n: number,
+  pre: Int32Array,
+  post: Int32Array,
+  V: Float64Array,
+  P: Float64Array[],
+  S: Float64Array[],
+];
+
 export interface MechanismKernels {
   /**
    * Accumulates the linearised current: `accI[post[k]] += scale[k] * i`,
@@ -155,69 +169,24 @@ export interface MechanismKernels {
    * (For channels `post === idx`.)
    */
   current(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    scale: Float64Array,
-    accI: Float64Array,
-    accG: Float64Array,
-    X?: Float64Array[],
+    ...args: [...Instances, scale: Float64Array, accI: Float64Array, accG: Float64Array, X?: Float64Array[]]
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
-  currentValues(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    out: Float64Array,
-    X?: Float64Array[],
-  ): void;
+  currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[]]): void;
   /** Advances every state by one step of exponential Euler at the given V, in place. */
-  advance(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    dt: number,
-    X?: Float64Array[],
-  ): void;
+  advance(...args: [...Instances, dt: number, X?: Float64Array[]]): void;
   /**
    * `advance` followed by `current` at the new states, in one pass over the instances
    * (the time loop's hot path when no state is clamped).
    */
   advanceCurrent(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    dt: number,
-    scale: Float64Array,
-    accI: Float64Array,
-    accG: Float64Array,
-    X?: Float64Array[],
+    ...args: [...Instances, dt: number, scale: Float64Array, accI: Float64Array, accG: Float64Array, X?: Float64Array[]]
   ): void;
   /**
    * Sets every state to its initial value at the given V: the gate's `initial`, else its
    * steady state; a concentration state without `initial` is left as it is.
    */
-  steady(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    X?: Float64Array[],
-  ): void;
+  steady(...args: [...Instances, X?: Float64Array[]]): void;
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
    * on the accumulated `accI` and `accG`, accumulates d(sum)/d(.) into `dV` (at pre and
@@ -227,21 +196,18 @@ export interface MechanismKernels {
    * with respect to the node variables it reads (`celsius`, `eca`, `cai`...) into it.
    */
   currentVjp(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    scale: Float64Array,
-    wI: Float64Array,
-    wG: Float64Array,
-    dV: Float64Array,
-    dP: Float64Array[],
-    dS: Float64Array[],
-    dScale: Float64Array,
-    X?: Float64Array[],
-    LX?: Float64Array[],
+    ...args: [
+      ...Instances,
+      scale: Float64Array,
+      wI: Float64Array,
+      wG: Float64Array,
+      dV: Float64Array,
+      dP: Float64Array[],
+      dS: Float64Array[],
+      dScale: Float64Array,
+      X?: Float64Array[],
+      LX?: Float64Array[],
+    ]
   ): void;
   /**
    * Vector-Jacobian product of `advance`: `S` holds the states *before* the step (it is
@@ -251,19 +217,16 @@ export interface MechanismKernels {
    * `currentVjp`); a concentration's mirror is not handled here: its weight belongs in `wS`.
    */
   advanceVjp(
-    n: number,
-    pre: Int32Array,
-    post: Int32Array,
-    V: Float64Array,
-    P: Float64Array[],
-    S: Float64Array[],
-    dt: number,
-    wS: Float64Array[],
-    dV: Float64Array,
-    dP: Float64Array[],
-    dSOld: Float64Array[],
-    X?: Float64Array[],
-    LX?: Float64Array[],
+    ...args: [
+      ...Instances,
+      dt: number,
+      wS: Float64Array[],
+      dV: Float64Array,
+      dP: Float64Array[],
+      dSOld: Float64Array[],
+      X?: Float64Array[],
+      LX?: Float64Array[],
+    ]
   ): void;
 }
 
