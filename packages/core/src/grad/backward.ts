@@ -2,14 +2,14 @@
  * The discrete adjoint of the time loop (docs/design.md#kernel). Given the weights of the loss
  * on every recorded sample, it returns the exact gradient of the loss with respect to the
  * initial state, every mechanism parameter and current scale, the capacitances, the axial
- * conductances and the stimuli. The tree solve's adjoint is another tree solve (the matrix
+ * conductances, the stimuli and the node arrays (celsius, ion columns; see ions.ts). The tree solve's adjoint is another tree solve (the matrix
  * is symmetric).
  */
 import { DendrolabError } from "../errors.js";
 import type { SimSetup } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
 import { IonAdjoint } from "./ions.js";
-import { replaySegment, type StepRecord, type Tape } from "./tape.js";
+import { segmentBefore, type StepRecord, type Tape } from "./tape.js";
 
 /** Gradients with respect to the arrays of a SimSetup. */
 export interface SetupGradients {
@@ -336,8 +336,7 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   if (work.ions?.hasCurrentWeights()) reverseCurrents(setup, tape.final, work.zero, work.zero, lamV, lamS, g, work);
   let after: Sample = tape.final;
   for (let segEnd = nSteps; segEnd > 0; ) {
-    const segStart = Math.floor((segEnd - 1) / tape.segment) * tape.segment;
-    const records = tape.steps ? tape.steps.slice(segStart, segEnd) : replaySegment(tape, segStart, segEnd);
+    const { start: segStart, records } = segmentBefore(tape, segEnd);
     for (let step = segEnd - 1; step >= segStart; step--) {
       const rec = records[step - segStart];
       const next = reverseStep(tape, rec, after, step, lamV, lamS, spare, g, work, weights);

@@ -21,10 +21,9 @@ type Source = { dynamic: number } | { fixed: Float64Array };
 interface NernstAdjoint {
   valence: number;
   nodes: Int32Array;
-  /** Indices in the dynamic arrays of e, ci and co. */
-  e: number;
-  ci: number;
-  co: number;
+  /** The concentrations: constant, or dynamic (written) by index. */
+  ci: Source;
+  co: Source;
   celsius: Float64Array;
   lamE: Float64Array;
   lamCi: Float64Array;
@@ -62,9 +61,9 @@ export class IonAdjoint {
     }
     const lamOf = (a: Float64Array) => this.lam.get(nameOf.get(a)!)!;
     const zero = new Float64Array(n);
-    this.sources = setup.blocks.map((b) =>
-      (b.X ?? []).map((a): Source => (dynamic.includes(a) ? { dynamic: dynamic.indexOf(a) } : { fixed: a })),
-    );
+    const sourceOf = (a: Float64Array): Source =>
+      dynamic.includes(a) ? { dynamic: dynamic.indexOf(a) } : { fixed: a };
+    this.sources = setup.blocks.map((b) => (b.X ?? []).map(sourceOf));
     this.lists = setup.blocks.map((b) => [...(b.X ?? [])]);
     this.lx = setup.blocks.map((b) => (b.X ?? []).map(lamOf));
     this.recordLx = setup.blocks.map((b) => {
@@ -80,21 +79,23 @@ export class IonAdjoint {
     this.nernst = ions.nernst.map((p) => ({
       valence: p.valence,
       nodes: p.nodes,
-      e: dynamic.indexOf(p.e),
-      ci: dynamic.indexOf(p.ci),
-      co: dynamic.indexOf(p.co),
+      ci: sourceOf(p.ci),
+      co: sourceOf(p.co),
       celsius: p.celsius,
       lamE: lamOf(p.e),
       lamCi: lamOf(p.ci),
       lamCo: lamOf(p.co),
       lamCelsius: lamOf(p.celsius),
     }));
-    this.slopes = ions.slopes.map((s) => ({
-      current: dynamic.indexOf(s.current),
-      slope: dynamic.indexOf(s.slope),
-      lamI: lamOf(s.current),
-      lamS: lamOf(s.slope),
-    }));
+    // Currents no mechanism reads have no weight at the correction (recordings see them uncorrected).
+    this.slopes = ions.slopes
+      .filter((s) => dynamic.includes(s.current))
+      .map((s) => ({
+        current: dynamic.indexOf(s.current),
+        slope: dynamic.indexOf(s.slope),
+        lamI: lamOf(s.current),
+        lamS: lamOf(s.slope),
+      }));
     this.corrected = new Map(this.slopes.map((s) => [s.current, new Float64Array(n)]));
     this.currentLams = ions.currents.map(lamOf);
     this.checkSupported();
@@ -216,8 +217,8 @@ export class IonAdjoint {
   reverseNernst(D: readonly Float64Array[]): void {
     const perKelvin = (1000 * GAS_CONSTANT) / FARADAY;
     for (const p of this.nernst) {
-      const ci = D[p.ci],
-        co = D[p.co];
+      const ci = "fixed" in p.ci ? p.ci.fixed : D[p.ci.dynamic];
+      const co = "fixed" in p.co ? p.co.fixed : D[p.co.dynamic];
       for (const j of p.nodes) {
         const l = p.lamE[j];
         if (l === 0) continue;

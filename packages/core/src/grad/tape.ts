@@ -74,39 +74,47 @@ export interface Tape {
   nSteps: number;
   /** Checkpoint interval; equal to nSteps when the whole run is kept. */
   segment: number;
-  /** Snapshots at steps 0, segment, 2 segment, ... (before the step). */
+  /** Snapshots at steps 0, segment, 2 segment, ... below `keptFrom` (before the step). */
   checkpoints: Snapshot[];
-  /** When the whole run is kept: the record of every step. */
-  steps: StepRecord[] | null;
+  /** The first step whose record is kept (0: the whole run; a multiple of `segment`). */
+  keptFrom: number;
+  /** The records of steps keptFrom .. nSteps - 1; earlier ones are recomputed from checkpoints. */
+  steps: StepRecord[];
   /** Voltage, states and dynamic node arrays after the last step. */
   final: Snapshot;
   /** Recordings, row-major, nSteps + 1 samples per row (may be released once copied out). */
   values: Float64Array;
 }
 
-/** Hooks that record each step of [start, end) into `out` (and checkpoints, if asked). */
+/** Hooks that record steps from `from` on into `out`, and checkpoints every `segment` steps before it. */
 function recordingHooks(
   setup: SimSetup,
   stepper: VoltageStepper,
-  out: StepRecord[] | null,
+  out: StepRecord[],
+  from: number,
   checkpoints: Snapshot[] | null,
   segment: number,
 ): StepHooks {
   let pending: (Snapshot & { G: Float64Array }) | null = null;
   return {
     before(step, b) {
-      if (checkpoints && step % segment === 0) checkpoints.push(snapshot(b.V, setup));
-      if (out) pending = { ...snapshot(b.V, setup), G: b.accG.slice() };
+      if (checkpoints && step % segment === 0 && step < from) checkpoints.push(snapshot(b.V, setup));
+      if (step >= from) pending = { ...snapshot(b.V, setup), G: b.accG.slice() };
     },
     solved(_step, b) {
-      if (out && pending) out.push({ ...pending, X: (stepper.name === "crank_nicolson" ? b.x : b.V).slice() });
+      if (!pending) return;
+      out.push({ ...pending, X: (stepper.name === "crank_nicolson" ? b.x : b.V).slice() });
+      pending = null;
     },
   };
 }
 
 /**
  * Runs the simulation keeping a tape. `budgetBytes` bounds the memory of stored steps
- * (default 256 MB): below it every step is kept, above it checkpoints are.
+ * (default 256 MB): below it every step is kept. Above it, checkpoints every K = sqrt(T)
+ * steps are kept for the start of the run and the backward pass recomputes it segment by
+ * segment, while the end of the run is kept whole in what the budget leaves after the
+ * checkpoints and one recomputed segment (less to recompute).
  */
 export function forwardWithTape(
   setup: SimSetup,
@@ -115,26 +123,51 @@ export function forwardWithTape(
   stepper: VoltageStepper,
   budgetBytes = 256 * 2 ** 20,
 ): Tape {
-  const keepAll = bytesPerStep(setup) * nSteps <= budgetBytes;
+  const perStep = bytesPerStep(setup);
+  const keepAll = perStep * nSteps <= budgetBytes;
   const segment = keepAll ? Math.max(nSteps, 1) : Math.max(1, Math.ceil(Math.sqrt(nSteps)));
+  let keptFrom = 0;
+  if (!keepAll) {
+    const reserved = (Math.ceil(nSteps / segment) + segment) * perStep;
+    const tail = Math.max(0, Math.floor((budgetBytes - reserved) / perStep));
+    keptFrom = Math.min(nSteps, Math.ceil((nSteps - tail) / segment) * segment);
+  }
   const checkpoints: Snapshot[] = [];
-  const steps: StepRecord[] | null = keepAll ? [] : null;
+  const steps: StepRecord[] = [];
   const { values, buffers } = runRecorded(
     setup,
     dt,
     nSteps,
     stepper,
-    recordingHooks(setup, stepper, steps, checkpoints, segment),
+    recordingHooks(setup, stepper, steps, keptFrom, checkpoints, segment),
   );
-  return { setup, stepper, dt, nSteps, segment, checkpoints, steps, final: snapshot(buffers.V, setup), values };
+  return {
+    setup,
+    stepper,
+    dt,
+    nSteps,
+    segment,
+    checkpoints,
+    keptFrom,
+    steps,
+    final: snapshot(buffers.V, setup),
+    values,
+  };
 }
 
-/** The records of steps [start, end), recomputed from the checkpoint at `start`. */
+/** The records of steps [start, end), recomputed from the checkpoint at `start` (below `keptFrom`). */
 export function replaySegment(tape: Tape, start: number, end: number): StepRecord[] {
   const { setup } = tape;
   const b = makeBuffers(setup);
   restore(tape.checkpoints[Math.floor(start / tape.segment)], b.V, setup);
   const out: StepRecord[] = [];
-  runSteps(setup, b, tape.stepper, tape.dt, start, end, recordingHooks(setup, tape.stepper, out, null, tape.segment));
+  runSteps(setup, b, tape.stepper, tape.dt, start, end, recordingHooks(setup, tape.stepper, out, start, null, 0));
   return out;
+}
+
+/** The records of the segment ending at `end`: the kept end of the run, or a recomputed segment. */
+export function segmentBefore(tape: Tape, end: number): { start: number; records: StepRecord[] } {
+  if (end > tape.keptFrom) return { start: tape.keptFrom, records: tape.steps };
+  const start = Math.floor((end - 1) / tape.segment) * tape.segment;
+  return { start, records: replaySegment(tape, start, end) };
 }

@@ -189,17 +189,31 @@ function updateNernst(s: SimSetup): void {
 }
 
 /**
- * The node arrays a run changes (ion currents and their slopes; reversal potentials and
- * concentrations of species that follow Nernst), each once: what a snapshot of the
- * dynamic state must hold besides voltages and states.
+ * The node arrays a run changes that a mechanism reads back: concentrations some
+ * mechanism writes, the reversal potentials that follow them (Nernst), and the ion
+ * currents some mechanism reads (with their slopes, for Crank-Nicolson's correction);
+ * each once. A snapshot of the dynamic state holds them besides voltages and states;
+ * other ion currents are recomputed by the next linearisation.
  */
 export function dynamicArrays(s: SimSetup): Float64Array[] {
-  const out = new Set<Float64Array>(s.ions?.currents ?? []);
-  for (const p of s.ions?.nernst ?? []) {
-    out.add(p.e);
-    out.add(p.ci);
-    out.add(p.co);
+  const ions = s.ions;
+  if (!ions) return [];
+  const out = new Set<Float64Array>();
+  const add = (name: string) => {
+    const a = ions.arrays.get(name);
+    if (a) out.add(a);
+  };
+  for (const b of s.blocks) {
+    for (const ion of b.mech.ions) {
+      for (const w of ion.write) if (!w.startsWith("i")) add(w);
+      for (const r of ion.read) {
+        if (r !== `i${ion.species}`) continue;
+        add(r);
+        add(`d${r}_dv`);
+      }
+    }
   }
+  for (const p of ions.nernst) out.add(p.e);
   return [...out];
 }
 

@@ -9,6 +9,9 @@ import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
 import * as l5pc from "../../src/channels-l5pc.js";
 import type { MechanismSpec } from "../../src/mechanisms/types.js";
+import { forwardWithTape } from "../../src/grad/tape.js";
+import { lowerWithProps } from "../../src/model/lower.js";
+import { STEPPERS } from "../../src/sim/steppers.js";
 import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
 
 /** A key, a compartment, and the relative finite-difference step (default 1e-3; larger for tiny states). */
@@ -207,11 +210,35 @@ describe("adjoint through ions and concentrations = finite differences (relative
     ];
     check(cell, { tMax: 8 }, cases, 20_000);
     check(cell, { tMax: 8, solver: "crank_nicolson" }, cases, 20_000);
-    // Checkpointing gives the same gradients as keeping every step.
+    // Checkpointing gives the same gradients as keeping every step, also when the end of
+    // the run is kept whole and only its start recomputed.
     const w = weights(5 * 321, 3);
     const full = adjoint(cell, w, { tMax: 8 });
-    const ckpt = adjoint(cell, w, { tMax: 8 }, 20_000);
-    for (const key of ["cai", "celsius", "CaDynamics_E2_gamma", "v"])
-      expect(ckpt.node.get(key)).toEqual(full.node.get(key));
+    const lowered = () => lowerWithProps(cell.base, [], { stimuli: [], clamps: [] }).setup;
+    for (const budget of [20_000, 150_000]) {
+      const tape = forwardWithTape(lowered(), 0.025, 320, STEPPERS.bwd_euler, budget);
+      if (budget === 150_000) expect(tape.keptFrom > 0 && tape.keptFrom < 320, `kept from ${tape.keptFrom}`).toBe(true);
+      const ckpt = adjoint(cell, w, { tMax: 8 }, budget);
+      for (const key of ["cai", "celsius", "CaDynamics_E2_gamma", "v"])
+        expect(ckpt.node.get(key)).toEqual(full.node.get(key));
+    }
+  });
+});
+
+describe("what the adjoint through ions does not follow says so", () => {
+  it("two mechanisms writing cai in one compartment", () => {
+    const Pump = jx.defineChannel({
+      name: "Pump",
+      params: { rate: 0.01 },
+      states: { cai: 5e-5 },
+      ions: { ca: { write: ["cai"] } },
+      gates: { cai: { rate: "-rate * (cai - 1e-4)" } },
+    });
+    const c = soma();
+    c.insert(new Pump());
+    expect(() => jx.simulate(c, { tMax: 1 })).not.toThrow();
+    expect(() => adjoint(c, weights(2 * 41), { tMax: 1 })).toThrow(
+      /Gradients need at most one mechanism writing 'cai' in a compartment; several do/,
+    );
   });
 });
