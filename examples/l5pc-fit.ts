@@ -11,7 +11,7 @@
  *
  *   pnpm --filter @dendrolab/examples l5pc-fit [-- --starts 5 --steps 40 --dt 0.025 --seed 1]
  *
- * Options: --starts, --steps (most per start), --dt (ms), --seed, --beta and --scale (the
+ * Options: --starts, --steps (most per start), --dt (ms), --ncomp (per section, default 4), --seed, --beta and --scale (the
  * step: x -= loss/scale * g/|g|^beta), --threshold, --swc PATH (default
  * ../shared/swc/morph_l5pc_with_axon.swc next to the repository).
  */
@@ -33,13 +33,14 @@ const SWC =
 const STARTS = arg("starts", 5);
 const MAX_STEPS = arg("steps", 40);
 const DT = arg("dt", 0.025); // ms
+const NCOMP = arg("ncomp", 4); // compartments per section
 const SEED = arg("seed", 1);
 const STEP = { beta: arg("beta", 0.8), lossScale: arg("scale", 3) };
 const THRESHOLD = arg("threshold", FIT_THRESHOLD);
 
 await tf.setBackend("cpu");
 
-const cell = buildL5pc(readFileSync(SWC, "utf8"), { ncomp: 4 });
+const cell = buildL5pc(readFileSync(SWC, "utf8"), { ncomp: NCOMP });
 const soma = cell.group("soma").loc(0.5);
 const { amplitudeNa, delayMs, durationMs } = FIT_STIMULUS;
 soma.stimulate(jx.stepCurrent(delayMs, durationMs, amplitudeNa, DT, FIT_T_MAX));
