@@ -87,7 +87,7 @@ NOTES_COMPARTMENT = {
 
 
 def load(h, files):
-    paths = [SHARED_MOD / f for f in files]
+    paths = [mod_cases.mod_path(f) for f in files]
     h.nrn_load_dll(str(nrnmodl.compile_mods(paths)))
     for s in nrnmodl.table_suffixes(paths):
         setattr(h, f"usetable_{s}", 0)
@@ -195,7 +195,7 @@ def run_compartment(case):
             row.append(getattr(seg, a))
     return {
         "neuron_version": nrn_version,
-        "mod_files": [{"file": f, "path": f"../shared/mod/{f}", "suffix": i.suffix,
+        "mod_files": [{"file": f, "path": mod_cases.mod_ref(f), "suffix": i.suffix,
                        "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                        "table": nrnmodl.has_table(p),
                        **({"usetable": 0} if nrnmodl.has_table(p) else {})}

@@ -14,7 +14,8 @@ export function compareModCase(
   channels: Record<string, () => jx.Mechanism>,
 ): Record<string, { err: number; tol: number }> {
   const comp = buildModCase(def, channels);
-  const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms });
+  const solver = def.solver === "crank_nicolson" ? "crank_nicolson" : "bwd_euler";
+  const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver });
   const currents = new Set(def.mechanisms.map((m) => channels[m.suffix]().currentName));
   const out: Record<string, { err: number; tol: number }> = {};
   def.recordings.forEach((rec, row) => {
