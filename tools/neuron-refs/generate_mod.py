@@ -263,7 +263,15 @@ def write_compartment(case, res, out_dir):
         "max_abs_time_deviation_from_k_dt_ms": max(abs(tk - k * case["dt_ms"]) for k, tk in enumerate(t)),
         "per_recording": per,
     }
-    out["notes"] = NOTES_COMPARTMENT
+    out["notes"] = dict(NOTES_COMPARTMENT)
+    if case["neuron_secondorder"] == 2:
+        out["notes"]["scheme_crank_nicolson"] = (
+            "secondorder 2: v by Crank-Nicolson (a backward-Euler half step, then v(t + dt) "
+            "= 2 v(t + dt/2) - v(t)); ion currents corrected by di/dv times the half-step "
+            "voltage change before states advance (the recorded ina/ik/ica include that "
+            "correction); derivimplicit states take an implicit (Newton) step of dt/2 at "
+            "v(t + dt) and extrapolate, x += dt/2 * x'(x_half), i.e. 2 x_half - x; cnexp "
+            "states as under backward Euler.")
     out["data"] = {"file": f"{case['name']}.traces.json", "record_every": case["record_every"],
                    "format": "t[j] = j * record_every * dt (ms); traces[r][j] = recordings[r] at "
                    "full-resolution sample j * record_every; %.12g"}
