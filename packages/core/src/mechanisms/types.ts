@@ -42,7 +42,9 @@ export interface GateRate {
   /**
    * `"cnexp"` (default) as above; `"implicit"`: one backward-Euler step, `x_new = (x + a
    * dt) / (1 - b dt)` (NEURON's `derivimplicit`, whose Newton iteration is exact in one
-   * step for an equation linear in its state). Steady state and time constant as above.
+   * step for an equation linear in its state); under Crank-Nicolson, as NEURON's
+   * `secondorder` 2, a step of dt/2 then extrapolation: `x_new = 2 (x + a dt/2) / (1 - b
+   * dt/2) - x`. Steady state and time constant as above.
    */
   method?: "cnexp" | "implicit";
 }
