@@ -87,7 +87,7 @@ NOTES_COMPARTMENT = {
 
 
 def load(h, files):
-    paths = [SHARED_MOD / f for f in files]
+    paths = [mod_cases.mod_path(f) for f in files]
     h.nrn_load_dll(str(nrnmodl.compile_mods(paths)))
     for s in nrnmodl.table_suffixes(paths):
         setattr(h, f"usetable_{s}", 0)
@@ -195,7 +195,7 @@ def run_compartment(case):
             row.append(getattr(seg, a))
     return {
         "neuron_version": nrn_version,
-        "mod_files": [{"file": f, "path": f"../shared/mod/{f}", "suffix": i.suffix,
+        "mod_files": [{"file": f, "path": mod_cases.mod_ref(f), "suffix": i.suffix,
                        "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                        "table": nrnmodl.has_table(p),
                        **({"usetable": 0} if nrnmodl.has_table(p) else {})}
@@ -263,7 +263,15 @@ def write_compartment(case, res, out_dir):
         "max_abs_time_deviation_from_k_dt_ms": max(abs(tk - k * case["dt_ms"]) for k, tk in enumerate(t)),
         "per_recording": per,
     }
-    out["notes"] = NOTES_COMPARTMENT
+    out["notes"] = dict(NOTES_COMPARTMENT)
+    if case["neuron_secondorder"] == 2:
+        out["notes"]["scheme_crank_nicolson"] = (
+            "secondorder 2: v by Crank-Nicolson (a backward-Euler half step, then v(t + dt) "
+            "= 2 v(t + dt/2) - v(t)); ion currents corrected by di/dv times the half-step "
+            "voltage change before states advance (the recorded ina/ik/ica include that "
+            "correction); derivimplicit states take an implicit (Newton) step of dt/2 at "
+            "v(t + dt) and extrapolate, x += dt/2 * x'(x_half), i.e. 2 x_half - x; cnexp "
+            "states as under backward Euler.")
     out["data"] = {"file": f"{case['name']}.traces.json", "record_every": case["record_every"],
                    "format": "t[j] = j * record_every * dt (ms); traces[r][j] = recordings[r] at "
                    "full-resolution sample j * record_every; %.12g"}

@@ -12,7 +12,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-SHARED_MOD = Path(__file__).resolve().parents[2].parent / "shared" / "mod"
+REPO = Path(__file__).resolve().parents[2]
+SHARED_MOD = REPO.parent / "shared" / "mod"
+OWN_MOD = "tools/neuron-refs/mod/derivimplicit/"  # the project's own test mechanisms
+
+
+def mod_path(file):
+    """The .mod file of a case's mechanism: the project's own (``tools/...``, relative to
+    the repository root) or a shared one (relative to ``../shared/mod``)."""
+    return REPO / file if file.startswith("tools/") else SHARED_MOD / file
+
+
+def mod_ref(file):
+    """How a fixture names the file: relative to the repository root for the project's
+    own, ``../shared/mod/...`` otherwise."""
+    return file if file.startswith("tools/") else f"../shared/mod/{file}"
 
 DT = 0.025
 # Single-compartment protocol: rest, depolarising step, rest, hyperpolarising step, rest.
@@ -52,8 +66,12 @@ def pas():
     return json.loads(json.dumps(PAS))
 
 
+def own(file, suffix, **params):
+    return {"suffix": suffix, "file": f"{OWN_MOD}{file}.mod", "params": params}
+
+
 def compartment_case(name, description, mechs, amps, celsius, ions=None, v_init=-65.0,
-                     focus=None):
+                     focus=None, secondorder=0):
     """focus: the suffix of the mechanism under test (its states are recorded)."""
     return {
         "name": name,
@@ -65,8 +83,8 @@ def compartment_case(name, description, mechs, amps, celsius, ions=None, v_init=
         "ions": ions or {},
         "celsius": celsius,
         "v_init_mV": v_init,
-        "solver": "bwd_euler",
-        "neuron_secondorder": 0,
+        "solver": "crank_nicolson" if secondorder else "bwd_euler",
+        "neuron_secondorder": secondorder,
         "dt_ms": DT,
         "t_max_ms": T_MAX,
         "n_steps": N_STEPS,
@@ -159,5 +177,29 @@ def more_single():
     return out
 
 
+def derivimplicit_single():
+    """The project's own derivimplicit files (mod/derivimplicit/), backward Euler and
+    Crank-Nicolson (secondorder 2: NEURON's derivimplicit then takes a backward-Euler half
+    step and extrapolates, x(t + dt) = 2 x(t + dt/2) - x(t))."""
+    kdr = own("kdrdi", "kdrdi", gbar=0.002)
+    cad = own("cadecaydi", "cadecaydi", depth=0.2, tau=60.0)
+    ca_hva = l5("Ca_HVA", gCa_HVAbar=rel("gCa_HVAbar_Ca_HVA", "somatic"))
+    table = [
+        ("kdrdi", [kdr], (0.12, -0.01), 34.0,
+         "project-written K channel, METHOD derivimplicit: n (alpha/beta form, vtrap FUNCTION), "
+         "l (inf/tau form), rates from a PROCEDURE, q10 with celsius"),
+        ("cadecaydi_Ca_HVA", [cad, ca_hva], (0.03, -0.01), 34.0,
+         "project-written calcium decay, METHOD derivimplicit (cai' = -ica k - (cai - cainf)/tau), "
+         "with L5PC Ca_HVA (somatic value) as its calcium source: cai rises, eca follows Nernst"),
+    ]
+    out = []
+    for name, mechs, amps, celsius, what in table:
+        for order, tag in ((0, "bwd_euler"), (2, "crank_nicolson")):
+            out.append(compartment_case(f"own_{name}_{tag}", what, mechs + [pas()], amps, celsius,
+                                        ions={"na": {"ena": 50.0}, "k": {"ek": -85.0}},
+                                        focus=mechs[0]["suffix"], secondorder=order))
+    return out
+
+
 def all_cases():
-    return l5pc_single() + more_single()
+    return l5pc_single() + more_single() + derivimplicit_single()

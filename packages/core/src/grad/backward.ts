@@ -175,7 +175,22 @@ function reverseStep(
   /** The adjoint of block i's state update, with the node arrays it read. */
   const advanceBack = (i: number, x: Float64Array[] | undefined, lx: Float64Array[] | undefined) => {
     const b = blocks[i];
-    work.advanceVjp[i](b.n, b.pre, b.post, after.V, b.P, at.S[i], dt, lamS[i], lamV, g.P[i], newLamS[i], x, lx);
+    work.advanceVjp[i](
+      b.n,
+      b.pre,
+      b.post,
+      after.V,
+      b.P,
+      at.S[i],
+      dt,
+      lamS[i],
+      lamV,
+      g.P[i],
+      newLamS[i],
+      x,
+      lx,
+      cn ? 1 : 0,
+    );
   };
   blocks.forEach((b, i) => {
     if (b.S.length > 0 && !(ions && b.mech.advancesFirst)) advanceBack(i, ions?.x(i, after.D), ions?.lx[i]);

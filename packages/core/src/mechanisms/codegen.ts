@@ -15,11 +15,11 @@ export type KernelName = keyof MechanismKernels;
 const SIGNATURES: Record<KernelName, string> = {
   current: "n, pre, post, V, P, S, scale, accI, accG, X",
   currentValues: "n, pre, post, V, P, S, out, X",
-  advance: "n, pre, post, V, P, S, dt, X",
+  advance: "n, pre, post, V, P, S, dt, X, CN",
   steady: "n, pre, post, V, P, S, X",
   currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX",
-  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX",
-  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X",
+  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX, CN",
+  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X, CN",
 };
 
 /** The local holding node array `x<j>` (declared before the loop). */
@@ -66,6 +66,7 @@ function loadLine(name: string): string | undefined {
   if (name === "wI") return "const wI = WI[jpost];";
   if (name === "wG") return "const wG = WG[jpost];";
   if (name === "dt") return undefined;
+  if (name === "cn") return "const cn = CN === 1 ? 1 : 0;";
   if (name === "sc") return "const sc = scale[k];";
   if (/^x\d+$/.test(name)) return `const ${name} = ${xArray(name)}[jpost];`;
   if (/^y\d+$/.test(name)) return `const ${name} = YA${name.slice(1)}[jpost];`;

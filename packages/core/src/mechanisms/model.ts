@@ -7,6 +7,7 @@
  *   s0, s1, ...    states in kernel order
  *   x0, x1, ...    node-level arrays: celsius, ion variables read, ion variables written
  *   dt             ms
+ *   cn             1 under Crank-Nicolson, else 0 (only implicit rate gates read it)
  */
 import { Differentiator } from "./expr/diff.js";
 import { usedVariables } from "./expr/emit.js";
@@ -157,7 +158,9 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
 /**
  * A rate gate `x' = a + b x` as NEURON's cnexp: b = d rate / dx (must not depend on x),
  * a = rate at x = 0; next = x + (1 - exp(b dt)) (-a/b - x), or x + a dt where b is 0.
- * With method "implicit" (derivimplicit), next = (x + a dt) / (1 - b dt).
+ * With method "implicit" (derivimplicit), next = (x + a dt) / (1 - b dt) under backward
+ * Euler; under Crank-Nicolson (kernel argument CN = 1) NEURON's half step and
+ * extrapolation, next = 2 (x + a dt/2) / (1 - b dt/2) - x.
  */
 function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: number, dt: NodeId) {
   const gate = a.gates[j];
@@ -178,7 +181,12 @@ function rateGate(g: ExprGraph, a: AnalyzedSpec, env: Map<string, NodeId>, j: nu
   for (const [name, e] of a.definitions) zero.set(name, g.fromExpr(e, zero));
   const a0 = g.fromExpr(gate.a, zero);
   if (gate.method === "implicit") {
-    const next = g.div(g.add(x, g.mul(a0, dt)), g.sub(g.num(1), g.mul(b, dt)));
+    // cn (1 under Crank-Nicolson, else 0): NEURON's secondorder 2 halves dt for the
+    // implicit step and extrapolates, next = 2 x(t + dt/2) - x.
+    const cn = g.variable("cn");
+    const h = g.mul(dt, g.sub(g.num(1), g.mul(g.num(0.5), cn)));
+    const half = g.div(g.add(x, g.mul(a0, h)), g.sub(g.num(1), g.mul(b, h)));
+    const next = g.add(half, g.mul(cn, g.sub(half, x)));
     if (g.isConst(b, 0)) return { inf: x, tau: g.num(Infinity), next };
     return { inf: g.neg(g.div(a0, b)), tau: g.neg(g.div(g.num(1), b)), next };
   }

@@ -42,7 +42,9 @@ export interface GateRate {
   /**
    * `"cnexp"` (default) as above; `"implicit"`: one backward-Euler step, `x_new = (x + a
    * dt) / (1 - b dt)` (NEURON's `derivimplicit`, whose Newton iteration is exact in one
-   * step for an equation linear in its state). Steady state and time constant as above.
+   * step for an equation linear in its state); under Crank-Nicolson, as NEURON's
+   * `secondorder` 2, a step of dt/2 then extrapolation: `x_new = 2 (x + a dt/2) / (1 - b
+   * dt/2) - x`. Steady state and time constant as above.
    */
   method?: "cnexp" | "implicit";
 }
@@ -173,14 +175,26 @@ export interface MechanismKernels {
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
   currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[]]): void;
-  /** Advances every state by one step of exponential Euler at the given V, in place. */
-  advance(...args: [...Instances, dt: number, X?: Float64Array[]]): void;
+  /**
+   * Advances every state by one step of exponential Euler at the given V, in place.
+   * `cn` is 1 under Crank-Nicolson (implicit rate gates then take NEURON's half step and
+   * extrapolate), else 0 or absent.
+   */
+  advance(...args: [...Instances, dt: number, X?: Float64Array[], cn?: number]): void;
   /**
    * `advance` followed by `current` at the new states, in one pass over the instances
    * (the time loop's hot path when no state is clamped).
    */
   advanceCurrent(
-    ...args: [...Instances, dt: number, scale: Float64Array, accI: Float64Array, accG: Float64Array, X?: Float64Array[]]
+    ...args: [
+      ...Instances,
+      dt: number,
+      scale: Float64Array,
+      accI: Float64Array,
+      accG: Float64Array,
+      X?: Float64Array[],
+      cn?: number,
+    ]
   ): void;
   /**
    * Sets every state to its initial value at the given V: the gate's `initial`, else its
@@ -215,6 +229,7 @@ export interface MechanismKernels {
    * into `dV`, `dP[j][k]`, and writes `dSOld[j][k]` (the weights on the states before).
    * Derivatives with respect to the node variables read accumulate into `LX` (as in
    * `currentVjp`); a concentration's mirror is not handled here: its weight belongs in `wS`.
+   * `cn` as in `advance`.
    */
   advanceVjp(
     ...args: [
@@ -226,6 +241,7 @@ export interface MechanismKernels {
       dSOld: Float64Array[],
       X?: Float64Array[],
       LX?: Float64Array[],
+      cn?: number,
     ]
   ): void;
 }

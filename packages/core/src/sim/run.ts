@@ -320,7 +320,8 @@ export function runSteps(
   // order): they see this step's ion currents, and the others this step's concentrations.
   const first = s.blocks.filter((k) => k.mech.advancesFirst && k.S.length > 0);
   const hasIons = (s.ions?.arrays.size ?? 0) > 0;
-  const correctCn = stepper.name === "crank_nicolson" && (s.ions?.slopes.length ?? 0) > 0;
+  const cn = stepper.name === "crank_nicolson" ? 1 : 0;
+  const correctCn = cn === 1 && (s.ions?.slopes.length ?? 0) > 0;
   if (start < end) linearise(s, b, start);
   for (let step = start; step < end; step++) {
     hooks.before?.(step, b);
@@ -329,13 +330,13 @@ export function runSteps(
     hooks.solved?.(step, b);
     if (correctCn) correctIonCurrents(s, b);
     applyClamps(s, b.V, step + 1, "v");
-    for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
+    for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
     if (fused) {
       clearAccumulators(b);
       prepareIons(s);
       for (const k of s.blocks) {
         if (k.S.length > 0 && !k.mech.advancesFirst) {
-          k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X);
+          k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X, cn);
         } else {
           k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X);
         }
@@ -345,7 +346,7 @@ export function runSteps(
       // As in the fused pass: the other states advance at this step's reversal potentials.
       updateNernst(s);
       for (const k of s.blocks) {
-        if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X);
+        if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
       }
       applyClamps(s, b.V, step + 1, "state");
       if (step + 1 < end || hasIons) linearise(s, b, step + 1);

@@ -21,6 +21,8 @@ export interface ModCase {
   celsius: number;
   v_init_mV: number;
   dt_ms: number;
+  /** "bwd_euler" (NEURON secondorder 0) or "crank_nicolson" (secondorder 2); absent means bwd_euler. */
+  solver?: string;
   n_steps: number;
   record_every: number;
   stimuli: Array<{ delay_ms: number; dur_ms: number; amp_nA: number }>;

@@ -2,7 +2,10 @@
  * Compares a rebuilt one-compartment NEURON case (test/fixtures/neuron-mod) with its
  * NEURON traces. NEURON records a current or reversal potential at sample k from the
  * step's current phase (v and states of sample k - 1); Dendrolab records every value at
- * its sample, so those rows are compared with NEURON's next sample.
+ * its sample, so those rows are compared with NEURON's next sample. Under Crank-Nicolson
+ * NEURON's recorded ion currents include second_order_cur's correction (i + di/dv times
+ * the half-step voltage change, checked to 2e-16 on own_kdrdi_crank_nicolson at full
+ * resolution), which Dendrolab applies only inside the step: those rows are skipped.
  */
 import * as jx from "../../src/index.js";
 import { buildModCase, type ModCase } from "../l5pc/fixtures.js";
@@ -14,10 +17,12 @@ export function compareModCase(
   channels: Record<string, () => jx.Mechanism>,
 ): Record<string, { err: number; tol: number }> {
   const comp = buildModCase(def, channels);
-  const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms });
+  const solver = def.solver === "crank_nicolson" ? "crank_nicolson" : "bwd_euler";
+  const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver });
   const currents = new Set(def.mechanisms.map((m) => channels[m.suffix]().currentName));
   const out: Record<string, { err: number; tol: number }> = {};
   def.recordings.forEach((rec, row) => {
+    if (solver === "crank_nicolson" && /^i(na|k|ca)$/.test(rec.key)) return;
     const lag = /^(i|e)(na|k|ca)$/.test(rec.key) || currents.has(rec.key) ? 1 : 0;
     let err = 0;
     traces[row].forEach((ref, j) => {
