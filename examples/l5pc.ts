@@ -30,30 +30,12 @@ export const L5PC_GROUP: Readonly<Record<L5pcRegion, string>> = {
 };
 
 /** mechanisms.json: the mechanisms of each region (pas everywhere). */
-export const L5PC_MECHANISMS: Readonly<Record<L5pcRegion | "all", ReadonlyArray<() => jx.Mechanism>>> = {
-  all: [() => new Pas()],
-  basal: [() => new Ih()],
-  apical: [() => new Ih(), () => new Im(), () => new SKv3_1(), () => new NaTs2_t()],
-  axonal: [
-    () => new Ca_LVAst(),
-    () => new Ca_HVA(),
-    () => new CaDynamics_E2(),
-    () => new SKv3_1(),
-    () => new SK_E2(),
-    () => new K_Tst(),
-    () => new K_Pst(),
-    () => new Nap_Et2(),
-    () => new NaTa_t(),
-  ],
-  somatic: [
-    () => new NaTs2_t(),
-    () => new SKv3_1(),
-    () => new SK_E2(),
-    () => new CaDynamics_E2(),
-    () => new Ca_HVA(),
-    () => new Ca_LVAst(),
-    () => new Ih(),
-  ],
+export const L5PC_MECHANISMS: Readonly<Record<L5pcRegion | "all", ReadonlyArray<new () => jx.Mechanism>>> = {
+  all: [Pas],
+  basal: [Ih],
+  apical: [Ih, Im, SKv3_1, NaTs2_t],
+  axonal: [Ca_LVAst, Ca_HVA, CaDynamics_E2, SKv3_1, SK_E2, K_Tst, K_Pst, Nap_Et2, NaTa_t],
+  somatic: [NaTs2_t, SKv3_1, SK_E2, CaDynamics_E2, Ca_HVA, Ca_LVAst, Ih],
 };
 
 /** parameters.json's fixed values, in file order (later rules win): [region, Dendrolab key, value]. */
@@ -152,7 +134,7 @@ export function l5pcRegion(cell: jx.View, region: L5pcRegion | "all"): jx.View {
 export function buildL5pc(swcText: string, options: L5pcOptions = {}): jx.SwcCell {
   const cell = jx.readSwc(swcText, { ncomp: options.ncomp ?? 4, reading: "neuron" });
   for (const [region, mechs] of Object.entries(L5PC_MECHANISMS))
-    for (const make of mechs) l5pcRegion(cell, region as L5pcRegion | "all").insert(make());
+    for (const M of mechs) l5pcRegion(cell, region as L5pcRegion | "all").insert(new M());
   for (const [region, key, value] of L5PC_FIXED) l5pcRegion(cell, region).set(key, value);
   setL5pcFree(cell, options.free ?? L5PC_FREE.map((p) => p.release));
   // NEURON's h.distance(soma(0.5), seg): from the soma compartment holding x = 0.5.
