@@ -9,6 +9,51 @@ import { TRACE_COLOURS, timeAxis } from "../plots/trace-data.js";
 import { NumberField } from "../widgets.js";
 import { ParamChooser } from "./ParamChooser.js";
 
+const TARGET = {
+  label: "target",
+  testId: "trainer-target-kind",
+  options: [
+    ["model", "this model with the target values"],
+    ["csv", "traces from a CSV file"],
+  ],
+} as const;
+const LOSS = {
+  label: "loss",
+  testId: "trainer-loss",
+  options: [
+    ["mse", "MSE of the traces"],
+    ["stats", "MSE of mean and std"],
+  ],
+} as const;
+
+/** A labelled select over a fixed list of [value, text] options. */
+function SelectField<V extends string>(props: {
+  label: string;
+  testId: string;
+  value: V;
+  disabled: boolean;
+  options: ReadonlyArray<readonly [V, string]>;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value as V)}
+        data-testid={props.testId}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function TrainerPanel() {
   const a = useActions();
   const t = useSessionState((s) => s.trainer);
@@ -46,18 +91,13 @@ export function TrainerPanel() {
     <div className="trainer" data-testid="trainer-panel">
       <ParamChooser disabled={running} />
       <div className="trainer-settings">
-        <label className="field">
-          <span>target</span>
-          <select
-            value={t.targetKind}
-            disabled={running}
-            onChange={(e) => a.setTrainer({ targetKind: e.target.value as "model" | "csv" })}
-            data-testid="trainer-target-kind"
-          >
-            <option value="model">this model with the target values</option>
-            <option value="csv">traces from a CSV file</option>
-          </select>
-        </label>
+        <SelectField
+          {...TARGET}
+          value={t.targetKind}
+          disabled={running}
+          onChange={(targetKind) => a.setTrainer({ targetKind })}
+        />
+        <SelectField {...LOSS} value={t.loss} disabled={running} onChange={(loss) => a.setTrainer({ loss })} />
         {t.targetKind === "csv" && (
           <label className="field">
             <span>{t.csv ? t.csv.name : "CSV: t (ms), one column per recording"}</span>
@@ -72,18 +112,6 @@ export function TrainerPanel() {
             />
           </label>
         )}
-        <label className="field">
-          <span>loss</span>
-          <select
-            value={t.loss}
-            disabled={running}
-            onChange={(e) => a.setTrainer({ loss: e.target.value as "mse" | "stats" })}
-            data-testid="trainer-loss"
-          >
-            <option value="mse">MSE of the traces</option>
-            <option value="stats">MSE of mean and std</option>
-          </select>
-        </label>
         <NumberField
           label="Adam lr"
           value={t.lr}
