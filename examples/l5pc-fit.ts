@@ -11,7 +11,7 @@
  *
  *   pnpm --filter @dendrolab/examples l5pc-fit [-- --starts 5 --steps 40 --dt 0.025 --seed 1]
  *
- * Options: --starts, --steps (most per start), --dt (ms), --ncomp (per section, default 4), --seed, --backtrack (0/1), --beta and --scale (the
+ * Options: --starts, --steps (most per start), --dt (ms), --ncomp (per section, default 4), --seed, --beta and --scale (the
  * step: x -= loss/scale * g/|g|^beta), --threshold, --swc PATH (default
  * ../shared/swc/morph_l5pc_with_axon.swc next to the repository).
  */
@@ -37,10 +37,6 @@ const NCOMP = arg("ncomp", 4); // compartments per section
 const SEED = arg("seed", 1);
 const STEP = { beta: arg("beta", 0.8), lossScale: arg("scale", 3) };
 const THRESHOLD = arg("threshold", FIT_THRESHOLD);
-// With --backtrack 1 (default), a step that raised the loss is taken back: the next step
-// starts again from the best point, with half the step length (each step is still one
-// gradient evaluation). --backtrack 0 gives the plain Polyak steps.
-const BACKTRACK = arg("backtrack", 1) === 1;
 
 await tf.setBackend("cpu");
 
@@ -71,8 +67,6 @@ for (let s = 0; s < STARTS; s++) {
   const variables = raw.map((r) => Object.values(r)[0] as tf.Variable);
   let reached: number | null = null;
   let best = { loss: Number.POSITIVE_INFINITY, values: init };
-  let bestPoint: { raw: Float32Array[]; grads: tf.Tensor[] } | null = null;
-  let shrink = 1;
   let step = 0;
   const t0 = performance.now();
   for (; step <= MAX_STEPS; step++) {
@@ -80,24 +74,16 @@ for (let s = 0; s < STARTS; s++) {
     const { value, grads } = tf.variableGrads(() => lossOf(raw), variables);
     const loss = value.dataSync()[0];
     value.dispose();
-    let stepFrom = { loss, grads: variables.map((v) => grads[v.name]) };
-    if (loss < best.loss) {
-      best = { loss, values };
-      bestPoint = {
-        raw: variables.map((v) => Float32Array.from(v.dataSync())),
-        grads: variables.map((v) => grads[v.name].clone()),
-      };
-    } else if (BACKTRACK && bestPoint) {
-      variables.forEach((v, i) => {
-        v.assign(tf.tensor(bestPoint!.raw[i], v.shape));
-      });
-      shrink /= 2;
-      stepFrom = { loss: best.loss, grads: bestPoint.grads };
-    }
+    if (loss < best.loss) best = { loss, values };
     const norm =
       loss < THRESHOLD
         ? 0
-        : polyakStep(variables, stepFrom.grads, stepFrom.loss, { ...STEP, lossScale: STEP.lossScale / shrink });
+        : polyakStep(
+            variables,
+            variables.map((v) => grads[v.name]),
+            loss,
+            STEP,
+          );
     tf.dispose(Object.values(grads));
     console.log(
       `start ${s} step ${String(step).padStart(3)}  loss ${loss.toFixed(4)}  |grad| ${norm.toExponential(2)}`,
@@ -114,7 +100,6 @@ for (let s = 0; s < STARTS; s++) {
       `best loss ${best.loss.toFixed(4)}, ${secondsPerStep.toFixed(2)} s per step`,
   );
   for (const v of variables) v.dispose();
-  if (bestPoint) tf.dispose(bestPoint.grads);
 }
 reportErrors(L5PC_FIT, results);
 console.log(summarise(results, STARTS, THRESHOLD));
