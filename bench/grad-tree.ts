@@ -25,11 +25,11 @@
  *   pnpm --filter @dendrolab/bench run grad
  *   # env: REPEATS=5  REF_STEPS=100,300 (0: skip (c))  REF_REPEATS=2
  */
-import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import { integrate, type Cell } from "@dendrolab/core";
 import { bestOf } from "./lib/neuron.js";
 import { binaryTreeSpec, buildTreeCell, TfjsTreeReference } from "./lib/tfjs-reference.js";
+import { bestTimes } from "./lib/timing.js";
 
 const REPEATS = Number(process.env.REPEATS ?? 5);
 const REF_STEPS = (process.env.REF_STEPS ?? "100,300")
@@ -40,28 +40,6 @@ const REF_STEPS = (process.env.REF_STEPS ?? "100,300")
 const REF_REPEATS = Number(process.env.REF_REPEATS ?? 2);
 const N_STEPS = 4000;
 const SOLVER = "bwd_euler" as const;
-
-/** CPU time of the calling thread, seconds (Linux; NaN elsewhere): less sensitive than wall time to other jobs. */
-function threadCpuSeconds(): number {
-  try {
-    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e9;
-  } catch {
-    return NaN;
-  }
-}
-/** Best wall-clock and best main-thread CPU time of `repeats` calls, seconds. */
-function bestTimes(repeats: number, fn: () => void): { wall: number; cpu: number } {
-  let wall = Infinity;
-  let cpu = Infinity;
-  for (let i = 0; i < repeats; i++) {
-    const c0 = threadCpuSeconds();
-    const t0 = performance.now();
-    fn();
-    wall = Math.min(wall, (performance.now() - t0) / 1000);
-    cpu = Math.min(cpu, threadCpuSeconds() - c0);
-  }
-  return { wall, cpu };
-}
 
 await tf.setBackend("cpu");
 await tf.ready();

@@ -111,6 +111,11 @@ export interface L5pcOptions {
   ncomp?: number;
   /** Values of the free parameters, one per L5PC_FREE entry (default: release_params.json). */
   free?: readonly number[];
+  /**
+   * Mechanisms to use instead of the project's channels, by mechanism name (the .mod
+   * SUFFIX): e.g. `{ NaTs2_t: jx.loadNmodl(text) }`. Same keys, so the rules apply as they are.
+   */
+  mechanisms?: Readonly<Record<string, new () => jx.Mechanism>>;
 }
 
 /** The view of a region of the cell (or the whole cell for "all"). */
@@ -134,7 +139,11 @@ export function l5pcRegion(cell: jx.View, region: L5pcRegion | "all"): jx.View {
 export function buildL5pc(swcText: string, options: L5pcOptions = {}): jx.SwcCell {
   const cell = jx.readSwc(swcText, { ncomp: options.ncomp ?? 4, reading: "neuron" });
   for (const [region, mechs] of Object.entries(L5PC_MECHANISMS))
-    for (const M of mechs) l5pcRegion(cell, region as L5pcRegion | "all").insert(new M());
+    for (const M of mechs) {
+      const mech = new M();
+      const replacement = options.mechanisms?.[mech.name];
+      l5pcRegion(cell, region as L5pcRegion | "all").insert(replacement ? new replacement() : mech);
+    }
   for (const [region, key, value] of L5PC_FIXED) l5pcRegion(cell, region).set(key, value);
   setL5pcFree(cell, options.free ?? L5PC_FREE.map((p) => p.release));
   // NEURON's h.distance(soma(0.5), seg): from the soma compartment holding x = 0.5.

@@ -1,12 +1,13 @@
 /**
- * The full L5PC fixtures (l5pc_full_*) of tools/neuron-refs, rebuilt with any set of
- * mechanisms by suffix (the project's channels, or the imported .mod files).
+ * The full L5PC fixtures (l5pc_full_*) of tools/neuron-refs, rebuilt with examples/l5pc.ts
+ * from the project's channels or from other mechanisms of the same names (the imported
+ * .mod files), and compared with NEURON.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import * as jx from "../../src/index.js";
-import * as l5pc from "../../src/channels-l5pc.js";
+import { buildL5pc, l5pcSite } from "../../../../examples/l5pc.js";
 import { MOD_FIXTURES } from "./fixtures.js";
 
 export const SWC = new URL("../../../../../shared/swc/morph_l5pc_with_axon.swc", import.meta.url).pathname;
@@ -28,80 +29,21 @@ export interface FullCase {
     value: number;
     distribution?: string;
   }>;
-  ih_apical: Record<string, { seg_x: number[]; Ih_gIhbar: number[] }>;
+  ih_apical: Record<string, { seg_x: number[]; distance_um: number[]; Ih_gIhbar: number[] }>;
   recordings: Array<{ section: string; seg_x: number; key: string }>;
   checks: { per_recording: Array<{ key: string; n_spikes?: number }> };
 }
 
-/** The project's own channels by suffix. */
-export const MECHS: Record<string, () => jx.Mechanism> = {
-  NaTs2_t: () => new l5pc.NaTs2_t(),
-  NaTa_t: () => new l5pc.NaTa_t(),
-  Nap_Et2: () => new l5pc.Nap_Et2(),
-  K_Pst: () => new l5pc.K_Pst(),
-  K_Tst: () => new l5pc.K_Tst(),
-  SKv3_1: () => new l5pc.SKv3_1(),
-  Im: () => new l5pc.Im(),
-  SK_E2: () => new l5pc.SK_E2(),
-  Ca_HVA: () => new l5pc.Ca_HVA(),
-  Ca_LVAst: () => new l5pc.Ca_LVAst(),
-  CaDynamics_E2: () => new l5pc.CaDynamics_E2(),
-  Ih: () => new l5pc.Ih(),
-  pas: () => new l5pc.Pas(),
-};
-const REGION_GROUP: Record<string, string> = { somatic: "soma", axonal: "axon", basal: "basal", apical: "apical" };
-const SECTION_PARAM: Record<string, string> = {
-  g_pas: "pas_g",
-  e_pas: "pas_e",
-  cm: "capacitance",
-  Ra: "axial_resistivity",
-  ena: "ena",
-  ek: "ek",
-};
-const PREFIX: Record<string, string> = { soma: "soma", axon: "axon", basal: "dend", apical: "apic" };
-
-/** NEURON's section name of every branch (Import3d order; numbered per type). */
-function sectionNames(cell: jx.View): Map<string, number> {
-  const d = cell.base;
-  const counts: Record<string, number> = {};
-  const out = new Map<string, number>();
-  for (let b = 0; b < d.topo.nBranch; b++) {
-    const c = d.topo.branchFirstComp[b];
-    const group = Object.keys(PREFIX).find((g) => d.groups.get(g)?.[c] === 1)!;
-    const prefix = PREFIX[group];
-    out.set(`${prefix}[${counts[prefix] ?? 0}]`, b);
-    counts[prefix] = (counts[prefix] ?? 0) + 1;
-  }
-  return out;
-}
-
-/** Builds the case with each mechanism made by `mechs` (default: the project's channels). */
-export function build(def: FullCase, mechs: Record<string, () => jx.Mechanism> = MECHS): jx.SwcCell {
-  const cell = jx.readSwc(readFileSync(SWC, "utf8"), { ncomp: 4, reading: "neuron" });
-  const region = (r: string) => (r === "all" ? cell : cell.group(REGION_GROUP[r]));
-  for (const [r, names] of Object.entries(def.mechanisms_per_region))
-    for (const n of names) region(r).insert(mechs[n]());
-  for (const rule of def.rules) {
-    if (rule.type === "section") region(rule.region).set(SECTION_PARAM[rule.param], rule.value);
-    else if (rule.distribution === "uniform") region(rule.region).set(rule.key!, rule.value);
-  }
-  const names = sectionNames(cell);
-  for (const [sec, ih] of Object.entries(def.ih_apical)) {
-    const b = cell.branch(names.get(sec)!);
-    ih.seg_x.forEach((x, j) => {
-      b.comp(Math.floor(x * 4)).set("Ih_gIhbar", ih.Ih_gIhbar[j]);
-    });
-  }
-  cell.set("celsius", def.celsius);
-  cell.set("v", def.v_init_mV);
-  cell.initStates();
-  const site = (sec: string, x: number) => cell.branch(names.get(sec)!).comp(Math.floor(x * 4));
-  const m = /^(.*)\((.*)\)$/.exec(def.stimulus.neuron_location)!;
+/**
+ * The model of examples/l5pc.ts (apical Ih by pathDistance) with the case's stimulus and
+ * recordings; `mechanisms` replaces the project's channels by name (e.g. imported .mod files).
+ */
+export function build(def: FullCase, mechanisms?: Readonly<Record<string, new () => jx.Mechanism>>): jx.SwcCell {
+  const cell = buildL5pc(readFileSync(SWC, "utf8"), { ncomp: 4, mechanisms });
   const tMax = def.n_steps * def.dt_ms;
-  site(m[1], Number(m[2])).stimulate(
-    jx.stepCurrent(def.stimulus.delay_ms, def.stimulus.dur_ms, def.stimulus.amp_nA, def.dt_ms, tMax),
-  );
-  for (const r of def.recordings) site(r.section, r.seg_x).record(r.key);
+  const { delay_ms, dur_ms, amp_nA, neuron_location } = def.stimulus;
+  l5pcSite(cell, neuron_location).stimulate(jx.stepCurrent(delay_ms, dur_ms, amp_nA, def.dt_ms, tMax));
+  for (const r of def.recordings) l5pcSite(cell, `${r.section}(${r.seg_x})`).record(r.key);
   return cell;
 }
 
@@ -116,12 +58,19 @@ export const CASES = ["soma", "dend"].flatMap((s) =>
 );
 export const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
 
+/** The fixture description of case `name`. */
+export const readCase = (name: string) =>
+  JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
+
 /** Runs case `name` with `mechs` and checks every recording against NEURON (0.01 mV, cai 1e-7, spike counts). */
-export function checkFullCase(name: string, mechs: Record<string, () => jx.Mechanism> = MECHS): Record<string, number> {
-  const def = JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
+export function checkFullCase(
+  name: string,
+  mechanisms?: Readonly<Record<string, new () => jx.Mechanism>>,
+): Record<string, number> {
+  const def = readCase(name);
   const traces = (JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] })
     .traces;
-  const cell = build(def, mechs);
+  const cell = build(def, mechanisms);
   const r = jx.simulate(cell, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver: def.solver });
   const errors: Record<string, number> = {};
   def.recordings.forEach((rec, row) => {

@@ -6,36 +6,9 @@
  * examples/l5pc.ts (apical Ih from view.pathDistance). Every voltage within 0.01 mV and
  * equal spike counts (issue 10).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as jx from "../../src/index.js";
-import { buildL5pc, L5PC_CELSIUS, L5PC_FIXED, L5PC_FREE, L5PC_V_INIT, l5pcSite } from "../../../../examples/l5pc.js";
-import { MOD_FIXTURES } from "./fixtures.js";
-
-const SWC = new URL("../../../../../shared/swc/morph_l5pc_with_axon.swc", import.meta.url).pathname;
-
-interface FullCase {
-  solver: "bwd_euler" | "crank_nicolson";
-  dt_ms: number;
-  n_steps: number;
-  record_every: number;
-  celsius: number;
-  v_init_mV: number;
-  stimulus: { delay_ms: number; dur_ms: number; amp_nA: number; neuron_location: string };
-  mechanisms_per_region: Record<string, string[]>;
-  rules: Array<{
-    region: string;
-    type: "section" | "range";
-    param: string;
-    key?: string;
-    value: number;
-    distribution?: string;
-  }>;
-  ih_apical: Record<string, { seg_x: number[]; distance_um: number[]; Ih_gIhbar: number[] }>;
-  recordings: Array<{ section: string; seg_x: number; key: string }>;
-  checks: { per_recording: Array<{ key: string; n_spikes?: number }> };
-}
+import { L5PC_CELSIUS, L5PC_FIXED, L5PC_FREE, L5PC_V_INIT } from "../../../../examples/l5pc.js";
+import { available, build, CASES, checkFullCase, readCase } from "./full-case.js";
 
 const KEY: Record<string, string> = {
   g_pas: "pas_g",
@@ -45,27 +18,6 @@ const KEY: Record<string, string> = {
   ena: "ena",
   ek: "ek",
 };
-
-/** The model of examples/l5pc.ts (Ih by pathDistance), with the case's stimulus and recordings. */
-function build(def: FullCase): jx.SwcCell {
-  const cell = buildL5pc(readFileSync(SWC, "utf8"), { ncomp: 4 });
-  const tMax = def.n_steps * def.dt_ms;
-  const { delay_ms, dur_ms, amp_nA, neuron_location } = def.stimulus;
-  l5pcSite(cell, neuron_location).stimulate(jx.stepCurrent(delay_ms, dur_ms, amp_nA, def.dt_ms, tMax));
-  for (const r of def.recordings) l5pcSite(cell, `${r.section}(${r.seg_x})`).record(r.key);
-  return cell;
-}
-
-const spikes = (a: ArrayLike<number>) => {
-  let n = 0;
-  for (let k = 1; k < a.length; k++) if (a[k - 1] < 0 && a[k] >= 0) n++;
-  return n;
-};
-
-const CASES = ["soma", "dend"].flatMap((s) => ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`));
-const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
-
-const readCase = (name: string) => JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.json`), "utf8")) as FullCase;
 
 describe.skipIf(!available)("the L5PC of examples/l5pc.ts is the fixtures' model", () => {
   const def = readCase(CASES[0]);
@@ -108,26 +60,7 @@ describe.skipIf(!available)("full L5PC against NEURON", () => {
   it.each(CASES)(
     "%s",
     (name) => {
-      const def = readCase(name);
-      const traces = (
-        JSON.parse(readFileSync(join(MOD_FIXTURES, `${name}.traces.json`), "utf8")) as { traces: number[][] }
-      ).traces;
-      const cell = build(def);
-      const r = jx.simulate(cell, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver: def.solver });
-      const errors: Record<string, number> = {};
-      def.recordings.forEach((rec, row) => {
-        const lag = rec.key === "eca" ? 1 : 0;
-        let err = 0;
-        traces[row].forEach((ref, j) => {
-          const k = j * def.record_every - (j > 0 ? lag : 0);
-          err = Math.max(err, Math.abs(r.values[row * r.nSamples + k] - ref));
-        });
-        errors[`${rec.section}(${rec.seg_x}) ${rec.key}`] = err;
-        const ours = r.values.subarray(row * r.nSamples, (row + 1) * r.nSamples);
-        if (rec.key === "v")
-          expect(spikes(ours), `${name} ${rec.section} spikes`).toBe(def.checks.per_recording[row].n_spikes);
-        expect(err, `${name} ${rec.section}(${rec.seg_x}) ${rec.key}`).toBeLessThan(rec.key === "cai" ? 1e-7 : 0.01);
-      });
+      const errors = checkFullCase(name);
       if (process.env.L5PC_VERBOSE) console.log(name, errors);
     },
     120_000,
