@@ -21,7 +21,7 @@ import * as jx from "@dendrolab/core";
 import { buildL5pc, l5pcRegion } from "./l5pc.js";
 import { FIT_STIMULUS, FIT_T_MAX, FIT_THRESHOLD, L5PC_FIT, statsLoss, summaryStats } from "./l5pc-fit-problem.js";
 import { polyakStep } from "./polyak.js";
-import { reportErrors, seededRandom, summarise, type StartResult } from "./l5pc-fit-report.js";
+import { reportErrors, summarise, type StartResult } from "./l5pc-fit-report.js";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,7 +57,7 @@ console.log(
     `${STARTS} starts, at most ${MAX_STEPS} steps, threshold ${THRESHOLD}`,
 );
 
-const random = seededRandom(SEED);
+const random = jx.seededRandom(SEED);
 const results: StartResult[] = [];
 for (let s = 0; s < STARTS; s++) {
   const init = L5PC_FIT.map((p) => p.bounds[0] + random() * (p.bounds[1] - p.bounds[0]));

@@ -1,7 +1,7 @@
 // The layer-5 pyramidal cell of Hay et al. (2011), as BluePyOpt's L5PC example configures it
 // (parameters.json, mechanisms.json, release_params.json), built from Dendrolab's own
 // channels. The one definition of the model: the core's full-L5PC test against NEURON,
-// the benchmark (bench/l5pc.ts), the fit (examples/l5pc-fit.ts) and the IDE gallery use it.
+// the benchmarks (bench/l5pc.ts, bench/l5pc-grad.ts) and the fit (examples/l5pc-fit.ts) use it.
 // The morphology is not part of the repository: pass the text of morph_l5pc_with_axon.swc.
 import * as jx from "@dendrolab/core";
 import {

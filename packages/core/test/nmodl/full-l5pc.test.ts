@@ -7,27 +7,12 @@ import { describe, it } from "vitest";
 import type * as jx from "../../src/index.js";
 import { loadNmodl } from "../../src/nmodl/load.js";
 import { available, CASES, checkFullCase } from "../l5pc/full-case.js";
-import { modText } from "./mod-files.js";
-
-const FILES = [
-  "NaTs2_t",
-  "NaTa_t",
-  "Nap_Et2",
-  "K_Pst",
-  "K_Tst",
-  "SKv3_1",
-  "Im",
-  "SK_E2",
-  "Ca_HVA",
-  "Ca_LVAst",
-  "CaDynamics_E2",
-  "Ih",
-];
+import { L5PC_MOD_NAMES, modText } from "./mod-files.js";
 
 describe.skipIf(!available)("full L5PC from the .mod files against NEURON", () => {
   // Every channel from its .mod file; pas stays the project's.
   const mechs: Record<string, new () => jx.Mechanism> = {};
-  for (const f of FILES) {
+  for (const f of L5PC_MOD_NAMES) {
     const M = loadNmodl(modText("l5pc", `${f}.mod`));
     mechs[M.nmodl.suffix] = M;
   }

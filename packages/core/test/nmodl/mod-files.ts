@@ -28,3 +28,19 @@ export function modFiles(): ModFile[] {
 export function modText(set: "l5pc" | "more", name: string): string {
   return readFileSync(`${MOD_DIR}${set}/${name}`, "utf8");
 }
+
+/** The 12 mechanisms of the L5PC set (../shared/mod/l5pc/<name>.mod), by SUFFIX. */
+export const L5PC_MOD_NAMES = [
+  "NaTs2_t",
+  "NaTa_t",
+  "Nap_Et2",
+  "K_Pst",
+  "K_Tst",
+  "SKv3_1",
+  "Im",
+  "SK_E2",
+  "Ca_HVA",
+  "Ca_LVAst",
+  "CaDynamics_E2",
+  "Ih",
+];

@@ -1,6 +1,6 @@
 /**
- * `loadNmodl` against NEURON 8.2 and against the project's own L5PC channels (issue 10):
- * the 12 L5PC files each reproduce the project's channel (same keys, traces within 1e-9)
+ * `loadNmodl` against NEURON 8.2 and against the project's own L5PC_MOD_NAMES channels (issue 10):
+ * the 12 L5PC_MOD_NAMES files each reproduce the project's channel (same keys, traces within 1e-9)
  * and NEURON's one-compartment fixtures (v within 1e-6 mV, states 1e-9); the `more/`
  * files of other authors reproduce their NEURON fixtures likewise.
  */
@@ -8,31 +8,17 @@ import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
 import { loadNmodl } from "../../src/nmodl/load.js";
 import { CHANNELS, l5pcCaseNames, loadModCase, buildModCase } from "../l5pc/fixtures.js";
-import { modText } from "./mod-files.js";
+import { L5PC_MOD_NAMES, modText } from "./mod-files.js";
 import { compareModCase } from "./neuron-compare.js";
 
-const L5PC = [
-  "NaTs2_t",
-  "NaTa_t",
-  "Nap_Et2",
-  "K_Pst",
-  "K_Tst",
-  "SKv3_1",
-  "Im",
-  "SK_E2",
-  "Ca_HVA",
-  "Ca_LVAst",
-  "CaDynamics_E2",
-  "Ih",
-];
 const loaded: Record<string, () => jx.Mechanism> = { pas: CHANNELS.pas };
-for (const s of L5PC) {
+for (const s of L5PC_MOD_NAMES) {
   const M = loadNmodl(modText("l5pc", `${s}.mod`));
   loaded[s] = () => new M();
 }
 
-describe("the 12 L5PC .mod files imported", () => {
-  it.each(L5PC)("%s has the project channel's keys", (suffix) => {
+describe("the 12 L5PC_MOD_NAMES .mod files imported", () => {
+  it.each(L5PC_MOD_NAMES)("%s has the project channel's keys", (suffix) => {
     const ours = CHANNELS[suffix](),
       imported = loaded[suffix]();
     expect(imported.paramKeys).toEqual(ours.paramKeys);
