@@ -15,6 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SHARED_MOD = REPO.parent / "shared" / "mod"
 OWN_MOD = "tools/neuron-refs/mod/derivimplicit/"  # the project's own test mechanisms
+OWN_DT_MOD = "tools/neuron-refs/mod/dt/"  # the project's own mechanisms that read dt
 
 
 def mod_path(file):
@@ -70,9 +71,17 @@ def own(file, suffix, **params):
     return {"suffix": suffix, "file": f"{OWN_MOD}{file}.mod", "params": params}
 
 
+def own_dt(file, suffix, **params):
+    return {"suffix": suffix, "file": f"{OWN_DT_MOD}{file}.mod", "params": params}
+
+
 def compartment_case(name, description, mechs, amps, celsius, ions=None, v_init=-65.0,
-                     focus=None, secondorder=0):
-    """focus: the suffix of the mechanism under test (its states are recorded)."""
+                     focus=None, secondorder=0, dt=DT):
+    """focus: the suffix of the mechanism under test (its states are recorded). dt: the
+    step (ms); T_MAX and the stored sample spacing (0.25 ms) stay the same."""
+    n_steps = round(T_MAX / dt)
+    every = round(RECORD_EVERY * DT / dt)
+    assert abs(n_steps * dt - T_MAX) < 1e-9 and abs(every * dt - RECORD_EVERY * DT) < 1e-9
     return {
         "name": name,
         "kind": "mod_compartment",
@@ -85,10 +94,10 @@ def compartment_case(name, description, mechs, amps, celsius, ions=None, v_init=
         "v_init_mV": v_init,
         "solver": "crank_nicolson" if secondorder else "bwd_euler",
         "neuron_secondorder": secondorder,
-        "dt_ms": DT,
+        "dt_ms": dt,
         "t_max_ms": T_MAX,
-        "n_steps": N_STEPS,
-        "record_every": RECORD_EVERY,
+        "n_steps": n_steps,
+        "record_every": every,
         "stimuli": [{"delay_ms": DEP[0], "dur_ms": DEP[1], "amp_nA": amps[0]},
                     {"delay_ms": HYP[0], "dur_ms": HYP[1], "amp_nA": amps[1]}],
     }
@@ -201,5 +210,21 @@ def derivimplicit_single():
     return out
 
 
+def dt_single():
+    """The project's own mechanism that reads dt (mod/dt/kdt.mod: in INITIAL, a FUNCTION of
+    the DERIVATIVE block and a PROCEDURE of BREAKPOINT), at two steps, backward Euler and
+    Crank-Nicolson."""
+    kdt = own_dt("kdt", "kdt", gbar=0.01)
+    out = []
+    for dt, dtag in ((0.025, "dt0p025"), (0.01, "dt0p01")):
+        for order, tag in ((0, "bwd_euler"), (2, "crank_nicolson")):
+            out.append(compartment_case(
+                f"own_kdt_{dtag}_{tag}",
+                "project-written K current and leak reading dt in INITIAL, a FUNCTION of the "
+                "DERIVATIVE block and a PROCEDURE of BREAKPOINT", [kdt, pas()], (0.05, -0.01), 34.0,
+                ions={"na": {"ena": 50.0}, "k": {"ek": -85.0}}, focus="kdt", secondorder=order, dt=dt))
+    return out
+
+
 def all_cases():
-    return l5pc_single() + more_single() + derivimplicit_single()
+    return l5pc_single() + more_single() + derivimplicit_single() + dt_single()

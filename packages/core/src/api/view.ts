@@ -230,9 +230,23 @@ export class View {
     this.base.touch();
   }
 
-  /** Sets every channel state in view to its steady state at the compartment's `v`. */
-  initStates(): void {
-    initStates(this.base, this.nodeIndices);
+  /**
+   * Sets every channel state in view to its initial value at the compartment's `v` (its
+   * `initial`, else its steady state; an NMODL file's INITIAL block, as `finitialize`).
+   * `deltaT` (ms, default 0.025 as `integrate`'s) is the `dt` an INITIAL block that reads
+   * `dt` sees: pass the step you will integrate with.
+   *
+   * @example cell.initStates({ deltaT: 0.01 });
+   */
+  initStates(options: { deltaT?: number } = {}): void {
+    const dt = options.deltaT ?? 0.025;
+    if (!(typeof dt === "number" && Number.isFinite(dt) && dt > 0)) {
+      throw new DendrolabError(
+        `initStates: deltaT must be a finite number of ms > 0; got ${describe(dt)}.`,
+        "INVALID_ARGUMENT",
+      );
+    }
+    initStates(this.base, this.nodeIndices, dt);
   }
 
   /**

@@ -64,6 +64,8 @@ interface Work {
   ions: IonAdjoint | null;
   /** Crank-Nicolson with ions: d/dV from the correction of ion currents. */
   cnV: Float64Array;
+  /** The run's step (ms), for mechanisms that read dt. */
+  dt: number;
 }
 
 /** The values of a sample the backward pass reads: voltages, states, dynamic node arrays. */
@@ -115,6 +117,7 @@ function addRecordWeights(
           new Float64Array(1),
           work.ions?.x(part.block, at.D),
           work.ions?.recordLx[part.block],
+          work.dt,
         );
         work.recW[b.post[k]] = 0;
       }
@@ -271,6 +274,7 @@ function reverseCurrents(
       g.scale[i],
       ions?.x(i, at.D),
       ions?.lx[i],
+      work.dt,
     );
   });
   ions?.clearCurrents();
@@ -331,6 +335,7 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
     zero: new Float64Array(n),
     ions: setup.ions && setup.ions.arrays.size > 0 ? new IonAdjoint(setup) : null,
     cnV: new Float64Array(n),
+    dt: tape.dt,
   };
   const weights = { dy, nSamples };
   const lamV = new Float64Array(n);

@@ -13,11 +13,11 @@ export type KernelName = keyof MechanismKernels;
 
 /** The parameter lists of the generated functions (names are ours, order the contract's). */
 const SIGNATURES: Record<KernelName, string> = {
-  current: "n, pre, post, V, P, S, scale, accI, accG, X",
-  currentValues: "n, pre, post, V, P, S, out, X",
+  current: "n, pre, post, V, P, S, scale, accI, accG, X, dt",
+  currentValues: "n, pre, post, V, P, S, out, X, dt",
   advance: "n, pre, post, V, P, S, dt, X, CN",
-  steady: "n, pre, post, V, P, S, X",
-  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX",
+  steady: "n, pre, post, V, P, S, X, dt",
+  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX, dt",
   advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX, CN",
   advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X, CN",
 };

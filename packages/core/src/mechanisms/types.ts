@@ -149,6 +149,10 @@ export type MechanismSpec = ChannelSpec | SynapseSpec;
  * variables the mechanism reads, then those it writes. Kernels read `X[j][post[k]]`;
  * `current` adds each written ion current (unscaled, mA/cm2) to its array, `advance` and
  * `steady` copy each concentration state to its array. Mechanisms without ions ignore it.
+ *
+ * `dt` (ms) is the run's step: an argument of `advance`, `advanceCurrent` and `advanceVjp`,
+ * and the optional last argument of `current`, `currentValues`, `steady` and `currentVjp`,
+ * needed only by mechanisms whose expressions read `dt` (NMODL files that read `dt`).
  */
 /**
  * The leading arguments of every kernel: `n` instances, their presynaptic and
@@ -171,10 +175,17 @@ export interface MechanismKernels {
    * (For channels `post === idx`.)
    */
   current(
-    ...args: [...Instances, scale: Float64Array, accI: Float64Array, accG: Float64Array, X?: Float64Array[]]
+    ...args: [
+      ...Instances,
+      scale: Float64Array,
+      accI: Float64Array,
+      accG: Float64Array,
+      X?: Float64Array[],
+      dt?: number,
+    ]
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
-  currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[]]): void;
+  currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[], dt?: number]): void;
   /**
    * Advances every state by one step of exponential Euler at the given V, in place.
    * `cn` is 1 under Crank-Nicolson (implicit rate gates then take NEURON's half step and
@@ -200,7 +211,7 @@ export interface MechanismKernels {
    * Sets every state to its initial value at the given V: the gate's `initial`, else its
    * steady state; a concentration state without `initial` is left as it is.
    */
-  steady(...args: [...Instances, X?: Float64Array[]]): void;
+  steady(...args: [...Instances, X?: Float64Array[], dt?: number]): void;
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
    * on the accumulated `accI` and `accG`, accumulates d(sum)/d(.) into `dV` (at pre and
@@ -221,6 +232,7 @@ export interface MechanismKernels {
       dScale: Float64Array,
       X?: Float64Array[],
       LX?: Float64Array[],
+      dt?: number,
     ]
   ): void;
   /**

@@ -198,6 +198,7 @@ export function validateSpec(input: unknown): AnalyzedSpec {
   const base = [
     ...voltageNames,
     "celsius",
+    "dt",
     ...Object.keys(params),
     ...Object.keys(shared),
     ...ionReads,

@@ -13,9 +13,10 @@ import type { ModelData } from "./data.js";
  * that a mechanism writes (`cai`) to their species' initial value, then the reversal
  * potential of those species to the Nernst value at the compartment's `celsius`, then
  * each gate to its `initial` expression or steady state (mechanisms that write a
- * concentration first, so that the others read its initial value).
+ * concentration first, so that the others read its initial value). `dt` (ms) is the step
+ * an INITIAL block that reads `dt` sees (NEURON's `h.dt` at `finitialize`).
  */
-export function initStates(d: ModelData, nodes: Int32Array): void {
+export function initStates(d: ModelData, nodes: Int32Array, dt = 0.025): void {
   const v = d.columns.get("v")!;
   const ordered = [
     ...d.channels.filter((m) => m.compiled.advancesFirst),
@@ -44,7 +45,7 @@ export function initStates(d: ModelData, nodes: Int32Array): void {
     const P = c.paramKeys.map(gather);
     const S = c.stateKeys.map(gather);
     const X = c.usesNodeVars ? c.nodeVars.map(gather) : [];
-    c.steady(n, idx, idx, V, P, S, X);
+    c.steady(n, idx, idx, V, P, S, X, dt);
     c.stateKeys.forEach((key, j) => {
       const col = d.columns.get(key)!;
       for (let k = 0; k < sites.length; k++) col[sites[k]] = S[j][k];

@@ -170,7 +170,7 @@ export function toChannelSpec(m: NmodlMechanism): SpecTranslation {
     new NmodlError(
       pos,
       name,
-      `reading ${name} in a mechanism is not supported yet; the simulator provides v and celsius`,
+      `reading ${name} in a mechanism is not supported yet; the simulator provides v, celsius and dt`,
     );
   const inputs = (name: string, pos: SourcePos, block: "INITIAL" | "other"): string | undefined => {
     const s = sym.get(name);
@@ -181,7 +181,7 @@ export function toChannelSpec(m: NmodlMechanism): SpecTranslation {
       case "constant":
         return numberText(s.value ?? 0);
       case "builtin":
-        if (name === "v" || name === "celsius") return name;
+        if (name === "v" || name === "celsius" || name === "dt") return name;
         throw unsupported(name, pos);
       case "ion":
         if (s.isState) return block === "INITIAL" ? numberText(concentrationDefault(m, name)) : name;

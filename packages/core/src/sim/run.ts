@@ -217,11 +217,14 @@ export function dynamicArrays(s: SimSetup): Float64Array[] {
   return [...out];
 }
 
-/** Linearised currents at the present state into b.accI / b.accG, minus stimuli of step `step`. */
-export function linearise(s: SimSetup, b: StepBuffers, step: number): void {
+/**
+ * Linearised currents at the present state into b.accI / b.accG, minus stimuli of step
+ * `step`; `dt` (ms) for mechanisms that read it.
+ */
+export function linearise(s: SimSetup, b: StepBuffers, step: number, dt: number): void {
   clearAccumulators(b);
   prepareIons(s);
-  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X);
+  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt);
   addStimuli(s, b, step);
 }
 
@@ -234,7 +237,10 @@ function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "
   }
 }
 
-/** Records every plan at sample `sample` into `out` (row-major, `nSamples` per row). */
+/**
+ * Records every plan at sample `sample` into `out` (row-major, `nSamples` per row); `dt`
+ * (ms) for mechanism outputs and currents that read it.
+ */
 export function record(
   s: SimSetup,
   V: Float64Array,
@@ -242,6 +248,7 @@ export function record(
   nSamples: number,
   sample: number,
   scratch: Float64Array,
+  dt: number,
 ): void {
   const recs = s.recordings;
   for (let r = 0; r < recs.length; r++) {
@@ -262,6 +269,7 @@ export function record(
         k.S.map((a) => a.subarray(p.k, p.k + 1)),
         scratch,
         k.X,
+        dt,
       );
       value = scratch[0];
     } else {
@@ -278,6 +286,7 @@ export function record(
           k.S.map((a) => a.subarray(part.k, part.k + 1)),
           scratch,
           k.X,
+          dt,
         );
         value += scratch[0];
       }
@@ -322,7 +331,7 @@ export function runSteps(
   const hasIons = (s.ions?.arrays.size ?? 0) > 0;
   const cn = stepper.name === "crank_nicolson" ? 1 : 0;
   const correctCn = cn === 1 && (s.ions?.slopes.length ?? 0) > 0;
-  if (start < end) linearise(s, b, start);
+  if (start < end) linearise(s, b, start, dt);
   for (let step = start; step < end; step++) {
     hooks.before?.(step, b);
     const sum = stepper.step(b, dt);
@@ -338,7 +347,7 @@ export function runSteps(
         if (k.S.length > 0 && !k.mech.advancesFirst) {
           k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X, cn);
         } else {
-          k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X);
+          k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt);
         }
       }
       addStimuli(s, b, step + 1);
@@ -349,7 +358,7 @@ export function runSteps(
         if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
       }
       applyClamps(s, b.V, step + 1, "state");
-      if (step + 1 < end || hasIons) linearise(s, b, step + 1);
+      if (step + 1 < end || hasIons) linearise(s, b, step + 1, dt);
     }
     hooks.after?.(step, b);
   }
@@ -375,11 +384,11 @@ export function runRecorded(
   applyClamps(setup, b.V, 0, "v");
   applyClamps(setup, b.V, 0, "state");
   // Ion currents and reversal potentials of sample 0 (runSteps linearises again).
-  if (setup.ions && setup.ions.arrays.size > 0 && nSteps > 0) linearise(setup, b, 0);
-  record(setup, b.V, values, nSamples, 0, scratch);
+  if (setup.ions && setup.ions.arrays.size > 0 && nSteps > 0) linearise(setup, b, 0, dt);
+  record(setup, b.V, values, nSamples, 0, scratch, dt);
   runSteps(setup, b, stepper, dt, 0, nSteps, {
     ...hooks,
-    after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch),
+    after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch, dt),
   });
   return { values, buffers: b };
 }

@@ -89,7 +89,7 @@ export function buildModCase(def: ModCase, channels: Record<string, () => jx.Mec
   }
   comp.set("celsius", def.celsius);
   comp.set("v", def.v_init_mV);
-  comp.initStates();
+  comp.initStates({ deltaT: def.dt_ms });
   const tMax = def.n_steps * def.dt_ms;
   for (const s of def.stimuli) comp.stimulate(jx.stepCurrent(s.delay_ms, s.dur_ms, s.amp_nA, def.dt_ms, tMax));
   for (const r of def.recordings) comp.record(RECORD_AS[r.key] ?? r.key);

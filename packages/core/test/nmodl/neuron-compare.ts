@@ -19,11 +19,11 @@ export function compareModCase(
   const comp = buildModCase(def, channels);
   const solver = def.solver === "crank_nicolson" ? "crank_nicolson" : "bwd_euler";
   const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver });
-  const currents = new Set(def.mechanisms.map((m) => channels[m.suffix]().currentName));
   const out: Record<string, { err: number; tol: number }> = {};
   def.recordings.forEach((rec, row) => {
     if (solver === "crank_nicolson" && /^i(na|k|ca)$/.test(rec.key)) return;
-    const lag = /^(i|e)(na|k|ca)$/.test(rec.key) || currents.has(rec.key) ? 1 : 0;
+    // Currents (ion or nonspecific, every mA/cm2 row) and reversal potentials lag.
+    const lag = /^e(na|k|ca)$/.test(rec.key) || rec.unit === "mA/cm2" ? 1 : 0;
     let err = 0;
     traces[row].forEach((ref, j) => {
       const k = j * def.record_every - (j > 0 ? lag : 0);

@@ -1,0 +1,53 @@
+/**
+ * The adjoint through an NMODL mechanism that reads `dt` (the project's kdt.mod in
+ * tools/neuron-refs/mod/dt: dt in INITIAL, in a FUNCTION of the DERIVATIVE block and in a
+ * PROCEDURE of BREAKPOINT) against five-point finite differences (relative 1e-6), with
+ * both implicit solvers and a step other than the default.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as jx from "../../src/index.js";
+import * as l5pc from "../../src/channels-l5pc.js";
+import { loadNmodl } from "../../src/nmodl/load.js";
+import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
+
+const Kdt = loadNmodl(readFileSync(new URL("../../../../tools/neuron-refs/mod/dt/kdt.mod", import.meta.url), "utf8"));
+
+function soma(dt: number): jx.Compartment {
+  const c = new jx.Compartment();
+  c.set("length", 20);
+  c.set("radius", 10);
+  for (const m of [new Kdt(), new l5pc.Pas()]) c.insert(m);
+  c.set("kdt_gbar", 0.01);
+  c.set("ek", -85);
+  c.set("celsius", 34);
+  c.set("v", -65);
+  c.initStates({ deltaT: dt });
+  c.set("kdt_m", 0.3);
+  c.stimulate(jx.stepCurrent(0.5, 6, 0.3, dt, 10));
+  c.record("v");
+  c.record("kdt_m");
+  return c;
+}
+
+/** A key and the relative finite-difference step. */
+const CASES: [key: string, relStep?: number][] = [["kdt_gbar"], ["kdt_gl"], ["kdt_el"], ["kdt_tauw"], ["kdt_m", 1e-2]];
+
+function check(opts: RunOpts & { deltaT: number }): void {
+  const module = soma(opts.deltaT);
+  const nSamples = Math.round(opts.tMax / opts.deltaT) + 1;
+  const w = weights(2 * nSamples, 7);
+  for (let s = 0; s < nSamples; s++) w[nSamples + s] *= 1e2;
+  const g = adjoint(module, w, opts);
+  for (const [key, relStep] of CASES) {
+    const ad = g.node.get(key)?.[0] ?? 0;
+    const fd = finiteDifference(module, w, opts, key, "node", 0, relStep ?? 1e-3);
+    expect(Math.abs(fd), `${key} has a gradient`).toBeGreaterThan(1e-9);
+    expect(Math.abs(ad - fd) / Math.abs(fd), `${key}: adjoint ${ad}, finite difference ${fd}`).toBeLessThan(1e-6);
+  }
+}
+
+describe("adjoint through a mechanism that reads dt = finite differences (relative 1e-6)", () => {
+  it("backward Euler, dt 0.02", () => check({ tMax: 10, deltaT: 0.02 }));
+  it("Crank-Nicolson, dt 0.02", () => check({ tMax: 10, deltaT: 0.02, solver: "crank_nicolson" }));
+});
