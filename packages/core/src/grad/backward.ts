@@ -6,7 +6,7 @@
  * is symmetric).
  */
 import { DendrolabError } from "../errors.js";
-import type { SimSetup } from "../sim/run.js";
+import { correctedRecordings, type SimSetup } from "../sim/run.js";
 import { solveTree } from "../sim/solve.js";
 import { IonAdjoint } from "./ions.js";
 import { segmentBefore, type Snapshot, type StepRecord, type Tape, TapeReader } from "./tape.js";
@@ -66,6 +66,12 @@ interface Work {
   cnV: Float64Array;
   /** The run's step (ms), for mechanisms that read dt. */
   dt: number;
+  /**
+   * Under Crank-Nicolson, recorded ion currents: sample k < nSteps holds the corrected
+   * current of step k, so its weight enters before the correction's adjoint.
+   */
+  corrected: ReturnType<typeof correctedRecordings>;
+  correctedRows: Set<number>;
 }
 
 /** The values of a sample the backward pass reads: voltages, states, dynamic node arrays. */
@@ -88,8 +94,10 @@ function addRecordWeights(
     if (w === 0) return;
     if (p.kind === "v") lamV[p.node] += w;
     else if (p.kind === "state") lamS[p.block][p.j][p.k] += w;
-    else if (p.kind === "ion") work.ions!.lam.get(p.name)![p.node] += w;
-    else if (p.kind === "output")
+    else if (p.kind === "ion") {
+      if (s < nSamples - 1 && work.correctedRows.has(r)) return; // see reverseStep
+      work.ions!.lam.get(p.name)![p.node] += w;
+    } else if (p.kind === "output")
       throw new DendrolabError(
         "Gradients of recorded mechanism outputs (NMODL ASSIGNED RANGE variables) are not available yet; " +
           "record v, a state or a current for a loss.",
@@ -218,6 +226,7 @@ function reverseStep(
     mu[i] = cn ? 2 * lamV[i] : lamV[i];
   }
   if (ions && cn) {
+    for (const c of work.corrected) ions.lam.get(c.name)![c.node] += weights.dy[c.row * weights.nSamples + step];
     cnV.fill(0);
     ions.reverseCorrection(at.D, X, V, mu, cnV);
   }
@@ -311,6 +320,7 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   const g = zeros(setup);
   const geometry = options.geometry ?? true;
   const wanted = options.params;
+  const corrected = tape.stepper.name === "crank_nicolson" ? correctedRecordings(setup) : [];
   const work: Work = {
     geometry,
     currentVjp: setup.blocks.map((b) =>
@@ -336,6 +346,8 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
     ions: setup.ions && setup.ions.arrays.size > 0 ? new IonAdjoint(setup) : null,
     cnV: new Float64Array(n),
     dt: tape.dt,
+    corrected,
+    correctedRows: new Set(corrected.map((c) => c.row)),
   };
   const weights = { dy, nSamples };
   const lamV = new Float64Array(n);

@@ -10,6 +10,7 @@
 import { DendrolabError } from "../errors.js";
 import type { CompiledMechanism } from "../mechanisms/types.js";
 import { nernst } from "../mechanisms/ions.js";
+import { ionSlopeName } from "../mechanisms/model.js";
 import type { StepBuffers, VoltageStepper } from "./steppers.js";
 
 /** One mechanism type at its sites. Node indices are solve-order tree nodes. */
@@ -214,7 +215,25 @@ export function dynamicArrays(s: SimSetup): Float64Array[] {
     }
   }
   for (const p of ions.nernst) out.add(p.e);
+  // Recorded ion currents that Crank-Nicolson corrects (their adjoint needs the slope).
+  for (const r of correctedRecordings(s)) {
+    out.add(ions.arrays.get(r.name)!);
+    out.add(ions.arrays.get(ionSlopeName(r.name))!);
+  }
   return [...out];
+}
+
+/**
+ * The recordings of written ion currents (`ina`, `ica`...; kind "ion"): under
+ * Crank-Nicolson each sample but the last records the current after the correction of
+ * the step that starts there (NEURON's recorded value one sample later), see
+ * {@link runRecorded}.
+ */
+export function correctedRecordings(s: SimSetup): Array<{ row: number; name: string; node: number }> {
+  const slopes = new Set(s.ions?.slopes.map((x) => x.current) ?? []);
+  return s.recordings.flatMap((p, row) =>
+    p.kind === "ion" && slopes.has(s.ions!.arrays.get(p.name)!) ? [{ row, name: p.name, node: p.node }] : [],
+  );
 }
 
 /**
@@ -306,6 +325,8 @@ export interface StepHooks {
   before?(step: number, b: StepBuffers): void;
   /** After the solve of step `step`, before voltage clamps. */
   solved?(step: number, b: StepBuffers): void;
+  /** Under Crank-Nicolson with ion currents: after their correction in step `step`. */
+  corrected?(step: number, b: StepBuffers): void;
   /** After step `step` is complete (sample step + 1 is ready). */
   after?(step: number, b: StepBuffers): void;
 }
@@ -337,7 +358,10 @@ export function runSteps(
     const sum = stepper.step(b, dt);
     if (!Number.isFinite(sum)) throwNonFinite(b.V, step);
     hooks.solved?.(step, b);
-    if (correctCn) correctIonCurrents(s, b);
+    if (correctCn) {
+      correctIonCurrents(s, b);
+      hooks.corrected?.(step, b);
+    }
     applyClamps(s, b.V, step + 1, "v");
     for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
     if (fused) {
@@ -369,6 +393,11 @@ export function runSteps(
  * `hooks.before` / `hooks.solved` observe each step. Returns the recordings (row-major:
  * row r holds samples 0..nSteps, sample k at t = k dt) and the final buffers. States in
  * `setup.blocks` are advanced in place.
+ *
+ * A written ion current is recorded at sample k as the current of the step that starts
+ * there: linearised at sample k (backward Euler), and under Crank-Nicolson with
+ * NEURON's correction `i + di/dv (v(t + dt/2) - v(t))` (second order; the last sample,
+ * with no step after it, uncorrected). NEURON records these values one sample later.
  */
 export function runRecorded(
   setup: SimSetup,
@@ -386,8 +415,12 @@ export function runRecorded(
   // Ion currents and reversal potentials of sample 0 (runSteps linearises again).
   if (setup.ions && setup.ions.arrays.size > 0 && nSteps > 0) linearise(setup, b, 0, dt);
   record(setup, b.V, values, nSamples, 0, scratch, dt);
+  const corrected = correctedRecordings(setup);
   runSteps(setup, b, stepper, dt, 0, nSteps, {
     ...hooks,
+    corrected: (step) => {
+      for (const c of corrected) values[c.row * nSamples + step] = setup.ions!.arrays.get(c.name)![c.node];
+    },
     after: (step) => record(setup, b.V, values, nSamples, step + 1, scratch, dt),
   });
   return { values, buffers: b };

@@ -2,7 +2,9 @@
  * The adjoint through an NMODL mechanism that reads `dt` (the project's kdt.mod in
  * tools/neuron-refs/mod/dt: dt in INITIAL, in a FUNCTION of the DERIVATIVE block and in a
  * PROCEDURE of BREAKPOINT) against five-point finite differences (relative 1e-6), with
- * both implicit solvers and a step other than the default.
+ * both implicit solvers and a step other than the default. The loss also weighs the
+ * recorded `ik`, which no mechanism reads: under Crank-Nicolson its samples are the
+ * corrected currents of the steps (NEURON's second_order_cur), and the adjoint follows.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -27,6 +29,7 @@ function soma(dt: number): jx.Compartment {
   c.stimulate(jx.stepCurrent(0.5, 6, 0.3, dt, 10));
   c.record("v");
   c.record("kdt_m");
+  c.record("ik");
   return c;
 }
 
@@ -36,8 +39,11 @@ const CASES: [key: string, relStep?: number][] = [["kdt_gbar"], ["kdt_gl"], ["kd
 function check(opts: RunOpts & { deltaT: number }): void {
   const module = soma(opts.deltaT);
   const nSamples = Math.round(opts.tMax / opts.deltaT) + 1;
-  const w = weights(2 * nSamples, 7);
-  for (let s = 0; s < nSamples; s++) w[nSamples + s] *= 1e2;
+  const w = weights(3 * nSamples, 7);
+  for (let s = 0; s < nSamples; s++) {
+    w[nSamples + s] *= 1e2;
+    w[2 * nSamples + s] *= 1e4; // ik, mA/cm2
+  }
   const g = adjoint(module, w, opts);
   for (const [key, relStep] of CASES) {
     const ad = g.node.get(key)?.[0] ?? 0;

@@ -3,9 +3,10 @@
  * NEURON traces. NEURON records a current or reversal potential at sample k from the
  * step's current phase (v and states of sample k - 1); Dendrolab records every value at
  * its sample, so those rows are compared with NEURON's next sample. Under Crank-Nicolson
- * NEURON's recorded ion currents include second_order_cur's correction (i + di/dv times
- * the half-step voltage change, checked to 2e-16 on own_kdrdi_crank_nicolson at full
- * resolution), which Dendrolab applies only inside the step: those rows are skipped.
+ * both record ion currents with second_order_cur's correction (i + di/dv times the
+ * half-step voltage change), Dendrolab at the sample where the step starts: its sample 0
+ * is NEURON's sample 1, which the fixtures do not store (NEURON's sample 0 is the
+ * uncorrected current of finitialize), so that one value is not compared.
  */
 import * as jx from "../../src/index.js";
 import { buildModCase, type ModCase } from "../l5pc/fixtures.js";
@@ -21,11 +22,12 @@ export function compareModCase(
   const r = jx.simulate(comp, { tMax: def.n_steps * def.dt_ms, deltaT: def.dt_ms, solver });
   const out: Record<string, { err: number; tol: number }> = {};
   def.recordings.forEach((rec, row) => {
-    if (solver === "crank_nicolson" && /^i(na|k|ca)$/.test(rec.key)) return;
     // Currents (ion or nonspecific, every mA/cm2 row) and reversal potentials lag.
     const lag = /^e(na|k|ca)$/.test(rec.key) || rec.unit === "mA/cm2" ? 1 : 0;
+    const skipFirst = solver === "crank_nicolson" && /^i(na|k|ca)$/.test(rec.key);
     let err = 0;
     traces[row].forEach((ref, j) => {
+      if (j === 0 && skipFirst) return;
       const k = j * def.record_every - (j > 0 ? lag : 0);
       err = Math.max(err, Math.abs(r.values[row * r.nSamples + k] - ref));
     });
