@@ -97,13 +97,26 @@ function addRecordWeights(
     else if (p.kind === "ion") {
       if (s < nSamples - 1 && work.correctedRows.has(r)) return; // see reverseStep
       work.ions!.lam.get(p.name)![p.node] += w;
-    } else if (p.kind === "output")
-      throw new DendrolabError(
-        "Gradients of recorded mechanism outputs (NMODL ASSIGNED RANGE variables) are not available yet; " +
-          "record v, a state or a current for a loss.",
-        "INVALID_ARGUMENT",
+    } else if (p.kind === "output") {
+      const b = setup.blocks[p.block];
+      const k = p.k;
+      const one = (a: Float64Array) => a.subarray(k, k + 1);
+      b.mech.outputVjp(p.j)(
+        1,
+        b.pre.subarray(k, k + 1),
+        b.post.subarray(k, k + 1),
+        at.V,
+        b.P.map(one),
+        at.S[p.block].map(one),
+        Float64Array.of(w),
+        lamV,
+        g.P[p.block].map(one),
+        lamS[p.block].map(one),
+        work.ions?.x(p.block, at.D),
+        work.ions?.recordLx[p.block],
+        work.dt,
       );
-    else {
+    } else {
       for (const part of p.parts) {
         const b = setup.blocks[part.block];
         const k = part.k;

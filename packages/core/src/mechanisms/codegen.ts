@@ -22,6 +22,11 @@ const SIGNATURES: Record<KernelName, string> = {
   advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X, CN",
 };
 
+/** Kernels besides {@link MechanismKernels}, compiled per output on demand. */
+const EXTRA_SIGNATURES = {
+  outputVjp: "n, pre, post, V, P, S, WO, dV, dP, dS, X, LX, dt",
+} as const;
+
 /** The local holding node array `x<j>` (declared before the loop). */
 const xArray = (variable: string) => `XA${variable.slice(1)}`;
 const xSetup = (variable: string) => `const ${xArray(variable)} = X[${variable.slice(1)}];`;
@@ -65,6 +70,7 @@ function loadLine(name: string): string | undefined {
   if (name === "vpost") return "const vpost = V[jpost];";
   if (name === "wI") return "const wI = WI[jpost];";
   if (name === "wG") return "const wG = WG[jpost];";
+  if (name === "wO") return "const wO = WO[k];";
   if (name === "dt") return undefined;
   if (name === "cn") return "const cn = CN === 1 ? 1 : 0;";
   if (name === "sc") return "const sc = scale[k];";
@@ -100,7 +106,7 @@ interface LoopParts {
   readonly extraVars?: readonly string[];
 }
 
-function loop(sym: SymbolicMechanism, name: KernelName, parts: LoopParts): string {
+function loop(sym: SymbolicMechanism, name: KernelName | keyof typeof EXTRA_SIGNATURES, parts: LoopParts): string {
   const g = sym.graph;
   const used = usedVariables(g, parts.outputs);
   for (const v of parts.extraVars ?? []) used.add(v);
@@ -112,8 +118,9 @@ function loop(sym: SymbolicMechanism, name: KernelName, parts: LoopParts): strin
     ...lines,
     ...parts.tail(values),
   ];
+  const signature = name === "outputVjp" ? EXTRA_SIGNATURES[name] : SIGNATURES[name];
   return [
-    `return function ${name}(${SIGNATURES[name]}) {`,
+    `return function ${name}(${signature}) {`,
     ...arraySetup(sorted).map((l) => `  ${l}`),
     ...(parts.setup ?? []).map((l) => `  ${l}`),
     "  for (let k = 0; k < n; k++) {",
@@ -376,4 +383,22 @@ function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: N
  */
 export function outputValuesSource(sym: SymbolicMechanism, j: number): string {
   return loop(sym, "currentValues", { outputs: [sym.outputs[j]], tail: ([x]) => [`out[k] = ${x};`] });
+}
+
+/**
+ * The source of the vector-Jacobian product of output `j`: with weights `WO[k]` on the
+ * values `outputValues(j)` writes, accumulates d/dv into `dV` (at post, and pre for
+ * synapses), d/d parameters into `dP[j][k]`, d/d states into `dS[j][k]` and d/d node
+ * variables read into `LX[j][post[k]]`.
+ *
+ * @example compileKernel(outputVjpSource(sym, 0))(n, pre, post, V, P, S, WO, dV, dP, dS, X, LX, dt)
+ */
+export function outputVjpSource(sym: SymbolicMechanism, j: number): string {
+  const g = sym.graph;
+  const pVars = Array.from({ length: sym.nParams }, (_, i) => `p${i}`);
+  const sVars = Array.from({ length: sym.nStates }, (_, i) => `s${i}`);
+  const vars = [...sym.voltageVars, ...pVars, ...sVars, ...readNodeVars(sym)];
+  const r = g.mul(g.variable("wO"), sym.outputs[j]);
+  const og = gradientTail(sym, derivatives(sym, r, vars), "", "add");
+  return loop(sym, "outputVjp", { outputs: og.outputs, setup: og.setup, tail: (values) => og.tail(values, 0) });
 }

@@ -10,11 +10,12 @@ import {
   currentVjpSource,
   generateKernelSources,
   outputValuesSource,
+  outputVjpSource,
   type KernelName,
 } from "./codegen.js";
 import { mechanismKeys, prefixedKey } from "./keys.js";
 import { buildSymbolic } from "./model.js";
-import type { CompiledMechanism, MechanismKernels, MechanismSpec } from "./types.js";
+import type { CompiledMechanism, MechanismKernels, MechanismSpec, OutputVjpKernel } from "./types.js";
 import { MechanismSpecError, validateSpec, type AnalyzedSpec } from "./validate.js";
 import { isObject } from "../guards.js";
 
@@ -32,6 +33,7 @@ const kernelCache = new Map<
     currentVjpFor: (wanted: readonly boolean[], scale: boolean) => MechanismKernels["currentVjp"];
     advanceVjpFor: (wanted: readonly boolean[]) => MechanismKernels["advanceVjp"];
     outputValues: (j: number) => MechanismKernels["currentValues"];
+    outputVjp: (j: number) => OutputVjpKernel;
     nodeVars: readonly string[];
     usesNodeVars: boolean;
   }
@@ -152,6 +154,16 @@ function buildKernels(a: AnalyzedSpec) {
       }
       return fn;
     };
+    const outputVjps = new Map<number, OutputVjpKernel>();
+    const outputVjp = (j: number): OutputVjpKernel => {
+      let fn = outputVjps.get(j);
+      if (!fn) {
+        if (!(j >= 0 && j < sym.outputs.length)) throw new RangeError(`no output ${j}`);
+        fn = compileKernel(outputVjpSource(sym, j), `${a.spec.name}.outputVjp${j}`) as unknown as OutputVjpKernel;
+        outputVjps.set(j, fn);
+      }
+      return fn;
+    };
     const roots = [
       sym.current,
       sym.slopeFd,
@@ -168,6 +180,7 @@ function buildKernels(a: AnalyzedSpec) {
       currentVjpFor,
       advanceVjpFor,
       outputValues,
+      outputVjp,
       nodeVars: Object.freeze([...sym.nodeVars]),
       usesNodeVars,
     });
@@ -192,7 +205,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const analyzed = analyzeSpec(spec);
-  const { kernels, source, currentVjpFor, advanceVjpFor, outputValues, nodeVars, usesNodeVars } =
+  const { kernels, source, currentVjpFor, advanceVjpFor, outputValues, outputVjp, nodeVars, usesNodeVars } =
     buildKernels(analyzed);
   const keys = mechanismKeys(analyzed.spec);
   const compiled: CompiledMechanismWithSource = Object.freeze({
@@ -215,6 +228,7 @@ export function compileMechanism(spec: MechanismSpec): CompiledMechanismWithSour
     ions: analyzed.ions,
     outputKeys: Object.freeze(analyzed.outputs.map(([k]) => prefixedKey(analyzed.spec.name, k))),
     outputValues,
+    outputVjp,
     source,
     currentVjpFor,
     advanceVjpFor,

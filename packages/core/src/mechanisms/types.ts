@@ -112,7 +112,7 @@ interface MechanismSpecBase {
   /**
    * Recordable values, by local name (key `<name>_<local>`): expressions of the same
    * names as the current, ion currents read included (NMODL's `ASSIGNED` `RANGE`
-   * variables, e.g. a channel's conductance). Recorded only; not differentiable yet.
+   * variables, e.g. a channel's conductance). Recordable, and differentiable in a loss (the adjoint runs `outputVjp`).
    */
   outputs?: Record<string, string>;
 }
@@ -258,6 +258,20 @@ export interface MechanismKernels {
   ): void;
 }
 
+/** The vector-Jacobian product of one output of a mechanism (see {@link CompiledMechanism.outputVjp}). */
+export type OutputVjpKernel = (
+  ...args: [
+    ...Instances,
+    WO: Float64Array,
+    dV: Float64Array,
+    dP: Float64Array[],
+    dS: Float64Array[],
+    X?: Float64Array[],
+    LX?: Float64Array[],
+    dt?: number,
+  ]
+) => void;
+
 /** An ion species as a compiled mechanism uses it. */
 export interface CompiledIon {
   readonly species: string;
@@ -302,6 +316,12 @@ export interface CompiledMechanism extends MechanismKernels, MechanismKeys {
   readonly outputKeys: readonly string[];
   /** A kernel writing output `j` (of {@link outputKeys}) of each instance: `out[k] = value`. Cached. */
   outputValues(j: number): MechanismKernels["currentValues"];
+  /**
+   * The vector-Jacobian product of output `j`: weights `WO[k]` on its values; accumulates
+   * into `dV`, `dP[j][k]`, `dS[j][k]` and, for the node variables read, `LX` (as
+   * `currentVjp`). Cached.
+   */
+  outputVjp(j: number): OutputVjpKernel;
   /**
    * currentVjp computing only the wanted parameters' gradients (`wanted[j]` for
    * `paramKeys[j]`) and, if `scale`, dScale; voltages and states always. Cached.
