@@ -226,5 +226,21 @@ def dt_single():
     return out
 
 
+def explicit_single():
+    """The project's own mechanism whose gates move by explicit exp(-dt/tau) updates in a
+    PROCEDURE that BREAKPOINT solves (mod/dt/kexp.mod), at two steps, both solvers."""
+    kexp = own_dt("kexp", "kexp", gbar=0.02)
+    out = []
+    for dt, dtag in ((0.025, "dt0p025"), (0.01, "dt0p01")):
+        for order, tag in ((0, "bwd_euler"), (2, "crank_nicolson")):
+            out.append(compartment_case(
+                f"own_kexp_{dtag}_{tag}",
+                "project-written K current, gates updated by x += (1 - exp(-dt/tau)) (xinf - x) in "
+                "a SOLVEd PROCEDURE (h's update reads m's new value)", [kexp, pas()], (0.06, -0.02),
+                34.0, ions={"na": {"ena": 50.0}, "k": {"ek": -85.0}}, focus="kexp", secondorder=order,
+                dt=dt))
+    return out
+
+
 def all_cases():
-    return l5pc_single() + more_single() + derivimplicit_single() + dt_single()
+    return l5pc_single() + more_single() + derivimplicit_single() + dt_single() + explicit_single()

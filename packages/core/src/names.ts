@@ -29,7 +29,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate nearest to `name` by {@link editDistance} (ties: the first given).
+ * The candidate nearest to `name` by {@link editDistance} (ties: the first given with
+ * `name`'s first letter, else the first given).
  * `undefined` when there are no candidates, or, with `onlyClose`, when the nearest
  * differs in more than max(2, half its length) edits (a guess that far is no help).
  *
@@ -43,9 +44,11 @@ export function nearestName(
 ): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  // Among equally near candidates, one with the same first letter ("v_post": "v", not "dt").
+  const first = (c: string) => c[0]?.toLowerCase() === name[0]?.toLowerCase();
   for (const c of candidates) {
     const d = editDistance(name, c);
-    if (d < bestD) {
+    if (d < bestD || (d === bestD && first(c) && !first(best!))) {
       best = c;
       bestD = d;
     }

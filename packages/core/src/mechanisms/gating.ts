@@ -82,6 +82,7 @@ export function gatingCurves(
   for (const gate of a.gates) {
     if (gate.concentration !== null) continue;
     if (gate.form === "rate" && gate.a.type === "num" && gate.a.value === 0) continue; // no dynamics
+    if (gate.form === "next") continue; // an explicit update: no steady state or time constant
     const inf: number[] = [],
       tau: number[] = [];
     for (let i = 0; i < options.v.length; i++) {

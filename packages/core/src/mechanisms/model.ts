@@ -116,6 +116,11 @@ export function buildSymbolic(a: AnalyzedSpec): SymbolicMechanism {
     const x = g.variable(`s${j}`);
     const mirror = gate.concentration ? xOf(gate.concentration) : null;
     const initial = gate.initial ? g.fromExpr(gate.initial, env) : null;
+    if (gate.form === "next") {
+      // An explicit update: no steady state; initStates keeps the value without `initial`.
+      const init = initial ?? (gate.concentration ? null : x);
+      return { inf: x, tau: g.num(Infinity), next: g.fromExpr(gate.a, env), init, mirror };
+    }
     if (gate.form === "rate") {
       const r = rateGate(g, a, env, j, dt);
       const init = initial ?? (gate.concentration ? null : r.inf);

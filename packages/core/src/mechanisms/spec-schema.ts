@@ -44,9 +44,10 @@ const recordOf = <K extends v.GenericSchema<string>, T extends v.GenericSchema>(
 const byName = <T extends v.GenericSchema>(value: T) =>
   recordOf(v.pipe(v.string(), v.regex(IDENTIFIER, "is not an identifier (letters, digits, _)")), value);
 
-const FORMS = ["alpha,beta", "inf,tau", "rate"];
+const FORMS = ["alpha,beta", "inf,tau", "rate", "next"];
 const FORM =
-  "must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms) or { rate } (dx/dt), each with an optional initial";
+  "must be { alpha, beta } (rates, 1/ms), { inf, tau } (tau in ms), { rate } (dx/dt) or { next } (the value " +
+  "after a step), each with an optional initial";
 const NOT_RATE = 'is for { rate } gates only (with "cnexp" or "implicit")';
 const initial = v.optional(expression);
 const gate = v.pipe(
@@ -67,6 +68,7 @@ const gate = v.pipe(
     [
       v.strictObject({ alpha: expression, beta: expression, initial }, NOT_RATE),
       v.strictObject({ inf: expression, tau: expression, initial }, NOT_RATE),
+      v.strictObject({ next: expression, initial }, NOT_RATE),
       v.strictObject({
         rate: expression,
         method: v.optional(v.picklist(["cnexp", "implicit"], 'must be "cnexp" or "implicit"')),

@@ -50,12 +50,22 @@ export interface GateRate {
 }
 
 /**
+ * A state given by its value after one step, `x_new = next` (NMODL's `SOLVE` of a
+ * PROCEDURE: explicit updates such as `m = m + (1 - exp(-dt/mtau)) (minf - m)`). `next`
+ * may use `dt`, the state itself and other states (all at their values before the step).
+ * No steady state: without `initial`, `initStates()` keeps the state's value.
+ */
+export interface GateNext {
+  next: string;
+}
+
+/**
  * A gate, optionally with `initial`: the value `initStates()` gives the state, an
  * expression of `v`, parameters, ion variables, `celsius` and definitions (NMODL's
  * `INITIAL` block). Without it a state starts at its steady state, and a concentration
  * state at its species' initial concentration (as NEURON's `finitialize`).
  */
-export type GateSpec = (GateAlphaBeta | GateInfTau | GateRate) & { initial?: string };
+export type GateSpec = (GateAlphaBeta | GateInfTau | GateRate | GateNext) & { initial?: string };
 
 /**
  * How a channel uses an ion species (NMODL's `USEION x READ ... WRITE ... VALENCE z`).

@@ -28,7 +28,7 @@ export class MechanismSpecError extends DendrolabError {
 /** A gate with parsed expressions: `a`, `b` are alpha, beta or inf, tau; for "rate", `a` is the rate. */
 export interface AnalyzedGate {
   readonly state: string;
-  readonly form: "alphaBeta" | "infTau" | "rate";
+  readonly form: "alphaBeta" | "infTau" | "rate" | "next";
   readonly a: Expr;
   readonly b: Expr | null;
   /** The initial value (`initial`), if given. */
@@ -198,11 +198,11 @@ export function validateSpec(input: unknown): AnalyzedSpec {
   const base = [
     ...voltageNames,
     "celsius",
-    "dt",
     ...Object.keys(params),
     ...Object.keys(shared),
     ...ionReads,
     ...Object.keys(states),
+    "dt", // the run's step (ms); last, so that near-miss hints prefer the spec's own names
   ];
   const stateNames = new Set(Object.keys(states));
   const defNames = Object.keys(definitions);
@@ -244,8 +244,16 @@ export function validateSpec(input: unknown): AnalyzedSpec {
     if (gate === undefined) {
       fail(`state "${s}" has no gate; every state needs a gate in "gates" ({ alpha, beta }, { inf, tau } or { rate })`);
     }
-    const form: AnalyzedGate["form"] = "alpha" in gate ? "alphaBeta" : "inf" in gate ? "infTau" : "rate";
-    const names = form === "alphaBeta" ? ["alpha", "beta"] : form === "infTau" ? ["inf", "tau"] : ["rate"];
+    const form: AnalyzedGate["form"] =
+      "alpha" in gate ? "alphaBeta" : "inf" in gate ? "infTau" : "next" in gate ? "next" : "rate";
+    const names =
+      form === "alphaBeta"
+        ? ["alpha", "beta"]
+        : form === "infTau"
+          ? ["inf", "tau"]
+          : form === "next"
+            ? ["next"]
+            : ["rate"];
     const expr = (f: string, allowOwn: boolean, allowIonCurrents: boolean): Expr => {
       const text = (gate as unknown as Record<string, string>)[f]; // a field of its form: a string (checked)
       const e = parse(text, all, `gate "${s}" (${f})`);
@@ -262,7 +270,11 @@ export function validateSpec(input: unknown): AnalyzedSpec {
       return e;
     };
     const method = "method" in gate ? gate.method : undefined;
-    const exprs = names.map((f) => expr(f, form === "rate", true));
+    // `next` is the value after the step: any state (before the step) may enter it.
+    const exprs =
+      form === "next"
+        ? [parse((gate as { next: string }).next, all, `gate "${s}" (next)`)]
+        : names.map((f) => expr(f, form === "rate", true));
     const initial = gate.initial === undefined ? null : expr("initial", false, false);
     analyzedGates.push({
       state: s,

@@ -4,7 +4,16 @@
  * and the DERIVATIVE block, and the linear forms of cnexp equations. Throws
  * {@link NmodlError} for anything the simulator could not run as NEURON does.
  */
-import type { CallableBlock, NamedBlock, NeuronBlock, NmodlFile, SolveStmt, SourcePos, StatementBlock } from "./ast.js";
+import type {
+  CallableBlock,
+  NamedBlock,
+  NeuronBlock,
+  NmodlFile,
+  SolveStmt,
+  SourcePos,
+  StatementBlock,
+  Stmt,
+} from "./ast.js";
 import { NmodlError } from "./errors.js";
 import { assignedIn, readBeforeWrite, readsIn, type FlatStmt } from "./flat.js";
 import { Inliner, MATH_FUNCTIONS } from "./inline.js";
@@ -26,8 +35,9 @@ export interface IonUsage {
 
 export interface DerivativeBlock {
   readonly name: string;
-  readonly method: Method;
-  /** Statements with the differential equations in place (`kind: "derivative"`). */
+  /** "procedure": `SOLVE name` of a PROCEDURE, whose assignments update the states explicitly. */
+  readonly method: Method | "procedure";
+  /** Statements with the differential equations in place (`kind: "derivative"`); a PROCEDURE's body. */
   readonly body: readonly FlatStmt[];
   /** For cnexp: each state's equation as x' = a + b x. */
   readonly linear: ReadonlyMap<string, LinearForm>;
@@ -171,7 +181,9 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
   const derivative = derivativeBlock(file, solves, inliner);
 
   const states = [...symbols.values()].filter((s) => s.kind === "state" || s.isState);
-  if (derivative) {
+  if (derivative?.method === "procedure") {
+    // A STATE the PROCEDURE does not assign keeps its value.
+  } else if (derivative) {
     for (const s of states) {
       if (!derivative.body.some((st) => st.kind === "derivative" && st.state === s.name)) {
         throw new NmodlError(
@@ -186,7 +198,7 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
       states[0].pos,
       "STATE",
       `the STATEs (${states.map((s) => s.name).join(", ")}) need a DERIVATIVE block ` +
-        `and SOLVE ... METHOD cnexp in BREAKPOINT`,
+        `and SOLVE ... METHOD cnexp in BREAKPOINT (or SOLVE of a PROCEDURE that updates them)`,
     );
   }
 
@@ -255,6 +267,8 @@ function derivativeBlock(file: NmodlFile, solves: readonly SolveStmt[], inliner:
     (b): b is NamedBlock => (b.kind === "derivative" || b.kind === "kinetic") && b.name === solve.block,
   );
   if (target === undefined) {
+    const proc = file.blocks.find((b): b is CallableBlock => b.kind === "procedure" && b.name === solve.block);
+    if (proc !== undefined) return procedureSolve(solve, proc, inliner);
     const known = file.blocks.filter((b): b is NamedBlock => b.kind === "derivative").map((b) => b.name);
     throw new NmodlError(
       solve.pos,
@@ -291,6 +305,35 @@ function derivativeBlock(file: NmodlFile, solves: readonly SolveStmt[], inliner:
   }
   const linear = method === "cnexp" ? cnexpForms(body, `DERIVATIVE ${target.name}`) : new Map<string, LinearForm>();
   return { name: target.name, method: method as Method, body, linear };
+}
+
+/**
+ * `SOLVE name` of a PROCEDURE (no METHOD): NEURON calls it once per step after the
+ * voltage update, and its assignments to STATEs are the states' new values.
+ */
+function procedureSolve(solve: SolveStmt, proc: CallableBlock, inliner: Inliner): DerivativeBlock {
+  if (solve.method) {
+    throw new NmodlError(
+      solve.pos,
+      "SOLVE",
+      `SOLVE ${proc.name} METHOD ${solve.method}: ${proc.name} is a PROCEDURE, which is solved without a METHOD ` +
+        `(its assignments update the states); remove METHOD ${solve.method}, or write a DERIVATIVE block`,
+    );
+  }
+  if (proc.args.length > 0) {
+    throw new NmodlError(
+      solve.pos,
+      "SOLVE",
+      `SOLVE ${proc.name}: a PROCEDURE that is solved takes no arguments; ${proc.name} has ${proc.args.length}`,
+    );
+  }
+  const call: Stmt = {
+    kind: "call",
+    call: { kind: "call", name: proc.name, args: [], pos: solve.pos },
+    pos: solve.pos,
+  };
+  const body = inliner.block([call], { block: `PROCEDURE ${proc.name}`, primes: false, solves: false });
+  return { name: proc.name, method: "procedure", body, linear: new Map() };
 }
 
 function containsDerivative(ss: readonly FlatStmt[]): boolean {

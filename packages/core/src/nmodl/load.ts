@@ -53,8 +53,11 @@ export interface NmodlInfo {
   readonly outputs: readonly { readonly name: string; readonly key: string; readonly unit: string | null }[];
   /** The recorded name of the mechanism's total current. */
   readonly currentName: string;
-  /** The DERIVATIVE block's method, or null without states. */
-  readonly method: "cnexp" | "derivimplicit" | null;
+  /**
+   * How the states are solved: the DERIVATIVE block's method, `"procedure"` for `SOLVE`
+   * of a PROCEDURE (explicit updates), or null without a SOLVE.
+   */
+  readonly method: "cnexp" | "derivimplicit" | "procedure" | null;
   /** The file had TABLE statements: ignored, the rates are computed exactly. */
   readonly hadTables: boolean;
 }

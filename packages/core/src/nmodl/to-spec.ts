@@ -252,6 +252,9 @@ export function toChannelSpec(m: NmodlMechanism): SpecTranslation {
   };
   const bpEnv = runBlock(m.breakpoint, new Map(), defs, bpEntry, isState);
 
+  // SOLVE of a PROCEDURE: each state's value after the procedure is its next value.
+  if (deriv?.method === "procedure") for (const s of m.states) gates[s.name] = { next: dvEnv.get(s.name) ?? s.name };
+
   // States and their initial values.
   const states: Record<string, number | QuantitySpec> = {};
   for (const s of m.states) {

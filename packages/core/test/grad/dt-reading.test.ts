@@ -5,6 +5,8 @@
  * both implicit solvers and a step other than the default. The loss also weighs the
  * recorded `ik`, which no mechanism reads: under Crank-Nicolson its samples are the
  * corrected currents of the steps (NEURON's second_order_cur), and the adjoint follows.
+ * Likewise kexp.mod, whose gates move by explicit updates in a SOLVEd PROCEDURE (`{ next }`
+ * gates, h's update reading m's new value).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,7 +15,9 @@ import * as l5pc from "../../src/channels-l5pc.js";
 import { loadNmodl } from "../../src/nmodl/load.js";
 import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
 
-const Kdt = loadNmodl(readFileSync(new URL("../../../../tools/neuron-refs/mod/dt/kdt.mod", import.meta.url), "utf8"));
+const DIR = new URL("../../../../tools/neuron-refs/mod/dt/", import.meta.url);
+const Kdt = loadNmodl(readFileSync(new URL("kdt.mod", DIR), "utf8"));
+const Kexp = loadNmodl(readFileSync(new URL("kexp.mod", DIR), "utf8"));
 
 function soma(dt: number): jx.Compartment {
   const c = new jx.Compartment();
@@ -56,4 +60,46 @@ function check(opts: RunOpts & { deltaT: number }): void {
 describe("adjoint through a mechanism that reads dt = finite differences (relative 1e-6)", () => {
   it("backward Euler, dt 0.02", () => check({ tMax: 10, deltaT: 0.02 }));
   it("Crank-Nicolson, dt 0.02", () => check({ tMax: 10, deltaT: 0.02, solver: "crank_nicolson" }));
+});
+
+function kexpSoma(dt: number): jx.Compartment {
+  const c = new jx.Compartment();
+  c.set("length", 20);
+  c.set("radius", 10);
+  for (const m of [new Kexp(), new l5pc.Pas()]) c.insert(m);
+  c.set("kexp_gbar", 0.02);
+  c.set("ek", -85);
+  c.set("celsius", 34);
+  c.set("v", -65);
+  c.initStates({ deltaT: dt });
+  c.set("kexp_m", 0.3);
+  c.stimulate(jx.stepCurrent(0.5, 6, 0.4, dt, 10));
+  c.record("v");
+  c.record("kexp_h");
+  return c;
+}
+
+function checkKexp(opts: RunOpts & { deltaT: number }): void {
+  const module = kexpSoma(opts.deltaT);
+  const nSamples = Math.round(opts.tMax / opts.deltaT) + 1;
+  const w = weights(2 * nSamples, 3);
+  for (let s = 0; s < nSamples; s++) w[nSamples + s] *= 1e2;
+  const g = adjoint(module, w, opts);
+  for (const [key, relStep] of [
+    ["kexp_gbar"],
+    ["kexp_q10"],
+    ["celsius"],
+    ["kexp_m", 1e-2],
+    ["kexp_h", 1e-2],
+  ] as const) {
+    const ad = g.node.get(key)?.[0] ?? 0;
+    const fd = finiteDifference(module, w, opts, key, "node", 0, relStep ?? 1e-3);
+    expect(Math.abs(fd), `${key} has a gradient`).toBeGreaterThan(1e-9);
+    expect(Math.abs(ad - fd) / Math.abs(fd), `${key}: adjoint ${ad}, finite difference ${fd}`).toBeLessThan(1e-6);
+  }
+}
+
+describe("adjoint through explicit updates in a SOLVEd PROCEDURE = finite differences (relative 1e-6)", () => {
+  it("backward Euler, dt 0.02", () => checkKexp({ tMax: 10, deltaT: 0.02 }));
+  it("Crank-Nicolson, dt 0.02", () => checkKexp({ tMax: 10, deltaT: 0.02, solver: "crank_nicolson" }));
 });

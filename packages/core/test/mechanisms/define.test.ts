@@ -133,7 +133,7 @@ describe("bad specs give clear errors", () => {
         s.gates.n = { alpha: "1", tau: "2" };
       }),
     ).toMatch(
-      /gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\), \{ inf, tau \} \(tau in ms\) or \{ rate \} \(dx\/dt\), each with an optional initial, got \{"alpha":"1","tau":"2"\}/,
+      /gate "n" must be \{ alpha, beta \} \(rates, 1\/ms\), \{ inf, tau \} \(tau in ms\), \{ rate \} \(dx\/dt\) or \{ next \} \(the value after a step\), each with an optional initial, got \{"alpha":"1","tau":"2"\}/,
     );
   });
 
@@ -142,7 +142,7 @@ describe("bad specs give clear errors", () => {
       s.current = "gk * n^4 * (v - eK)";
     });
     expect(m).toContain('Channel "Kdr": current: Unknown name "gk" at position 0 in expression "gk * n^4 * (v - eK)"');
-    expect(m).toContain("Valid names: an, bn, celsius, eK, gK, n, v.");
+    expect(m).toContain("Valid names: an, bn, celsius, dt, eK, gK, n, v.");
     expect(m).toContain('Did you mean "gK"?');
     expect(
       error((s) => {

@@ -2,7 +2,9 @@
  * NMODL files that read `dt` against NEURON 8.2 (issue 10): the project's own kdt.mod
  * (tools/neuron-refs/mod/dt) reads dt in INITIAL, in a FUNCTION of its DERIVATIVE block
  * and in a PROCEDURE of BREAKPOINT; one compartment at dt 0.025 and 0.01 ms, backward
- * Euler and Crank-Nicolson. v within 1e-6 mV, states and currents within 1e-9.
+ * Euler and Crank-Nicolson. Likewise kexp.mod, whose gates move by explicit
+ * `x += (1 - exp(-dt/tau)) (xinf - x)` updates in a PROCEDURE that BREAKPOINT solves (h's
+ * update reads m's new value). v within 1e-6 mV, states and currents within 1e-9.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -11,7 +13,9 @@ import { loadNmodl } from "../../src/nmodl/load.js";
 import { CHANNELS, loadModCase } from "../l5pc/fixtures.js";
 import { compareModCase } from "./neuron-compare.js";
 
-const KDT = readFileSync(new URL("../../../../tools/neuron-refs/mod/dt/kdt.mod", import.meta.url), "utf8");
+const DIR = new URL("../../../../tools/neuron-refs/mod/dt/", import.meta.url);
+const KDT = readFileSync(new URL("kdt.mod", DIR), "utf8");
+const KEXP = readFileSync(new URL("kexp.mod", DIR), "utf8");
 
 const CASES = ["dt0p025", "dt0p01"].flatMap((d) => ["bwd_euler", "crank_nicolson"].map((s) => `own_kdt_${d}_${s}`));
 
@@ -23,6 +27,17 @@ describe("a .mod file that reads dt, against NEURON", () => {
     const res = compareModCase(def, traces, channels);
     if (process.env.NMODL_VERBOSE) console.log(name, res);
     expect(Object.keys(res)).toEqual(expect.arrayContaining(["v", "kdt_m", "kdt_il"]));
+    for (const [key, { err, tol }] of Object.entries(res)) expect(err, `${name} ${key}`).toBeLessThan(tol);
+  });
+
+  it.each(CASES.map((c) => c.replace("kdt", "kexp")))("%s (SOLVE of a PROCEDURE)", (name) => {
+    const { def, traces } = loadModCase(name);
+    const M = loadNmodl(KEXP);
+    expect(M.nmodl.method).toBe("procedure");
+    const channels: Record<string, () => jx.Mechanism> = { pas: CHANNELS.pas, kexp: () => new M() };
+    const res = compareModCase(def, traces, channels);
+    if (process.env.NMODL_VERBOSE) console.log(name, res);
+    expect(Object.keys(res)).toEqual(expect.arrayContaining(["v", "kexp_m", "kexp_h", "ik"]));
     for (const [key, { err, tol }] of Object.entries(res)) expect(err, `${name} ${key}`).toBeLessThan(tol);
   });
 
