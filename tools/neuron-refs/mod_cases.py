@@ -242,5 +242,21 @@ def explicit_single():
     return out
 
 
+def t_single():
+    """The project's own mechanism that reads t (mod/dt/kt.mod: BREAKPOINT at t + dt/2, the
+    DERIVATIVE block at t + dt, INITIAL at 0), at two steps, both solvers."""
+    kt = own_dt("kt", "kt", gbar=0.01)
+    out = []
+    for dt, dtag in ((0.025, "dt0p025"), (0.01, "dt0p01")):
+        for order, tag in ((0, "bwd_euler"), (2, "crank_nicolson")):
+            out.append(compartment_case(
+                f"own_kt_{dtag}_{tag}",
+                "project-written K current and leak reading t in PROCEDUREs of BREAKPOINT and of the "
+                "DERIVATIVE block, and in INITIAL", [kt, pas()], (0.05, -0.01), 34.0,
+                ions={"na": {"ena": 50.0}, "k": {"ek": -85.0}}, focus="kt", secondorder=order, dt=dt))
+    return out
+
+
 def all_cases():
-    return l5pc_single() + more_single() + derivimplicit_single() + dt_single() + explicit_single()
+    return (l5pc_single() + more_single() + derivimplicit_single() + dt_single() + explicit_single()
+            + t_single())

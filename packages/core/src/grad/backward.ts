@@ -115,6 +115,7 @@ function addRecordWeights(
         work.ions?.x(p.block, at.D),
         work.ions?.recordLx[p.block],
         work.dt,
+        s * work.dt + 0.5 * work.dt,
       );
     } else {
       for (const part of p.parts) {
@@ -139,6 +140,7 @@ function addRecordWeights(
           work.ions?.x(part.block, at.D),
           work.ions?.recordLx[part.block],
           work.dt,
+          s * work.dt + 0.5 * work.dt,
         );
         work.recW[b.post[k]] = 0;
       }
@@ -214,6 +216,7 @@ function reverseStep(
       x,
       lx,
       cn ? 1 : 0,
+      (step + 1) * dt,
     );
   };
   blocks.forEach((b, i) => {
@@ -263,7 +266,7 @@ function reverseStep(
     if (step < g.stim[r].length) g.stim[r][step] += mu[setup.stimNodes[r]];
   }
   addRecordWeights(setup, weights.dy, weights.nSamples, step, at, lamV, newLamS, g, work);
-  reverseCurrents(setup, at, work.wI, work.wG, lamV, newLamS, g, work);
+  reverseCurrents(setup, at, step, work.wI, work.wG, lamV, newLamS, g, work);
   return newLamS;
 }
 
@@ -271,6 +274,7 @@ function reverseStep(
 function reverseCurrents(
   setup: SimSetup,
   at: Sample,
+  sample: number,
   wI: Float64Array,
   wG: Float64Array,
   lamV: Float64Array,
@@ -297,6 +301,7 @@ function reverseCurrents(
       ions?.x(i, at.D),
       ions?.lx[i],
       work.dt,
+      sample * work.dt + 0.5 * work.dt,
     );
   });
   ions?.clearCurrents();
@@ -368,7 +373,8 @@ export function backward(tape: Tape, dy: ArrayLike<number>, options: BackwardOpt
   let spare: Float64Array[][] = setup.blocks.map((b) => b.S.map(() => new Float64Array(b.n)));
   addRecordWeights(setup, dy, nSamples, nSteps, tape.final, lamV, lamS, g, work);
   // Ion currents recorded at the last sample: the adjoint of its linearisation (no voltage step follows).
-  if (work.ions?.hasCurrentWeights()) reverseCurrents(setup, tape.final, work.zero, work.zero, lamV, lamS, g, work);
+  if (work.ions?.hasCurrentWeights())
+    reverseCurrents(setup, tape.final, nSteps, work.zero, work.zero, lamV, lamS, g, work);
   const reader = new TapeReader(tape);
   let after: Sample = tape.final;
   for (let segEnd = nSteps; segEnd > 0; ) {

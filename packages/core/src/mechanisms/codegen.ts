@@ -13,18 +13,19 @@ export type KernelName = keyof MechanismKernels;
 
 /** The parameter lists of the generated functions (names are ours, order the contract's). */
 const SIGNATURES: Record<KernelName, string> = {
-  current: "n, pre, post, V, P, S, scale, accI, accG, X, dt",
-  currentValues: "n, pre, post, V, P, S, out, X, dt",
-  advance: "n, pre, post, V, P, S, dt, X, CN",
-  steady: "n, pre, post, V, P, S, X, dt",
-  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX, dt",
-  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX, CN",
-  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X, CN",
+  current: "n, pre, post, V, P, S, scale, accI, accG, X, dt, t",
+  currentValues: "n, pre, post, V, P, S, out, X, dt, t",
+  advance: "n, pre, post, V, P, S, dt, X, CN, t",
+  steady: "n, pre, post, V, P, S, X, dt, t",
+  currentVjp: "n, pre, post, V, P, S, scale, WI, WG, dV, dP, dS, dScale, X, LX, dt, t",
+  advanceVjp: "n, pre, post, V, P, S, dt, WS, dV, dP, dSOld, X, LX, CN, t",
+  // t: the time of the state update; the current after it is at t + dt/2 (`tc`).
+  advanceCurrent: "n, pre, post, V, P, S, dt, scale, accI, accG, X, CN, tA",
 };
 
 /** Kernels besides {@link MechanismKernels}, compiled per output on demand. */
 const EXTRA_SIGNATURES = {
-  outputVjp: "n, pre, post, V, P, S, WO, dV, dP, dS, X, LX, dt",
+  outputVjp: "n, pre, post, V, P, S, WO, dV, dP, dS, X, LX, dt, t",
 } as const;
 
 /** The local holding node array `x<j>` (declared before the loop). */
@@ -71,7 +72,7 @@ function loadLine(name: string): string | undefined {
   if (name === "wI") return "const wI = WI[jpost];";
   if (name === "wG") return "const wG = WG[jpost];";
   if (name === "wO") return "const wO = WO[k];";
-  if (name === "dt") return undefined;
+  if (name === "dt" || name === "t") return undefined;
   if (name === "cn") return "const cn = CN === 1 ? 1 : 0;";
   if (name === "sc") return "const sc = scale[k];";
   if (/^x\d+$/.test(name)) return `const ${name} = ${xArray(name)}[jpost];`;
@@ -216,8 +217,8 @@ export function generateKernelSources(sym: SymbolicMechanism): Record<KernelName
       steady: emptyKernel("steady"),
       advanceVjp: emptyKernel("advanceVjp"),
       advanceCurrent: current.replace(
-        `function current(${SIGNATURES.current})`,
-        `function advanceCurrent(${SIGNATURES.advanceCurrent})`,
+        `function current(${SIGNATURES.current}) {`,
+        `function advanceCurrent(${SIGNATURES.advanceCurrent}) {\n  const t = tA + 0.5 * dt;`,
       ),
     };
   }
@@ -346,9 +347,10 @@ export function currentVjpSource(sym: SymbolicMechanism, params: readonly number
  */
 function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: NodeId): string {
   const g = sym.graph;
-  const a = emitNodes(g, next, (v) => v, "a");
+  // The update at the step's end (tA), the current half a step later (tc), as NEURON's.
+  const a = emitNodes(g, next, (v) => (v === "t" ? "tA" : v), "a");
   const ionValues = sym.ionCurrents.flatMap((ic) => [ic.value, ic.slope]);
-  const c = emitNodes(g, [i, di, ...ionValues], (v) => (/^s\d+$/.test(v) ? `n${v}` : v), "c");
+  const c = emitNodes(g, [i, di, ...ionValues], (v) => (/^s\d+$/.test(v) ? `n${v}` : v === "t" ? "tc" : v), "c");
   const used = usedVariables(g, [...next, i, di, ...ionValues]);
   for (let j = 0; j < sym.nStates; j++) used.add(`s${j}`);
   const sorted = [...used].sort();
@@ -366,6 +368,7 @@ function fused(sym: SymbolicMechanism, next: readonly NodeId[], i: NodeId, di: N
   ];
   return [
     `return function advanceCurrent(${SIGNATURES.advanceCurrent}) {`,
+    "  const tc = tA + 0.5 * dt;",
     ...arraySetup(sorted).map((l) => `  ${l}`),
     ...writeSetup(sym, true, true).map((l) => `  ${l}`),
     "  for (let k = 0; k < n; k++) {",

@@ -54,8 +54,8 @@ export function gatingCurves(
       `gatingCurves: "${spec.name}" is a synapse; gating curves are for channels`,
       "INVALID_ARGUMENT",
     );
-  // dt: NEURON's default step, for the rare file whose rates read it (a `values` entry sets it).
-  const base: Record<string, number> = { celsius: options.celsius ?? 6.3, dt: 0.025 };
+  // dt: NEURON's default step, t: 0, for the rare file whose rates read them (`values` sets them).
+  const base: Record<string, number> = { celsius: options.celsius ?? 6.3, dt: 0.025, t: 0 };
   for (const [k, q] of Object.entries(spec.params)) base[k] = quantity(q);
   for (const [k, q] of Object.entries(spec.shared ?? {})) base[k] = quantity(q);
   for (const [k, q] of Object.entries(spec.states)) base[k] = quantity(q);

@@ -161,8 +161,12 @@ export type MechanismSpec = ChannelSpec | SynapseSpec;
  * `steady` copy each concentration state to its array. Mechanisms without ions ignore it.
  *
  * `dt` (ms) is the run's step: an argument of `advance`, `advanceCurrent` and `advanceVjp`,
- * and the optional last argument of `current`, `currentValues`, `steady` and `currentVjp`,
- * needed only by mechanisms whose expressions read `dt` (NMODL files that read `dt`).
+ * and an optional argument of `current`, `currentValues`, `steady` and `currentVjp`. The
+ * optional last argument `t` (ms) is the time, as NEURON's: 0 at `steady` (INITIAL),
+ * t_k + dt/2 for the currents of the step from t_k, t_k + dt for its state update
+ * (`advanceCurrent` takes the update's time and computes its current at t + dt/2). Both
+ * are needed only by mechanisms whose expressions read them (NMODL files that read
+ * `dt` or `t`).
  */
 /**
  * The leading arguments of every kernel: `n` instances, their presynaptic and
@@ -192,16 +196,17 @@ export interface MechanismKernels {
       accG: Float64Array,
       X?: Float64Array[],
       dt?: number,
+      t?: number,
     ]
   ): void;
   /** Writes the unscaled current of each instance: `out[k] = i`. */
-  currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[], dt?: number]): void;
+  currentValues(...args: [...Instances, out: Float64Array, X?: Float64Array[], dt?: number, t?: number]): void;
   /**
    * Advances every state by one step of exponential Euler at the given V, in place.
    * `cn` is 1 under Crank-Nicolson (implicit rate gates then take NEURON's half step and
    * extrapolate), else 0 or absent.
    */
-  advance(...args: [...Instances, dt: number, X?: Float64Array[], cn?: number]): void;
+  advance(...args: [...Instances, dt: number, X?: Float64Array[], cn?: number, t?: number]): void;
   /**
    * `advance` followed by `current` at the new states, in one pass over the instances
    * (the time loop's hot path when no state is clamped).
@@ -215,13 +220,14 @@ export interface MechanismKernels {
       accG: Float64Array,
       X?: Float64Array[],
       cn?: number,
+      t?: number,
     ]
   ): void;
   /**
    * Sets every state to its initial value at the given V: the gate's `initial`, else its
    * steady state; a concentration state without `initial` is left as it is.
    */
-  steady(...args: [...Instances, X?: Float64Array[], dt?: number]): void;
+  steady(...args: [...Instances, X?: Float64Array[], dt?: number, t?: number]): void;
   /**
    * Vector-Jacobian product of `current`: given weights `wI[post[k]]` and `wG[post[k]]`
    * on the accumulated `accI` and `accG`, accumulates d(sum)/d(.) into `dV` (at pre and
@@ -243,6 +249,7 @@ export interface MechanismKernels {
       X?: Float64Array[],
       LX?: Float64Array[],
       dt?: number,
+      t?: number,
     ]
   ): void;
   /**
@@ -264,6 +271,7 @@ export interface MechanismKernels {
       X?: Float64Array[],
       LX?: Float64Array[],
       cn?: number,
+      t?: number,
     ]
   ): void;
 }
@@ -279,6 +287,7 @@ export type OutputVjpKernel = (
     X?: Float64Array[],
     LX?: Float64Array[],
     dt?: number,
+    t?: number,
   ]
 ) => void;
 

@@ -202,7 +202,9 @@ export function validateSpec(input: unknown): AnalyzedSpec {
     ...Object.keys(shared),
     ...ionReads,
     ...Object.keys(states),
-    "dt", // the run's step (ms); last, so that near-miss hints prefer the spec's own names
+    // The run's step and the time (ms); last, so that near-miss hints prefer the spec's own names.
+    "dt",
+    "t",
   ];
   const stateNames = new Set(Object.keys(states));
   const defNames = Object.keys(definitions);

@@ -45,7 +45,7 @@ export function initStates(d: ModelData, nodes: Int32Array, dt = 0.025): void {
     const P = c.paramKeys.map(gather);
     const S = c.stateKeys.map(gather);
     const X = c.usesNodeVars ? c.nodeVars.map(gather) : [];
-    c.steady(n, idx, idx, V, P, S, X, dt);
+    c.steady(n, idx, idx, V, P, S, X, dt, 0);
     c.stateKeys.forEach((key, j) => {
       const col = d.columns.get(key)!;
       for (let k = 0; k < sites.length; k++) col[sites[k]] = S[j][k];

@@ -166,13 +166,7 @@ export function toChannelSpec(m: NmodlMechanism): SpecTranslation {
   }
   const ionNames = new Set(m.ions.flatMap((i) => [...i.read, ...i.write].map((r) => r.name)));
 
-  const unsupported = (name: string, pos: SourcePos) =>
-    new NmodlError(
-      pos,
-      name,
-      `reading ${name} in a mechanism is not supported yet; the simulator provides v, celsius and dt`,
-    );
-  const inputs = (name: string, pos: SourcePos, block: "INITIAL" | "other"): string | undefined => {
+  const inputs = (name: string, _pos: SourcePos, block: "INITIAL" | "other"): string | undefined => {
     const s = sym.get(name);
     if (s === undefined) return "0"; // a local or temporary read before any assignment
     switch (s.kind) {
@@ -181,8 +175,7 @@ export function toChannelSpec(m: NmodlMechanism): SpecTranslation {
       case "constant":
         return numberText(s.value ?? 0);
       case "builtin":
-        if (name === "v" || name === "celsius" || name === "dt") return name;
-        throw unsupported(name, pos);
+        return name; // v, celsius, dt, t: kernel inputs (t as NEURON's time of each block)
       case "ion":
         if (s.isState) return block === "INITIAL" ? numberText(concentrationDefault(m, name)) : name;
         if (s.ion?.role === "current" && s.ion.write) return "0";

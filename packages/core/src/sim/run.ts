@@ -243,7 +243,8 @@ export function correctedRecordings(s: SimSetup): Array<{ row: number; name: str
 export function linearise(s: SimSetup, b: StepBuffers, step: number, dt: number): void {
   clearAccumulators(b);
   prepareIons(s);
-  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt);
+  const t = step * dt + 0.5 * dt; // NEURON evaluates the currents of a step at its midpoint
+  for (const k of s.blocks) k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt, t);
   addStimuli(s, b, step);
 }
 
@@ -257,8 +258,9 @@ function applyClamps(s: SimSetup, V: Float64Array, sample: number, kind: "v" | "
 }
 
 /**
- * Records every plan at sample `sample` into `out` (row-major, `nSamples` per row); `dt`
- * (ms) for mechanism outputs and currents that read it.
+ * Records every plan at sample `sample` into `out` (row-major, `nSamples` per row). A
+ * mechanism output or current that reads `dt` or `t` sees the step and the time of the
+ * currents of the step starting at the sample (t_k + dt/2), as NEURON records them.
  */
 export function record(
   s: SimSetup,
@@ -270,6 +272,7 @@ export function record(
   dt: number,
 ): void {
   const recs = s.recordings;
+  const t = sample * dt + 0.5 * dt;
   for (let r = 0; r < recs.length; r++) {
     const p = recs[r];
     let value: number;
@@ -289,6 +292,7 @@ export function record(
         scratch,
         k.X,
         dt,
+        t,
       );
       value = scratch[0];
     } else {
@@ -306,6 +310,7 @@ export function record(
           scratch,
           k.X,
           dt,
+          t,
         );
         value += scratch[0];
       }
@@ -363,15 +368,16 @@ export function runSteps(
       hooks.corrected?.(step, b);
     }
     applyClamps(s, b.V, step + 1, "v");
-    for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
+    const tEnd = (step + 1) * dt; // the states' update time, as NEURON's nrn_state
+    for (const k of first) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn, tEnd);
     if (fused) {
       clearAccumulators(b);
       prepareIons(s);
       for (const k of s.blocks) {
         if (k.S.length > 0 && !k.mech.advancesFirst) {
-          k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X, cn);
+          k.mech.advanceCurrent(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.scale, b.accI, b.accG, k.X, cn, tEnd);
         } else {
-          k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt);
+          k.mech.current(k.n, k.pre, k.post, b.V, k.P, k.S, k.scale, b.accI, b.accG, k.X, dt, tEnd + 0.5 * dt);
         }
       }
       addStimuli(s, b, step + 1);
@@ -379,7 +385,8 @@ export function runSteps(
       // As in the fused pass: the other states advance at this step's reversal potentials.
       updateNernst(s);
       for (const k of s.blocks) {
-        if (k.S.length > 0 && !k.mech.advancesFirst) k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn);
+        if (k.S.length > 0 && !k.mech.advancesFirst)
+          k.mech.advance(k.n, k.pre, k.post, b.V, k.P, k.S, dt, k.X, cn, tEnd);
       }
       applyClamps(s, b.V, step + 1, "state");
       if (step + 1 < end || hasIons) linearise(s, b, step + 1, dt);

@@ -6,7 +6,8 @@
  * recorded `ik`, which no mechanism reads: under Crank-Nicolson its samples are the
  * corrected currents of the steps (NEURON's second_order_cur), and the adjoint follows.
  * Likewise kexp.mod, whose gates move by explicit updates in a SOLVEd PROCEDURE (`{ next }`
- * gates, h's update reading m's new value).
+ * gates, h's update reading m's new value), and kt.mod, which reads `t` (the adjoint must
+ * give each kernel the time the forward pass gave it), with a loss on its output `il`.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ import { adjoint, finiteDifference, type RunOpts, weights } from "./helpers.js";
 const DIR = new URL("../../../../tools/neuron-refs/mod/dt/", import.meta.url);
 const Kdt = loadNmodl(readFileSync(new URL("kdt.mod", DIR), "utf8"));
 const Kexp = loadNmodl(readFileSync(new URL("kexp.mod", DIR), "utf8"));
+const Kt = loadNmodl(readFileSync(new URL("kt.mod", DIR), "utf8"));
 
 function soma(dt: number): jx.Compartment {
   const c = new jx.Compartment();
@@ -102,4 +104,43 @@ function checkKexp(opts: RunOpts & { deltaT: number }): void {
 describe("adjoint through explicit updates in a SOLVEd PROCEDURE = finite differences (relative 1e-6)", () => {
   it("backward Euler, dt 0.02", () => checkKexp({ tMax: 10, deltaT: 0.02 }));
   it("Crank-Nicolson, dt 0.02", () => checkKexp({ tMax: 10, deltaT: 0.02, solver: "crank_nicolson" }));
+});
+
+function ktSoma(dt: number): jx.Compartment {
+  const c = new jx.Compartment();
+  c.set("length", 20);
+  c.set("radius", 10);
+  for (const m of [new Kt(), new l5pc.Pas()]) c.insert(m);
+  c.set("ek", -85);
+  c.set("celsius", 34);
+  c.set("v", -65);
+  c.initStates({ deltaT: dt });
+  c.set("kt_m", 0.3);
+  c.stimulate(jx.stepCurrent(0.5, 6, 0.3, dt, 10));
+  c.record("v");
+  c.record("kt_m");
+  c.record("kt_il");
+  return c;
+}
+
+function checkKt(opts: RunOpts & { deltaT: number }): void {
+  const module = ktSoma(opts.deltaT);
+  const nSamples = Math.round(opts.tMax / opts.deltaT) + 1;
+  const w = weights(3 * nSamples, 9);
+  for (let s = 0; s < nSamples; s++) {
+    w[nSamples + s] *= 1e2;
+    w[2 * nSamples + s] *= 1e4;
+  }
+  const g = adjoint(module, w, opts);
+  for (const [key, relStep] of [["kt_gbar"], ["kt_gl"], ["kt_per"], ["kt_el"], ["kt_m", 1e-2]] as const) {
+    const ad = g.node.get(key)?.[0] ?? 0;
+    const fd = finiteDifference(module, w, opts, key, "node", 0, relStep ?? 1e-3);
+    expect(Math.abs(fd), `${key} has a gradient`).toBeGreaterThan(1e-9);
+    expect(Math.abs(ad - fd) / Math.abs(fd), `${key}: adjoint ${ad}, finite difference ${fd}`).toBeLessThan(1e-6);
+  }
+}
+
+describe("adjoint through a mechanism that reads t = finite differences (relative 1e-6)", () => {
+  it("backward Euler, dt 0.02", () => checkKt({ tMax: 10, deltaT: 0.02 }));
+  it("Crank-Nicolson, dt 0.02", () => checkKt({ tMax: 10, deltaT: 0.02, solver: "crank_nicolson" }));
 });

@@ -167,11 +167,13 @@ describe("kernels and errors", () => {
     expect(src.advanceCurrent).toMatch(/XW\d+\[jpost\] \+=/);
   });
 
-  it("reading t is an NmodlError with its position; writing dt is one too", () => {
-    const text = DERIVIMPLICIT.replace("sinf = 1/(1+exp(-(v+40)/5))", "sinf = t");
-    expect(() => loadNmodl(text)).toThrow(/line 8, column \d+: reading t in a mechanism is not supported yet/);
-    const writes = DERIVIMPLICIT.replace("sinf = 1/(1+exp(-(v+40)/5))", "dt = 0.1");
-    expect(() => loadNmodl(writes)).toThrow(/line 8, column \d+: cannot assign to "dt": it is NEURON's dt/);
+  it("writing dt or t is an NmodlError with its position", () => {
+    for (const name of ["dt", "t"]) {
+      const writes = DERIVIMPLICIT.replace("sinf = 1/(1+exp(-(v+40)/5))", `${name} = 0.1`);
+      expect(() => loadNmodl(writes)).toThrow(
+        new RegExp(`line 8, column \\d+: cannot assign to "${name}": it is NEURON's ${name}`),
+      );
+    }
   });
 
   it("a non-string argument is a DendrolabError", () => {
