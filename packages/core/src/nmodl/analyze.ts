@@ -181,6 +181,16 @@ export function analyzeNmodl(input: NmodlFile | string): NmodlMechanism {
   const derivative = derivativeBlock(file, solves, inliner);
 
   const states = [...symbols.values()].filter((s) => s.kind === "state" || s.isState);
+  const stateWrite = firstAssignment(breakpoint, new Set(states.map((s) => s.name)));
+  if (stateWrite) {
+    throw new NmodlError(
+      stateWrite.pos,
+      "STATE",
+      `BREAKPOINT assigns the STATE ${stateWrite.target} outside its SOLVE (NEURON would run it at every current ` +
+        `evaluation, twice a step); update ${stateWrite.target} in the DERIVATIVE block, or in a PROCEDURE ` +
+        `that BREAKPOINT solves (SOLVE name)`,
+    );
+  }
   if (derivative?.method === "procedure") {
     // A STATE the PROCEDURE does not assign keeps its value.
   } else if (derivative) {
@@ -334,6 +344,21 @@ function procedureSolve(solve: SolveStmt, proc: CallableBlock, inliner: Inliner)
   };
   const body = inliner.block([call], { block: `PROCEDURE ${proc.name}`, primes: false, solves: false });
   return { name: proc.name, method: "procedure", body, linear: new Map() };
+}
+
+/** The first assignment (in `if` branches too) to one of `names`, or undefined. */
+function firstAssignment(
+  ss: readonly FlatStmt[],
+  names: ReadonlySet<string>,
+): Extract<FlatStmt, { kind: "assign" }> | undefined {
+  for (const s of ss) {
+    if (s.kind === "assign" && names.has(s.target)) return s;
+    if (s.kind === "if") {
+      const inner = firstAssignment(s.then, names) ?? firstAssignment(s.else, names);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 function containsDerivative(ss: readonly FlatStmt[]): boolean {

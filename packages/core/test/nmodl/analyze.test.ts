@@ -156,6 +156,24 @@ describe("analyzeNmodl errors", () => {
     `STATE { m }\nBREAKPOINT {\n  SOLVE states METHOD cnexp\n  i = g * m * v\n}\n${body}`;
   const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 
+  it("a STATE assigned in BREAKPOINT outside the SOLVE is refused at the assignment (in an if too)", () => {
+    for (const stmt of ["m = 0.5", "if (v > 0) { m = 0.5 }"]) {
+      const text = mech("DERIVATIVE states {\n  m' = -m\n}").replace("  i = g * m * v", `  ${stmt}\n  i = g * m * v`);
+      const e = errorOf(text);
+      expect([e.construct, e.line]).toEqual(["STATE", lineOf(text, stmt)]);
+      expect(e.message).toMatch(/BREAKPOINT assigns the STATE m outside its SOLVE.*SOLVE name/);
+    }
+  });
+
+  it("SOLVE of a PROCEDURE: explicit updates; with a METHOD or arguments it is refused", () => {
+    const text = mech("PROCEDURE states() {\n  m = m + 0.1 * (1 - m)\n}");
+    const procedure = text.replace("SOLVE states METHOD cnexp", "SOLVE states");
+    expect(analyzeNmodl(procedure).derivative?.method).toBe("procedure");
+    expect(errorOf(text).message).toMatch(/states is a PROCEDURE, which is solved without a METHOD/);
+    const args = procedure.replace("PROCEDURE states()", "PROCEDURE states(x)");
+    expect(errorOf(args).message).toMatch(/takes no arguments; states has 1/);
+  });
+
   it("a cnexp equation not linear in its state suggests derivimplicit", () => {
     const text = mech("DERIVATIVE states {\n  m' = -m * m\n}");
     const e = errorOf(text);
