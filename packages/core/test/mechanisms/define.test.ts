@@ -142,7 +142,7 @@ describe("bad specs give clear errors", () => {
       s.current = "gk * n^4 * (v - eK)";
     });
     expect(m).toContain('Channel "Kdr": current: Unknown name "gk" at position 0 in expression "gk * n^4 * (v - eK)"');
-    expect(m).toContain("Valid names: an, bn, celsius, dt, eK, gK, n, v.");
+    expect(m).toContain("Valid names: an, bn, celsius, dt, eK, gK, n, t, v.");
     expect(m).toContain('Did you mean "gK"?');
     expect(
       error((s) => {
