@@ -238,7 +238,7 @@ export function correctedRecordings(s: SimSetup): Array<{ row: number; name: str
 
 /**
  * Linearised currents at the present state into b.accI / b.accG, minus stimuli of step
- * `step`; `dt` (ms) for mechanisms that read it.
+ * `step`; mechanisms that read `dt` or `t` see the step and its midpoint (NEURON's t).
  */
 export function linearise(s: SimSetup, b: StepBuffers, step: number, dt: number): void {
   clearAccumulators(b);
