@@ -6,7 +6,7 @@ import type { GalleryExample } from "./types.js";
 export const L5PC_FIT_EXAMPLE: GalleryExample = {
   id: "l5pc-fit",
   title: "L5PC fit (Jaxley paper, Fig. 3)",
-  explanation: `**Needs the morphology \`${L5PC_SWC}\`** (BluePyOpt's L5PC example; not part of this repository): drop it on the page and the script runs.
+  explanation: `**Needs the morphology \`${L5PC_SWC}\`** (the BBP layer-5 pyramidal cell with its axon, \`bbp_with_axon.swc\` in Jaxley's tests; not part of this repository): drop it on the page and the script runs.
 
 The Jaxley paper (Deistler et al.) fits the region-wise conductances of the layer-5 pyramidal cell of Hay et al. (2011) to a somatic voltage trace by gradient descent. This script builds that cell with Dendrolab's own L5PC channels under the paper's protocol: 3 nA into the soma from 10 to 90 ms, 100 ms at dt 0.025 ms.
 
@@ -23,9 +23,11 @@ The full fit of the paper (loss on two windows, normalised Polyak steps, 5 start
     params: L5PC_FIT_PARAMS.map((q) => ({ group: q.group, key: q.key, target: q.target, bounds: q.bounds })),
     targetKind: "model",
     loss: "stats",
-    lr: 0.1,
+    lr: 0.03,
     steps: 40,
     transform: "sigmoid",
   },
-  files: [{ name: L5PC_SWC, where: "BluePyOpt's L5PC example (examples/l5pc/morphology/), or ../shared/swc here" }],
+  files: [
+    { name: L5PC_SWC, where: "the BBP layer-5 pyramidal cell with its axon, bbp_with_axon.swc in Jaxley's tests" },
+  ],
 };

@@ -14,6 +14,7 @@ export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState<string | null>(null);
   const [shown, setShown] = useState<GalleryExample | null>(null);
+  const [folded, setFolded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,6 +40,7 @@ export function ExamplesMenu() {
       const ex = await entry.load();
       setOpen(false);
       setShown(ex);
+      setFolded(false);
       await a.openExample(ex);
     } catch (e) {
       setError(`Could not load the example "${entry.title}": ${(e as Error).message}`);
@@ -88,13 +90,24 @@ export function ExamplesMenu() {
         <aside className="example-panel" role="dialog" aria-label={shown.title} data-testid="example-panel">
           <header>
             <h2>{shown.title}</h2>
+            <button
+              type="button"
+              onClick={() => setFolded(!folded)}
+              aria-label={folded ? "Show the explanation" : "Fold the explanation"}
+              aria-expanded={!folded}
+              data-testid="example-fold"
+            >
+              {folded ? "▴" : "▾"}
+            </button>
             <button type="button" onClick={() => setShown(null)} aria-label="Close the explanation">
               ×
             </button>
           </header>
-          <div className="example-text">
-            <Markdownish text={shown.explanation} />
-          </div>
+          {!folded && (
+            <div className="example-text" data-testid="example-text">
+              <Markdownish text={shown.explanation} />
+            </div>
+          )}
         </aside>
       )}
     </div>
