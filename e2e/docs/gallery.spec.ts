@@ -26,6 +26,7 @@ test("the Examples menu and the L5PC fit, trained for a few steps", async ({ bro
   );
   await page.getByTestId("train-start").click();
   await expect(page.getByTestId("train-status")).toContainText(/step 4|finished|done/i, { timeout: 280_000 });
+  await page.getByTestId("train-status").scrollIntoViewIfNeeded();
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${IMG}ide-gallery.png` });
 });
