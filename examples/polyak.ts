@@ -8,10 +8,10 @@
 // linearised loss is zero (its known minimum), which shrinks as the loss does; maxStep caps
 // it where the gradient is small (a silent cell).
 //
-// Optionally with heavy-ball momentum (as the paper's optimiser, optax's sgd with momentum):
-// the velocity u <- momentum * u + d, and x <- x - u. Near the target the loss-scaled
-// steps shrink, and momentum averages out the components of successive steps that
-// alternate in sign (the oscillation across a narrow valley), keeping those that agree.
+// Optionally with heavy-ball momentum (the paper's fitting scripts use optax's sgd, which has
+// a momentum option): the velocity u <- momentum * u + d, and x <- x - u, which averages out
+// the components of successive steps that alternate in sign and keeps those that agree (in
+// the README's runs it did not help the L5PC fit).
 import * as tf from "@tensorflow/tfjs";
 
 export interface PolyakOptions {
