@@ -11,8 +11,9 @@
  *
  *   pnpm --filter @dendrolab/examples l5pc-fit [-- --starts 5 --steps 40 --dt 0.025 --seed 1]
  *
- * Options: --starts, --steps (most per start), --dt (ms), --ncomp (per section, default 4), --seed, --beta and --scale (the
- * step: x -= loss/scale * g/|g|^beta), --threshold, --swc PATH (default
+ * Options: --starts, --from (first start to run), --steps (most per start), --dt (ms), --ncomp (per section, default 4), --seed,
+ * --beta, --scale, --maxstep and --momentum (the step: d = loss/scale * g/|g|^beta, at most --maxstep
+ * long; u = momentum * u + d; x -= u), --adam LR (Adam with step size LR instead), --threshold, --swc PATH (default
  * ../shared/swc/morph_l5pc_with_axon.swc next to the repository).
  */
 import { readFileSync } from "node:fs";
@@ -20,7 +21,8 @@ import * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
 import { buildL5pc, l5pcRegion } from "./l5pc.js";
 import { FIT_STIMULUS, FIT_T_MAX, FIT_THRESHOLD, L5PC_FIT, statsLoss, summaryStats } from "./l5pc-fit-problem.js";
-import { polyakStep } from "./polyak.js";
+import { AdamDescent } from "./adam.js";
+import { PolyakDescent } from "./polyak.js";
 import { reportErrors, summarise, type StartResult } from "./l5pc-fit-report.js";
 
 const arg = (name: string, fallback: number): number => {
@@ -31,12 +33,19 @@ const swcArg = process.argv.indexOf("--swc");
 const SWC =
   swcArg > 0 ? process.argv[swcArg + 1] : new URL("../../shared/swc/morph_l5pc_with_axon.swc", import.meta.url);
 const STARTS = arg("starts", 5);
+const FROM = arg("from", 0); // the first start run (earlier ones are drawn and skipped)
 const MAX_STEPS = arg("steps", 40);
 const DT = arg("dt", 0.025); // ms
 const NCOMP = arg("ncomp", 4); // compartments per section
 const SEED = arg("seed", 1);
-const STEP = { beta: arg("beta", 0.8), lossScale: arg("scale", 3) };
+const STEP = {
+  beta: arg("beta", 0.8),
+  lossScale: arg("scale", 3),
+  momentum: arg("momentum", 0),
+  maxStep: arg("maxstep", Number.POSITIVE_INFINITY),
+};
 const THRESHOLD = arg("threshold", FIT_THRESHOLD);
+const ADAM = arg("adam", 0); // > 0: Adam with this step size instead of the Polyak steps
 
 await tf.setBackend("cpu");
 
@@ -61,10 +70,12 @@ const random = jx.seededRandom(SEED);
 const results: StartResult[] = [];
 for (let s = 0; s < STARTS; s++) {
   const init = L5PC_FIT.map((p) => p.bounds[0] + random() * (p.bounds[1] - p.bounds[0]));
+  if (s < FROM) continue;
   const raw = transform
     .inverse(L5PC_FIT.map((p, i) => ({ [p.key]: tf.tensor1d([init[i]]) })))
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, t]) => [k, tf.variable(t)])));
   const variables = raw.map((r) => Object.values(r)[0] as tf.Variable);
+  const descent = ADAM > 0 ? new AdamDescent(variables, { lr: ADAM }) : new PolyakDescent(variables, STEP);
   let reached: number | null = null;
   let best = { loss: Number.POSITIVE_INFINITY, values: init };
   let step = 0;
@@ -78,11 +89,9 @@ for (let s = 0; s < STARTS; s++) {
     const norm =
       loss < THRESHOLD
         ? 0
-        : polyakStep(
-            variables,
+        : descent.step(
             variables.map((v) => grads[v.name]),
             loss,
-            STEP,
           );
     tf.dispose(Object.values(grads));
     console.log(
@@ -100,6 +109,7 @@ for (let s = 0; s < STARTS; s++) {
       `best loss ${best.loss.toFixed(4)}, ${secondsPerStep.toFixed(2)} s per step`,
   );
   for (const v of variables) v.dispose();
+  descent.dispose();
 }
 reportErrors(L5PC_FIT, results);
-console.log(summarise(results, STARTS, THRESHOLD));
+console.log(summarise(results, results.length, THRESHOLD));

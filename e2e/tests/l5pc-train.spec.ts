@@ -1,7 +1,8 @@
 /**
  * The L5PC fit of the Jaxley paper in the IDE's trainer worker (issue 10): the L5PC
  * morphology is dropped into the page (from ../shared, never copied into the repository),
- * the script builds the cell with the project's channels under the paper's protocol, and
+ * the script (the gallery's, apps/ide/src/gallery/l5pc-fit-script.ts) builds the cell with
+ * the project's channels under the paper's protocol, and
  * the trainer trains the paper's 19 region-wise parameters at once against a target
  * simulated from release_params.json. Two steps must lower the loss. The seconds per step
  * are printed (a measurement for the README, not asserted); L5PC_TRAIN_STEPS sets the steps,
@@ -10,8 +11,7 @@
 import { expect, test } from "@playwright/test";
 import { dropFiles } from "./drop.js";
 import { openApp, waitForRun } from "./helpers.js";
-import { L5PC_FIT_PARAMS, l5pcFitScript } from "./l5pc-fit-script.js";
-import { L5PC_SWC } from "./l5pc-script.js";
+import { L5PC_FIT_PARAMS, L5PC_SWC, l5pcFitScript } from "../../apps/ide/src/gallery/l5pc-fit-script.js";
 
 const SWC_PATH = new URL(`../../../shared/swc/${L5PC_SWC}`, import.meta.url).pathname;
 const STEPS = Number(process.env.L5PC_TRAIN_STEPS ?? 2);

@@ -68,6 +68,20 @@ describe("trainer loop", () => {
     await expect(train(job({ params: [{ group: "nope", key: "Na_gNa", target: 1 }] }), h)).rejects.toThrow(/nope/);
   });
 
+  it("trains within bounds (sigmoid): values stay inside them and the loss falls", async () => {
+    const { h, events } = hooks();
+    const bounded = [{ group: "fast_spiking", key: "Na_gNa", target: 0.2, bounds: [0.15, 0.45] as [number, number] }];
+    const r = await train(job({ params: bounded, transform: "sigmoid", lr: 0.3, steps: 8 }), h);
+    for (const e of events) expect(e.values[0] > 0.15 && e.values[0] < 0.45).toBe(true);
+    expect(r.losses[r.losses.length - 1]).toBeLessThan(r.losses[0]);
+    expect(Math.abs(r.values[0] - 0.2)).toBeLessThan(Math.abs(0.4 - 0.2));
+    await expect(train(job({ transform: "sigmoid" }), h)).rejects.toThrow(/Na_gNa of fast_spiking has no bounds/);
+    const outside = [{ group: "fast_spiking", key: "Na_gNa", target: 0.2, bounds: [0, 0.3] as [number, number] }];
+    await expect(train(job({ params: outside, transform: "sigmoid" }), h)).rejects.toThrow(
+      /Na_gNa of fast_spiking is 0.4, not strictly inside its bounds \[0, 0.3\]/,
+    );
+  }, 120_000);
+
   it("computes the stats loss from means and standard deviations", () => {
     expect(lossValue("stats", [1, 1, 3, 3], [1, 1, 1, 1], 1)).toBeCloseTo(2, 3);
     expect(lossValue("mse", [1, 2], [1, 4], 1)).toBe(2);

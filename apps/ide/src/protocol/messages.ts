@@ -82,13 +82,13 @@ export function isModelReply(m: unknown): m is ModelReply {
 export interface TrainJob {
   model: SerializedModel;
   sim: SimSettings;
-  params: Array<{ group: string; key: string; target: number }>;
+  params: Array<{ group: string; key: string; target: number; bounds?: [number, number] }>;
   /** Target traces: simulated from the params' targets, or given (one row per recording). */
   target: { kind: "model" } | { kind: "data"; rows: number[][] };
   loss: "mse" | "stats";
   lr: number;
   steps: number;
-  transform: "log" | "none";
+  transform: "log" | "none" | "sigmoid";
   /** "auto": tfjs gradients through integrate, else central finite differences. */
   gradient: "auto" | "finite-differences";
 }

@@ -5,7 +5,9 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
+import type { GalleryExample } from "../gallery/types.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
+import { openExample } from "./gallery-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -112,6 +114,8 @@ function makeActions(c: SessionContext) {
     applyTraining: () => train.applyTraining(c),
     shareHash: () => share.shareHash(c),
     shareLink: () => share.shareLink(c),
+    /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */
+    openExample: (ex: GalleryExample) => openExample(c, ex),
     /** Imports a file (SWC) into the session and writes a script that reads it. */
     importFile: (name: string, text: string) => importFile(c, name, text),
     /** Imports files picked or dropped together (`.mod` mechanisms, SWC morphologies), one undo step. */

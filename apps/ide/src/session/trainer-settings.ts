@@ -7,14 +7,24 @@ import { boundedList, fields } from "@dendrolab/core/document";
 import * as v from "valibot";
 import { numberIn, oneOf, text } from "../protocol/checks.js";
 
-/** One trained parameter: `key` shared by every compartment of `group`; `target` is the value the target traces are simulated with (target "model"). */
+/**
+ * One trained parameter: `key` shared by every compartment of `group`; `target` is the value
+ * the target traces are simulated with (target "model"); `bounds` [lower, upper], used by the
+ * "sigmoid" transform (optional otherwise).
+ */
 const TrainedParamSchema = fields(
   {
     group: text(200),
     key: text(200),
     target: numberIn(-1e12, 1e12),
+    bounds: v.optional(
+      v.pipe(
+        v.tuple([numberIn(-1e12, 1e12), numberIn(-1e12, 1e12)], "[lower, upper]"),
+        v.check(([lo, hi]) => lo < hi, "[lower, upper] with lower < upper"),
+      ),
+    ),
   },
-  "{ group, key, target }",
+  "{ group, key, target, bounds? }",
 );
 export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
 
@@ -23,7 +33,8 @@ export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
  * - `csv`: the uploaded CSV (kept in links when small).
  * - `loss`: "mse", mean squared error of the traces; "stats", of each trace's mean and standard deviation.
  * - `lr`: Adam's learning rate (in the transformed space).
- * - `transform`: "log", Adam works on log(value), keeping values positive.
+ * - `transform`: "log", Adam works on log(value), keeping values positive; "sigmoid", on the
+ *   logit of the value's place between its `bounds` (every parameter needs bounds), keeping it inside them.
  */
 export const TrainerSettingsSchema = fields(
   {
@@ -33,7 +44,7 @@ export const TrainerSettingsSchema = fields(
     loss: oneOf(["mse", "stats"]),
     lr: numberIn(1e-9, 100),
     steps: numberIn(1, 100_000),
-    transform: oneOf(["log", "none"]),
+    transform: oneOf(["log", "none", "sigmoid"]),
   },
   "an object",
 );

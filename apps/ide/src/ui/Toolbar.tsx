@@ -1,5 +1,6 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { canRedo, canUndo } from "../session/history.js";
+import { ExamplesMenu } from "./gallery/ExamplesMenu.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
@@ -83,6 +84,7 @@ export function Toolbar() {
       </div>
       <ImportSwcButton />
       <ImportModButton />
+      <ExamplesMenu />
       <span className={`status status-${run.status}`} data-testid="run-status">
         {status}
       </span>

@@ -29,10 +29,40 @@ export interface TrainResult {
 /** An error with a message meant for the user. */
 export class TrainError extends Error {}
 
-type Transform = { fwd: (t: number) => number; inv: (v: number) => number; fwdT: (t: tf.Tensor1D) => tf.Tensor1D };
+/** Value <-> unconstrained variable, per parameter (index i of the job's params). */
+type Transform = {
+  fwd: (t: number, i: number) => number;
+  inv: (v: number, i: number) => number;
+  fwdT: (t: tf.Tensor1D) => tf.Tensor1D;
+};
 
-function transformOf(kind: TrainJob["transform"]): Transform {
-  if (kind === "log") return { fwd: Math.exp, inv: Math.log, fwdT: (t) => tf.exp(t) };
+function transformOf(job: TrainJob): Transform {
+  if (job.transform === "log") return { fwd: Math.exp, inv: Math.log, fwdT: (t) => tf.exp(t) };
+  if (job.transform === "sigmoid") {
+    const bounds = job.params.map((p) => {
+      if (!p.bounds)
+        throw new TrainError(
+          `${p.key} of ${p.group} has no bounds; training "within bounds" needs [lower, upper] for every parameter.`,
+        );
+      return p.bounds;
+    });
+    const lo = bounds.map((b) => b[0]);
+    const width = bounds.map((b) => b[1] - b[0]);
+    return {
+      fwd: (t, i) => lo[i] + width[i] / (1 + Math.exp(-t)),
+      inv: (v, i) => {
+        const u = (v - lo[i]) / width[i];
+        if (!(u > 0 && u < 1)) {
+          const p = job.params[i];
+          throw new TrainError(
+            `${p.key} of ${p.group} is ${Number(v.toPrecision(6))}, not strictly inside its bounds [${bounds[i][0]}, ${bounds[i][1]}]; start it inside them.`,
+          );
+        }
+        return Math.log(u / (1 - u));
+      },
+      fwdT: (t) => tf.add(tf.tensor1d(lo), tf.mul(tf.tensor1d(width), tf.sigmoid(t))),
+    };
+  }
   return { fwd: (t) => t, inv: (v) => v, fwdT: (t) => t };
 }
 
@@ -52,7 +82,7 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
     if (col.length === 0) throw new TrainError(`No compartment of group ${p.group} has ${p.key}.`);
     return col.reduce((s, v) => s + v, 0) / col.length;
   });
-  const tr = transformOf(job.transform);
+  const tr = transformOf(job);
   if (job.transform === "log") {
     job.params.forEach((p, i) => {
       if (!(initial[i] > 0))

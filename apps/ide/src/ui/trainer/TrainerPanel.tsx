@@ -132,10 +132,11 @@ export function TrainerPanel() {
           <select
             value={t.transform}
             disabled={running}
-            onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" })}
+            onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" | "sigmoid" })}
           >
             <option value="log">log</option>
             <option value="none">linear</option>
+            <option value="sigmoid">within bounds</option>
           </select>
         </label>
       </div>
