@@ -23,8 +23,9 @@ export type GuiEdit =
       delay: number;
       duration: number;
       amplitude: number;
-      dt: number;
-      tMax: number;
+      /** Given both: a sampled stimulus (fixed to this dt); neither: defined in time. */
+      dt?: number;
+      tMax?: number;
     }
   | { kind: "record"; nodes: readonly number[]; state: string }
   | { kind: "clearInstruments" }
@@ -76,7 +77,8 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
         (v) => `${v}.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`,
       );
     case "stimulate": {
-      const args = [edit.delay, edit.duration, edit.amplitude, edit.dt, edit.tMax].map(numberLiteral).join(", ");
+      const sampled = edit.dt !== undefined && edit.tMax !== undefined ? [edit.dt, edit.tMax] : [];
+      const args = [edit.delay, edit.duration, edit.amplitude, ...sampled].map(numberLiteral).join(", ");
       return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.stimulate(${jx}.stepCurrent(${args}));`);
     }
     case "record":

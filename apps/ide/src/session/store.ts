@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
+import { type ConvergenceTolerance, checkConvergence } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
@@ -87,9 +88,9 @@ function makeActions(c: SessionContext) {
     instrumentNodes,
     addClamp(delay: number, duration: number, amplitude: number) {
       const nodes = instrumentNodes();
-      const { dt, tMax } = get(c).sim;
       if (nodes.length === 0) return Promise.resolve([]);
-      return run.applyGuiEdit(c, { kind: "stimulate", nodes, delay, duration, amplitude, dt, tMax });
+      // Defined in time: the stimulus follows the toolbar's dt and t_max.
+      return run.applyGuiEdit(c, { kind: "stimulate", nodes, delay, duration, amplitude });
     },
     addRecording(state: string) {
       const nodes = instrumentNodes();
@@ -106,6 +107,8 @@ function makeActions(c: SessionContext) {
       if (p.keepRuns === false) patch(c, { runs: get(c).runs.slice(-1) });
     },
     colourBy: (key: string) => run.loadColour(c, key),
+    /** Runs the model at dt, dt/2 and dt/4 and says whether dt is converged (the traces are not changed). */
+    checkConvergence: (tolerance?: ConvergenceTolerance) => checkConvergence(c, tolerance),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
     startTraining: () => train.startTraining(c),
     stopTraining: () => train.stopTraining(c),

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
 import { Instruments } from "../Instruments.js";
+import { ConvergenceCheck } from "./ConvergenceCheck.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
 import { runTraces } from "./trace-data.js";
@@ -38,6 +39,7 @@ export function TracesPanel() {
           {runs.length ? `${runs[runs.length - 1].label}` : ""}
         </span>
       </div>
+      <ConvergenceCheck />
       {simError && (
         <div className="console-error" data-testid="sim-error">
           {simError}
