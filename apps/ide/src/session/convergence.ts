@@ -78,7 +78,7 @@ export function compareRuns(coarse: Traces, fine: Traces): ConvergenceStep {
     spikes[0] += a.length;
     spikes[1] += b.length;
     if (a.length !== b.length) maxShift = Number.POSITIVE_INFINITY;
-    else a.forEach((t, i) => (maxShift = Math.max(maxShift, Math.abs(t - b[i]))));
+    else for (let i = 0; i < a.length; i++) maxShift = Math.max(maxShift, Math.abs(a[i] - b[i]));
   });
   return { dt: coarse.dt, fineDt: fine.dt, maxDv, maxDvAt, maxShift, spikes };
 }
