@@ -97,5 +97,5 @@ function simStatus(run: SessionState["run"]): string {
   if (run.simulating) return "simulating…";
   const at = run.simulated;
   if (!at) return "not simulated (see the traces panel)";
-  return `simulated in ${run.simMs.toFixed(0)} ms (dt ${at.dt} ms, t_max ${at.tMax} ms)`;
+  return `simulated in ${run.simMs.toFixed(0)} ms (dt ${at.dt} ms, t_max ${at.tMax} ms, ${at.solver})`;
 }
