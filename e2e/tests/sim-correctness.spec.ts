@@ -13,7 +13,9 @@ interface Run {
 /** The latest run's traces (dt and the first row), read from the store. */
 function latest(page: Page): Promise<{ dt: number; v: number[]; runs: number } | null> {
   return page.evaluate(() => {
-    const s = (window as unknown as { dendrolab: { store: { getState(): { runs: Run[] } } } }).dendrolab.store.getState();
+    const s = (
+      window as unknown as { dendrolab: { store: { getState(): { runs: Run[] } } } }
+    ).dendrolab.store.getState();
     const r = s.runs[s.runs.length - 1];
     if (!r) return null;
     return { dt: r.traces.dt, v: Array.from(r.traces.rows[0].values as unknown as Float32Array), runs: s.runs.length };
