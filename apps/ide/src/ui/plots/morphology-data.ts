@@ -125,14 +125,14 @@ export function morphologyTraces(s: ModelSummary, o: MorphologyOptions): PlotDat
 /** "cell 0 · branch 1 · comp 1 · loc(0.75)" for every compartment (hover text). */
 export function compLabels(s: Pick<ModelSummary, "cells">): string[] {
   const out: string[] = [];
-  s.cells.forEach((cell, ci) =>
-    cell.branches.forEach((b, bi) => {
+  for (const [ci, cell] of s.cells.entries()) {
+    for (const [bi, b] of cell.branches.entries()) {
       for (let k = 0; k < b.ncomp; k++) {
         const x = +((k + 0.5) / b.ncomp).toFixed(3);
         out.push(`cell ${ci} · branch ${bi} · comp ${k} · loc(${x})`);
       }
-    }),
-  );
+    }
+  }
   return out;
 }
 
