@@ -11,6 +11,8 @@ import { fittedScene } from "./camera-fit.js";
 import { morphologyTraces } from "./morphology-data.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
+import { SwcWarnings } from "./SwcWarnings.js";
+import "./morphology.css";
 
 /** Every point drawn: compartment centres and the traced points of every branch. */
 function allPoints(c: { x: number[]; y: number[]; z: number[]; branchPaths: number[][][] }) {
@@ -159,15 +161,18 @@ export function MorphologyPanel() {
         </>
       }
     >
-      {model && (
-        <Plot
-          data={data}
-          layout={layout}
-          onClick={onClick}
-          testid="morphology-plot"
-          bundle={view.dims === "3d" ? "gl3d" : "basic"}
-        />
-      )}
+      <SwcWarnings />
+      <div className="morph-plot-area">
+        {model && (
+          <Plot
+            data={data}
+            layout={layout}
+            onClick={onClick}
+            testid="morphology-plot"
+            bundle={view.dims === "3d" ? "gl3d" : "basic"}
+          />
+        )}
+      </div>
     </Panel>
   );
 }
