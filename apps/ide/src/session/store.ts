@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
-import { type ConvergenceTolerance, checkConvergence } from "./convergence.js";
+import type { ConvergenceTolerance } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
@@ -101,7 +101,8 @@ function makeActions(c: SessionContext) {
     },
     colourBy: (key: string) => run.loadColour(c, key),
     /** Runs the model at dt, dt/2 and dt/4 and says whether dt is converged (the traces are not changed). */
-    checkConvergence: (tolerance?: ConvergenceTolerance) => checkConvergence(c, tolerance),
+    checkConvergence: (tolerance?: ConvergenceTolerance) =>
+      import("./convergence.js").then((m) => m.checkConvergence(c, tolerance)),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
     startTraining: () => train.startTraining(c),
     stopTraining: () => train.stopTraining(c),
