@@ -4,7 +4,7 @@
  * and the status bar and the traces never show a stale run.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { openApp, waitForRun } from "./helpers.js";
+import { openApp, script, waitForRun } from "./helpers.js";
 
 interface Run {
   traces: { dt: number; nSamples: number; rows: Array<{ label: string; values: Record<number, number> }> };
@@ -90,4 +90,26 @@ test("after Clear all no old trace stays drawn", async ({ page }) => {
   await expect(page.getByTestId("traces-plot")).toHaveCount(0);
   expect(await latest(page)).toBeNull();
   await expect(page.getByTestId("run-status")).toContainText("not simulated");
+});
+
+test("a stimulus given as samples for another dt is flagged; the tutorial's, defined in time, is not", async ({
+  page,
+}) => {
+  await openApp(page);
+  await setDt(page, 0.05);
+  await expect(page.getByTestId("sampled-stimulus-note")).toHaveCount(0);
+  const sampled = (await script(page)).replace("jx.stepCurrent(1, 5, 0.5)", "jx.stepCurrent(1, 5, 0.5, 0.025, 20)");
+  expect(sampled).toContain("0.025, 20)");
+  await page.evaluate((s) => {
+    const d = (window as unknown as { dendrolab: { actions: { setScript(s: string): void; run(): Promise<void> } } })
+      .dendrolab;
+    d.actions.setScript(s);
+    return d.actions.run();
+  }, sampled);
+  await waitForRun(page);
+  const note = page.getByTestId("sampled-stimulus-note");
+  await expect(note).toContainText("given as 801 samples");
+  await expect(note).toContainText("at dt 0.05 ms it lasts 40 ms");
+  await setDt(page, 0.025);
+  await expect(note).toHaveCount(0);
 });

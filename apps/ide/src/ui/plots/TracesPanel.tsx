@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
 import { Instruments } from "../Instruments.js";
 import { ConvergenceCheck } from "./ConvergenceCheck.js";
+import { SampledStimulusNote } from "./SampledStimulusNote.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
 import { runTraces } from "./trace-data.js";
@@ -40,6 +41,7 @@ export function TracesPanel() {
         </span>
       </div>
       <ConvergenceCheck />
+      <SampledStimulusNote />
       {simError && (
         <div className="console-error" data-testid="sim-error">
           {simError}
