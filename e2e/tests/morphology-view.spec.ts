@@ -66,7 +66,11 @@ test("the 3-D view fits the whole CA1 cell in the camera", async ({ page }) => {
     .poll(() =>
       page.evaluate(
         () =>
-          !!document.querySelector('[data-testid="morphology-plot"] .plot-host')?._fullLayout?.scene?._scene?.glplot,
+          !!(
+            document.querySelector('[data-testid="morphology-plot"] .plot-host') as unknown as {
+              _fullLayout?: { scene?: { _scene?: { glplot?: unknown } } };
+            } | null
+          )?._fullLayout?.scene?._scene?.glplot,
       ),
     )
     .toBe(true);
