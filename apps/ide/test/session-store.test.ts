@@ -199,7 +199,7 @@ describe("session", () => {
     actions.select(branchKey(2, 1), {}, []);
     await actions.addClamp(2, 5, 0.3);
     await actions.addRecording("v");
-    expect(s().script).toContain("network.cell(2).branch(1).comp(0).stimulate(jx.stepCurrent(2, 5, 0.3, 0.025, 20));");
+    expect(s().script).toContain("network.cell(2).branch(1).comp(0).stimulate(jx.stepCurrent(2, 5, 0.3));");
     expect(s().script).toContain('network.cell(2).branch(1).comp(0).record("v");');
     expect(s().runs[s().runs.length - 1].traces.rows).toHaveLength(2);
   });

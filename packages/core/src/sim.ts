@@ -10,7 +10,7 @@ export { View } from "./api/view.js";
 export { connect, connectivityMatrixConnect, fullyConnect, sparseConnect, type ConnectOptions } from "./api/connect.js";
 export { Table } from "./model/table.js";
 export { formatValue, isIntegerColumn, type TableValue } from "./model/format.js";
-export { stepCurrent } from "./model/stimulus.js";
+export { isTimedCurrent, stepCurrent, type TimedCurrent } from "./model/stimulus.js";
 export { simulate, type IntegrateOptions, type RunResult } from "./run/simulate.js";
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./run/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";

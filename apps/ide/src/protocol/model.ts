@@ -27,8 +27,8 @@ export interface ModelSummary {
   /** States that `record` accepts on compartments. */
   recordable: string[];
   recordings: Array<{ target: "node" | "edge"; index: number; state: string }>;
-  /** Compartments that receive a stimulus, with the largest |current| (nA). */
-  stimuli: Array<{ node: number; peakNa: number }>;
+  /** Compartments that receive a stimulus, with the largest |current| (nA); `samples` for a sampled one (absent: defined in time). */
+  stimuli: Array<{ node: number; peakNa: number; samples?: number }>;
   trainables: Array<{ key: string; target: "node" | "edge"; count: number }>;
   /** Mean of every compartment key over each group's compartments that have it: groupMeans[group][key]. */
   groupMeans: Record<string, Record<string, number>>;

@@ -6,6 +6,7 @@
  * `dendrolab:files`, by name; its `mod(name)` returns a `.mod` file's text.
  */
 import { transform } from "sucrase";
+import { coreWithSwcWarnings } from "./swc-warnings.js";
 import * as jx from "@dendrolab/core";
 import * as channels from "@dendrolab/core/channels";
 import * as l5pc from "@dendrolab/core/channels/l5pc";
@@ -83,6 +84,7 @@ export function runScript(
   }
   const modules: Record<string, unknown> = {
     ...MODULES,
+    "@dendrolab/core": coreWithSwcWarnings(jx, files, log),
     [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files), mod: modReader(files) }),
   };
   const require = (name: string) => {

@@ -38,7 +38,7 @@ cell.insert(new HH());
 const network = new jx.Network([cell]);
 
 // A current clamp and a recording at the first compartment (the soma).
-network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5, 0.025, 20));
+network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5)); // 0.5 nA from 1 to 6 ms, at any dt
 network.cell(0).branch(0).comp(0).record("v");
 
 export default network;

@@ -58,13 +58,20 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
     source.kind === "group" && !loaded.summary.groups.some((g) => g.name === source.name)
       ? ({ kind: "all" } as const)
       : source;
-  const runs = loaded.traces
-    ? withRun(now, loaded.traces, now.history.present.label)
-    : now.runs.filter((r) => !r.provisional);
+  // Without traces (nothing recorded, or the simulation failed) no old trace stays drawn.
+  const runs = loaded.traces ? withRun(now, loaded.traces, now.history.present.label) : [];
   const check = fingerprint(out.model);
   const mismatch = now.expectedCheck !== null && now.expectedCheck !== check;
   patch(c, {
-    run: { status: "ok", message: null, line: null, logs: out.logs, scriptMs: out.ms, simMs: loaded.traces?.ms ?? 0 },
+    run: {
+      status: "ok",
+      message: null,
+      line: null,
+      logs: out.logs,
+      scriptMs: out.ms,
+      simMs: loaded.traces?.ms ?? 0,
+      simulated: loaded.traces ? s.sim : null,
+    },
     model: { summary: loaded.summary, serialized: out.model, topo },
     selection,
     selectedNodes: selectedNodes(selection, topo),
@@ -223,11 +230,24 @@ export async function loadColour(c: SessionContext, key: string): Promise<void> 
 export async function resimulate(c: SessionContext): Promise<void> {
   const s = get(c);
   if (!s.model) return;
+  const id = ++resimCounter;
+  patch(c, { run: { ...s.run, simulating: true } });
   const t = await c.services.simulate(s.sim);
+  if (id !== resimCounter) return;
+  const now = get(c);
   if (!t.ok) {
-    patch(c, { simError: t.message });
+    patch(c, {
+      simError: t.message,
+      runs: now.view.keepRuns ? now.runs : [],
+      run: { ...now.run, simulating: false, simMs: 0, simulated: null },
+    });
     return;
   }
-  const now = get(c);
-  patch(c, { simError: null, runs: withRun(now, t.value, `t_max ${now.sim.tMax} ms, dt ${now.sim.dt} ms`) });
+  patch(c, {
+    simError: null,
+    runs: withRun(now, t.value, `t_max ${s.sim.tMax} ms, dt ${s.sim.dt} ms`),
+    run: { ...now.run, simulating: false, simMs: t.value.ms, simulated: s.sim },
+  });
 }
+
+let resimCounter = 0;

@@ -5,6 +5,7 @@
  */
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
 import type { Topology } from "./topology.js";
+import { locExpressions } from "./loc.js";
 import { viewExpressions } from "./view-expr.js";
 
 /** Which rows a GUI action applies to. */
@@ -20,13 +21,16 @@ export type GuiEdit =
   | {
       kind: "stimulate";
       nodes: readonly number[];
+      /** Compartments placed by `loc(x)` on branches (written as `.loc(x)`). */
+      loc?: { x: number; nodes: readonly number[] } | null;
       delay: number;
       duration: number;
       amplitude: number;
-      dt: number;
-      tMax: number;
+      /** Given both: a sampled stimulus (fixed to this dt); neither: defined in time. */
+      dt?: number;
+      tMax?: number;
     }
-  | { kind: "record"; nodes: readonly number[]; state: string }
+  | { kind: "record"; nodes: readonly number[]; state: string; loc?: { x: number; nodes: readonly number[] } | null }
   | { kind: "clearInstruments" }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
@@ -64,6 +68,15 @@ function targetExpressions(target: EditTarget, topo: Topology, root: string): st
   return viewExpressions(topo, target.nodes, root);
 }
 
+/** Expressions for instrument places: the compartments, then the `loc(x)` places on branches. */
+function placeExpressions(
+  topo: Topology,
+  edit: { nodes: readonly number[]; loc?: { x: number; nodes: readonly number[] } | null },
+  root: string,
+): string[] {
+  return [...viewExpressions(topo, edit.nodes, root), ...(edit.loc ? locExpressions(topo, edit.loc, root) : [])];
+}
+
 /** The lines an edit adds to the script. */
 function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className: string): string[] {
   const root = names.model;
@@ -76,11 +89,12 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
         (v) => `${v}.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`,
       );
     case "stimulate": {
-      const args = [edit.delay, edit.duration, edit.amplitude, edit.dt, edit.tMax].map(numberLiteral).join(", ");
-      return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.stimulate(${jx}.stepCurrent(${args}));`);
+      const sampled = edit.dt !== undefined && edit.tMax !== undefined ? [edit.dt, edit.tMax] : [];
+      const args = [edit.delay, edit.duration, edit.amplitude, ...sampled].map(numberLiteral).join(", ");
+      return placeExpressions(topo, edit, root).map((v) => `${v}.stimulate(${jx}.stepCurrent(${args}));`);
     }
     case "record":
-      return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.record(${JSON.stringify(edit.state)});`);
+      return placeExpressions(topo, edit, root).map((v) => `${v}.record(${JSON.stringify(edit.state)});`);
     case "clearInstruments":
       return [`${root}.deleteStimuli();`, `${root}.deleteRecordings();`];
     case "insert":

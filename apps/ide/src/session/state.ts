@@ -20,6 +20,9 @@ interface RunState {
   /** Script evaluation and simulation times of the last run, ms. */
   scriptMs: number;
   simMs: number;
+  /** The settings the shown traces were simulated with; whether a re-simulation is under way. */
+  simulated?: SimSettings | null;
+  simulating?: boolean;
 }
 
 interface LoadedModel {

@@ -6,8 +6,10 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import type { GalleryExample } from "../gallery/types.js";
+import type { ConvergenceTolerance } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { openExample } from "./gallery-actions.js";
+import { allPlaces, instrumentPlaces } from "./loc.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -31,20 +33,12 @@ export function createSession(services: Services, script: string): Session {
 
 function makeActions(c: SessionContext) {
   const selectionNodes = () => get(c).selectedNodes;
-  /** Instruments go to the selected compartments, or the first compartment of each selected branch or cell. */
-  const instrumentNodes = () => {
+  /** Where instruments go: selected compartments; on selected branches loc(x) (or the first compartment); on cells the first (session/loc.ts). */
+  const places = (x: number | null = null) => {
     const s = get(c);
-    if (!s.model) return [];
-    const topo = s.model.topo;
-    const out = new Set<number>();
-    for (const key of s.selection.keys) {
-      const [kind, ci, bi, ki] = key.split(":");
-      if (kind === "comp") out.add(topo.globalComp(+ci, +bi, +ki));
-      else if (kind === "branch") out.add(topo.globalComp(+ci, +bi, 0));
-      else if (kind === "cell") out.add(topo.globalComp(+ci, 0, 0));
-    }
-    return [...out].sort((a, b) => a - b);
+    return s.model ? instrumentPlaces(s.selection, s.model.topo, x) : { nodes: [], loc: null };
   };
+  const instrumentNodes = (x: number | null = null) => allPlaces(places(x));
   return {
     setScript: (script: string) => patch(c, { script }),
     run: () => run.runScript(c),
@@ -87,16 +81,16 @@ function makeActions(c: SessionContext) {
       return run.applyGuiEdit(c, { kind: "set", target, key, value });
     },
     instrumentNodes,
-    addClamp(delay: number, duration: number, amplitude: number) {
-      const nodes = instrumentNodes();
-      const { dt, tMax } = get(c).sim;
-      if (nodes.length === 0) return Promise.resolve([]);
-      return run.applyGuiEdit(c, { kind: "stimulate", nodes, delay, duration, amplitude, dt, tMax });
+    addClamp(delay: number, duration: number, amplitude: number, x: number | null = null) {
+      const { nodes, loc } = places(x);
+      if (nodes.length === 0 && !loc) return Promise.resolve([]);
+      // Defined in time: the stimulus follows the toolbar's dt and t_max.
+      return run.applyGuiEdit(c, { kind: "stimulate", nodes, loc, delay, duration, amplitude });
     },
-    addRecording(state: string) {
-      const nodes = instrumentNodes();
-      if (nodes.length === 0) return Promise.resolve([]);
-      return run.applyGuiEdit(c, { kind: "record", nodes, state });
+    addRecording(state: string, x: number | null = null) {
+      const { nodes, loc } = places(x);
+      if (nodes.length === 0 && !loc) return Promise.resolve([]);
+      return run.applyGuiEdit(c, { kind: "record", nodes, loc, state });
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
     setSim(p: Partial<SimSettings>) {
@@ -108,6 +102,9 @@ function makeActions(c: SessionContext) {
       if (p.keepRuns === false) patch(c, { runs: get(c).runs.slice(-1) });
     },
     colourBy: (key: string) => run.loadColour(c, key),
+    /** Runs the model at dt, dt/2 and dt/4 and says whether dt is converged (the traces are not changed). */
+    checkConvergence: (tolerance?: ConvergenceTolerance) =>
+      import("./convergence.js").then((m) => m.checkConvergence(c, tolerance)),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
     startTraining: () => train.startTraining(c),
     stopTraining: () => train.stopTraining(c),

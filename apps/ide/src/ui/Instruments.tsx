@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { useActions, useSessionState } from "./session-context.js";
+import { LocField } from "./LocField.js";
 import { NumberField } from "./widgets.js";
 
 type Clamp = { delay: number; duration: number; amplitude: number };
@@ -21,7 +22,9 @@ export function Instruments() {
   useSessionState((s) => s.selection);
   const [clamp, setClamp] = useState<Clamp>({ delay: 1, duration: 5, amplitude: 0.5 });
   const [state, setState] = useState("v");
-  const nodes = a.instrumentNodes();
+  const [loc, setLoc] = useState<number | null>(null);
+  const branchSelected = useSessionState((s) => s.selection.keys.some((k) => k.startsWith("branch:")));
+  const nodes = a.instrumentNodes(loc);
   const where =
     model && nodes.length
       ? nodes
@@ -36,6 +39,7 @@ export function Instruments() {
     <div className="instruments" data-testid="instruments">
       <div className="inst-where">
         <b>At:</b> <span data-testid="instrument-target">{where}</span>
+        {branchSelected && <LocField value={loc} onChange={setLoc} />}
       </div>
       <div className="inst-row">
         <b>Current clamp</b>
@@ -54,7 +58,7 @@ export function Instruments() {
         <button
           type="button"
           disabled={!nodes.length}
-          onClick={() => void a.addClamp(clamp.delay, clamp.duration, clamp.amplitude)}
+          onClick={() => void a.addClamp(clamp.delay, clamp.duration, clamp.amplitude, loc)}
           data-testid="add-clamp"
         >
           Place clamp
@@ -70,7 +74,7 @@ export function Instruments() {
         <button
           type="button"
           disabled={!nodes.length}
-          onClick={() => void a.addRecording(state)}
+          onClick={() => void a.addRecording(state, loc)}
           data-testid="add-recording"
         >
           Record

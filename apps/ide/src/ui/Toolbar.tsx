@@ -1,6 +1,7 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { canRedo, canUndo } from "../session/history.js";
 import { ExamplesMenu } from "./gallery/ExamplesMenu.js";
+import type { SessionState } from "../session/state.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
@@ -19,7 +20,7 @@ export function Toolbar() {
       : run.status === "error"
         ? "Error: see the script panel"
         : run.status === "ok"
-          ? `Built in ${run.scriptMs.toFixed(0)} ms, simulated in ${run.simMs.toFixed(0)} ms`
+          ? `Built in ${run.scriptMs.toFixed(0)} ms, ${simStatus(run)}`
           : "Starting…";
   return (
     <header className="toolbar">
@@ -91,4 +92,12 @@ export function Toolbar() {
       <ShareButton />
     </header>
   );
+}
+
+/** The simulation part of the status: what the shown traces were simulated with, or why there are none. */
+function simStatus(run: SessionState["run"]): string {
+  if (run.simulating) return "simulating…";
+  const at = run.simulated;
+  if (!at) return "not simulated (see the traces panel)";
+  return `simulated in ${run.simMs.toFixed(0)} ms (dt ${at.dt} ms, t_max ${at.tMax} ms, ${at.solver})`;
 }

@@ -92,7 +92,12 @@ export class ModelEngine {
       recordings: d.recordings.map((r) => ({ target: r.target, index: r.index, state: r.state })),
       stimuli: d.stimuli.map((s) => ({
         node: s.node,
-        peakNa: s.values.reduce((a, v) => (Math.abs(v) > Math.abs(a) ? v : a), 0),
+        ...(jx.isTimedCurrent(s.values)
+          ? { peakNa: s.values.iAmp + s.values.iOffset }
+          : {
+              peakNa: s.values.reduce((a, v) => (Math.abs(v) > Math.abs(a) ? v : a), 0),
+              samples: s.values.length,
+            }),
       })),
       trainables: d.trainables.map((t) => ({ key: t.key, target: t.target, count: t.groups.length })),
       groupMeans: Object.fromEntries([...d.groups].map(([name, mask]) => [name, groupMeans(d.columns, mask, m.keys)])),

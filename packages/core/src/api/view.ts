@@ -5,6 +5,7 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
 import type { ModelData } from "../model/data.js";
+import type { TimedCurrent } from "../model/stimulus.js";
 import { deleteChannel, describe, insertChannel, nodeKeys, setValue } from "../model/edit.js";
 import { addClamps, addRecordings, addStimuli, type Signal } from "../model/inputs.js";
 import {
@@ -195,8 +196,12 @@ export class View {
     addRecordings(this.base, this.nodeIndices, this.edgeIndices, state, this.where());
   }
 
-  /** Injects a current (nA) into every compartment in view; 1-D goes to each, 2-D one row each. */
-  stimulate(current: Signal): void {
+  /**
+   * Injects a current (nA) into every compartment in view; 1-D goes to each, 2-D one row
+   * each. A current defined in time (`stepCurrent(1, 5, 0.5)`) is sampled at each run's
+   * steps.
+   */
+  stimulate(current: Signal | TimedCurrent): void {
     addStimuli(this.base, this.nodeIndices, current, this.where());
   }
 
@@ -304,9 +309,12 @@ export class View {
     return trainables.dataSet(this.rows(), key, value, paramState);
   }
 
-  /** A data stimulus for `integrate` (differentiable); returns the extended list. */
+  /**
+   * A data stimulus for `integrate` (differentiable); returns the extended list. A current
+   * defined in time is sampled at the run's steps (it is not itself differentiated).
+   */
   dataStimulate(
-    current: trainables.DataValue,
+    current: trainables.DataValue | TimedCurrent,
     dataStimuli: trainables.DataStimuli | null = null,
   ): trainables.DataStimuli {
     return trainables.dataStimulate(this.rows(), current, dataStimuli);

@@ -188,7 +188,10 @@ function readInputs(d: ModelData, m: SerializedModel): void {
     const p = `model.stimuli[${i}]`;
     d.stimuli.push({
       node: indexIn(d, "node", s.node, `${p}.node`),
-      values: decodeSignal(s.values, MODEL_LIMITS.maxSamples, `${p}.values`),
+      values:
+        "kind" in s.values
+          ? Object.freeze({ ...s.values })
+          : decodeSignal(s.values, MODEL_LIMITS.maxSamples, `${p}.values`),
     });
   });
   m.clamps.forEach((c, i) => {

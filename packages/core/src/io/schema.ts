@@ -81,6 +81,24 @@ const SerializedSignalSchema = fields(
 /** A signal as run-length pairs `[value, count, value, count, ...]`. */
 export type SerializedSignal = v.InferOutput<typeof SerializedSignalSchema>;
 
+/** A current defined in time (`stepCurrent(iDelay, iDur, iAmp)`), sampled at each run's steps. */
+const SerializedTimedCurrentSchema = fields(
+  {
+    kind: v.literal("stepCurrent", 'a current defined in time { kind: "stepCurrent", ... }'),
+    iDelay: finite("a finite number of ms"),
+    iDur: v.pipe(finite("a finite number of ms >= 0"), v.minValue(0, "a finite number of ms >= 0")),
+    iAmp: finite("a finite number of nA"),
+    iOffset: finite("a finite number of nA"),
+  },
+  'a current defined in time { kind: "stepCurrent", iDelay, iDur, iAmp, iOffset }',
+);
+
+/** A stimulus's current: samples (run-length pairs) or a current defined in time. */
+const SerializedStimulusSignalSchema = v.union(
+  [SerializedSignalSchema, SerializedTimedCurrentSchema],
+  'a signal { rle: [...] } or a current defined in time { kind: "stepCurrent", iDelay, iDur, iAmp, iOffset }',
+);
+
 /** The branch structure of one cell (local branch indices); traced points (x, y, z, r) per branch, um, when known. */
 const SerializedCellSchema = fields(
   {
@@ -165,7 +183,7 @@ export const SerializedModelSchema = fields(
       L.maxItems,
     ),
     stimuli: boundedList(
-      fields({ node: index("a node index"), values: SerializedSignalSchema }, "a stimulus { node, values }"),
+      fields({ node: index("a node index"), values: SerializedStimulusSignalSchema }, "a stimulus { node, values }"),
       L.maxItems,
     ),
     clamps: boundedList(

@@ -5,6 +5,7 @@ import { Branch, Cell, Compartment, Network } from "../api/modules.js";
 import type { View } from "../api/view.js";
 import { DendrolabError } from "../errors.js";
 import { describe } from "../model/edit.js";
+import { isTimedCurrent } from "../model/stimulus.js";
 import { encodeColumn, encodeMask, encodeSignal } from "./encode.js";
 import { MODEL_FORMAT, MODEL_VERSION, type SerializedModel } from "./schema.js";
 
@@ -51,7 +52,10 @@ export function serializeModel(module: View): SerializedModel {
       columns: edgeColumns,
     },
     recordings: d.recordings.map((r) => ({ target: r.target, index: r.index, state: r.state })),
-    stimuli: d.stimuli.map((s) => ({ node: s.node, values: encodeSignal(s.values) })),
+    stimuli: d.stimuli.map((s) => ({
+      node: s.node,
+      values: isTimedCurrent(s.values) ? { ...s.values } : encodeSignal(s.values),
+    })),
     clamps: d.clamps.map((c) => ({ target: c.target, index: c.index, state: c.state, values: encodeSignal(c.values) })),
     trainables: d.trainables.map((t) => ({
       key: t.key,

@@ -4,6 +4,7 @@
  */
 import { DendrolabError } from "../errors.js";
 import { BASE_NODE_DEFAULTS, type CellTopology, ModelData } from "./data.js";
+import { copySignal } from "./stimulus.js";
 
 /** A single compartment with Jaxley's defaults. */
 export function compartmentData(): ModelData {
@@ -92,7 +93,7 @@ export function concatData(parts: readonly ModelData[], cells: CellTopology[]): 
     }
     for (const r of p.recordings)
       out.recordings.push({ ...r, index: r.index + (r.target === "node" ? nodeOff : edgeOff) });
-    for (const s of p.stimuli) out.stimuli.push({ node: s.node + nodeOff, values: s.values.slice() });
+    for (const s of p.stimuli) out.stimuli.push({ node: s.node + nodeOff, values: copySignal(s.values) });
     for (const c of p.clamps) {
       out.clamps.push({ ...c, index: c.index + (c.target === "node" ? nodeOff : edgeOff), values: c.values.slice() });
     }

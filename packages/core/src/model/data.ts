@@ -4,6 +4,7 @@
  * tables are computed from it, never stored beside it (docs/design.md#model).
  */
 import type { Mechanism } from "../mechanisms/define.js";
+import { copySignal, type StimulusSignal } from "./stimulus.js";
 
 /** Compartment columns every model has, with their defaults (Jaxley's). */
 export const BASE_NODE_DEFAULTS: Readonly<Record<string, number>> = {
@@ -42,10 +43,13 @@ export interface Recording {
   state: string;
 }
 
-/** A current (nA) injected into one compartment; sample k flows from t_k to t_k+1. */
+/**
+ * A current (nA) injected into one compartment; sample k flows from t_k to t_k+1. A
+ * current defined in time is sampled at each run's steps.
+ */
 export interface Stimulus {
   node: number;
-  values: Float64Array;
+  values: StimulusSignal;
 }
 
 /** A state held to given values; sample k is imposed at t_k. */
@@ -239,7 +243,7 @@ export class ModelData {
     d.edges = this.edges.clone();
     d.synapseTypes = new Map(this.synapseTypes);
     d.recordings = this.recordings.map((r) => ({ ...r }));
-    d.stimuli = this.stimuli.map((s) => ({ node: s.node, values: s.values.slice() }));
+    d.stimuli = this.stimuli.map((s) => ({ node: s.node, values: copySignal(s.values) }));
     d.clamps = this.clamps.map((c) => ({ ...c, values: c.values.slice() }));
     d.trainables = this.trainables.map((t) => ({ ...t, groups: t.groups.map((g) => g.slice()), init: t.init.slice() }));
     return d;

@@ -6,6 +6,7 @@ import type { ModelData } from "./data.js";
 import { describe } from "./edit.js";
 import { recordableNames } from "./lower.js";
 import { unknownNameError } from "../errors.js";
+import { isTimedCurrent, type TimedCurrent } from "./stimulus.js";
 
 /** A 1-D or 2-D array of numbers given by a user. */
 export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
@@ -141,8 +142,18 @@ export function addRecordings(
   return added;
 }
 
-/** Adds a stimulus (nA) to every compartment in view. */
-export function addStimuli(d: ModelData, nodes: Int32Array, current: Signal, where: string): void {
+/** Adds a stimulus (nA), samples or a current defined in time, to every compartment in view. */
+export function addStimuli(d: ModelData, nodes: Int32Array, current: Signal | TimedCurrent, where: string): void {
+  if (isTimedCurrent(current)) {
+    if (nodes.length === 0)
+      throw new DendrolabError(
+        `stimulate(): the view is empty${where}; select at least one compartment or synapse.`,
+        "EMPTY_SELECTION",
+      );
+    for (const node of nodes) d.stimuli.push({ node, values: current });
+    d.touch();
+    return;
+  }
   const rows = signalRows("stimulate()", current, nodes.length, where);
   for (let i = 0; i < nodes.length; i++) d.stimuli.push({ node: nodes[i], values: rows[i] });
   d.touch();

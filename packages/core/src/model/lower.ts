@@ -11,6 +11,7 @@ import { ionSlopeName } from "../mechanisms/model.js";
 import type { Block, ClampPlan, IonSetup, RecordingPlan, SimSetup } from "../sim/run.js";
 import { buildTree, type Tree } from "../sim/tree.js";
 import type { ModelData, Recording } from "./data.js";
+import { isTimedCurrent, samplesAt, type StimulusSignal } from "./stimulus.js";
 
 /** Where a mechanism type sits: its compartments (channels) or synapses (edges). */
 interface BlockSites {
@@ -271,7 +272,10 @@ function compartmentProps(src: ValueSource): CompartmentProps {
 
 /** Extra inputs given to one run (data stimuli, data clamps). */
 export interface RunInputs {
-  stimuli: Array<{ node: number; values: Float64Array }>;
+  stimuli: Array<{ node: number; values: StimulusSignal }>;
+  /** The run's step (ms) and sample count, at which currents defined in time are sampled. */
+  dt?: number;
+  nSamples?: number;
   clamps: Array<{ target: "node" | "edge"; index: number; state: string; values: Float64Array }>;
 }
 
@@ -313,7 +317,15 @@ export function lowerWithProps(
     };
   });
   const stimNodes = Int32Array.from([...prog.stimNodes, ...inputs.stimuli.map((s) => prog.tree.nodeOfComp[s.node])]);
-  const stimValues = [...d.stimuli.map((s) => s.values), ...inputs.stimuli.map((s) => s.values)];
+  const stimValues = [...d.stimuli, ...inputs.stimuli].map((s) => {
+    if (!isTimedCurrent(s.values)) return s.values;
+    if (inputs.dt === undefined || inputs.nSamples === undefined)
+      throw new DendrolabError(
+        "lower: a current defined in time needs the run's dt and sample count (RunInputs.dt, nSamples).",
+        "MISSING_INPUT",
+      );
+    return samplesAt(s.values, inputs.dt, inputs.nSamples);
+  });
   const clamps: ClampPlan[] = d.clamps.map((c, i) => ({ ...prog.clampPlans[i], values: c.values }));
   for (const c of inputs.clamps) clamps.push({ ...planClamp(d, prog.tree, prog.blocks, c), values: c.values });
   const setup: SimSetup = {

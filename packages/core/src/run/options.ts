@@ -8,6 +8,7 @@ import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
+import { isTimedCurrent } from "../model/stimulus.js";
 import { NonFiniteError, runSimulation } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
 import {
@@ -62,7 +63,9 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
     ["dataClamps", "dataClamp()"],
   ] as const) {
     const v: unknown = opts[k];
-    if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !isTensor((r as { value?: unknown }).value)))) {
+    const ok = (r: { value?: unknown; timed?: unknown }) =>
+      isTensor(r.value) || (k === "dataStimuli" && isTimedCurrent(r.timed));
+    if (v != null && (!Array.isArray(v) || v.some((r) => r == null || !ok(r)))) {
       throw new DendrolabError(
         `integrate: ${k} must be the list ${from} returns, or null; got ${describe(v)}.`,
         "INVALID_ARGUMENT",
@@ -138,8 +141,8 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   const inputs: RunInputs = { stimuli: [], clamps: [] };
   for (const s of opts.dataStimuli ?? []) {
-    const rows = tensorRows(s.value, s.nodes.length, "dataStimulate()");
-    for (let i = 0; i < s.nodes.length; i++) inputs.stimuli.push({ node: s.nodes[i], values: rows[i] });
+    const rows = s.timed ? null : tensorRows(s.value, s.nodes.length, "dataStimulate()");
+    for (let i = 0; i < s.nodes.length; i++) inputs.stimuli.push({ node: s.nodes[i], values: rows?.[i] ?? s.timed! });
   }
   for (const c of opts.dataClamps ?? []) {
     const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
@@ -157,15 +160,20 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
     }
     nSteps = Math.round(opts.tMax / dt);
   } else {
-    const lengths = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values.length);
+    const signals = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values);
+    const lengths = signals.flatMap((s) => (isTimedCurrent(s) ? [] : [s.length]));
     if (lengths.length === 0) {
       throw new DendrolabError(
-        "integrate: give tMax (ms); without stimuli or clamps the run length is unknown.",
+        signals.length > 0
+          ? "integrate: give tMax (ms); the stimuli are defined in time (stepCurrent without deltaT and tMax), so they do not set the run length."
+          : "integrate: give tMax (ms); without stimuli or clamps the run length is unknown.",
         "MISSING_INPUT",
       );
     }
     nSteps = Math.max(...lengths) - 1;
   }
+  inputs.dt = dt;
+  inputs.nSamples = nSteps + 1;
   return { overrides, inputs, dt, nSteps, solver };
 }
 

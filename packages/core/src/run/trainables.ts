@@ -8,6 +8,7 @@ import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData, Trainable } from "../model/data.js";
 import { describe, edgeKeys, nodeKeys } from "../model/edit.js";
 import { targetsWithState } from "../model/inputs.js";
+import { isTimedCurrent, type TimedCurrent } from "../model/stimulus.js";
 import type { Sharing } from "../model/select.js";
 import { type DataValue, isTensor, tensorBridge } from "./tensors.js";
 
@@ -27,11 +28,13 @@ export interface DataSetRecord {
 /** The result of chained dataSet calls, passed to integrate as `paramState`. */
 export type ParamState = readonly DataSetRecord[];
 
-/** One dataStimulate call: currents (nA) `[nodes, T]` or `[T]` (to every node). */
-export interface DataStimulus {
-  nodes: Int32Array;
-  value: Tensor;
-}
+/**
+ * One dataStimulate call: currents (nA) `[nodes, T]` or `[T]` (to every node), or a
+ * current defined in time (`timed`) sampled at the run's steps.
+ */
+export type DataStimulus =
+  | { nodes: Int32Array; value: Tensor; timed?: undefined }
+  | { nodes: Int32Array; value?: undefined; timed: TimedCurrent };
 export type DataStimuli = readonly DataStimulus[];
 
 /** One dataClamp call. */
@@ -252,13 +255,18 @@ function checkRows(method: string, t: Tensor, n: number, targets: string, signal
   }
 }
 
-/** Jaxley's data_stimulate: currents for one run, differentiable. */
-export function dataStimulate({ nodes, where }: ViewRows, current: DataValue, prev: DataStimuli | null): DataStimuli {
+/** Jaxley's data_stimulate: currents for one run, differentiable (a current defined in time is sampled at the run's steps). */
+export function dataStimulate(
+  { nodes, where }: ViewRows,
+  current: DataValue | TimedCurrent,
+  prev: DataStimuli | null,
+): DataStimuli {
   if (nodes.length === 0)
     throw new DendrolabError(
       `dataStimulate(): the view is empty${where}; select at least one compartment.`,
       "EMPTY_SELECTION",
     );
+  if (isTimedCurrent(current)) return [...(prev ?? []), { nodes: nodes.slice(), timed: current }];
   const t = tensorBridge("dataStimulate()").toTensor(current, "dataStimulate()");
   checkRows("dataStimulate()", t, nodes.length, "compartments", "current", where);
   if (t.rank < 1 || t.rank > 2)

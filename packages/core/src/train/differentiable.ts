@@ -22,7 +22,7 @@ export function differentiableInputs(opts: IntegrateOptions): tf.Tensor[] {
   const out: tf.Tensor[] = [];
   for (const p of opts.params ?? []) out.push(Object.values(p)[0]);
   for (const r of opts.paramState ?? []) out.push(r.value);
-  for (const s of opts.dataStimuli ?? []) out.push(s.value);
+  for (const s of opts.dataStimuli ?? []) if (s.value) out.push(s.value);
   return out;
 }
 
@@ -133,14 +133,20 @@ function inputGradients(
   }
   // Data stimuli: rows follow the model's own stimuli in the setup.
   let row = d.stimuli.length;
-  (opts.dataStimuli ?? []).forEach((s, i) => {
-    const out = grads[nParams + states.length + i];
-    const T = s.value.shape[s.value.rank - 1] ?? 1;
+  let sampled = 0;
+  for (const s of opts.dataStimuli ?? []) {
+    const value = s.value;
+    if (!value) {
+      row += s.nodes.length; // defined in time: sampled at the run's steps, not differentiated
+      continue;
+    }
+    const out = grads[nParams + states.length + sampled++];
+    const T = value.shape[value.rank - 1] ?? 1;
     s.nodes.forEach((_, r) => {
       const gs = cols.stim[row++];
-      const base = s.value.rank === 2 ? r * T : 0;
+      const base = value.rank === 2 ? r * T : 0;
       for (let k = 0; k < Math.min(T, nSteps); k++) out[base + k] += gs[k];
     });
-  });
+  }
   return inputs.map((t, i) => tf.tensor(Float32Array.from(grads[i]), t.shape, "float32"));
 }

@@ -95,7 +95,7 @@ describe("tf.grad through integrate", () => {
       weightedLoss(jx.integrate(c, { ...OPTS, dataStimuli: c.branch(0).comp(0).dataStimulate(i) }), w),
     )(tf.tensor1d(Float32Array.from(current)));
     c.branch(0).comp(0).stimulate(current);
-    const stim = c.base.stimuli[0].values;
+    const stim = c.base.stimuli[0].values as Float64Array;
     for (const k of [50, 120]) {
       const h = 1e-4;
       const at = (x: number) => {

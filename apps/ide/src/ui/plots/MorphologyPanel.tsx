@@ -1,30 +1,63 @@
 /**
  * The cells drawn from their coordinates (laid out when the model has none), in 2-D or
- * 3-D, coloured by group or by a parameter. Clicking a compartment selects its branch
- * (ctrl/cmd or shift adds).
+ * 3-D, coloured by group or by a parameter. Clicking a compartment selects it (alt-click:
+ * its branch; ctrl/cmd or shift adds); instruments then go to the compartment clicked.
  */
-import { useMemo } from "react";
-import { branchKey } from "../../session/selection.js";
+import { useEffect, useMemo, useState } from "react";
+import { branchKey, compKey } from "../../session/selection.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
+import { fittedScene } from "./camera-fit.js";
 import { morphologyTraces } from "./morphology-data.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
+import { SwcWarnings } from "./SwcWarnings.js";
+import "./morphology.css";
 
-/** A 3-D scene in the data's proportions, looking down z (flat layouts face the viewer). */
-function scene3d(c: { x: number[]; y: number[]; z: number[] }) {
-  const span = (v: number[]) => Math.max(1e-9, Math.max(...v) - Math.min(...v));
-  const [sx, sy, sz] = [span(c.x), span(c.y), span(c.z)];
-  const m = Math.max(sx, sy, sz);
-  const axis = (t: string) => ({ title: { text: `${t} (um)` } });
-  return {
-    aspectmode: "manual",
-    aspectratio: { x: sx / m, y: sy / m, z: Math.max(sz / m, 0.25) },
-    camera: { eye: { x: 0.12, y: -0.45, z: 0.95 }, up: { x: 0, y: 1, z: 0 } },
-    xaxis: axis("x"),
-    yaxis: axis("y"),
-    zaxis: axis("z"),
+/** Every point drawn: compartment centres and the traced points of every branch. */
+function allPoints(c: { x: number[]; y: number[]; z: number[]; branchPaths: number[][][] }) {
+  const x = [...c.x];
+  const y = [...c.y];
+  const z = [...c.z];
+  for (const path of c.branchPaths)
+    for (const p of path) {
+      x.push(p[0]);
+      y.push(p[1]);
+      z.push(p[2]);
+    }
+  return { x, y, z };
+}
+
+/** Width / height of an element, followed as it resizes (1.6 until measured). */
+function useAspect(testid: string): number {
+  const [aspect, setAspect] = useState(1.6);
+  useEffect(() => {
+    const el = document.querySelector(`[data-testid="${testid}"]`);
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) setAspect(+(r.width / r.height).toFixed(2));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [testid]);
+  return aspect;
+}
+
+/** A key of the cell's extent (changes when another cell is loaded, not when a parameter is). */
+function sceneKey(p: { x: number[]; y: number[]; z: number[] }): string {
+  const r = (v: number[]) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const x of v) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return `${Math.round(lo)},${Math.round(hi)}`;
   };
+  return `${p.x.length}:${r(p.x)}:${r(p.y)}:${r(p.z)}`;
 }
 
 export function MorphologyPanel() {
@@ -50,10 +83,18 @@ export function MorphologyPanel() {
     [model, view.dims, view.colourBy, values, selected, highlight],
   );
   const coords = model?.summary.coords;
+  const viewAspect = useAspect("morphology-panel");
+  const points = useMemo(() => (coords ? allPoints(coords) : null), [coords]);
   const layout = useMemo(
     () =>
-      view.dims === "3d" && coords
-        ? { ...BASE_LAYOUT, margin: { l: 0, r: 0, t: 0, b: 0 }, uirevision: "morph3d", scene: scene3d(coords) }
+      view.dims === "3d" && points
+        ? {
+            ...BASE_LAYOUT,
+            margin: { l: 0, r: 0, t: 0, b: 0 },
+            // The camera is fitted again when the cell's extent or the panel's shape changes.
+            uirevision: `morph3d:${sceneKey(points)}:${viewAspect}`,
+            scene: fittedScene(points, viewAspect),
+          }
         : {
             ...BASE_LAYOUT,
             uirevision: "morph2d",
@@ -62,13 +103,19 @@ export function MorphologyPanel() {
             hovermode: "closest",
             dragmode: "pan",
           },
-    [view.dims, coords],
+    [view.dims, points, viewAspect],
   );
   const onClick = (node: unknown, e: MouseEvent | undefined) => {
     if (!model || typeof node !== "number") return;
-    const { cell, branch } = model.topo.addressOf(node);
-    const visible = model.summary.cells.flatMap((c, ci) => c.branches.map((_, bi) => branchKey(ci, bi)));
-    a.select(branchKey(cell, branch), { toggle: !!(e && (e.ctrlKey || e.metaKey)), range: !!e?.shiftKey }, visible);
+    const { cell, branch, comp } = model.topo.addressOf(node);
+    const whole = !!e?.altKey;
+    const visible = model.summary.cells.flatMap((c, ci) =>
+      c.branches.flatMap((b, bi) =>
+        whole ? [branchKey(ci, bi)] : Array.from({ length: b.ncomp }, (_, k) => compKey(ci, bi, k)),
+      ),
+    );
+    const key = whole ? branchKey(cell, branch) : compKey(cell, branch, comp);
+    a.select(key, { toggle: !!(e && (e.ctrlKey || e.metaKey)), range: !!e?.shiftKey }, visible);
   };
   void selection;
   return (
@@ -77,8 +124,8 @@ export function MorphologyPanel() {
         <span
           title={
             model?.summary.coords.source === "layout"
-              ? "The model has no coordinates: cells are laid out from their topology. Click a compartment to select its branch; ctrl/shift-click adds."
-              : "Click a compartment to select its branch; ctrl/shift-click adds."
+              ? "The model has no coordinates: cells are laid out from their topology. Click a compartment to select it (alt-click: its branch); ctrl/shift-click adds."
+              : "Click a compartment to select it (alt-click: its branch); ctrl/shift-click adds."
           }
         >
           Morphology {model?.summary.coords.source === "layout" && <span className="muted">· laid out</span>}
@@ -114,15 +161,18 @@ export function MorphologyPanel() {
         </>
       }
     >
-      {model && (
-        <Plot
-          data={data}
-          layout={layout}
-          onClick={onClick}
-          testid="morphology-plot"
-          bundle={view.dims === "3d" ? "gl3d" : "basic"}
-        />
-      )}
+      <SwcWarnings />
+      <div className="morph-plot-area">
+        {model && (
+          <Plot
+            data={data}
+            layout={layout}
+            onClick={onClick}
+            testid="morphology-plot"
+            bundle={view.dims === "3d" ? "gl3d" : "basic"}
+          />
+        )}
+      </div>
     </Panel>
   );
 }

@@ -2,6 +2,8 @@
 import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
 import { Instruments } from "../Instruments.js";
+import { ConvergenceCheck } from "./ConvergenceCheck.js";
+import { SampledStimulusNote } from "./SampledStimulusNote.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
 import { runTraces } from "./trace-data.js";
@@ -38,6 +40,8 @@ export function TracesPanel() {
           {runs.length ? `${runs[runs.length - 1].label}` : ""}
         </span>
       </div>
+      <ConvergenceCheck />
+      <SampledStimulusNote />
       {simError && (
         <div className="console-error" data-testid="sim-error">
           {simError}

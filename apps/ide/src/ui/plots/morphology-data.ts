@@ -53,7 +53,8 @@ export function morphologyTraces(s: ModelSummary, o: MorphologyOptions): PlotDat
       showlegend: false,
     },
   ];
-  const label = (n: number) => `comp ${n}`;
+  const names = compLabels(s);
+  const label = (n: number) => names[n];
   const marker = (color: unknown, extra: Record<string, unknown> = {}) => ({
     color,
     size: three ? 5 : 10,
@@ -119,6 +120,20 @@ export function morphologyTraces(s: ModelSummary, o: MorphologyOptions): PlotDat
     });
   }
   return traces;
+}
+
+/** "cell 0 · branch 1 · comp 1 · loc(0.75)" for every compartment (hover text). */
+export function compLabels(s: Pick<ModelSummary, "cells">): string[] {
+  const out: string[] = [];
+  for (const [ci, cell] of s.cells.entries()) {
+    for (const [bi, b] of cell.branches.entries()) {
+      for (let k = 0; k < b.ncomp; k++) {
+        const x = +((k + 0.5) / b.ncomp).toFixed(3);
+        out.push(`cell ${ci} · branch ${bi} · comp ${k} · loc(${x})`);
+      }
+    }
+  }
+  return out;
 }
 
 /**
