@@ -28,6 +28,7 @@ export {
 } from "./nmodl/index.js";
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
 export { DendrolabError, type ErrorCode } from "./errors.js";
+export * from "./rules.js";
 export { MechanismSpecError } from "./mechanisms/validate.js";
 export { ExpressionError } from "./mechanisms/expr/errors.js";
 export { NonFiniteError } from "./sim/run.js";
