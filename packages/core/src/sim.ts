@@ -12,6 +12,7 @@ export { Table } from "./model/table.js";
 export { formatValue, isIntegerColumn, type TableValue } from "./model/format.js";
 export { stepCurrent } from "./model/stimulus.js";
 export { simulate, type IntegrateOptions, type RunResult } from "./run/simulate.js";
+export { simulateWatched, type VoltageExcursion } from "./run/voltage-watch.js";
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./run/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
 export type { MechanismClass } from "./mechanisms/define.js";
