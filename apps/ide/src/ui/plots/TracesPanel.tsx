@@ -4,6 +4,7 @@ import { useActions, useSessionState } from "../session-context.js";
 import { Instruments } from "../Instruments.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
+import { RunWarnings } from "./RunWarnings.js";
 import { runTraces } from "./trace-data.js";
 
 const LAYOUT = {
@@ -43,6 +44,7 @@ export function TracesPanel() {
           {simError}
         </div>
       )}
+      <RunWarnings />
       {runs.length > 0 && <Plot data={data} layout={LAYOUT} testid="traces-plot" />}
     </div>
   );
