@@ -10,7 +10,7 @@ import type { TableData } from "../../protocol/model.js";
 import { tableTitle } from "../../session/run-actions.js";
 import { scriptNames } from "../../session/script-edits.js";
 import { viewExpressions } from "../../session/view-expr.js";
-import { useActions, useSessionState } from "../session-context.js";
+import { useActions, useSession, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
 import { SetAllRows } from "./SetAllRows.js";
 import { visibleRange } from "./windowing.js";
@@ -42,7 +42,7 @@ export function ParamTable() {
         )
       }
     >
-      {table && <SetAllRows table={table} />}
+      {table && <SetAllRows table={table} where={title.replace(/\.view$/, "")} />}
       {table && <TableBody table={table} />}
     </Panel>
   );
@@ -50,8 +50,7 @@ export function ParamTable() {
 
 function TableBody({ table }: { table: TableData }) {
   const a = useActions();
-  const topo = useSessionState((s) => s.model?.topo ?? null);
-  const root = useSessionState((s) => scriptNames(s.script).model);
+  const session = useSession();
   /** A value the table refused, with why (cleared by the next edit). */
   const [problem, setProblem] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -82,6 +81,9 @@ function TableBody({ table }: { table: TableData }) {
   const commit = (row: number, col: number, text: string) => {
     setEditing(null);
     const node = table.index[row];
+    const s = session.store.getState();
+    const topo = s.model?.topo;
+    const root = scriptNames(s.script).model;
     const where = (topo && viewExpressions(topo, [node], root)[0]) ?? `${root}.select({ nodes: [${node}] })`;
     const read = readCellValue(text, table.columns[col], table.rules?.[col], where);
     if (read.ok === "empty") return;

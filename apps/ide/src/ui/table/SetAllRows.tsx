@@ -1,11 +1,11 @@
 /** One `set` for every row of the table's view, e.g. `network.group("apical").set("radius", 0.3)`. */
 import { useEffect, useState } from "react";
 import type { TableData } from "../../protocol/model.js";
-import { tableTitle } from "../../session/run-actions.js";
-import { useActions, useSessionState } from "../session-context.js";
+import { useActions } from "../session-context.js";
 import { readCellValue } from "./cell-value.js";
 
-export function SetAllRows({ table }: { table: TableData }) {
+/** `where`: the view the table mirrors, e.g. `network.group("apical")` (named in messages). */
+export function SetAllRows({ table, where }: { table: TableData; where: string }) {
   const a = useActions();
   const keys = table.columns.filter((_, j) => table.editable[j]);
   const [key, setKey] = useState(keys.includes("radius") ? "radius" : (keys[0] ?? ""));
@@ -13,7 +13,6 @@ export function SetAllRows({ table }: { table: TableData }) {
   useEffect(() => {
     if (!keys.includes(key) && keys.length) setKey(keys[0]);
   }, [keys, key]);
-  const where = useSessionState(tableTitle).replace(/\.view$/, "");
   const read = readCellValue(value, key, table.rules?.[table.columns.indexOf(key)], where);
   const ok = read.ok === true && keys.includes(key);
   return (
