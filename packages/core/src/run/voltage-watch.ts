@@ -46,12 +46,16 @@ export function simulateWatched(
   const plan = planRun(d, options);
   const setup = lower(d, plan.overrides, plan.inputs);
   const { compOfNode } = programOf(d).tree;
-  let found: { node: number; step: number; v: number } | null = null;
+  // The first step with a voltage out of range (a plain scan; the node is found afterwards).
+  let foundStep = -1;
+  let foundV: Float64Array | null = null;
   const scan = (V: Float64Array, step: number) => {
-    if (found) return;
+    if (foundStep >= 0) return;
     for (let i = 0; i < V.length; i++) {
-      if (compOfNode[i] >= 0 && !(Math.abs(V[i]) <= limitMv)) {
-        found = { node: i, step, v: V[i] };
+      const v = V[i];
+      if (v > limitMv || v < -limitMv) {
+        foundStep = step;
+        foundV = V.slice();
         return;
       }
     }
@@ -66,7 +70,7 @@ export function simulateWatched(
     throw e;
   }
   const result = { values, nRecordings: setup.recordings.length, nSamples: plan.nSteps + 1, dt: plan.dt };
-  const f = found as { node: number; step: number; v: number } | null;
+  const f = firstCompartment(foundV, compOfNode, limitMv, foundStep);
   if (!f) return { ...result, excursion: null };
   const c = compOfNode[f.node];
   const t = d.topo;
@@ -84,4 +88,21 @@ export function simulateWatched(
         `comp ${where.comp} (global compartment ${c}) at t = ${tMs.toFixed(3)} ms`,
     },
   };
+}
+
+/**
+ * The first compartment out of range in the voltages of one step. A branch point's voltage
+ * is a weighted mean of its neighbours', so when it is out of range a neighbour is too.
+ */
+function firstCompartment(
+  V: Float64Array | null,
+  compOfNode: ArrayLike<number>,
+  limitMv: number,
+  step: number,
+): { node: number; step: number; v: number } | null {
+  if (!V) return null;
+  for (let i = 0; i < V.length; i++) {
+    if (Math.abs(V[i]) > limitMv && compOfNode[i] >= 0) return { node: i, step, v: V[i] };
+  }
+  return null;
 }
