@@ -40,6 +40,17 @@ const BASE_RULES: Readonly<Record<string, ValueRule>> = {
   celsius: { what: "a temperature (degrees C)", low: -273.15 },
 };
 
+/**
+ * The keys that must be > 0 (geometry, resistivity, capacitance): `integrate`'s `params`
+ * and `dataSet` check these too (conductances may pass through negative values while
+ * training in a linear space; `set` refuses them).
+ */
+export const STRICTLY_POSITIVE_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(BASE_RULES)
+    .filter(([, r]) => r.low === 0 && r.lowOpen)
+    .map(([k]) => k),
+);
+
 const CONDUCTANCE_UNIT = /^(S|mS|uS|nS|pS|mho|mmho|umho)(\/(cm2|cm\^2|um2|um\^2|mm2|mm\^2))?$/;
 const PERMEABILITY_UNIT = /^(cm|um|mm|m)\/(s|ms)$/;
 const CONCENTRATION_UNIT = /^(M|mM|uM|nM|mol\/l|mmol\/l|milli\/liter)$/;

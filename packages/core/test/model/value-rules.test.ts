@@ -15,6 +15,7 @@ import {
   valueProblem,
   valueRule,
 } from "../../src/rules.js";
+import { STRICTLY_POSITIVE_KEYS } from "../../src/model/value-rules.js";
 import { IonotropicSynapse } from "../../src/synapses.js";
 
 function cell(): jx.Cell {
@@ -143,5 +144,11 @@ describe("group names: one rule", () => {
       `${groupNameProblem("my group", " (in cell.branch(1))")} Existing groups: soma.`,
     );
     expect(c.groupNames).toEqual(["soma"]);
+  });
+});
+
+describe("integrate's params and dataSet share the > 0 keys", () => {
+  it("STRICTLY_POSITIVE_KEYS: the keys whose rule is > 0", () => {
+    expect([...STRICTLY_POSITIVE_KEYS]).toEqual(["length", "radius", "axial_resistivity", "capacitance"]);
   });
 });
