@@ -27,6 +27,7 @@ const sessionDoc: fc.Arbitrary<SessionDoc> = fc.record(
       csv: fc.option(fc.record({ name: text(30), text: text(300) }), { nil: null }),
       loss: fc.constantFrom("mse", "stats"),
       lr: num(1e-9, 100),
+      schedule: fc.constantFrom("cosine", "step", "constant"),
       steps: fc.integer({ min: 1, max: 100_000 }),
       transform: fc.constantFrom("log", "none"),
     }),

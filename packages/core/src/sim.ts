@@ -12,6 +12,7 @@ export { Table } from "./model/table.js";
 export { formatValue, isIntegerColumn, type TableValue } from "./model/format.js";
 export { isTimedCurrent, stepCurrent, type TimedCurrent } from "./model/stimulus.js";
 export { simulate, type IntegrateOptions, type RunResult } from "./run/simulate.js";
+export { simulateWatched, type VoltageExcursion } from "./run/voltage-watch.js";
 export type { DataClamps, DataStimuli, DataValue, Params, ParamState } from "./run/trainables.js";
 export { defineChannel, defineSynapse, Mechanism } from "./mechanisms/define.js";
 export type { MechanismClass } from "./mechanisms/define.js";
@@ -28,6 +29,7 @@ export {
 } from "./nmodl/index.js";
 export type { ChannelSpec, GateSpec, MechanismSpec, QuantitySpec, SynapseSpec } from "./mechanisms/types.js";
 export { DendrolabError, type ErrorCode } from "./errors.js";
+export * from "./rules.js";
 export { MechanismSpecError } from "./mechanisms/validate.js";
 export { ExpressionError } from "./mechanisms/expr/errors.js";
 export { NonFiniteError } from "./sim/run.js";

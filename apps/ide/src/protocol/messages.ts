@@ -87,6 +87,8 @@ export interface TrainJob {
   target: { kind: "model" } | { kind: "data"; rows: number[][] };
   loss: "mse" | "stats";
   lr: number;
+  /** How the learning rate changes over the steps (default "constant"); see workers/lr-schedule.ts. */
+  schedule?: "cosine" | "step" | "constant";
   steps: number;
   transform: "log" | "none" | "sigmoid";
   /** "auto": tfjs gradients through integrate, else central finite differences. */
@@ -96,7 +98,15 @@ export interface TrainJob {
 export type TrainRequest = { kind: "start"; id: number; job: TrainJob } | { kind: "stop"; id: number };
 
 export type TrainReply =
-  | { kind: "started"; id: number; initial: number[]; target: Traces; gradient: "autodiff" | "finite-differences" }
+  | {
+      kind: "started";
+      id: number;
+      initial: number[];
+      target: Traces;
+      gradient: "autodiff" | "finite-differences";
+      /** E.g. a trained parameter whose gradient is exactly 0 (no recording depends on it). */
+      warnings?: string[];
+    }
   | { kind: "progress"; id: number; step: number; loss: number; values: number[]; traces: Traces; stepMs: number }
   | {
       kind: "done";

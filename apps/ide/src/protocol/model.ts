@@ -4,6 +4,7 @@
  * that are also part of sessions (and share links) are schemas, their types inferred.
  */
 import { boundedList, fields, variantFields } from "@dendrolab/core/document";
+import type { ValueRule } from "@dendrolab/core/rules";
 import * as v from "valibot";
 import { numberIn, oneOf, text } from "./checks.js";
 
@@ -65,6 +66,8 @@ export interface TableData {
   data: Array<Array<number | boolean | string>>;
   /** Which columns `set` can write (numeric model keys). */
   editable: boolean[];
+  /** The values each column accepts (the core's value rules; null for columns not edited). */
+  rules?: Array<ValueRule | null>;
 }
 
 /** Simulation settings of the session: tMax and dt in ms, and the solver. */
@@ -86,4 +89,6 @@ export interface Traces {
   rows: Array<{ label: string; values: Float32Array }>;
   /** Wall time of the simulation in the worker, ms. */
   ms: number;
+  /** What looked wrong in the run, e.g. a voltage outside -200..200 mV (where and when). */
+  warnings?: string[];
 }

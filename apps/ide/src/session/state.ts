@@ -54,6 +54,8 @@ export interface TrainingState {
   gradient: "autodiff" | "finite-differences" | null;
   message: string | null;
   stepMs: number;
+  /** Warnings of the job, e.g. "fast_spiking.Na_gNa: gradient exactly 0 (no recording depends on it)". */
+  warnings: string[];
 }
 
 export interface Banner {
@@ -98,6 +100,7 @@ export const IDLE_TRAINING: TrainingState = {
   gradient: null,
   message: null,
   stepMs: 0,
+  warnings: [],
 };
 
 export function initialState(script: string): SessionState {

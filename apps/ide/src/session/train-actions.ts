@@ -47,6 +47,7 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
       target,
       loss: t.loss,
       lr: t.lr,
+      schedule: t.schedule,
       steps: Math.round(t.steps),
       transform: t.transform,
       gradient: "auto",
@@ -58,7 +59,8 @@ export function startTraining(c: SessionContext): void {
   if (get(c).training.status === "running") return;
   const built = buildJob(c);
   if (!built.ok) {
-    patch(c, { training: { ...IDLE_TRAINING, status: "error", message: built.message } });
+    // The last job's curve and best values stay (they are results); only the status changes.
+    patch(c, { training: { ...get(c).training, status: "error", message: built.message } });
     return;
   }
   const params = built.job.params;
@@ -68,7 +70,14 @@ export function startTraining(c: SessionContext): void {
     switch (r.kind) {
       case "started":
         patch(c, {
-          training: { ...tr, initial: r.initial, values: r.initial, target: r.target, gradient: r.gradient },
+          training: {
+            ...tr,
+            initial: r.initial,
+            values: r.initial,
+            target: r.target,
+            gradient: r.gradient,
+            warnings: r.warnings ?? [],
+          },
         });
         break;
       case "progress": {

@@ -32,7 +32,10 @@ export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
  * - `targetKind`: target traces from the current model with the params' target values, or an uploaded CSV.
  * - `csv`: the uploaded CSV (kept in links when small).
  * - `loss`: "mse", mean squared error of the traces; "stats", of each trace's mean and standard deviation.
- * - `lr`: Adam's learning rate (in the transformed space).
+ * - `lr`: Adam's learning rate (in the transformed space) at the first step.
+ * - `schedule`: how the rate changes over the steps: "cosine" (default) down to 2% of
+ *   `lr`, "step" (halved every quarter of the steps) or "constant" (workers/lr-schedule.ts).
+ *   Optional in documents: links made before it get the default.
  * - `transform`: "log", Adam works on log(value), keeping values positive; "sigmoid", on the
  *   logit of the value's place between its `bounds` (every parameter needs bounds), keeping it inside them.
  */
@@ -43,6 +46,7 @@ export const TrainerSettingsSchema = fields(
     csv: v.nullish(fields({ name: text(200), text: text(60_000) }, "null or { name, text }"), null),
     loss: oneOf(["mse", "stats"]),
     lr: numberIn(1e-9, 100),
+    schedule: v.optional(oneOf(["cosine", "step", "constant"]), "cosine"),
     steps: numberIn(1, 100_000),
     transform: oneOf(["log", "none", "sigmoid"]),
   },
@@ -56,6 +60,7 @@ export const DEFAULT_TRAINER: TrainerSettings = {
   csv: null,
   loss: "mse",
   lr: 0.05,
+  schedule: "cosine",
   steps: 40,
   transform: "log",
 };

@@ -6,6 +6,7 @@
 import * as jx from "@dendrolab/core/sim";
 import { deserializeModel, type SerializedModel } from "@dendrolab/core/io";
 import { computeXyz } from "@dendrolab/core/layout";
+import { mechanismValueRule } from "@dendrolab/core/rules";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 import { mechanismsReport } from "./mechanism-report.js";
@@ -116,11 +117,14 @@ export class ModelEngine {
     const m = this.m;
     const t = this.viewOf(source).view;
     const keys = new Set(m.keys);
+    const editable = t.columns.map((c) => keys.has(c) && !INDEX_COLUMN.test(c) && typeof t.column(c)[0] !== "boolean");
+    const mechanisms = [...m.base.channels, ...m.base.synapseTypes.values()];
     return {
       columns: t.columns,
       index: t.index,
       data: t.columns.map((c) => t.column(c)),
-      editable: t.columns.map((c) => keys.has(c) && !INDEX_COLUMN.test(c) && typeof t.column(c)[0] !== "boolean"),
+      editable,
+      rules: t.columns.map((c, j) => (editable[j] ? mechanismValueRule(mechanisms, c) : null)),
     };
   }
 
@@ -128,7 +132,7 @@ export class ModelEngine {
   simulate(sim: SimSettings): Traces {
     const m = this.m;
     const start = performance.now();
-    const r = jx.simulate(m, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
+    const r = jx.simulateWatched(m, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
     const ms = performance.now() - start;
     const topo = m.base.topo;
     const rows = m.base.recordings.map((rec, i) => {
@@ -141,7 +145,7 @@ export class ModelEngine {
         values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)),
       };
     });
-    return { dt: r.dt, nSamples: r.nSamples, rows, ms };
+    return { dt: r.dt, nSamples: r.nSamples, rows, ms, ...(r.excursion ? { warnings: [r.excursion.message] } : {}) };
   }
 
   /** The Mechanisms panel: the loaded model's mechanisms and the session's `.mod` files. */

@@ -4,9 +4,7 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import { Mechanism } from "../mechanisms/define.js";
 import { BASE_NODE_DEFAULTS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
-
-/** Keys that must be strictly positive. */
-const POSITIVE_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
+import { mechanismValueRule, valueProblem } from "./value-rules.js";
 
 /** Inserts a channel into the given compartments, with its defaults where it is new. */
 export function insertChannel(d: ModelData, nodes: Int32Array, mech: unknown, where: string): void {
@@ -118,19 +116,12 @@ export function edgeKeys(d: ModelData): string[] {
   return [...params, ...states];
 }
 
-/** Validates values for `key`: finite, and positive where the key needs it. */
-function checkValues(key: string, values: ArrayLike<number>, where: string): void {
+/** Validates values for `key` by the rules of value-rules.ts: finite, and within the key's range. */
+function checkValues(d: ModelData, key: string, values: ArrayLike<number>, where: string): void {
+  const rule = mechanismValueRule([...d.channels, ...d.synapseTypes.values()], key);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "number" || Number.isNaN(v) || !Number.isFinite(v)) {
-      throw new DendrolabError(
-        `set('${key}'): value ${i === 0 && values.length === 1 ? "" : `#${i} `}is ${String(v)}${where}; values must be finite numbers.`,
-        "INVALID_ARGUMENT",
-      );
-    }
-    if (POSITIVE_KEYS.has(key) && !(v > 0)) {
-      throw new DendrolabError(`set('${key}'): ${key} must be > 0${where}; got ${v}.`, "INVALID_ARGUMENT");
-    }
+    const problem = valueProblem(key, values[i], rule, where, values.length === 1 ? "value" : `value #${i}`);
+    if (problem !== null) throw new DendrolabError(problem, "INVALID_ARGUMENT");
   }
 }
 
@@ -166,7 +157,7 @@ export function setValue(
 ): number {
   if (typeof key !== "string")
     throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
-  if (typeof value === "number") checkValues(key, [value], where);
+  if (typeof value === "number") checkValues(d, key, [value], where);
   const col = d.columns.get(key);
   if (col && !(TRACED_GEOMETRY_KEYS as readonly string[]).includes(key) && !["x", "y", "z"].includes(key)) {
     const rows = Array.from(nodes).filter((n) => !Number.isNaN(col[n]));
@@ -177,7 +168,7 @@ export function setValue(
       );
     }
     const vals = expand(key, value, rows.length, where);
-    checkValues(key, vals, where);
+    checkValues(d, key, vals, where);
     for (let i = 0; i < rows.length; i++) col[rows[i]] = vals[i];
     if (key === "radius" || key === "length") {
       // Traced (SWC) geometry no longer applies: these compartments become cylinders.
@@ -195,7 +186,7 @@ export function setValue(
       throw new DendrolabError(`set('${key}'): no synapse in view has '${key}'${where}.`, "EMPTY_SELECTION");
     }
     const vals = expand(key, value, rows.length, where);
-    checkValues(key, vals, where);
+    checkValues(d, key, vals, where);
     for (let i = 0; i < rows.length; i++) ecol[rows[i]] = vals[i];
     return rows.length;
   }

@@ -6,6 +6,7 @@
 import { DendrolabError, unknownNameError } from "../errors.js";
 import { COORDINATE_KEYS, type ModelData, TRACED_GEOMETRY_KEYS } from "./data.js";
 import { describe, edgeKeys, nodeKeys } from "./edit.js";
+import { groupNameProblem } from "./group-name.js";
 
 /** A selection argument: one index, a list of indices, or "all". */
 export type IndexArg = number | readonly number[] | "all";
@@ -223,7 +224,7 @@ function groupList(d: ModelData): string {
 }
 
 /**
- * Checks that `name` can name a group: a non-empty string that is not a channel, a
+ * Checks that `name` can name a group: an identifier (group-name.ts) that is not a channel, a
  * synapse type, a column of the tables or a member of views (`isMember`). Errors list
  * the groups that exist.
  */
@@ -234,12 +235,9 @@ export function checkGroupName(
   where: string,
 ): asserts name is string {
   const existing = ` Existing groups: ${groupList(d)}.`;
-  if (typeof name !== "string" || name.length === 0) {
-    throw new DendrolabError(
-      `addToGroup() needs a non-empty group name${where}; got ${describe(name)}.${existing}`,
-      "INVALID_ARGUMENT",
-    );
-  }
+  const problem = groupNameProblem(name, where);
+  if (problem !== null || typeof name !== "string")
+    throw new DendrolabError(`${problem}${existing}`, "INVALID_ARGUMENT");
   if (d.channels.some((c) => c.name === name)) {
     throw new DendrolabError(
       `Group name '${name}' clashes with a mechanism (the channel '${name}')${where}; choose another (e.g. '${name}_group').${existing}`,

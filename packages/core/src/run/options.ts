@@ -7,6 +7,7 @@ import { isTensor } from "./tensors.js";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
+import { STRICTLY_POSITIVE_KEYS } from "../model/value-rules.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
 import { isTimedCurrent } from "../model/stimulus.js";
 import { NonFiniteError, runSimulation } from "../sim/run.js";
@@ -35,9 +36,6 @@ export interface IntegrateOptions {
   /** "bwd_euler" (default) | "crank_nicolson" | "fwd_euler". */
   solver?: SolverName;
 }
-
-/** Keys whose values must be strictly positive. */
-const POSITIVE_KEYS = new Set(["length", "radius", "axial_resistivity", "capacitance"]);
 
 const OPTION_KEYS = ["params", "paramState", "dataStimuli", "dataClamps", "tMax", "deltaT", "solver"];
 
@@ -96,7 +94,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
-      if (POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
+      if (STRICTLY_POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
         throw new DendrolabError(
           `params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`,
           "INVALID_ARGUMENT",
@@ -121,7 +119,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
           `dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`,
           "INVALID_ARGUMENT",
         );
-      if (POSITIVE_KEYS.has(r.key) && !(v[i] > 0))
+      if (STRICTLY_POSITIVE_KEYS.has(r.key) && !(v[i] > 0))
         throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;

@@ -311,7 +311,25 @@ const CASES: Case[] = [
     name: "empty group name",
     run: () => cell().addToGroup(""),
     code: "INVALID_ARGUMENT",
-    message: /needs a non-empty group name/,
+    message: /Group name '' \(in cell\) is not allowed/,
+  },
+  {
+    name: "group name that is not an identifier",
+    run: () => cell().addToGroup("my group"),
+    code: "INVALID_ARGUMENT",
+    message: /Group name 'my group' \(in cell\) is not allowed: .*\(e\.g\. 'my_group'\)/,
+  },
+  {
+    name: "negative conductance",
+    run: () => cell().set("HH_gNa", -0.1),
+    code: "INVALID_ARGUMENT",
+    message: /HH_gNa must be >= 0 \(in cell\); got -0\.1 \(HH_gNa is a conductance \(S\/cm2\)\)/,
+  },
+  {
+    name: "initial voltage beyond 200 mV",
+    run: () => cell().set("v", 1000),
+    code: "INVALID_ARGUMENT",
+    message: /v must be between -200 and 200 \(in cell\); got 1000/,
   },
   {
     name: "unknown view member",

@@ -6,6 +6,7 @@ import { ConvergenceCheck } from "./ConvergenceCheck.js";
 import { SampledStimulusNote } from "./SampledStimulusNote.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
+import { RunWarnings } from "./RunWarnings.js";
 import { runTraces } from "./trace-data.js";
 
 const LAYOUT = {
@@ -47,6 +48,7 @@ export function TracesPanel() {
           {simError}
         </div>
       )}
+      <RunWarnings />
       {runs.length > 0 && <Plot data={data} layout={LAYOUT} testid="traces-plot" />}
     </div>
   );

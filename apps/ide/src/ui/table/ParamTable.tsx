@@ -8,10 +8,14 @@ import { formatValue, isIntegerColumn } from "@dendrolab/core/format";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { TableData } from "../../protocol/model.js";
 import { tableTitle } from "../../session/run-actions.js";
-import { useActions, useSessionState } from "../session-context.js";
+import { scriptNames } from "../../session/script-edits.js";
+import { viewExpressions } from "../../session/view-expr.js";
+import { useActions, useSession, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
 import { SetAllRows } from "./SetAllRows.js";
 import { visibleRange } from "./windowing.js";
+import { readCellValue } from "./cell-value.js";
+import "../warnings.css";
 
 const ROW_H = 24;
 const HEAD_H = 46;
@@ -38,7 +42,7 @@ export function ParamTable() {
         )
       }
     >
-      {table && <SetAllRows table={table} />}
+      {table && <SetAllRows table={table} where={title.replace(/\.view$/, "")} />}
       {table && <TableBody table={table} />}
     </Panel>
   );
@@ -46,6 +50,9 @@ export function ParamTable() {
 
 function TableBody({ table }: { table: TableData }) {
   const a = useActions();
+  const session = useSession();
+  /** A value the table refused, with why (cleared by the next edit). */
+  const [problem, setProblem] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -73,10 +80,19 @@ function TableBody({ table }: { table: TableData }) {
   const integer = table.columns.map(isIntegerColumn);
   const commit = (row: number, col: number, text: string) => {
     setEditing(null);
-    const v = Number(text);
-    const old = table.data[col][row];
-    if (text.trim() === "" || !Number.isFinite(v) || v === old) return;
-    void a.setCell(table.index[row], table.columns[col], v);
+    const node = table.index[row];
+    const s = session.store.getState();
+    const topo = s.model?.topo;
+    const root = scriptNames(s.script).model;
+    const where = (topo && viewExpressions(topo, [node], root)[0]) ?? `${root}.select({ nodes: [${node}] })`;
+    const read = readCellValue(text, table.columns[col], table.rules?.[col], where);
+    if (read.ok === "empty") return;
+    if (read.ok === false) {
+      setProblem(read.message);
+      return;
+    }
+    setProblem(null);
+    if (read.value !== table.data[col][row]) void a.setCell(node, table.columns[col], read.value);
   };
 
   const rows = [];
@@ -132,23 +148,30 @@ function TableBody({ table }: { table: TableData }) {
     );
   }
   return (
-    <div className="tscroll" ref={scroller} onScroll={onScroll} data-testid="table">
-      <div className="tspacer" style={{ height: HEAD_H + ROW_H * table.index.length, width: total }}>
-        <div className="trow thead" style={{ width: total, height: HEAD_H }}>
-          <div className="tcell tindex" style={{ width: INDEX_W }} />
-          {table.columns.map((c, j) => (
-            <div
-              key={c}
-              className={`tcell ${table.editable[j] ? "editable-head" : ""}`}
-              style={{ width: widths[j] }}
-              title={c}
-            >
-              {wrapName(c)}
-            </div>
-          ))}
+    <>
+      {problem && (
+        <div className="table-problem" role="alert" data-testid="table-problem">
+          {problem}
         </div>
-        {rows}
+      )}
+      <div className="tscroll" ref={scroller} onScroll={onScroll} data-testid="table">
+        <div className="tspacer" style={{ height: HEAD_H + ROW_H * table.index.length, width: total }}>
+          <div className="trow thead" style={{ width: total, height: HEAD_H }}>
+            <div className="tcell tindex" style={{ width: INDEX_W }} />
+            {table.columns.map((c, j) => (
+              <div
+                key={c}
+                className={`tcell ${table.editable[j] ? "editable-head" : ""}`}
+                style={{ width: widths[j] }}
+                title={c}
+              >
+                {wrapName(c)}
+              </div>
+            ))}
+          </div>
+          {rows}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

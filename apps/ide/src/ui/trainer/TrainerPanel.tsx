@@ -8,6 +8,7 @@ import { LiveChart, type Series } from "../plots/LiveChart.js";
 import { TRACE_COLOURS, timeAxis } from "../plots/trace-data.js";
 import { NumberField } from "../widgets.js";
 import { ParamChooser } from "./ParamChooser.js";
+import "../warnings.css";
 
 const TARGET = {
   label: "target",
@@ -15,6 +16,15 @@ const TARGET = {
   options: [
     ["model", "this model with the target values"],
     ["csv", "traces from a CSV file"],
+  ],
+} as const;
+const SCHEDULE = {
+  label: "lr schedule",
+  testId: "trainer-schedule",
+  options: [
+    ["cosine", "cosine decay"],
+    ["step", "step decay"],
+    ["constant", "constant"],
   ],
 } as const;
 const LOSS = {
@@ -52,6 +62,11 @@ function SelectField<V extends string>(props: {
       </select>
     </label>
   );
+}
+
+/** "fast_spiking.Na_gNa = 0.3988, slow_spiking.Na_gNa = 0.1": each value named by its group and key. */
+function namedValues(params: ReadonlyArray<{ group: string; key: string }>, values: readonly number[]): string {
+  return params.map((p, i) => `${p.group}.${p.key} = ${values[i]?.toPrecision(4)}`).join(", ");
 }
 
 export function TrainerPanel() {
@@ -119,6 +134,12 @@ export function TrainerPanel() {
           onCommit={(lr) => a.setTrainer({ lr })}
           testid="trainer-lr"
         />
+        <SelectField
+          {...SCHEDULE}
+          value={t.schedule}
+          disabled={running}
+          onChange={(schedule) => a.setTrainer({ schedule })}
+        />
         <NumberField
           label="steps"
           value={t.steps}
@@ -169,13 +190,12 @@ export function TrainerPanel() {
             tr.losses.length > 0 && (
               <>
                 {tr.status} · step {tr.losses.length}/{t.steps} · loss{" "}
-                <b data-testid="train-loss">{last.toPrecision(4)}</b> at{" "}
-                {tr.params.map((p, i) => `${p.key} = ${tr.values[i]?.toPrecision(4)}`).join(", ")}
+                <b data-testid="train-loss">{last.toPrecision(4)}</b> at {namedValues(tr.params, tr.values)}
                 {tr.best && (
                   <>
                     {" "}
                     · best <b data-testid="train-best">{tr.best.loss.toPrecision(3)}</b> (step {tr.best.step}):{" "}
-                    {tr.best.values.map((v) => v.toPrecision(4)).join(", ")}
+                    <span data-testid="train-best-values">{namedValues(tr.params, tr.best.values)}</span>
                   </>
                 )}{" "}
                 · {tr.stepMs.toFixed(0)} ms/step ·{" "}
@@ -186,6 +206,13 @@ export function TrainerPanel() {
           {running && tr.losses.length === 0 && "starting…"}
         </span>
       </div>
+      {tr.warnings.length > 0 && (
+        <ul className="warnings" data-testid="train-warnings" role="status">
+          {tr.warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      )}
       {tr.losses.length > 0 && (
         <div className="trainer-plots">
           <LiveChart series={lossData} xLabel="step" yLabel="loss" logY testid="loss-plot" />

@@ -1,4 +1,5 @@
-/** "Add to group": a new or existing group for the selected compartments. */
+/** "Add to group": a new or existing group for the selected compartments; names follow the library's one rule. */
+import { groupNameProblem } from "@dendrolab/core/rules";
 import { useState } from "react";
 import { NO_GROUPS, useActions, useSessionState } from "../session-context.js";
 
@@ -8,7 +9,8 @@ export function AddToGroup() {
   const n = useSessionState((s) => s.selectedNodes.length);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const valid = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name.trim());
+  const problem = groupNameProblem(name.trim());
+  const valid = problem === null;
   const submit = () => {
     if (!valid) return;
     void a.addToGroup(name.trim());
@@ -51,7 +53,9 @@ export function AddToGroup() {
             Cancel
           </button>
           {name && !valid && (
-            <div className="hint">A group name is a letter or _ followed by letters, digits or _.</div>
+            <div className="hint" role="alert" data-testid="group-name-problem">
+              {problem}
+            </div>
           )}
         </form>
       )}

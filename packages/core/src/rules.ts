@@ -1,0 +1,22 @@
+/**
+ * `@dendrolab/core/rules`: the rules `set` and `addToGroup` apply to values and group
+ * names, as small pure functions (no model, no tfjs) that a GUI can apply before it
+ * writes a line, with the library's own messages.
+ *
+ * @example
+ * import { checkValue, groupNameProblem, valueRule } from "@dendrolab/core/rules";
+ * checkValue("radius", -1, valueRule("radius")); // throws DendrolabError: radius must be > 0 ... got -1
+ * groupNameProblem("my group"); // "Group name 'my group' is not allowed: ... (e.g. 'my_group')."
+ */
+export { GROUP_NAME_RULE, groupNameProblem, suggestGroupName } from "./model/group-name.js";
+export {
+  allowedText,
+  checkValue,
+  MAX_INITIAL_VOLTAGE_MV,
+  type MechanismLike,
+  mechanismValueRule,
+  quantityRule,
+  type ValueRule,
+  valueProblem,
+  valueRule,
+} from "./model/value-rules.js";
