@@ -4,6 +4,7 @@
  * at the end.
  */
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
+import { deleteGroupInScript, renameGroupInScript, replaceSetLines } from "./script-lines.js";
 import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
 
@@ -30,7 +31,11 @@ export type GuiEdit =
   | { kind: "clearInstruments" }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
-  | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string };
+  | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string }
+  /** Renames a group wherever the script names it (`group("a")`, `addToGroup("a")`, `network.a`). */
+  | { kind: "renameGroup"; from: string; to: string }
+  /** Deletes the top-level statements that name the group. */
+  | { kind: "deleteGroup"; name: string };
 
 /** Names the script uses: the model variable and the `@dendrolab/core` namespace. */
 export interface ScriptNames {
@@ -86,6 +91,9 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
     case "insert":
     case "delete":
       return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
+    case "renameGroup":
+    case "deleteGroup":
+      return []; // rewrites lines already there (applyEdit)
     case "applyTrained":
       return edit.values.map(
         (p) =>
@@ -117,13 +125,28 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
+  if (edit.kind === "renameGroup") {
+    const r = renameGroupInScript(script, scriptNames(script).model, edit.from, edit.to);
+    return { script: r.script, label: labelOf(edit), lines: [] };
+  }
+  if (edit.kind === "deleteGroup") {
+    const r = deleteGroupInScript(script, scriptNames(script).model, edit.name);
+    return { script: r.script, label: labelOf(edit), lines: [] };
+  }
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
     ({ script: base, className } = ensureMechanismClass(script, edit.mechanism));
   const names = scriptNames(base);
   const lines = editLines(edit, topo, names, className);
-  return { script: insertLines(ensureNamespace(base, edit, names), lines), label: labelOf(edit), lines };
+  // A `set` of a target and key the script already sets replaces that line (script-lines.ts).
+  const placed = edit.kind === "set" || edit.kind === "applyTrained" ? replaceSetLines(base, lines) : null;
+  if (placed) base = placed.script;
+  return {
+    script: insertLines(ensureNamespace(base, edit, names), placed ? placed.rest : lines),
+    label: labelOf(edit),
+    lines,
+  };
 }
 
 function labelOf(edit: GuiEdit): string {
@@ -144,6 +167,10 @@ function labelOf(edit: GuiEdit): string {
       return `Insert ${edit.name}`;
     case "delete":
       return `Remove ${edit.name}`;
+    case "renameGroup":
+      return `Rename group ${edit.from} to ${edit.to}`;
+    case "deleteGroup":
+      return `Delete group ${edit.name}`;
   }
 }
 

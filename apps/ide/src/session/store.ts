@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
+import { deleteGroup, renameGroup } from "./group-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -120,6 +121,10 @@ function makeActions(c: SessionContext) {
     insertMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target),
     /** Removes a mechanism: writes `delete(new M())` lines. */
     removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
+    /** Renames a group wherever the script names it (one undo step). */
+    renameGroup: (from: string, to: string) => renameGroup(c, from, to),
+    /** Deletes the script's top-level statements that name a group (one undo step). */
+    deleteGroup: (name: string) => deleteGroup(c, name),
     openLink: (hash: string) => share.openLink(c, hash),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),

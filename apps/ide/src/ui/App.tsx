@@ -5,6 +5,7 @@ import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
 import { GroupsPanel } from "./GroupsPanel.js";
 import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
+import { ModelEditPanel } from "./model-edit/ModelEditPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";
 import { TracesPanel } from "./plots/TracesPanel.js";
 import { useActions } from "./session-context.js";
@@ -38,13 +39,14 @@ export function App() {
   );
 }
 
-type Tab = "traces" | "trainer" | "mechanisms";
+type Tab = "traces" | "trainer" | "mechanisms" | "model-edit";
 
 /** The bottom tabs; a `kept` panel stays mounted while hidden (its plots and runs go on). */
 const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: boolean }> = [
   { id: "traces", label: "Traces & instruments", Panel: TracesPanel, kept: true },
   { id: "trainer", label: "Trainer", Panel: TrainerPanel, kept: true },
   { id: "mechanisms", label: "Mechanisms", Panel: MechanismsPanel, kept: false },
+  { id: "model-edit", label: "Channels & synapses", Panel: ModelEditPanel, kept: false },
 ];
 
 function BottomTabs() {

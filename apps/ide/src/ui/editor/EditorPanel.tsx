@@ -3,6 +3,7 @@
  * the last run's error and console output below.
  */
 import { useEffect, useRef, useState } from "react";
+import { changedHunks } from "../../session/script-lines.js";
 import { useActions, useSession, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
 import type { ScriptEditor } from "./monaco.js";
@@ -58,8 +59,17 @@ export function EditorPanel() {
     };
   }, [session, a]);
 
+  // A script change that did not come from typing (a GUI action, undo, a link): the
+  // editor shows it, scrolls to the lines that changed and highlights them briefly.
+  const [highlight, setHighlight] = useState<string | null>(null);
   useEffect(() => {
-    if (editor.current && editor.current.getValue() !== script) editor.current.setValue(script);
+    const ed = editor.current;
+    if (!ed || ed.getValue() === script) return;
+    const runs = changedHunks(ed.getValue(), script).map((r) => ({ from: r.from, to: Math.max(r.from, r.to) }));
+    ed.setValue(script);
+    if (runs.length === 0) return;
+    ed.highlightLines(runs);
+    setHighlight(runs.map((r) => `${r.from}-${r.to}`).join(","));
   }, [script]);
 
   useEffect(() => {
@@ -74,7 +84,7 @@ export function EditorPanel() {
       testid="editor-panel"
       tools={<span className="muted">Ctrl+Enter runs</span>}
     >
-      <div className="editor-host" ref={host} data-testid="editor">
+      <div className="editor-host" ref={host} data-testid="editor" data-highlight={highlight ?? undefined}>
         {!loaded && (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls, so the keyboard must reach it (and focusing it loads the editor)
           <pre className="editor-preview" tabIndex={0} data-testid="editor-preview">

@@ -38,6 +38,7 @@ import "monaco-editor/editor/common/standaloneStrings";
 import "monaco-codicons.css";
 import "monaco-codicon-modifiers.css";
 import "monaco-editor/languages/definitions/typescript/register";
+import "./highlight.css";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
@@ -93,11 +94,16 @@ function configure(): void {
   ]);
 }
 
+/** How long the lines a GUI action wrote stay highlighted, ms. */
+export const HIGHLIGHT_MS = 2500;
+
 export interface ScriptEditor {
   setValue(text: string): void;
   getValue(): string;
   /** Marks an error line (1-based) from the last run, or clears it. */
   setRunError(line: number | null, message: string | null): void;
+  /** Highlights runs of lines (1-based, inclusive) for {@link HIGHLIGHT_MS} and scrolls to the last. */
+  highlightLines(runs: ReadonlyArray<{ from: number; to: number }>): void;
   focus(): void;
   dispose(): void;
 }
@@ -129,6 +135,8 @@ export function createEditor(
     if (!applying) onChange(model.getValue());
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  const flash = editor.createDecorationsCollection();
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     setValue(next) {
       if (next === model.getValue()) return;
@@ -177,8 +185,27 @@ export function createEditor(
           : [],
       );
     },
+    highlightLines(runs) {
+      const n = model.getLineCount();
+      const ranges = runs.map(({ from, to }) => {
+        const a = Math.max(1, Math.min(from, n));
+        return new monaco.Range(a, 1, Math.max(a, Math.min(to, n)), 1);
+      });
+      const last = ranges[ranges.length - 1];
+      if (!last) return;
+      editor.revealLinesInCenterIfOutsideViewport(
+        last.startLineNumber,
+        last.endLineNumber,
+        monaco.editor.ScrollType.Immediate,
+      );
+      const options = { isWholeLine: true, className: "gui-edit-line", linesDecorationsClassName: "gui-edit-gutter" };
+      flash.set(ranges.map((range) => ({ range, options })));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => flash.clear(), HIGHLIGHT_MS);
+    },
     focus: () => editor.focus(),
     dispose() {
+      clearTimeout(flashTimer);
       sub.dispose();
       editor.dispose();
     },
