@@ -66,23 +66,26 @@ export function GroupsPanel() {
           </button>
         </li>
         {groups.map((g, i) => (
-          <li key={g.name} className={active === g.name ? "active" : ""} data-testid={`group-${g.name}`}>
+          <li key={g.name} className={active === g.name ? "active" : ""}>
             {renaming === g.name ? (
               <RenameForm name={g.name} onDone={() => setRenaming(null)} />
             ) : (
               <div className="group-line">
-                <button
-                  type="button"
-                  className="group-item"
-                  aria-pressed={active === g.name}
-                  onClick={() => void a.showGroup(g.name)}
-                >
-                  <span className="swatch" style={{ background: groupColour(i) }} />
-                  <span className="group-name">{g.name}</span>
-                  <span className="group-count" data-testid={`group-count-${g.name}`}>
-                    {g.nodes.length} comps
-                  </span>
-                </button>
+                {/* The test id is on the group's own button's wrapper: its tools sit beside it. */}
+                <span className="group-main" data-testid={`group-${g.name}`}>
+                  <button
+                    type="button"
+                    className="group-item"
+                    aria-pressed={active === g.name}
+                    onClick={() => void a.showGroup(g.name)}
+                  >
+                    <span className="swatch" style={{ background: groupColour(i) }} />
+                    <span className="group-name">{g.name}</span>
+                    <span className="group-count" data-testid={`group-count-${g.name}`}>
+                      {g.nodes.length} comps
+                    </span>
+                  </button>
+                </span>
                 <button
                   type="button"
                   className="group-tool"
