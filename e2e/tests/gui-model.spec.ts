@@ -135,3 +135,47 @@ test("a set of a target and key already set replaces its line, and the editor hi
   await shot(page, "gui-model-highlight");
   await waitForRun(page);
 });
+
+test("connects synapses between a taken selection and a group, shows and edits them in the edges table, and trains them", async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId("tab-model-edit").click();
+  await expect(page.getByTestId("edge-row")).toHaveCount(2); // the tutorial's fullyConnect
+  // From branch 0 of cell 2 (taken from the tree) to the group fast_spiking, sparsely.
+  await page.getByTestId("tree-branch-2-0").click();
+  await page.getByTestId("connect-pre-take").click();
+  await page.getByTestId("connect-post").selectOption("group:fast_spiking");
+  await page.getByTestId("connect-how").selectOption("sparseConnect");
+  await page.getByTestId("connect-p").fill("2");
+  await expect(page.getByTestId("connect-apply")).toBeDisabled();
+  await page.getByTestId("connect-p").fill("1");
+  await page.getByTestId("connect-seed").fill("7");
+  await page.getByTestId("connect-apply").click();
+  await waitForRun(page);
+  expect(await script(page)).toContain(
+    'jx.sparseConnect(network.cell(2).branch(0), network.group("fast_spiking"), new IonotropicSynapse(), 1, { seed: 7 });',
+  );
+  expect((await script(page)).match(/import \{ IonotropicSynapse \}/g)).toHaveLength(1);
+  await expect(page.getByTestId("edge-row")).toHaveCount(4);
+  await expect(page.getByTestId("edge-row").nth(2)).toContainText("2 · 8 · 16");
+  await expect(page.getByTestId("undo")).toHaveAttribute("title", /Connect IonotropicSynapse \(sparseConnect\)/);
+
+  // Edit one synapse's conductance in the table: a set line on that edge.
+  const cell = page.getByTestId("edge-row").nth(3).locator('[data-col="IonotropicSynapse_gS"] button');
+  await cell.click();
+  await page.getByTestId("edge-cell-editor").fill("0.123");
+  await page.getByTestId("edge-cell-editor").press("Enter");
+  await waitForRun(page);
+  expect(await script(page)).toContain('network.edge(3).set("IonotropicSynapse_gS", 0.123);');
+  await expect(page.getByTestId("edge-row").nth(3).locator('[data-col="IonotropicSynapse_gS"]')).toHaveText("0.123");
+  await shot(page, "gui-model-synapses");
+
+  // The trainer offers the synapse type's parameters.
+  await page.getByTestId("tab-trainer").click();
+  await page.getByTestId("trainer-group").selectOption("IonotropicSynapse");
+  await expect(page.getByTestId("trainer-key")).toContainText("IonotropicSynapse_gS");
+  await page.getByTestId("trainer-key").selectOption("IonotropicSynapse_gS");
+  await page.getByTestId("trainer-add").click();
+  await expect(page.getByTestId("trainer-param-IonotropicSynapse-IonotropicSynapse_gS")).toBeVisible();
+});

@@ -35,7 +35,23 @@ export type GuiEdit =
   /** Renames a group wherever the script names it (`group("a")`, `addToGroup("a")`, `network.a`). */
   | { kind: "renameGroup"; from: string; to: string }
   /** Deletes the top-level statements that name the group. */
-  | { kind: "deleteGroup"; name: string };
+  | { kind: "deleteGroup"; name: string }
+  /** Synapses from `pre` to `post`: `jx.connect`, `jx.fullyConnect` or `jx.sparseConnect` (with `p` and `seed`). */
+  | {
+      kind: "connect";
+      how: ConnectHow;
+      pre: EditTarget;
+      post: EditTarget;
+      synapse: MechanismRef;
+      name: string;
+      p?: number;
+      seed?: number;
+    }
+  /** `set` on synapses (global edge indices, or every synapse): `network.edge(i).set(key, value)`. */
+  | { kind: "setEdge"; edges: readonly number[] | "all"; key: string; value: number };
+
+/** The core's functions that connect views with synapses. */
+export type ConnectHow = "connect" | "fullyConnect" | "sparseConnect";
 
 /** Names the script uses: the model variable and the `@dendrolab/core` namespace. */
 export interface ScriptNames {
@@ -69,6 +85,13 @@ function targetExpressions(target: EditTarget, topo: Topology, root: string): st
   return viewExpressions(topo, target.nodes, root);
 }
 
+/** One expression for a target: the shortest, or `select({ nodes })` when it takes several. */
+function targetExpression(target: EditTarget, topo: Topology, root: string): string {
+  const all = targetExpressions(target, topo, root);
+  if (all.length === 1 || target.kind !== "nodes") return all[0];
+  return `${root}.select({ nodes: [${[...target.nodes].sort((a, b) => a - b).join(", ")}] })`;
+}
+
 /** The lines an edit adds to the script. */
 function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className: string): string[] {
   const root = names.model;
@@ -94,10 +117,26 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
     case "renameGroup":
     case "deleteGroup":
       return []; // rewrites lines already there (applyEdit)
+    case "connect": {
+      const args = [
+        targetExpression(edit.pre, topo, root),
+        targetExpression(edit.post, topo, root),
+        `new ${className}()`,
+      ];
+      if (edit.how === "sparseConnect")
+        args.push(numberLiteral(edit.p ?? 1), `{ seed: ${numberLiteral(edit.seed ?? 0)} }`);
+      return [`${jx}.${edit.how}(${args.join(", ")});`];
+    }
+    case "setEdge": {
+      const call = `.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`;
+      if (edit.edges === "all") return [`${root}.edge("all")${call}`];
+      return edit.edges.map((e) => `${root}.edge(${e})${call}`);
+    }
     case "applyTrained":
+      // A synapse type's parameters (`IonotropicSynapse_gS` of IonotropicSynapse) are reached by `named`.
       return edit.values.map(
         (p) =>
-          `${root}.group(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`,
+          `${root}.${p.key.startsWith(`${p.group}_`) ? "named" : "group"}(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`,
       );
   }
 }
@@ -115,7 +154,7 @@ export function insertLines(script: string, lines: readonly string[]): string {
 
 /** Adds `import * as jx from "@dendrolab/core";` when an edit needs the namespace and the script lacks it. */
 function ensureNamespace(script: string, edit: GuiEdit, names: ScriptNames): string {
-  if (edit.kind !== "stimulate" || names.jx) return script;
+  if ((edit.kind !== "stimulate" && edit.kind !== "connect") || names.jx) return script;
   return `import * as jx from "@dendrolab/core";\n${script}`;
 }
 
@@ -137,10 +176,14 @@ export function applyEdit(
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
     ({ script: base, className } = ensureMechanismClass(script, edit.mechanism));
+  if (edit.kind === "connect") ({ script: base, className } = ensureMechanismClass(script, edit.synapse));
   const names = scriptNames(base);
   const lines = editLines(edit, topo, names, className);
   // A `set` of a target and key the script already sets replaces that line (script-lines.ts).
-  const placed = edit.kind === "set" || edit.kind === "applyTrained" ? replaceSetLines(base, lines) : null;
+  const placed =
+    edit.kind === "set" || edit.kind === "applyTrained" || edit.kind === "setEdge"
+      ? replaceSetLines(base, lines)
+      : null;
   if (placed) base = placed.script;
   return {
     script: insertLines(ensureNamespace(base, edit, names), placed ? placed.rest : lines),
@@ -171,6 +214,10 @@ function labelOf(edit: GuiEdit): string {
       return `Rename group ${edit.from} to ${edit.to}`;
     case "deleteGroup":
       return `Delete group ${edit.name}`;
+    case "connect":
+      return `Connect ${edit.name} (${edit.how})`;
+    case "setEdge":
+      return `Set ${edit.key} = ${edit.value} on synapses`;
   }
 }
 

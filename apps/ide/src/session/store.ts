@@ -7,6 +7,7 @@ import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { deleteGroup, renameGroup } from "./group-actions.js";
+import * as synapses from "./synapse-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -125,6 +126,12 @@ function makeActions(c: SessionContext) {
     renameGroup: (from: string, to: string) => renameGroup(c, from, to),
     /** Deletes the script's top-level statements that name a group (one undo step). */
     deleteGroup: (name: string) => deleteGroup(c, name),
+    /** Connects two selections or groups with synapses: a `jx.connect`/`fullyConnect`/`sparseConnect` line. */
+    connect: (r: synapses.ConnectRequest) => synapses.connectSynapses(c, r),
+    /** `set` on synapses (global edge indices, or "all"): `network.edge(i).set(key, value)` lines. */
+    setEdge: (edges: readonly number[] | "all", key: string, value: number) => synapses.setEdge(c, edges, key, value),
+    /** The loaded model's `.edges` table. */
+    edgeTable: () => synapses.edgeTable(c),
     openLink: (hash: string) => share.openLink(c, hash),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),
