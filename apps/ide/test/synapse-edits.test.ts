@@ -90,7 +90,13 @@ describe("training a synapse type's parameter", () => {
         transform: "log",
         gradient: "auto",
       },
-      { started: (i) => void (initial = i.initial), progress: () => undefined, shouldStop: () => false },
+      {
+        started: (i) => {
+          initial = i.initial;
+        },
+        progress: () => undefined,
+        shouldStop: () => false,
+      },
     );
     expect(initial[0]).toBeCloseTo(1e-4, 12);
     expect(r.values[0]).toBeGreaterThan(1e-4);
