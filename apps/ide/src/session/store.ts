@@ -8,6 +8,7 @@ import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { deleteGroup, renameGroup } from "./group-actions.js";
 import * as synapses from "./synapse-actions.js";
+import type { PanelLayout } from "./layout.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -133,6 +134,8 @@ function makeActions(c: SessionContext) {
     /** The loaded model's `.edges` table. */
     edgeTable: () => synapses.edgeTable(c),
     openLink: (hash: string) => share.openLink(c, hash),
+    /** Panel sizes after a drag of a gutter (null: back to the defaults). */
+    setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),
   };

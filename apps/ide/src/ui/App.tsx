@@ -1,14 +1,17 @@
 /** The layout: tree and groups | script and table | morphology and traces/trainer. */
-import { type ComponentType, useEffect, useState } from "react";
+import { type ComponentType, type CSSProperties, useEffect, useState } from "react";
+import { layoutVars } from "../session/layout.js";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
 import { GroupsPanel } from "./GroupsPanel.js";
+import { Gutter } from "./layout/Gutter.js";
+import "./layout/layout.css";
 import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
 import { ModelEditPanel } from "./model-edit/ModelEditPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";
 import { TracesPanel } from "./plots/TracesPanel.js";
-import { useActions } from "./session-context.js";
+import { useActions, useSessionState } from "./session-context.js";
 import { ParamTable } from "./table/ParamTable.js";
 import { Toolbar } from "./Toolbar.js";
 import { TrainerPanel } from "./trainer/TrainerPanel.js";
@@ -16,22 +19,28 @@ import { TreePanel } from "./tree/TreePanel.js";
 
 export function App() {
   useUndoKeys();
+  const layout = useSessionState((s) => s.layout);
   return (
     <div className="app">
       <Toolbar />
       <Banner />
       <FileDrop />
-      <main className="grid">
+      <main className="grid" style={layout ? (layoutVars(layout) as CSSProperties) : undefined}>
         <aside className="col col-left">
           <TreePanel />
+          <Gutter kind="row-left" />
           <GroupsPanel />
         </aside>
+        <Gutter kind="col-left" />
         <section className="col col-mid">
           <EditorPanel />
+          <Gutter kind="row-mid" />
           <ParamTable />
         </section>
+        <Gutter kind="col-mid" />
         <section className="col col-right">
           <MorphologyPanel />
+          <Gutter kind="row-right" />
           <BottomTabs />
         </section>
       </main>

@@ -83,7 +83,7 @@ export function Toolbar() {
       </div>
       <ImportSwcButton />
       <ImportModButton />
-      <span className={`status status-${run.status}`} data-testid="run-status">
+      <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
         {status}
       </span>
       <ShareButton />

@@ -83,6 +83,24 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
     }, wait);
   }, [data, layout, minIntervalMs, bundle, draw]);
 
+  // A resized panel (a dragged gutter) resizes the plot: plotly only follows the window.
+  useEffect(() => {
+    const host = el.current;
+    if (!host) return;
+    let pending = false;
+    const ro = new ResizeObserver(() => {
+      const drawnBy = drawnWith.current && plotlyIfLoaded(drawnWith.current);
+      if (pending || !drawnBy) return;
+      pending = true;
+      inOwnTask(() => {
+        pending = false;
+        if (host.isConnected && host.offsetWidth > 0) drawnBy.Plots.resize(host);
+      });
+    });
+    ro.observe(host);
+    return () => ro.disconnect();
+  }, []);
+
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
