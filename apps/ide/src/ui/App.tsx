@@ -7,6 +7,7 @@ import { FileDrop } from "./FileDrop.js";
 import { GroupsPanel } from "./GroupsPanel.js";
 import { Gutter } from "./layout/Gutter.js";
 import "./layout/layout.css";
+import "./theme/dark.css";
 import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
 import { ModelEditPanel } from "./model-edit/ModelEditPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";

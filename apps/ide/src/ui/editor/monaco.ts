@@ -38,6 +38,7 @@ import "monaco-editor/editor/common/standaloneStrings";
 import "monaco-codicons.css";
 import "monaco-codicon-modifiers.css";
 import "monaco-editor/languages/definitions/typescript/register";
+import { isDark, onThemeChange } from "../theme/theme.js";
 import "./highlight.css";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
@@ -129,7 +130,9 @@ export function createEditor(
     tabSize: 2,
     fixedOverflowWidgets: true,
     renderLineHighlight: "line",
+    theme: isDark() ? "vs-dark" : "vs",
   });
+  const offTheme = onThemeChange((dark) => monaco.editor.setTheme(dark ? "vs-dark" : "vs"));
   let applying = false;
   const sub = model.onDidChangeContent(() => {
     if (!applying) onChange(model.getValue());
@@ -206,6 +209,7 @@ export function createEditor(
     focus: () => editor.focus(),
     dispose() {
       clearTimeout(flashTimer);
+      offTheme();
       sub.dispose();
       editor.dispose();
     },

@@ -14,7 +14,7 @@ import {
   type PanelLayout,
   split,
 } from "../../session/layout.js";
-import { useActions, useSession } from "../session-context.js";
+import { useActions, useSession, useSessionState } from "../session-context.js";
 
 /** Which gutter: between the left and middle columns, the middle and right ones, or the panels of a column. */
 export type GutterKind = "col-left" | "col-mid" | "row-left" | "row-mid" | "row-right";
@@ -26,6 +26,14 @@ const LABELS: Record<GutterKind, string> = {
   "row-mid": "Resize the script and table",
   "row-right": "Resize the morphology and the tabs",
 };
+
+/** Where the gutter sits, 0..100: the share of the first side (the left column: of the window). */
+function position(kind: GutterKind, l: PanelLayout): number {
+  if (kind === "col-left") return Math.round((100 * l.left) / Math.max(1, window.innerWidth));
+  if (kind === "col-mid") return Math.round((100 * l.mid) / (l.mid + l.right));
+  const [a, b] = l.rows[kind.slice("row-".length) as keyof PanelLayout["rows"]];
+  return Math.round((100 * a) / (a + b));
+}
 
 /** Keyboard step, px. */
 const STEP = 20;
@@ -48,6 +56,7 @@ export function Gutter({ kind }: { kind: GutterKind }) {
     null,
   );
   const vertical = kind.startsWith("col");
+  const now = position(kind, useSessionState((s) => s.layout) ?? DEFAULT_LAYOUT);
 
   /** The sizes (px) of what the gutter resizes: the left column's width, or the two sides'. */
   const measure = (el: HTMLElement): [number, number] => {
@@ -105,6 +114,9 @@ export function Gutter({ kind }: { kind: GutterKind }) {
       role="separator"
       aria-orientation={vertical ? "vertical" : "horizontal"}
       aria-label={LABELS[kind]}
+      aria-valuenow={now}
+      aria-valuemin={0}
+      aria-valuemax={100}
       tabIndex={0}
       className={`gutter gutter-${vertical ? "col" : "row"}`}
       data-testid={`gutter-${kind}`}
