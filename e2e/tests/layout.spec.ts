@@ -52,6 +52,10 @@ test("at 1280x720 the toolbar is one line, the tabs are one line each, and no pa
     expect(b.x + b.width).toBeLessThanOrEqual(1280.5);
     for (const c of panels.slice(i + 1)) expect(overlap(b, c)).toBe(false);
   }
+  // Inside the morphology plot, the legend and the x axis title do not overlap either.
+  const morph = page.getByTestId("morphology-plot");
+  await expect(morph.locator(".legend")).toBeVisible();
+  expect(overlap(await box(morph.locator(".legend")), await box(morph.locator(".xtitle")))).toBe(false);
   await shot(page, "layout-1280x720");
 });
 
