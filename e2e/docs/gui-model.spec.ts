@@ -1,6 +1,6 @@
 /** The whole model from the GUI, photographed for docs/README-ide.md (issue 11). */
 import { expect, type Page, test } from "@playwright/test";
-import { openApp, waitForRun } from "../tests/helpers.js";
+import { openApp, script, waitForRun } from "../tests/helpers.js";
 
 const IMG = new URL("../../docs/img/", import.meta.url).pathname;
 const snap = (page: Page, name: string) => page.screenshot({ path: `${IMG}${name}.png` });
@@ -19,6 +19,7 @@ test("channels and synapses", async ({ browser }) => {
   await page.getByTestId("connect-p").fill("1");
   await page.getByTestId("connect-seed").fill("7");
   await page.getByTestId("connect-apply").click();
+  await expect.poll(() => script(page)).toContain("jx.sparseConnect(");
   await waitForRun(page);
   await page.getByTestId("synapses-section").scrollIntoViewIfNeeded();
   await snap(page, "ide-channels-synapses");
@@ -33,6 +34,7 @@ test("groups renamed, the editor showing the lines written", async ({ browser })
   await page.getByTestId("group-rename-fast_spiking").click();
   await page.getByTestId("group-rename-input").fill("excitatory");
   await page.getByTestId("group-rename-confirm").click();
+  await expect.poll(() => script(page)).toContain('addToGroup("excitatory")');
   await waitForRun(page);
   await page.getByTestId("group-rename-slow_spiking").click();
   await page.getByTestId("group-rename-input").fill("inhibitory");

@@ -13,6 +13,13 @@ async function loadEditor(page: Page): Promise<void> {
   await expect(page.locator("[data-testid=editor] .monaco-editor")).toBeVisible({ timeout: 30_000 });
 }
 
+/** Waits until the script contains `text` (actions that load their code on first use start their run a moment later). */
+async function scriptHas(page: Page, text: string): Promise<string> {
+  await expect.poll(() => script(page)).toContain(text);
+  await waitForRun(page);
+  return script(page);
+}
+
 /** The inserted count of a channel in the channel list, as "n / N comps". */
 const count = (page: Page, name: string) => page.getByTestId(`channel-count-${name}`);
 
@@ -63,8 +70,7 @@ test("renames and deletes a group by rewriting the script, one undo step each", 
   await page.getByTestId("group-rename-fast_spiking").click();
   await page.getByTestId("group-rename-input").fill("excitatory");
   await page.getByTestId("group-rename-confirm").click();
-  await waitForRun(page);
-  const renamed = await script(page);
+  const renamed = await scriptHas(page, 'addToGroup("excitatory")');
   expect(renamed).not.toContain('"fast_spiking"');
   expect(renamed).toContain('network.cell([0, 1]).addToGroup("excitatory");');
   expect(renamed).toContain('network.group("excitatory").set("Na_gNa", 0.4);');
@@ -79,6 +85,9 @@ test("renames and deletes a group by rewriting the script, one undo step each", 
   await page.getByTestId("group-rename-input").press("Escape");
 
   await page.getByTestId("group-delete-slow_spiking").click();
+  await expect
+    .poll(async () => (await script(page)).includes('network.cell(2).addToGroup("slow_spiking");'))
+    .toBe(false);
   await waitForRun(page);
   const deleted = await script(page);
   // Its top-level statements are gone; the line inside the tutorial's simulate function stays.
@@ -152,8 +161,8 @@ test("connects synapses between a taken selection and a group, shows and edits t
   await page.getByTestId("connect-p").fill("1");
   await page.getByTestId("connect-seed").fill("7");
   await page.getByTestId("connect-apply").click();
-  await waitForRun(page);
-  expect(await script(page)).toContain(
+  await scriptHas(
+    page,
     'jx.sparseConnect(network.cell(2).branch(0), network.group("fast_spiking"), new IonotropicSynapse(), 1, { seed: 7 });',
   );
   expect((await script(page)).match(/import \{ IonotropicSynapse \}/g)).toHaveLength(1);
@@ -166,8 +175,7 @@ test("connects synapses between a taken selection and a group, shows and edits t
   await cell.click();
   await page.getByTestId("edge-cell-editor").fill("0.123");
   await page.getByTestId("edge-cell-editor").press("Enter");
-  await waitForRun(page);
-  expect(await script(page)).toContain('network.edge(3).set("IonotropicSynapse_gS", 0.123);');
+  await scriptHas(page, 'network.edge(3).set("IonotropicSynapse_gS", 0.123);');
   await expect(page.getByTestId("edge-row").nth(3).locator('[data-col="IonotropicSynapse_gS"]')).toHaveText("0.123");
   await shot(page, "gui-model-synapses");
 

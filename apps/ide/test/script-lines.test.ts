@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyEdit } from "../src/session/script-edits.js";
-import {
-  changedHunks,
-  changedLines,
-  deleteGroupInScript,
-  renameGroupInScript,
-  replaceSetLines,
-} from "../src/session/script-lines.js";
+import { deleteGroupInScript, renameGroupInScript } from "../src/session/group-lines.js";
+import { replaceSetLines } from "../src/session/script-lines.js";
+import { changedHunks, changedLines } from "../src/ui/editor/line-diff.js";
 import { TUTORIAL_SCRIPT, tutorialTopology } from "./helpers.js";
 
 const topo = tutorialTopology();

@@ -3,12 +3,10 @@
  * step each, script-lines.ts) and keep the table and the trainer's parameters in step.
  */
 import { type SessionContext, get, patch } from "./context.js";
+import { GROUP_NAME } from "./group-name.js";
 import { applyGuiEdit, showTable } from "./run-actions.js";
 import { scriptNames } from "./script-edits.js";
-import { mentionsGroup } from "./script-lines.js";
-
-/** The rule the IDE checks group names with (the "Add to group" form's). */
-export const GROUP_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { deleteGroupInScript, mentionsGroup, renameGroupInScript } from "./group-lines.js";
 
 function info(c: SessionContext, text: string): [] {
   patch(c, { banner: { kind: "error", text } });
@@ -36,7 +34,8 @@ export async function renameGroup(c: SessionContext, from: string, to: string): 
     return info(c, `Cannot rename "${from}" to "${name}": there is a group "${name}" already.`);
   if (!scriptNamesGroup(s.script, from))
     return info(c, `The script does not name the group "${from}" (it comes from the morphology): nothing to rename.`);
-  const lines = await applyGuiEdit(c, { kind: "renameGroup", from, to: name });
+  const { script } = renameGroupInScript(s.script, scriptNames(s.script).model, from, name);
+  const lines = await applyGuiEdit(c, { kind: "rewrite", script, label: `Rename group ${from} to ${name}` });
   const now = get(c);
   if (now.run.status !== "ok") return lines;
   const trainer = now.trainer;
@@ -53,7 +52,8 @@ export async function deleteGroup(c: SessionContext, name: string): Promise<stri
   if (!s.model?.summary.groups.some((g) => g.name === name)) return info(c, `There is no group "${name}" to delete.`);
   if (!scriptNamesGroup(s.script, name))
     return info(c, `The script does not name the group "${name}" (it comes from the morphology): nothing to delete.`);
-  const lines = await applyGuiEdit(c, { kind: "deleteGroup", name });
+  const { script } = deleteGroupInScript(s.script, scriptNames(s.script).model, name);
+  const lines = await applyGuiEdit(c, { kind: "rewrite", script, label: `Delete group ${name}` });
   const now = get(c);
   if (now.run.status !== "ok") return lines;
   const trainer = now.trainer;

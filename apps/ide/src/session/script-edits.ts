@@ -4,7 +4,7 @@
  * at the end.
  */
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
-import { deleteGroupInScript, renameGroupInScript, replaceSetLines } from "./script-lines.js";
+import { replaceSetLines } from "./script-lines.js";
 import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
 
@@ -32,10 +32,8 @@ export type GuiEdit =
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
   | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string }
-  /** Renames a group wherever the script names it (`group("a")`, `addToGroup("a")`, `network.a`). */
-  | { kind: "renameGroup"; from: string; to: string }
-  /** Deletes the top-level statements that name the group. */
-  | { kind: "deleteGroup"; name: string }
+  /** A script rewritten as a whole by an action (renaming or deleting a group: group-lines.ts). */
+  | { kind: "rewrite"; script: string; label: string }
   /** Synapses from `pre` to `post`: `jx.connect`, `jx.fullyConnect` or `jx.sparseConnect` (with `p` and `seed`). */
   | {
       kind: "connect";
@@ -114,9 +112,8 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
     case "insert":
     case "delete":
       return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
-    case "renameGroup":
-    case "deleteGroup":
-      return []; // rewrites lines already there (applyEdit)
+    case "rewrite":
+      return []; // the whole script (applyEdit)
     case "connect": {
       const args = [
         targetExpression(edit.pre, topo, root),
@@ -164,14 +161,7 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
-  if (edit.kind === "renameGroup") {
-    const r = renameGroupInScript(script, scriptNames(script).model, edit.from, edit.to);
-    return { script: r.script, label: labelOf(edit), lines: [] };
-  }
-  if (edit.kind === "deleteGroup") {
-    const r = deleteGroupInScript(script, scriptNames(script).model, edit.name);
-    return { script: r.script, label: labelOf(edit), lines: [] };
-  }
+  if (edit.kind === "rewrite") return { script: edit.script, label: edit.label, lines: [] };
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
@@ -210,10 +200,8 @@ function labelOf(edit: GuiEdit): string {
       return `Insert ${edit.name}`;
     case "delete":
       return `Remove ${edit.name}`;
-    case "renameGroup":
-      return `Rename group ${edit.from} to ${edit.to}`;
-    case "deleteGroup":
-      return `Delete group ${edit.name}`;
+    case "rewrite":
+      return edit.label;
     case "connect":
       return `Connect ${edit.name} (${edit.how})`;
     case "setEdge":

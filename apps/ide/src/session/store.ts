@@ -6,8 +6,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
-import { deleteGroup, renameGroup } from "./group-actions.js";
-import * as synapses from "./synapse-actions.js";
+import type { ConnectRequest } from "./synapse-actions.js";
 import type { PanelLayout } from "./layout.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
@@ -23,6 +22,10 @@ export interface Session {
   store: StoreApi<SessionState>;
   actions: ReturnType<typeof makeActions>;
 }
+
+/** Actions used less often, loaded on first use (kept out of the first-paint bundle). */
+const groupActions = () => import("./group-actions.js");
+const synapseActions = () => import("./synapse-actions.js");
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -124,15 +127,16 @@ function makeActions(c: SessionContext) {
     /** Removes a mechanism: writes `delete(new M())` lines. */
     removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
     /** Renames a group wherever the script names it (one undo step). */
-    renameGroup: (from: string, to: string) => renameGroup(c, from, to),
+    renameGroup: async (from: string, to: string) => (await groupActions()).renameGroup(c, from, to),
     /** Deletes the script's top-level statements that name a group (one undo step). */
-    deleteGroup: (name: string) => deleteGroup(c, name),
+    deleteGroup: async (name: string) => (await groupActions()).deleteGroup(c, name),
     /** Connects two selections or groups with synapses: a `jx.connect`/`fullyConnect`/`sparseConnect` line. */
-    connect: (r: synapses.ConnectRequest) => synapses.connectSynapses(c, r),
+    connect: async (r: ConnectRequest) => (await synapseActions()).connectSynapses(c, r),
     /** `set` on synapses (global edge indices, or "all"): `network.edge(i).set(key, value)` lines. */
-    setEdge: (edges: readonly number[] | "all", key: string, value: number) => synapses.setEdge(c, edges, key, value),
+    setEdge: async (edges: readonly number[] | "all", key: string, value: number) =>
+      (await synapseActions()).setEdge(c, edges, key, value),
     /** The loaded model's `.edges` table. */
-    edgeTable: () => synapses.edgeTable(c),
+    edgeTable: async () => (await synapseActions()).edgeTable(c),
     openLink: (hash: string) => share.openLink(c, hash),
     /** Panel sizes after a drag of a gutter (null: back to the defaults). */
     setLayout: (layout: PanelLayout | null) => patch(c, { layout }),

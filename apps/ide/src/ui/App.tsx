@@ -1,5 +1,5 @@
 /** The layout: tree and groups | script and table | morphology and traces/trainer. */
-import { type ComponentType, type CSSProperties, useEffect, useState } from "react";
+import { type ComponentType, type CSSProperties, lazy, Suspense, useEffect, useState } from "react";
 import { layoutVars } from "../session/layout.js";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
@@ -9,7 +9,6 @@ import { Gutter } from "./layout/Gutter.js";
 import "./layout/layout.css";
 import "./theme/dark.css";
 import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
-import { ModelEditPanel } from "./model-edit/ModelEditPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";
 import { TracesPanel } from "./plots/TracesPanel.js";
 import { useActions, useSessionState } from "./session-context.js";
@@ -49,6 +48,11 @@ export function App() {
   );
 }
 
+/** The Channels & synapses tab, loaded when first opened. */
+const ModelEditPanel = lazy(() =>
+  import("./model-edit/ModelEditPanel.js").then((m) => ({ default: m.ModelEditPanel })),
+);
+
 type Tab = "traces" | "trainer" | "mechanisms" | "model-edit";
 
 /** The bottom tabs; a `kept` panel stays mounted while hidden (its plots and runs go on). */
@@ -81,7 +85,11 @@ function BottomTabs() {
       <div className="panel-body">
         {TABS.map(({ id, Panel, kept }) => (
           <div key={id} hidden={tab !== id}>
-            {(kept || tab === id) && <Panel />}
+            {(kept || tab === id) && (
+              <Suspense fallback={<div className="muted">Loading…</div>}>
+                <Panel />
+              </Suspense>
+            )}
           </div>
         ))}
       </div>

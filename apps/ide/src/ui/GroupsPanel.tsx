@@ -4,7 +4,7 @@
  * statements that name it are removed), one undo step each.
  */
 import { useState } from "react";
-import { GROUP_NAME } from "../session/group-actions.js";
+import { GROUP_NAME } from "../session/group-name.js";
 import "./groups.css";
 import { groupColour } from "./plots/colours.js";
 import { NO_GROUPS, useActions, useSessionState } from "./session-context.js";

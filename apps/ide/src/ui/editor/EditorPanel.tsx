@@ -3,7 +3,6 @@
  * the last run's error and console output below.
  */
 import { useEffect, useRef, useState } from "react";
-import { changedHunks } from "../../session/script-lines.js";
 import { useActions, useSession, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
 import type { ScriptEditor } from "./monaco.js";
@@ -65,11 +64,8 @@ export function EditorPanel() {
   useEffect(() => {
     const ed = editor.current;
     if (!ed || ed.getValue() === script) return;
-    const runs = changedHunks(ed.getValue(), script).map((r) => ({ from: r.from, to: Math.max(r.from, r.to) }));
-    ed.setValue(script);
-    if (runs.length === 0) return;
-    ed.highlightLines(runs);
-    setHighlight(runs.map((r) => `${r.from}-${r.to}`).join(","));
+    const runs = ed.showChange(script);
+    if (runs.length > 0) setHighlight(runs.map((r) => `${r.from}-${r.to}`).join(","));
   }, [script]);
 
   useEffect(() => {

@@ -40,6 +40,7 @@ import "monaco-codicon-modifiers.css";
 import "monaco-editor/languages/definitions/typescript/register";
 import { isDark, onThemeChange } from "../theme/theme.js";
 import "./highlight.css";
+import { changedHunks } from "./line-diff.js";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
@@ -100,6 +101,11 @@ export const HIGHLIGHT_MS = 2500;
 
 export interface ScriptEditor {
   setValue(text: string): void;
+  /**
+   * Shows a script changed outside the editor (a GUI action, undo, a link), scrolls to the
+   * lines that changed and highlights them; returns them (1-based, inclusive).
+   */
+  showChange(text: string): Array<{ from: number; to: number }>;
   getValue(): string;
   /** Marks an error line (1-based) from the last run, or clears it. */
   setRunError(line: number | null, message: string | null): void;
@@ -168,6 +174,12 @@ export function createEditor(
       editor.pushUndoStop();
       performance.measure("editor:setValue", { start: t0, end: performance.now() });
       applying = false;
+    },
+    showChange(next) {
+      const runs = changedHunks(model.getValue(), next).map((r) => ({ from: r.from, to: Math.max(r.from, r.to) }));
+      this.setValue(next);
+      if (runs.length > 0) this.highlightLines(runs);
+      return runs;
     },
     getValue: () => model.getValue(),
     setRunError(line, message) {
