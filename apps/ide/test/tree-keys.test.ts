@@ -45,3 +45,16 @@ describe("tree keyboard", () => {
     expect(act("Tab", 0)).toBeNull();
   });
 });
+
+describe("tree keyboard: shift extends the selection", () => {
+  const shift = (key: string, position: number) => treeKeyAction(key, position, rows, (p) => expanded.has(p), true);
+  it("Shift+Up/Down/Home/End extend to the row they move to, within the selectable rows", () => {
+    expect(shift("ArrowDown", 1)).toEqual({ kind: "extend", position: 2 });
+    expect(shift("ArrowUp", 1)).toEqual({ kind: "extend", position: 0 });
+    expect(shift("ArrowUp", 0)).toEqual({ kind: "extend", position: 0 });
+    expect(shift("ArrowDown", 4)).toEqual({ kind: "extend", position: 4 });
+    expect(shift("End", 1)).toEqual({ kind: "extend", position: 4 });
+    expect(shift("Home", 3)).toEqual({ kind: "extend", position: 0 });
+    expect(shift("ArrowRight", 1)).toEqual({ kind: "toggle", position: 1 });
+  });
+});

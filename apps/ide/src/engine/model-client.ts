@@ -43,6 +43,10 @@ export class ModelClient {
     return this.request({ kind: "table", source });
   }
 
+  edges(): Promise<ModelReply> {
+    return this.request({ kind: "edges" });
+  }
+
   simulate(sim: SimSettings): Promise<ModelReply> {
     return this.request({ kind: "simulate", sim });
   }

@@ -51,6 +51,10 @@ export function createServices(): Services & { warm(): Promise<void> } {
       const r = await mc().table(source);
       return answer(r, "table", (x) => x.table);
     },
+    async edgeTable() {
+      const r = await mc().edges();
+      return answer(r, "table", (x) => x.table);
+    },
     async simulate(sim) {
       const r = await mc().simulate(sim);
       return answer(r, "traces", (x) => x.traces);

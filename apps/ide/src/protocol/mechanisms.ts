@@ -63,6 +63,8 @@ export interface MechanismsReport {
   celsius: number;
   /** Whether `celsius` differs between compartments (the curves use the first compartment's). */
   celsiusVaries: boolean;
+  /** Built-in channels neither in the model nor imported, that the GUI can insert (no curves). */
+  available?: MechanismInfo[];
 }
 
 /** The voltages of the gating curves: -100 to 50 mV in steps of 1 mV (151 points). */

@@ -49,6 +49,8 @@ const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 export type ModelRequest =
   | { kind: "load"; id: number; model: SerializedModel; sim: SimSettings; table: TableSource }
   | { kind: "table"; id: number; source: TableSource }
+  /** The `.edges` table of the loaded model (answered as a "table"). */
+  | { kind: "edges"; id: number }
   | { kind: "simulate"; id: number; sim: SimSettings }
   /** Applies a `set` to the loaded model (the optimistic twin of a script edit), then answers like "load". */
   | { kind: "set"; id: number; target: TableSource; key: string; value: number; sim: SimSettings; table: TableSource }

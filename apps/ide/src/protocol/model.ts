@@ -25,6 +25,8 @@ export interface ModelSummary {
   edges: Array<{ pre: number; post: number; type: string }>;
   /** Keys `set` accepts on compartments (numeric columns). */
   nodeKeys: string[];
+  /** Keys `set` accepts on synapses (their parameters and states, `IonotropicSynapse_gS`). */
+  edgeKeys?: string[];
   /** States that `record` accepts on compartments. */
   recordable: string[];
   recordings: Array<{ target: "node" | "edge"; index: number; state: string }>;

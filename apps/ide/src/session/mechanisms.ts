@@ -30,7 +30,8 @@ export async function editMechanism(
   remove = false,
 ): Promise<string[]> {
   const s = get(c);
-  const info = s.mechanisms?.mechanisms.find((m) => m.name === name);
+  const report = s.mechanisms;
+  const info = [...(report?.mechanisms ?? []), ...(report?.available ?? [])].find((m) => m.name === name);
   const ref = info ? mechanismRef(info, s.files) : null;
   if (!info || !ref) {
     patch(c, { banner: { kind: "error", text: `There is no mechanism "${name}" in this session to insert.` } });

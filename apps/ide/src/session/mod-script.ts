@@ -29,7 +29,7 @@ export function modSuffix(text: string): string | null {
 export function isDeclared(script: string, name: string): boolean {
   const n = escapeRe(name);
   const decl = new RegExp(`\\b(?:const|let|var|class|function)\\s+${n}\\b`);
-  const named = new RegExp(`import\\s*(?:[\\w$]+\\s*,\\s*)?\\{[^}]*?(?:\\bas\\s+|[{,]\\s*)${n}\\s*(?:,|\\})`);
+  const named = new RegExp(`import\\s*(?:[\\w$]+\\s*,\\s*)?\\{(?:[^}]*?(?:\\bas\\s+|,\\s*))?\\s*${n}\\s*(?:,|\\})`);
   const other = new RegExp(`import\\s+(?:\\*\\s+as\\s+)?${n}\\b`);
   return decl.test(script) || named.test(script) || other.test(script);
 }

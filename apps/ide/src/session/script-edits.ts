@@ -4,6 +4,7 @@
  * at the end.
  */
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
+import { replaceSetLines } from "./script-lines.js";
 import type { Topology } from "./topology.js";
 import { locExpressions } from "./loc.js";
 import { viewExpressions } from "./view-expr.js";
@@ -34,7 +35,25 @@ export type GuiEdit =
   | { kind: "clearInstruments" }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
-  | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string };
+  | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string }
+  /** A script rewritten as a whole by an action (renaming or deleting a group: group-lines.ts). */
+  | { kind: "rewrite"; script: string; label: string }
+  /** Synapses from `pre` to `post`: `jx.connect`, `jx.fullyConnect` or `jx.sparseConnect` (with `p` and `seed`). */
+  | {
+      kind: "connect";
+      how: ConnectHow;
+      pre: EditTarget;
+      post: EditTarget;
+      synapse: MechanismRef;
+      name: string;
+      p?: number;
+      seed?: number;
+    }
+  /** `set` on synapses (global edge indices, or every synapse): `network.edge(i).set(key, value)`. */
+  | { kind: "setEdge"; edges: readonly number[] | "all"; key: string; value: number };
+
+/** The core's functions that connect views with synapses. */
+export type ConnectHow = "connect" | "fullyConnect" | "sparseConnect";
 
 /** Names the script uses: the model variable and the `@dendrolab/core` namespace. */
 export interface ScriptNames {
@@ -77,6 +96,13 @@ function placeExpressions(
   return [...viewExpressions(topo, edit.nodes, root), ...(edit.loc ? locExpressions(topo, edit.loc, root) : [])];
 }
 
+/** One expression for a target: the shortest, or `select({ nodes })` when it takes several. */
+function targetExpression(target: EditTarget, topo: Topology, root: string): string {
+  const all = targetExpressions(target, topo, root);
+  if (all.length === 1 || target.kind !== "nodes") return all[0];
+  return `${root}.select({ nodes: [${[...target.nodes].sort((a, b) => a - b).join(", ")}] })`;
+}
+
 /** The lines an edit adds to the script. */
 function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className: string): string[] {
   const root = names.model;
@@ -100,10 +126,28 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
     case "insert":
     case "delete":
       return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
+    case "rewrite":
+      return []; // the whole script (applyEdit)
+    case "connect": {
+      const args = [
+        targetExpression(edit.pre, topo, root),
+        targetExpression(edit.post, topo, root),
+        `new ${className}()`,
+      ];
+      if (edit.how === "sparseConnect")
+        args.push(numberLiteral(edit.p ?? 1), `{ seed: ${numberLiteral(edit.seed ?? 0)} }`);
+      return [`${jx}.${edit.how}(${args.join(", ")});`];
+    }
+    case "setEdge": {
+      const call = `.set(${JSON.stringify(edit.key)}, ${numberLiteral(edit.value)});`;
+      if (edit.edges === "all") return [`${root}.edge("all")${call}`];
+      return edit.edges.map((e) => `${root}.edge(${e})${call}`);
+    }
     case "applyTrained":
+      // A synapse type's parameters (`IonotropicSynapse_gS` of IonotropicSynapse) are reached by `named`.
       return edit.values.map(
         (p) =>
-          `${root}.group(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`,
+          `${root}.${p.key.startsWith(`${p.group}_`) ? "named" : "group"}(${JSON.stringify(p.group)}).set(${JSON.stringify(p.key)}, ${numberLiteral(roundTrained(p.value))});`,
       );
   }
 }
@@ -121,7 +165,7 @@ export function insertLines(script: string, lines: readonly string[]): string {
 
 /** Adds `import * as jx from "@dendrolab/core";` when an edit needs the namespace and the script lacks it. */
 function ensureNamespace(script: string, edit: GuiEdit, names: ScriptNames): string {
-  if (edit.kind !== "stimulate" || names.jx) return script;
+  if ((edit.kind !== "stimulate" && edit.kind !== "connect") || names.jx) return script;
   return `import * as jx from "@dendrolab/core";\n${script}`;
 }
 
@@ -131,13 +175,25 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
+  if (edit.kind === "rewrite") return { script: edit.script, label: edit.label, lines: [] };
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
     ({ script: base, className } = ensureMechanismClass(script, edit.mechanism));
+  if (edit.kind === "connect") ({ script: base, className } = ensureMechanismClass(script, edit.synapse));
   const names = scriptNames(base);
   const lines = editLines(edit, topo, names, className);
-  return { script: insertLines(ensureNamespace(base, edit, names), lines), label: labelOf(edit), lines };
+  // A `set` of a target and key the script already sets replaces that line (script-lines.ts).
+  const placed =
+    edit.kind === "set" || edit.kind === "applyTrained" || edit.kind === "setEdge"
+      ? replaceSetLines(base, lines)
+      : null;
+  if (placed) base = placed.script;
+  return {
+    script: insertLines(ensureNamespace(base, edit, names), placed ? placed.rest : lines),
+    label: labelOf(edit),
+    lines,
+  };
 }
 
 function labelOf(edit: GuiEdit): string {
@@ -158,6 +214,12 @@ function labelOf(edit: GuiEdit): string {
       return `Insert ${edit.name}`;
     case "delete":
       return `Remove ${edit.name}`;
+    case "rewrite":
+      return edit.label;
+    case "connect":
+      return `Connect ${edit.name} (${edit.how})`;
+    case "setEdge":
+      return `Set ${edit.key} = ${edit.value} on synapses`;
   }
 }
 

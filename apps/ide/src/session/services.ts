@@ -23,6 +23,8 @@ export interface Services {
   /** Applies a `set` to the loaded model at once (before the script run confirms it). */
   quickSet(target: TableSource, key: string, value: number, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
   table(source: TableSource): Promise<Answer<TableData>>;
+  /** The loaded model's `.edges` table (optional: fakes may leave it out). */
+  edgeTable?(): Promise<Answer<TableData>>;
   simulate(sim: SimSettings): Promise<Answer<Traces>>;
   column(key: string): Promise<Answer<number[]>>;
   /** The Mechanisms panel: the loaded model's mechanisms and the given `.mod` files. */

@@ -6,6 +6,7 @@ import type { SerializedModel } from "@dendrolab/core/io";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
+import type { PanelLayout } from "./layout.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js";
 import type { Topology } from "./topology.js";
@@ -86,6 +87,8 @@ export interface SessionState {
   banner: Banner | null;
   /** Model fingerprint a just-opened link expects. */
   expectedCheck: string | null;
+  /** Panel sizes the user dragged (null: the defaults). */
+  layout: PanelLayout | null;
 }
 
 export const IDLE_TRAINING: TrainingState = {
@@ -123,5 +126,6 @@ export function initialState(script: string): SessionState {
     training: IDLE_TRAINING,
     banner: null,
     expectedCheck: null,
+    layout: null,
   };
 }

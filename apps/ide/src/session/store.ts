@@ -9,7 +9,9 @@ import type { GalleryExample } from "../gallery/types.js";
 import type { ConvergenceTolerance } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { openExample } from "./gallery-actions.js";
+import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
+import type { ConnectRequest } from "./synapse-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -24,6 +26,10 @@ export interface Session {
   store: StoreApi<SessionState>;
   actions: ReturnType<typeof makeActions>;
 }
+
+/** Actions used less often, loaded on first use (kept out of the first-paint bundle). */
+const groupActions = () => import("./group-actions.js");
+const synapseActions = () => import("./synapse-actions.js");
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -121,7 +127,20 @@ function makeActions(c: SessionContext) {
     insertMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target),
     /** Removes a mechanism: writes `delete(new M())` lines. */
     removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
+    /** Renames a group wherever the script names it (one undo step). */
+    renameGroup: async (from: string, to: string) => (await groupActions()).renameGroup(c, from, to),
+    /** Deletes the script's top-level statements that name a group (one undo step). */
+    deleteGroup: async (name: string) => (await groupActions()).deleteGroup(c, name),
+    /** Connects two selections or groups with synapses: a `jx.connect`/`fullyConnect`/`sparseConnect` line. */
+    connect: async (r: ConnectRequest) => (await synapseActions()).connectSynapses(c, r),
+    /** `set` on synapses (global edge indices, or "all"): `network.edge(i).set(key, value)` lines. */
+    setEdge: async (edges: readonly number[] | "all", key: string, value: number) =>
+      (await synapseActions()).setEdge(c, edges, key, value),
+    /** The loaded model's `.edges` table. */
+    edgeTable: async () => (await synapseActions()).edgeTable(c),
     openLink: (hash: string) => share.openLink(c, hash),
+    /** Panel sizes after a drag of a gutter (null: back to the defaults). */
+    setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),
   };

@@ -16,11 +16,11 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
   if (!s.model) return { ok: false, message: "Run the script first: there is no model to train." };
   const t = s.trainer;
   if (t.params.length === 0) return { ok: false, message: "Add a parameter to train: choose a group and a key." };
-  const groups = new Set(s.model.summary.groups.map((g) => g.name));
+  const groups = new Set([...s.model.summary.groups.map((g) => g.name), ...s.model.summary.synapseTypes]);
+  const keys = [...s.model.summary.nodeKeys, ...(s.model.summary.edgeKeys ?? [])];
   for (const p of t.params) {
     if (!groups.has(p.group)) return { ok: false, message: `There is no group ${p.group} in the model.` };
-    if (!s.model.summary.nodeKeys.includes(p.key))
-      return { ok: false, message: `${p.key} is not a parameter of the model.` };
+    if (!keys.includes(p.key)) return { ok: false, message: `${p.key} is not a parameter of the model.` };
   }
   let target: TrainJob["target"] = { kind: "model" };
   if (t.targetKind === "csv") {

@@ -1,13 +1,17 @@
 /** The layout: tree and groups | script and table | morphology and traces/trainer. */
-import { type ComponentType, useEffect, useState } from "react";
+import { type ComponentType, type CSSProperties, lazy, Suspense, useEffect, useState } from "react";
+import { layoutVars } from "../session/layout.js";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
 import { GroupsPanel } from "./GroupsPanel.js";
+import { Gutter } from "./layout/Gutter.js";
+import "./layout/layout.css";
+import "./theme/dark.css";
 import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
 import { MorphologyPanel } from "./plots/MorphologyPanel.js";
 import { TracesPanel } from "./plots/TracesPanel.js";
-import { useActions } from "./session-context.js";
+import { useActions, useSessionState } from "./session-context.js";
 import { ParamTable } from "./table/ParamTable.js";
 import { Toolbar } from "./Toolbar.js";
 import { TrainerPanel } from "./trainer/TrainerPanel.js";
@@ -15,22 +19,28 @@ import { TreePanel } from "./tree/TreePanel.js";
 
 export function App() {
   useUndoKeys();
+  const layout = useSessionState((s) => s.layout);
   return (
     <div className="app">
       <Toolbar />
       <Banner />
       <FileDrop />
-      <main className="grid">
+      <main className="grid" style={layout ? (layoutVars(layout) as CSSProperties) : undefined}>
         <aside className="col col-left">
           <TreePanel />
+          <Gutter kind="row-left" />
           <GroupsPanel />
         </aside>
+        <Gutter kind="col-left" />
         <section className="col col-mid">
           <EditorPanel />
+          <Gutter kind="row-mid" />
           <ParamTable />
         </section>
+        <Gutter kind="col-mid" />
         <section className="col col-right">
           <MorphologyPanel />
+          <Gutter kind="row-right" />
           <BottomTabs />
         </section>
       </main>
@@ -38,13 +48,19 @@ export function App() {
   );
 }
 
-type Tab = "traces" | "trainer" | "mechanisms";
+/** The Channels & synapses tab, loaded when first opened. */
+const ModelEditPanel = lazy(() =>
+  import("./model-edit/ModelEditPanel.js").then((m) => ({ default: m.ModelEditPanel })),
+);
+
+type Tab = "traces" | "trainer" | "mechanisms" | "model-edit";
 
 /** The bottom tabs; a `kept` panel stays mounted while hidden (its plots and runs go on). */
 const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: boolean }> = [
   { id: "traces", label: "Traces & instruments", Panel: TracesPanel, kept: true },
   { id: "trainer", label: "Trainer", Panel: TrainerPanel, kept: true },
   { id: "mechanisms", label: "Mechanisms", Panel: MechanismsPanel, kept: false },
+  { id: "model-edit", label: "Channels & synapses", Panel: ModelEditPanel, kept: false },
 ];
 
 function BottomTabs() {
@@ -69,7 +85,11 @@ function BottomTabs() {
       <div className="panel-body">
         {TABS.map(({ id, Panel, kept }) => (
           <div key={id} hidden={tab !== id}>
-            {(kept || tab === id) && <Panel />}
+            {(kept || tab === id) && (
+              <Suspense fallback={<div className="muted">Loading…</div>}>
+                <Panel />
+              </Suspense>
+            )}
           </div>
         ))}
       </div>

@@ -86,7 +86,7 @@ export function Toolbar() {
       <ImportSwcButton />
       <ImportModButton />
       <ExamplesMenu />
-      <span className={`status status-${run.status}`} data-testid="run-status">
+      <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
         {status}
       </span>
       <ShareButton />

@@ -95,5 +95,23 @@ export function mechanismsReport(
     if (mechanisms.some((m) => m.name === mech.name)) continue;
     mechanisms.push(info(mech, builtInSource(mech), celsius, insertedIn(mech.name)));
   }
-  return { mechanisms, problems, celsius, celsiusVaries };
+  const available = builtInChannels().filter((m) => !mechanisms.some((x) => x.name === m.name));
+  return { mechanisms, problems, celsius, celsiusVaries, available };
+}
+
+let builtIns: MechanismInfo[] | null = null;
+
+/** Every built-in channel class, described once (no gating curves: the list only inserts them). */
+function builtInChannels(): MechanismInfo[] {
+  if (builtIns) return builtIns;
+  builtIns = [];
+  for (const [module, exports] of BUILT_IN) {
+    for (const [exportName, value] of Object.entries(exports)) {
+      const defined = (value as { definedSpec?: { kind?: string } } | null)?.definedSpec;
+      if (typeof value !== "function" || defined?.kind !== "channel") continue;
+      const mech = new (value as new () => jx.Mechanism)();
+      builtIns.push({ ...describe(mech), source: { kind: "module", module, exportName }, gates: [], inserted: 0 });
+    }
+  }
+  return builtIns;
 }

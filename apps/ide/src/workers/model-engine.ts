@@ -89,6 +89,7 @@ export class ModelEngine {
       synapseTypes: [...d.synapseTypes.keys()],
       edges: d.edges.pre.map((pre, i) => ({ pre, post: d.edges.post[i], type: d.edges.type[i] })),
       nodeKeys: m.keys,
+      edgeKeys: [...d.edges.columns.keys()],
       recordable: ["v", ...d.channels.flatMap((c) => [...c.stateKeys, c.currentName])],
       recordings: d.recordings.map((r) => ({ target: r.target, index: r.index, state: r.state })),
       stimuli: d.stimuli.map((s) => ({
@@ -125,6 +126,18 @@ export class ModelEngine {
       data: t.columns.map((c) => t.column(c)),
       editable,
       rules: t.columns.map((c, j) => (editable[j] ? mechanismValueRule(mechanisms, c) : null)),
+    };
+  }
+
+  /** The `.edges` table of every synapse; the synapses' parameters and states are editable. */
+  edgeTable(): TableData {
+    const t = this.m.edges;
+    const keys = this.m.base.edges.columns;
+    return {
+      columns: t.columns,
+      index: t.index,
+      data: t.columns.map((c) => t.column(c)),
+      editable: t.columns.map((c) => keys.has(c) && typeof t.column(c)[0] === "number"),
     };
   }
 

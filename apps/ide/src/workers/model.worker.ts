@@ -44,6 +44,9 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
       case "table":
         reply({ kind: "table", id: req.id, table: engine.table(req.source) });
         return;
+      case "edges":
+        reply({ kind: "table", id: req.id, table: engine.edgeTable() });
+        return;
       case "simulate": {
         const traces = engine.simulate(req.sim);
         reply({ kind: "traces", id: req.id, traces }, buffers(traces));

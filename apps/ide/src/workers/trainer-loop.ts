@@ -93,9 +93,11 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
   }
   const net = deserializeModel(job.model);
   const opts = { tMax: job.sim.tMax, deltaT: job.sim.dt, solver: job.sim.solver };
-  const views = job.params.map((p) => net.group(p.group));
+  // A group, or a synapse type (its synapses' parameters: `named` reaches both, groups first).
+  const views = job.params.map((p) => net.named(p.group));
   const initial = job.params.map((p, i) => {
-    const col = views[i].view.column(p.key).filter((v): v is number => typeof v === "number" && !Number.isNaN(v));
+    const table = net.base.edges.columns.has(p.key) ? views[i].edges : views[i].view;
+    const col = table.column(p.key).filter((v): v is number => typeof v === "number" && !Number.isNaN(v));
     if (col.length === 0) throw new TrainError(`No compartment of group ${p.group} has ${p.key}.`);
     return col.reduce((s, v) => s + v, 0) / col.length;
   });

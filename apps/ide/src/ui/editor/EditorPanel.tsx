@@ -58,8 +58,14 @@ export function EditorPanel() {
     };
   }, [session, a]);
 
+  // A script change that did not come from typing (a GUI action, undo, a link): the
+  // editor shows it, scrolls to the lines that changed and highlights them briefly.
+  const [highlight, setHighlight] = useState<string | null>(null);
   useEffect(() => {
-    if (editor.current && editor.current.getValue() !== script) editor.current.setValue(script);
+    const ed = editor.current;
+    if (!ed || ed.getValue() === script) return;
+    const runs = ed.showChange(script);
+    if (runs.length > 0) setHighlight(runs.map((r) => `${r.from}-${r.to}`).join(","));
   }, [script]);
 
   useEffect(() => {
@@ -74,7 +80,7 @@ export function EditorPanel() {
       testid="editor-panel"
       tools={<span className="muted">Ctrl+Enter runs</span>}
     >
-      <div className="editor-host" ref={host} data-testid="editor">
+      <div className="editor-host" ref={host} data-testid="editor" data-highlight={highlight ?? undefined}>
         {!loaded && (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls, so the keyboard must reach it (and focusing it loads the editor)
           <pre className="editor-preview" tabIndex={0} data-testid="editor-preview">

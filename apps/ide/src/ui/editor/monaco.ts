@@ -38,6 +38,9 @@ import "monaco-editor/editor/common/standaloneStrings";
 import "monaco-codicons.css";
 import "monaco-codicon-modifiers.css";
 import "monaco-editor/languages/definitions/typescript/register";
+import { isDark, onThemeChange } from "../theme/theme.js";
+import "./highlight.css";
+import { changedHunks } from "./line-diff.js";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
@@ -93,11 +96,21 @@ function configure(): void {
   ]);
 }
 
+/** How long the lines a GUI action wrote stay highlighted, ms. */
+export const HIGHLIGHT_MS = 2500;
+
 export interface ScriptEditor {
   setValue(text: string): void;
+  /**
+   * Shows a script changed outside the editor (a GUI action, undo, a link), scrolls to the
+   * lines that changed and highlights them; returns them (1-based, inclusive).
+   */
+  showChange(text: string): Array<{ from: number; to: number }>;
   getValue(): string;
   /** Marks an error line (1-based) from the last run, or clears it. */
   setRunError(line: number | null, message: string | null): void;
+  /** Highlights runs of lines (1-based, inclusive) for {@link HIGHLIGHT_MS} and scrolls to the last. */
+  highlightLines(runs: ReadonlyArray<{ from: number; to: number }>): void;
   focus(): void;
   dispose(): void;
 }
@@ -123,12 +136,16 @@ export function createEditor(
     tabSize: 2,
     fixedOverflowWidgets: true,
     renderLineHighlight: "line",
+    theme: isDark() ? "vs-dark" : "vs",
   });
+  const offTheme = onThemeChange((dark) => monaco.editor.setTheme(dark ? "vs-dark" : "vs"));
   let applying = false;
   const sub = model.onDidChangeContent(() => {
     if (!applying) onChange(model.getValue());
   });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, onRun);
+  const flash = editor.createDecorationsCollection();
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     setValue(next) {
       if (next === model.getValue()) return;
@@ -158,6 +175,12 @@ export function createEditor(
       performance.measure("editor:setValue", { start: t0, end: performance.now() });
       applying = false;
     },
+    showChange(next) {
+      const runs = changedHunks(model.getValue(), next).map((r) => ({ from: r.from, to: Math.max(r.from, r.to) }));
+      this.setValue(next);
+      if (runs.length > 0) this.highlightLines(runs);
+      return runs;
+    },
     getValue: () => model.getValue(),
     setRunError(line, message) {
       monaco.editor.setModelMarkers(
@@ -177,8 +200,28 @@ export function createEditor(
           : [],
       );
     },
+    highlightLines(runs) {
+      const n = model.getLineCount();
+      const ranges = runs.map(({ from, to }) => {
+        const a = Math.max(1, Math.min(from, n));
+        return new monaco.Range(a, 1, Math.max(a, Math.min(to, n)), 1);
+      });
+      const last = ranges[ranges.length - 1];
+      if (!last) return;
+      editor.revealLinesInCenterIfOutsideViewport(
+        last.startLineNumber,
+        last.endLineNumber,
+        monaco.editor.ScrollType.Immediate,
+      );
+      const options = { isWholeLine: true, className: "gui-edit-line", linesDecorationsClassName: "gui-edit-gutter" };
+      flash.set(ranges.map((range) => ({ range, options })));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => flash.clear(), HIGHLIGHT_MS);
+    },
     focus: () => editor.focus(),
     dispose() {
+      clearTimeout(flashTimer);
+      offTheme();
       sub.dispose();
       editor.dispose();
     },

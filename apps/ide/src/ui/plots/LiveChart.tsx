@@ -2,6 +2,7 @@
  * A small canvas line chart for data that changes many times a second (training
  * progress): one draw takes a few milliseconds, where a plotly redraw takes tens.
  */
+import { plotColours } from "../theme/theme.js";
 import { useCallback, useEffect, useRef } from "react";
 import { extent, formatTick, niceTicks } from "./ticks.js";
 
@@ -79,8 +80,9 @@ function draw(el: HTMLCanvasElement, p: LiveChartProps): void {
   const px = (v: number) => M.l + ((v - xs[0]) / (xs[1] - xs[0])) * (w - M.l - M.r);
   const py = (v: number) => h - M.b - ((ty(v) - ys[0]) / (ys[1] - ys[0])) * (h - M.t - M.b);
   g.font = "11px system-ui, sans-serif";
-  g.strokeStyle = "#e6e8ec";
-  g.fillStyle = "#556";
+  const theme = plotColours();
+  g.strokeStyle = theme.grid;
+  g.fillStyle = theme.ink;
   g.lineWidth = 1;
   g.textAlign = "center";
   for (const t of niceTicks(xs[0], xs[1])) {
@@ -134,7 +136,7 @@ function draw(el: HTMLCanvasElement, p: LiveChartProps): void {
     if (!s.label) continue;
     g.fillStyle = s.color;
     g.fillRect(lx, 6, 14, 3);
-    g.fillStyle = "#445";
+    g.fillStyle = theme.ink;
     g.fillText(s.label, lx + 18, 11);
     lx += 26 + g.measureText(s.label).width;
   }

@@ -97,6 +97,9 @@ export function MorphologyPanel() {
           }
         : {
             ...BASE_LAYOUT,
+            // The legend above the plot: below it, it ran into the x axis title in short panels.
+            margin: { ...BASE_LAYOUT.margin, t: 24 },
+            legend: { ...BASE_LAYOUT.legend, x: 0, y: 1, yanchor: "bottom" },
             uirevision: "morph2d",
             xaxis: { title: { text: "x (um)" }, zeroline: false },
             yaxis: { title: { text: "y (um)" }, scaleanchor: "x", zeroline: false },

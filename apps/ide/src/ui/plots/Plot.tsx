@@ -3,6 +3,7 @@
  * and updates arriving faster than `minIntervalMs` are coalesced (training progress).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isDark, onThemeChange, themedLayout } from "../theme/theme.js";
 import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
 import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
 
@@ -39,7 +40,8 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
       const host = el.current;
       if (!host) return;
       const want = latest.current.bundle;
-      const sig = JSON.stringify([latest.current.data, latest.current.layout, want]);
+      const dark = isDark();
+      const sig = JSON.stringify([latest.current.data, latest.current.layout, want, dark]);
       if (sig === drawnSig.current && !previous) return;
       drawnSig.current = sig;
       if (previous) {
@@ -51,7 +53,8 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
       const first = !clickBound.current;
       clickBound.current = true;
       const t0 = performance.now();
-      void Plotly.react(host, latest.current.data, latest.current.layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+      const layout = themedLayout(latest.current.layout, dark);
+      void Plotly.react(host, latest.current.data, layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
         performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
         if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
         host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
@@ -82,6 +85,32 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
       );
     }, wait);
   }, [data, layout, minIntervalMs, bundle, draw]);
+
+  // A resized panel (a dragged gutter) resizes the plot: plotly only follows the window.
+  useEffect(() => {
+    const host = el.current;
+    if (!host) return;
+    let pending = false;
+    const ro = new ResizeObserver(() => {
+      const drawnBy = drawnWith.current && plotlyIfLoaded(drawnWith.current);
+      if (pending || !drawnBy) return;
+      pending = true;
+      inOwnTask(() => {
+        pending = false;
+        if (host.isConnected && host.offsetWidth > 0) drawnBy.Plots.resize(host);
+      });
+    });
+    ro.observe(host);
+    // The system's theme switched: draw again in the other colours.
+    const offTheme = onThemeChange(() => {
+      const drawnBy = drawnWith.current && plotlyIfLoaded(drawnWith.current);
+      if (drawnBy) inOwnTask(() => draw(drawnBy, null));
+    });
+    return () => {
+      ro.disconnect();
+      offTheme();
+    };
+  }, [draw]);
 
   useEffect(
     () => () => {

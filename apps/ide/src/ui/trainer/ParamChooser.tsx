@@ -7,11 +7,15 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
   const a = useActions();
   const t = useSessionState((s) => s.trainer);
   const summary = useSessionState((s) => s.model?.summary ?? null);
-  const groups = summary?.groups.map((g) => g.name) ?? [];
-  const keys = (summary?.nodeKeys ?? []).filter((k) => !["v", "length"].includes(k));
+  // Synapse types are listed with the groups: their synapses' parameters share one value.
+  const synapseTypes = summary?.synapseTypes ?? [];
+  const groups = [...(summary?.groups.map((g) => g.name) ?? []), ...synapseTypes];
   const [group, setGroup] = useState("");
   const [key, setKey] = useState("");
   const g = groups.includes(group) ? group : (groups[0] ?? "");
+  const keys = synapseTypes.includes(g)
+    ? (summary?.edgeKeys ?? []).filter((k) => k.startsWith(`${g}_`))
+    : (summary?.nodeKeys ?? []).filter((k) => !["v", "length"].includes(k));
   const k = keys.includes(key) ? key : (keys.find((x) => x.endsWith("_gNa")) ?? keys[0] ?? "");
   const params = t.params;
   const add = () => {
@@ -70,7 +74,9 @@ export function ParamChooser({ disabled }: { disabled: boolean }) {
                 data-testid="trainer-group"
               >
                 {groups.map((x) => (
-                  <option key={x}>{x}</option>
+                  <option key={x} value={x}>
+                    {synapseTypes.includes(x) ? `synapses ${x}` : x}
+                  </option>
                 ))}
               </select>
             </td>

@@ -92,7 +92,7 @@ export function TreePanel() {
     setExpanded(next);
   };
   const onKeyDown = (position: number, e: KeyboardEvent) => {
-    const act = treeKeyAction(e.key, position, rows, (p) => expanded.has(rows[p].key));
+    const act = treeKeyAction(e.key, position, rows, (p) => expanded.has(rows[p].key), e.shiftKey);
     if (!act) return;
     e.preventDefault();
     const key = act.position < 0 ? null : rows[act.position].key;
@@ -104,6 +104,12 @@ export function TreePanel() {
     else if (act.kind === "select") {
       if (key === null) a.clearSelection();
       else a.select(key, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey }, visible);
+    } else if (act.kind === "extend" && key !== null) {
+      // The range starts at the selection's anchor, or at the row the focus leaves.
+      if (selection.anchor === null && position >= 0) a.select(rows[position].key, {}, visible);
+      keyMoved.current = act.position !== position;
+      setFocusKey(key);
+      a.select(key, { range: true, toggle: e.ctrlKey || e.metaKey }, visible);
     }
   };
 

@@ -1,6 +1,8 @@
 /**
  * The model tree's keyboard (the WAI-ARIA tree pattern): arrows move the focus, Right and
- * Left expand and collapse, Enter and Space select. Pure, so that it is testable.
+ * Left expand and collapse, Enter and Space select (Enter also shows the row's table),
+ * Shift with Up, Down, Home or End extends the selection to the row it moves to. Pure,
+ * so that it is testable.
  * Positions: -1 is the network row, 0..n-1 the rows of `treeRows`.
  */
 import type { TreeRow } from "./tree-model.js";
@@ -10,6 +12,8 @@ export type TreeKeyAction =
   | { kind: "focus"; position: number }
   | { kind: "toggle"; position: number }
   | { kind: "select"; position: number }
+  /** Move the focus and extend the selection from its anchor to there (shift+arrows). */
+  | { kind: "extend"; position: number }
   | null;
 
 /**
@@ -21,9 +25,15 @@ export function treeKeyAction(
   position: number,
   rows: readonly Pick<TreeRow, "depth" | "expandable">[],
   isExpanded: (position: number) => boolean,
+  shift = false,
 ): TreeKeyAction {
   const last = rows.length - 1;
   const row = position >= 0 ? rows[position] : undefined;
+  if (shift) {
+    const to = { ArrowDown: position + 1, ArrowUp: position - 1, Home: 0, End: last }[key];
+    // The network row (-1) is not selectable: ranges stop at the first row.
+    if (to !== undefined) return { kind: "extend", position: Math.min(last, Math.max(0, to)) };
+  }
   switch (key) {
     case "ArrowDown":
       return { kind: "focus", position: Math.min(last, position + 1) };
