@@ -6,6 +6,7 @@ import type { SerializedModel } from "@dendrolab/core/io";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
+import type { AutosaveState } from "./persist/autosave-state.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js";
 import type { Topology } from "./topology.js";
@@ -53,9 +54,17 @@ export interface TrainingState {
   stepMs: number;
 }
 
+/** A button in a banner (e.g. "Back to the tutorial"). */
+export interface BannerAction {
+  label: string;
+  testid: string;
+  run: () => void;
+}
+
 export interface Banner {
   kind: "error" | "info";
   text: string;
+  actions?: BannerAction[];
 }
 
 export interface SessionState {
@@ -81,6 +90,10 @@ export interface SessionState {
   banner: Banner | null;
   /** Model fingerprint a just-opened link expects. */
   expectedCheck: string | null;
+  /** Autosave to IndexedDB (see persist/autosave.ts). */
+  autosave: AutosaveState;
+  /** The name of the project file opened or saved last (without `.dendrolab.json`). */
+  projectName: string | null;
 }
 
 export const IDLE_TRAINING: TrainingState = {
@@ -117,5 +130,7 @@ export function initialState(script: string): SessionState {
     training: IDLE_TRAINING,
     banner: null,
     expectedCheck: null,
+    autosave: { status: "off", savedAt: null, message: null },
+    projectName: null,
   };
 }

@@ -7,6 +7,7 @@ import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
+import { persistActions } from "./persist/actions.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -123,5 +124,7 @@ function makeActions(c: SessionContext) {
     openLink: (hash: string) => share.openLink(c, hash),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),
+    /** Autosave, project files, back to the tutorial or the previous session (see persist/actions.ts). */
+    ...persistActions(c),
   };
 }

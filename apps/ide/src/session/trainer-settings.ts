@@ -8,7 +8,7 @@ import * as v from "valibot";
 import { numberIn, oneOf, text } from "../protocol/checks.js";
 
 /** One trained parameter: `key` shared by every compartment of `group`; `target` is the value the target traces are simulated with (target "model"). */
-const TrainedParamSchema = fields(
+export const TrainedParamSchema = fields(
   {
     group: text(200),
     key: text(200),

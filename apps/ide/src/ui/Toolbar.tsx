@@ -3,6 +3,7 @@ import { canRedo, canUndo } from "../session/history.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
+import { ProjectButtons } from "./ProjectButtons.js";
 import { ShareButton } from "./ShareButton.js";
 import { NumberField } from "./widgets.js";
 
@@ -83,6 +84,7 @@ export function Toolbar() {
       </div>
       <ImportSwcButton />
       <ImportModButton />
+      <ProjectButtons />
       <span className={`status status-${run.status}`} data-testid="run-status">
         {status}
       </span>
