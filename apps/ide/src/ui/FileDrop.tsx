@@ -73,7 +73,9 @@ export function FileDrop() {
   if (!over) return null;
   return (
     <div className="file-drop" data-testid="file-drop">
-      <div>Drop NEURON mechanisms (.mod) and morphologies (.swc) to import them, or a project (.dendrolab.json) to open it</div>
+      <div>
+        Drop NEURON mechanisms (.mod) and morphologies (.swc) to import them, or a project (.dendrolab.json) to open it
+      </div>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 /**
- * "Save project" (downloads `name.dendrolab.json`: the whole session, imported files
- * included), "Open project…" (a file picker; project files can also be dropped on the
- * page), and the autosave's state in a quiet word.
+ * The Project menu: "Save project" (downloads `name.dendrolab.json`: the whole session,
+ * imported files included), "Open project…" (a file picker; project files can also be
+ * dropped on the page), "Back to the tutorial"; its button shows the autosave's state in
+ * a quiet word ("saved 14:02", "autosave off").
  */
+import { useRef } from "react";
 import { clockTime } from "../session/persist/autosave-state.js";
 import { FilePickerButton } from "./FilePickerButton.js";
 import { useActions, useSessionState } from "./session-context.js";
@@ -22,34 +24,56 @@ export function downloadText(fileName: string, text: string): void {
 
 export function ProjectButtons() {
   const a = useActions();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => menu.current?.removeAttribute("open");
   return (
-    <div className="project-buttons">
-      <button
-        type="button"
-        data-testid="save-project"
-        title="Download the whole session (script, settings, imported files, training results) as one .dendrolab.json file"
-        onClick={() => {
-          const { fileName, text } = a.saveProject();
-          downloadText(fileName, text);
-        }}
+    <details className="project-menu" ref={menu}>
+      <summary
+        data-testid="project-menu"
+        title="Save or open a project file; the session is also autosaved in this browser"
       >
-        ⤓ Save project
-      </button>
-      <FilePickerButton
-        testId="open-project"
-        label="Open project…"
-        title="Open a .dendrolab.json project file (or drop it on the page); Undo brings back the open session"
-        accept=".json,application/json"
-        onFiles={async ([file]) => {
-          try {
-            await a.openProject(file.name, await file.text());
-          } catch (err) {
-            a.showBanner("error", `Could not read "${file.name}": ${(err as Error).message}`);
-          }
-        }}
-      />
-      <AutosaveStatus />
-    </div>
+        Project <AutosaveStatus />
+      </summary>
+      <div className="project-pop">
+        <button
+          type="button"
+          data-testid="save-project"
+          title="Download the whole session (script, settings, imported files, training results) as one .dendrolab.json file"
+          onClick={() => {
+            const { fileName, text } = a.saveProject();
+            downloadText(fileName, text);
+            close();
+          }}
+        >
+          ⤓ Save project
+        </button>
+        <FilePickerButton
+          testId="open-project"
+          label="⤒ Open project…"
+          title="Open a .dendrolab.json project file (or drop it on the page); Undo brings back the open session"
+          accept=".json,application/json"
+          onFiles={async ([file]) => {
+            close();
+            try {
+              await a.openProject(file.name, await file.text());
+            } catch (err) {
+              a.showBanner("error", `Could not read "${file.name}": ${(err as Error).message}`);
+            }
+          }}
+        />
+        <button
+          type="button"
+          data-testid="back-to-tutorial"
+          title="Replace the session with the tutorial (Undo brings it back)"
+          onClick={() => {
+            close();
+            void a.backToTutorial();
+          }}
+        >
+          ↺ Back to the tutorial
+        </button>
+      </div>
+    </details>
   );
 }
 
@@ -58,11 +82,11 @@ function AutosaveStatus() {
   if (st.status === "off") return null;
   const text =
     st.status === "unavailable"
-      ? "Autosave off"
+      ? "· autosave off"
       : st.status === "pending"
-        ? "Saving…"
+        ? "· saving…"
         : st.savedAt
-          ? `Saved ${clockTime(st.savedAt)}`
+          ? `· saved ${clockTime(st.savedAt)}`
           : "";
   const title =
     st.status === "unavailable"

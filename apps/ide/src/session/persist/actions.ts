@@ -85,7 +85,10 @@ export function persistActions(c: SessionContext) {
     /** Replaces the session with the tutorial (one undo step). */
     async backToTutorial(): Promise<void> {
       await replaceWith(TUTORIAL_SCRIPT, tutorialWorld(), "Back to the tutorial");
-      patch(c, { projectName: null, banner: { kind: "info", text: "Back to the tutorial. Undo (Ctrl+Z) brings back your session." } });
+      patch(c, {
+        projectName: null,
+        banner: { kind: "info", text: "Back to the tutorial. Undo (Ctrl+Z) brings back your session." },
+      });
     },
 
     /** Replaces the session with the one a link was opened over (one undo step). */
@@ -98,7 +101,10 @@ export function persistActions(c: SessionContext) {
       const { script, world } = sessionOfDoc(saved.doc);
       await replaceWith(script, world, "Back to the previous session");
       patch(c, {
-        banner: { kind: "info", text: "Back to your previous session. Undo (Ctrl+Z) brings back the shared link's session." },
+        banner: {
+          kind: "info",
+          text: "Back to your previous session. Undo (Ctrl+Z) brings back the shared link's session.",
+        },
       });
       return true;
     },
@@ -111,8 +117,7 @@ export function persistActions(c: SessionContext) {
      */
     async openOnStart(hash: string): Promise<Autosave> {
       const saved = await readSaved("current");
-      const available =
-        saved.kind === "unavailable" ? { ok: false, message: saved.message } : { ok: true as const };
+      const available = saved.kind === "unavailable" ? { ok: false, message: saved.message } : { ok: true as const };
       if (isShareHash(hash) && !(saved.kind === "ok" && saved.link === hash)) {
         if (saved.kind === "ok") await writeRecord("previous", saved.record).catch(() => undefined);
         const autosave = startAutosave(c, available);
@@ -124,7 +129,11 @@ export function persistActions(c: SessionContext) {
               kind: b?.kind ?? "info",
               text: `${b ? `${b.text} ` : ""}Opened the shared link; your previous session (from ${savedTime(saved.doc)}) is kept.`,
               actions: [
-                { label: "Back to your previous session", testid: "banner-previous", run: () => void actions.previousSession() },
+                {
+                  label: "Back to your previous session",
+                  testid: "banner-previous",
+                  run: () => void actions.previousSession(),
+                },
               ],
             },
           });
@@ -136,19 +145,27 @@ export function persistActions(c: SessionContext) {
       if (saved.kind === "ok") {
         const { script, world } = sessionOfDoc(saved.doc);
         patch(c, { script, history: initialHistory(script, "Restored session"), ...world });
-        const autosave = startAutosave(c, available);
+        const autosave = startAutosave(c, available, Date.parse(saved.doc.savedAt) || null);
         patch(c, {
           banner: {
             kind: linkError?.kind ?? "info",
             text: `${linkError ? `${linkError.text} ` : ""}Restored your session from ${savedTime(saved.doc)}.`,
-            actions: [{ label: "Back to the tutorial", testid: "banner-tutorial", run: () => void actions.backToTutorial() }],
+            actions: [
+              { label: "Back to the tutorial", testid: "banner-tutorial", run: () => void actions.backToTutorial() },
+            ],
           },
         });
         await runScript(c, "Restored session");
         return autosave;
       }
       const autosave = startAutosave(c, available);
-      if (saved.kind === "bad" && !linkError) patch(c, { banner: { kind: "info", text: `${saved.message.replace(/ Your open session was not changed\.$/, "")} Starting with the tutorial.` } });
+      if (saved.kind === "bad" && !linkError)
+        patch(c, {
+          banner: {
+            kind: "info",
+            text: `${saved.message.replace(/ Your open session was not changed\.$/, "")} Starting with the tutorial.`,
+          },
+        });
       await runScript(c);
       return autosave;
     },

@@ -9,7 +9,7 @@ import { type SessionContext, get, patch } from "../context.js";
 import type { SessionState } from "../state.js";
 import { currentLink, followAddress } from "./address.js";
 import { idbGet, idbPut } from "./idb.js";
-import { type ProjectDoc, type ProjectDocInput } from "./project-schema.js";
+import type { ProjectDoc, ProjectDocInput } from "./project-schema.js";
 import { projectDoc, projectFromJson } from "./project-codec.js";
 
 /** How long after the last change the session is written, ms. */
@@ -76,8 +76,15 @@ export interface Autosave {
   stop(): void;
 }
 
-/** Starts saving the session on every change; `available` false shows the quiet "autosave unavailable" notice. */
-export function startAutosave(c: SessionContext, available: { ok: boolean; message?: string }): Autosave {
+/**
+ * Starts saving the session on every change; `available` false shows the quiet
+ * "autosave off" notice. `savedAt`: when the session opened was saved (a restore).
+ */
+export function startAutosave(
+  c: SessionContext,
+  available: { ok: boolean; message?: string },
+  savedAt: number | null = null,
+): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> | null = null;
   let broken = !available.ok;
@@ -85,7 +92,7 @@ export function startAutosave(c: SessionContext, available: { ok: boolean; messa
   setStatus(
     broken
       ? { status: "unavailable", message: available.message ?? "IndexedDB is not available" }
-      : { status: "saved" },
+      : { status: "saved", savedAt },
   );
 
   const write = async () => {
@@ -117,7 +124,8 @@ export function startAutosave(c: SessionContext, available: { ok: boolean; messa
   });
 
   return {
-    unsaved: () => timer !== null || (broken && edited(get(c))) || (writing !== null && get(c).autosave.status === "pending"),
+    unsaved: () =>
+      timer !== null || (broken && edited(get(c))) || (writing !== null && get(c).autosave.status === "pending"),
     flush,
     stop() {
       unsubscribe();

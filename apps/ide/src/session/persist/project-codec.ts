@@ -34,7 +34,11 @@ const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(7)) : nu
 
 function runDoc(r: TraceRun) {
   const { dt, nSamples, rows } = r.traces;
-  return { n: r.n, label: r.label, traces: { dt, nSamples, rows: rows.map((row) => ({ label: row.label, values: Array.from(row.values, round) })) } };
+  return {
+    n: r.n,
+    label: r.label,
+    traces: { dt, nSamples, rows: rows.map((row) => ({ label: row.label, values: Array.from(row.values, round) })) },
+  };
 }
 
 /** The newest runs whose values fit in MAX_SAVED_TRACE_VALUES, oldest first. */
@@ -100,9 +104,7 @@ export function sessionOfDoc(doc: ProjectDoc): { script: string; world: SessionW
     } satisfies Traces,
   }));
   const t = doc.training;
-  const training = t
-    ? { ...IDLE_TRAINING, ...t, traces: null, target: null, stepMs: 0 }
-    : IDLE_TRAINING;
+  const training = t ? { ...IDLE_TRAINING, ...t, traces: null, target: null, stepMs: 0 } : IDLE_TRAINING;
   return {
     script: doc.script,
     world: {
@@ -157,7 +159,9 @@ export function projectFromJson(
   }
   const version = o.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return bad(`${what} is not a valid project: "version" should be a whole number from 1 to ${current}, got ${JSON.stringify(version) ?? "nothing"}.`);
+    return bad(
+      `${what} is not a valid project: "version" should be a whole number from 1 to ${current}, got ${JSON.stringify(version) ?? "nothing"}.`,
+    );
   }
   if (version > current) {
     return bad(

@@ -97,5 +97,7 @@ export function validateProject(doc: unknown): ProjectDoc {
   const { path, expected, got } = r.problem;
   const shown =
     typeof got === "string" ? JSON.stringify(got.slice(0, 30)) : (JSON.stringify(got)?.slice(0, 40) ?? String(got));
-  throw new ProjectSchemaError(`${path || "the project"} should be ${expected}, got ${got === undefined ? "nothing" : shown}`);
+  throw new ProjectSchemaError(
+    `${path || "the project"} should be ${expected}, got ${got === undefined ? "nothing" : shown}`,
+  );
 }
