@@ -77,23 +77,24 @@ export function ProjectButtons() {
   );
 }
 
+/** The autosave's state: a tick when saved (the time in its tooltip), "saving…", or "autosave off" (no storage). */
 function AutosaveStatus() {
   const st = useSessionState((s) => s.autosave);
   if (st.status === "off") return null;
-  const text =
-    st.status === "unavailable"
-      ? "· autosave off"
-      : st.status === "pending"
-        ? "· saving…"
-        : st.savedAt
-          ? `· saved ${clockTime(st.savedAt)}`
-          : "";
+  const text = st.status === "unavailable" ? "· autosave off" : st.status === "pending" ? "…" : "✓";
   const title =
     st.status === "unavailable"
       ? `This browser does not let the page store data (${st.message ?? "IndexedDB unavailable"}; private mode?): a reload loses your work. Use “Save project” to keep it.`
-      : "The session is saved in this browser as you work and restored when you come back.";
+      : st.status === "pending"
+        ? "Saving the session in this browser…"
+        : `Saved in this browser${st.savedAt ? ` at ${clockTime(st.savedAt)}` : ""}: a reload brings the session back.`;
   return (
-    <span className={`autosave autosave-${st.status}`} data-testid="autosave-status" title={title}>
+    <span
+      className={`autosave autosave-${st.status}`}
+      data-testid="autosave-status"
+      data-status={st.status}
+      title={title}
+    >
       {text}
     </span>
   );
