@@ -277,10 +277,7 @@ test("save project / open project: one file with the imported files; opening by 
   await shot(page, "persist-05-bad-project");
 });
 
-test("a file a link asks for keeps the link's script; the share warning names only files the script uses", async ({
-  page,
-  browser,
-}) => {
+test("the share warning names only the files the script uses", async ({ page }) => {
   await openApp(page);
   // Two large files; the script reads only the second.
   await dropFiles(page, [tmpFile("old.swc", bigSwc("old"))]);
@@ -289,13 +286,21 @@ test("a file a link asks for keeps the link's script; the share warning names on
   await dropFiles(page, [tmpFile("big.swc", bigSwc("big"))]);
   await expect.poll(() => script(page)).toContain('"big.swc"');
   await waitForRun(page);
-  await act(page, "setColumn", "radius", 0.7);
-  await waitForRun(page);
-  const linked = await script(page);
-  expect(linked).not.toContain('"old.swc"');
+  expect(await script(page)).not.toContain('"old.swc"');
   await page.getByTestId("share").click();
   await expect(page.getByTestId("share-omitted")).toContainText('"big.swc"');
   await expect(page.getByTestId("share-omitted")).not.toContainText("old.swc");
+});
+
+test("a file a link asks for keeps the link's script, even renamed on the way", async ({ page, browser }) => {
+  await openApp(page);
+  await dropFiles(page, [tmpFile("big.swc", bigSwc("big"))]);
+  await expect.poll(() => script(page)).toContain('"big.swc"');
+  await waitForRun(page);
+  await act(page, "setColumn", "radius", 0.7);
+  await waitForRun(page);
+  const linked = await script(page);
+  await page.getByTestId("share").click();
   const url = await page.getByTestId("share-url").inputValue();
 
   const other = await browser.newPage();
@@ -309,5 +314,6 @@ test("a file a link asks for keeps the link's script; the share warning names on
   await expect(other.getByTestId("run-status")).toHaveText(/^Built in/);
   expect(await script(other)).toBe(linked);
   expect(await script(other)).toContain('network.set("radius", 0.7);');
+  await expect(other.getByTestId("banner")).toContainText('"big_1_.swc" was imported as "big.swc"');
   await other.close();
 });
