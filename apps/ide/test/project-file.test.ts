@@ -5,6 +5,7 @@ import { filesNamedBy, scriptUsesFile } from "../src/session/files.js";
 import {
   MAX_SAVED_TRACE_VALUES,
   projectDoc,
+  projectFromJson,
   projectText,
   readProject,
   sessionOfDoc,
@@ -72,12 +73,16 @@ describe("project files", () => {
     expect(back.world.training.best).toEqual({ step: 2, loss: 1, values: [0.35] });
     expect(back.world.runs.map((x) => x.n)).toEqual([1, 2]);
     expect(Array.from(back.world.runs[1].traces.rows[0].values.slice(0, 3))).toEqual([-65.25, -65.25, -65.25]);
+    // The autosave's form keeps Float32Arrays (IndexedDB stores them as they are).
+    const binary = projectFromJson(projectDoc(s, new Date(), true), "The autosaved session");
+    if (!binary.ok) throw new Error(binary.message);
+    expect(sessionOfDoc(binary.doc).world.runs[0].traces.rows[0].values).toEqual(s.runs[0].traces.rows[0].values);
   });
 
   it("keeps the newest runs whose traces fit, leaving older ones out whole", () => {
     const half = Math.floor(MAX_SAVED_TRACE_VALUES / 2) + 1;
     const doc = projectDoc({ ...initialState("s"), runs: [run(1, half), run(2, half), run(3, 10)] });
-    expect(doc.runs?.map((x) => x.n)).toEqual([2, 3]);
+    expect((doc.runs as Array<{ n: number }>).map((x) => x.n)).toEqual([2, 3]);
   });
 
   it("says what is wrong with a file, naming it", () => {

@@ -4,7 +4,7 @@
  * dropped on the page), "Back to the tutorial"; its button shows the autosave's state in
  * a quiet word ("saved 14:02", "autosave off").
  */
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { clockTime } from "../session/persist/autosave-state.js";
 import { FilePickerButton } from "./FilePickerButton.js";
 import { useActions, useSessionState } from "./session-context.js";
@@ -26,6 +26,14 @@ export function ProjectButtons() {
   const a = useActions();
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute("open");
+  useEffect(() => {
+    // The menu closes on a click elsewhere.
+    const outside = (e: PointerEvent) => {
+      if (menu.current && !menu.current.contains(e.target as Node)) menu.current.removeAttribute("open");
+    };
+    window.addEventListener("pointerdown", outside);
+    return () => window.removeEventListener("pointerdown", outside);
+  }, []);
   return (
     <details className="project-menu" ref={menu}>
       <summary

@@ -101,7 +101,7 @@ export function startAutosave(
     const s = get(c);
     const at = new Date();
     try {
-      await idbPut("current", { doc: projectDoc(s, at), link: currentLink(s) } satisfies SavedRecord);
+      await idbPut("current", { doc: projectDoc(s, at, true), link: currentLink(s) } satisfies SavedRecord);
       if (timer === null) setStatus({ status: "saved", savedAt: at.getTime() });
     } catch (e) {
       broken = true;

@@ -32,8 +32,9 @@ const KEEP = "Your open session was not changed.";
 /** Trace values rounded to 7 significant digits (float32 precision) for JSON. */
 const round = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(7)) : null);
 
-function runDoc(r: TraceRun) {
+function runDoc(r: TraceRun, binary: boolean) {
   const { dt, nSamples, rows } = r.traces;
+  if (binary) return { n: r.n, label: r.label, traces: { dt, nSamples, rows: rows.map((row) => ({ ...row })) } };
   return {
     n: r.n,
     label: r.label,
@@ -42,7 +43,7 @@ function runDoc(r: TraceRun) {
 }
 
 /** The newest runs whose values fit in MAX_SAVED_TRACE_VALUES, oldest first. */
-function savedRuns(runs: readonly TraceRun[]) {
+function savedRuns(runs: readonly TraceRun[], binary: boolean) {
   const out: TraceRun[] = [];
   let total = 0;
   for (const r of [...runs].reverse()) {
@@ -52,11 +53,14 @@ function savedRuns(runs: readonly TraceRun[]) {
     total += n;
     out.unshift(r);
   }
-  return out.map(runDoc);
+  return out.map((r) => runDoc(r, binary));
 }
 
-/** The project document of a session. */
-export function projectDoc(s: SessionState, savedAt: Date = new Date()): ProjectDocInput {
+/**
+ * The project document of a session. `binary`: trace values stay Float32Arrays (for
+ * IndexedDB, which stores them as they are; a file needs numbers).
+ */
+export function projectDoc(s: SessionState, savedAt: Date = new Date(), binary = false): ProjectDocInput {
   const t = s.training;
   const training =
     t.params.length === 0 && t.losses.length === 0
@@ -82,7 +86,7 @@ export function projectDoc(s: SessionState, savedAt: Date = new Date()): Project
     trainerCsv: s.trainer.csv,
     files: s.files,
     training,
-    runs: savedRuns(s.runs),
+    runs: savedRuns(s.runs, binary),
   };
 }
 

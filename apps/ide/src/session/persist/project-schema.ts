@@ -31,6 +31,12 @@ const num = v.pipe(
 );
 const numbers = (max: number) => boundedList(num, max, `a list of at most ${max} numbers`);
 
+/** Trace values: numbers in files, a Float32Array in the autosave (stored as is, no conversion). */
+const traceValues = v.union(
+  [v.instance(Float32Array, "a Float32Array"), numbers(10_000_000)],
+  "a list of at most 10000000 numbers",
+);
+
 const FilesSchema = v.pipe(
   v.record(v.string(), v.unknown(), "an object of file names and texts"),
   v.maxEntries(MAX_FILES, `at most ${MAX_FILES} files`),
@@ -41,7 +47,7 @@ const TracesSchema = fields(
   {
     dt: numberIn(1e-9, 1e6),
     nSamples: numberIn(0, 1e9),
-    rows: boundedList(fields({ label: text(500), values: numbers(10_000_000) }, "{ label, values }"), 10_000),
+    rows: boundedList(fields({ label: text(500), values: traceValues }, "{ label, values }"), 10_000),
   },
   "{ dt, nSamples, rows }",
 );
