@@ -13,6 +13,7 @@ import { IDLE_TRAINING } from "../state.js";
 import { stopTraining } from "../train-actions.js";
 import { DEFAULT_TRAINER } from "../trainer-settings.js";
 import { TUTORIAL_SCRIPT } from "../tutorial.js";
+import { rememberLink } from "./address.js";
 import { clockTime } from "./autosave-state.js";
 import { type Autosave, readSaved, startAutosave, writeRecord } from "./autosave.js";
 import { projectDoc, projectText, readProject, sessionOfDoc } from "./project-codec.js";
@@ -145,6 +146,8 @@ export function persistActions(c: SessionContext) {
       if (saved.kind === "ok") {
         const { script, world } = sessionOfDoc(saved.doc);
         patch(c, { script, history: initialHistory(script, "Restored session"), ...world });
+        // The address still holds the link this session was opened from: it follows the session from here.
+        if (saved.link !== null && saved.link === hash) rememberLink(hash, get(c));
         const autosave = startAutosave(c, available, Date.parse(saved.doc.savedAt) || null);
         patch(c, {
           banner: {
