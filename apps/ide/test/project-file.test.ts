@@ -177,7 +177,7 @@ describe("whole-session steps", () => {
 
   it("opening a project with the same script is still an undo step; a bad file changes nothing", async () => {
     const { s, a } = await opened();
-    const saved = a.saveProject();
+    const saved = await a.saveProject();
     expect(saved.fileName).toBe("session.dendrolab.json");
     await a.setSim({ tMax: 7 });
     const steps = s().history.past.length;

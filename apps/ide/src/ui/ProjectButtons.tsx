@@ -48,9 +48,8 @@ export function ProjectButtons() {
           data-testid="save-project"
           title="Download the whole session (script, settings, imported files, training results) as one .dendrolab.json file"
           onClick={() => {
-            const { fileName, text } = a.saveProject();
-            downloadText(fileName, text);
             close();
+            void a.saveProject().then(({ fileName, text }) => downloadText(fileName, text));
           }}
         >
           ⤓ Save project
