@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { filesNamedBy, scriptUsesFile } from "../src/session/files.js";
+import { decodeSession } from "../src/session/share/codec.js";
 import {
   MAX_SAVED_TRACE_VALUES,
   projectDoc,
@@ -189,6 +190,19 @@ describe("whole-session steps", () => {
     expect(await a.openProject("x.dendrolab.json", "nope")).toBe(false);
     expect(s().banner?.text).toMatch(/^"x\.dendrolab\.json" is not a Dendrolab project/);
     expect(s().sim.tMax).toBe(7);
+  });
+
+  it("a share link asks only for the large files the script uses", async () => {
+    const { s, a } = await opened();
+    const big = `${SWC}\n${"# padding\n".repeat(20_000)}`;
+    await a.importFile("big.swc", big);
+    await a.importFile("cell.swc", SWC); // the example script now reads cell.swc only
+    expect(s().script).not.toContain('"big.swc"');
+    const link = await a.shareLink();
+    expect(link.omittedFiles).toEqual([]);
+    const doc = await decodeSession(link.hash);
+    expect(doc.ok && doc.doc.missingFiles).toBeUndefined();
+    expect(doc.ok && Object.keys(doc.doc.files ?? {})).toEqual(["cell.swc"]);
   });
 
   it("names the files a script reads", () => {
