@@ -151,6 +151,27 @@ test("the address forgets a shared link once the session differs; a link wins ov
   expect(await script(other)).toBe(linked);
 });
 
+test("a link pasted into the address of an open page keeps the session it replaces reachable", async ({ page }) => {
+  await openApp(page);
+  await act(page, "setSim", { dt: 0.05 });
+  const hash = (await act(page, "shareHash")) as string;
+  await act(page, "setSim", { dt: 0.02 });
+  await act(page, "setColumn", "radius", 0.6);
+  await waitForRun(page);
+  await expect(page.getByTestId("autosave-status")).toHaveAttribute("data-status", "saved");
+  const mine = await snap(page);
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+  await expect(page.getByTestId("banner")).toContainText("your previous session");
+  await waitForRun(page);
+  expect((await snap(page)).dt).toBe(0.05);
+  await page.getByTestId("banner-previous").click();
+  await waitForRun(page);
+  await expect.poll(async () => (await snap(page)).script).toBe(mine.script);
+  expect((await snap(page)).dt).toBe(0.02);
+});
+
 test("leaving asks first only when the work is not saved; without IndexedDB a quiet notice says autosave is off", async ({
   browser,
 }) => {

@@ -59,5 +59,5 @@ function afterFirstPaint(fn: () => void): void {
 afterFirstPaint(() => void start());
 
 window.addEventListener("hashchange", () => {
-  if (isShareHash(location.hash)) void session.actions.openLink(location.hash);
+  if (isShareHash(location.hash)) void session.actions.openLinkHere(location.hash);
 });

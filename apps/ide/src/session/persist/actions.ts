@@ -25,6 +25,8 @@ export function persistActions(c: SessionContext) {
     backToTutorial: async (): Promise<void> => (await load()).backToTutorial(),
     /** Replaces the session with the one a link was opened over (one undo step). */
     previousSession: async (): Promise<boolean> => (await load()).previousSession(),
+    /** Opens a link put in the address of the open page; the session it replaces stays reachable (undo, banner). */
+    openLinkHere: async (hash: string): Promise<boolean> => (await load()).openLinkHere(hash),
     /** Opens the page's session (a link in `hash`, else the autosaved one, else the tutorial) and starts the autosave. */
     openOnStart: async (hash: string): Promise<Autosave> => (await load()).openOnStart(hash),
   };

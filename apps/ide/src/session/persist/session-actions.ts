@@ -50,6 +50,24 @@ export function sessionActions(c: SessionContext) {
     await runScript(c, label);
   };
 
+  /** The banner after a link opened over a saved session: it offers that session back. */
+  const offerPrevious = (doc: ProjectDoc) => {
+    const b = get(c).banner;
+    patch(c, {
+      banner: {
+        kind: b?.kind ?? "info",
+        text: `${b ? `${b.text} ` : ""}Opened the shared link; your previous session (from ${savedTime(doc)}) is kept.`,
+        actions: [
+          {
+            label: "Back to your previous session",
+            testid: "banner-previous",
+            run: () => void actions.previousSession(),
+          },
+        ],
+      },
+    });
+  };
+
   const actions = {
     /** The session as a project file: its file name and text. */
     saveProject(): { fileName: string; text: string } {
@@ -110,6 +128,19 @@ export function sessionActions(c: SessionContext) {
     },
 
     /**
+     * Opens a link put in the address of the open page (one undo step); the autosaved
+     * session it replaces is kept as "previous" and offered in the banner.
+     */
+    async openLinkHere(hash: string): Promise<boolean> {
+      const saved = await readSaved("current");
+      const keep = saved.kind === "ok" && saved.link !== hash;
+      if (keep) await writeRecord("previous", saved.record).catch(() => undefined);
+      const opened = await openLink(c, hash);
+      if (opened && keep) offerPrevious(saved.doc);
+      return opened;
+    },
+
+    /**
      * Opens the page's session: a share link in the address wins (the autosaved session
      * is kept as "previous", offered in the banner); otherwise the autosaved session is
      * restored (a banner says from when, with a way back to the tutorial); otherwise
@@ -122,22 +153,7 @@ export function sessionActions(c: SessionContext) {
         if (saved.kind === "ok") await writeRecord("previous", saved.record).catch(() => undefined);
         const autosave = startAutosave(c, available);
         const opened = await openLink(c, hash);
-        if (opened && saved.kind === "ok") {
-          const b = get(c).banner;
-          patch(c, {
-            banner: {
-              kind: b?.kind ?? "info",
-              text: `${b ? `${b.text} ` : ""}Opened the shared link; your previous session (from ${savedTime(saved.doc)}) is kept.`,
-              actions: [
-                {
-                  label: "Back to your previous session",
-                  testid: "banner-previous",
-                  run: () => void actions.previousSession(),
-                },
-              ],
-            },
-          });
-        }
+        if (opened && saved.kind === "ok") offerPrevious(saved.doc);
         if (opened) return autosave;
         autosave.stop();
       }
