@@ -85,7 +85,7 @@ export function Toolbar() {
       <ImportSwcButton />
       <ImportModButton />
       <ProjectButtons />
-      <span className={`status status-${run.status}`} data-testid="run-status">
+      <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
         {status}
       </span>
       <ShareButton />
