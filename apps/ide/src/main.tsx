@@ -1,6 +1,6 @@
 /**
  * Entry point: paints the app shell first, then starts the workers and runs the session
- * (the tutorial, or the session of a share link).
+ * (the session of a share link, else the autosaved one, else the tutorial).
  */
 import { createRoot } from "react-dom/client";
 import { createServices } from "./engine/services.js";
@@ -29,9 +29,13 @@ async function start(): Promise<void> {
   void services.warm().then(plots);
   setTimeout(plots, 1500);
 
-  const hash = location.hash;
-  if (isShareHash(hash) && (await session.actions.openLink(hash))) return;
-  await session.actions.run();
+  // A link in the address wins over the autosaved session, which stays reachable (see persist/actions.ts).
+  const autosave = await session.actions.openOnStart(location.hash);
+  window.addEventListener("beforeunload", (e) => {
+    if (!autosave.unsaved()) return;
+    e.preventDefault();
+    e.returnValue = "";
+  });
 }
 
 /** Starts once the shell has painted (so that first paint needs only this file), or after 300 ms. */
@@ -55,5 +59,5 @@ function afterFirstPaint(fn: () => void): void {
 afterFirstPaint(() => void start());
 
 window.addEventListener("hashchange", () => {
-  if (isShareHash(location.hash)) void session.actions.openLink(location.hash);
+  if (isShareHash(location.hash)) void session.actions.openLinkHere(location.hash);
 });

@@ -221,6 +221,7 @@ describe("share links with .mod files", () => {
       "\n",
     );
     a.s().files["big.swc"] = big; // as if imported earlier
+    a.actions.setScript(`${a.s().script}\n// reads files["big.swc"]\n`); // only files the script names are asked for
     const large = await a.actions.shareLink();
     expect(large.omittedFiles).toEqual(["big.swc"]);
     const doc2 = await decodeSession(large.hash);

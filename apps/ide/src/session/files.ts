@@ -10,9 +10,9 @@ import { addModImports } from "./mod-script.js";
 import { runScript } from "./run-actions.js";
 
 /** The largest file that can be imported, characters. */
-const MAX_IMPORT_CHARS = 5_000_000;
+export const MAX_IMPORT_CHARS = 5_000_000;
 /** At most this many files are kept in a session. */
-const MAX_FILES = 20;
+export const MAX_FILES = 20;
 
 /** A safe file name: the base name, letters, digits, `._-` only, at most 100 characters. */
 export function fileName(raw: string): string {
@@ -55,6 +55,19 @@ export interface DiskFile {
 
 const isSwc = (name: string) => /\.swc$/i.test(name);
 const isMod = (name: string) => /\.mod$/i.test(name);
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Does the script name the file in quotes (`files["cell.swc"]`, `mod('Na.mod')`)? */
+export function scriptUsesFile(script: string, name: string): boolean {
+  return new RegExp(`["'\`]${escapeRe(name)}["'\`]`).test(script);
+}
+
+/** The files a script reads by name (`files["x"]`, `mod("x")`), in order of appearance. */
+export function filesNamedBy(script: string): string[] {
+  const out = new Set<string>();
+  for (const m of script.matchAll(/\b(?:files\s*\[\s*|mod\s*\(\s*)(["'`])([^"'`\n]{1,100})\1/g)) out.add(m[2]);
+  return [...out];
+}
 
 /** Stores a file in the session, writes the example script that uses it (one undo step) and runs it. */
 export async function importFile(c: SessionContext, rawName: string, text: string): Promise<ImportResult> {
@@ -91,6 +104,16 @@ export async function importFiles(
     );
   }
   const s = get(c);
+  // A single SWC dropped while the script asks for exactly one SWC it does not have (a
+  // link left it out, and the file was renamed on the way, e.g. "cell (1).swc") takes
+  // the name the script reads: the script is kept.
+  const asked = filesNamedBy(s.script).filter((n) => isSwc(n) && !(n in s.files));
+  const dropped = named.filter((f) => !isMod(f.name));
+  let renamed: { from: string; to: string } | null = null;
+  if (asked.length === 1 && dropped.length === 1 && !scriptUsesFile(s.script, dropped[0].name)) {
+    renamed = { from: dropped[0].name, to: asked[0] };
+    dropped[0].name = asked[0];
+  }
   const files = { ...s.files };
   for (const f of named) {
     delete files[f.name]; // a re-imported file moves to the end (the newest)
@@ -99,7 +122,7 @@ export async function importFiles(
   const names = Object.keys(files);
   for (const n of names.slice(0, Math.max(0, names.length - MAX_FILES))) delete files[n];
   const mods = named.filter((f) => isMod(f.name));
-  const newSwc = named.find((f) => !isMod(f.name) && !s.script.includes(JSON.stringify(f.name)));
+  const newSwc = named.find((f) => !isMod(f.name) && !scriptUsesFile(s.script, f.name));
   let script = newSwc ? swcExampleScript(newSwc.name) : s.script;
   script = addModImports(script, mods).script;
   const label = named.length === 1 ? `Import ${named[0].name}` : `Import ${named.length} files`;
@@ -114,5 +137,13 @@ export async function importFiles(
       : {}),
   });
   await runScript(c, label);
+  if (renamed && !get(c).banner) {
+    patch(c, {
+      banner: {
+        kind: "info",
+        text: `"${renamed.from}" was imported as "${renamed.to}", the file the script reads.`,
+      },
+    });
+  }
   return { ok: true, names: named.map((f) => f.name) };
 }

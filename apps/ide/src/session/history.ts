@@ -4,10 +4,15 @@
  * applying trained values, opening a link) becomes an undo step; `NEVER` (keystrokes
  * before a run, training ticks, restoring the session) does not.
  */
+import type { SessionWorld } from "./persist/world.js";
 
 interface HistoryEntry {
   script: string;
   label: string;
+  /** The session's files and settings at this step, kept around steps that replace the whole session (see persist/world.ts). */
+  world?: SessionWorld;
+  /** This step replaced the whole session (opened a link or a project): undo restores the world before it. */
+  replaces?: boolean;
 }
 
 export interface History {

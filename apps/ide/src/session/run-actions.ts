@@ -7,6 +7,7 @@ import type { TableSource, Traces } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import type { SessionState, TraceRun } from "./state.js";
 import { canRedo, canUndo, commit, redo as redoH, undo as undoH } from "./history.js";
+import { acrossWorlds } from "./persist/world.js";
 import { applyEdit, type GuiEdit, scriptNames } from "./script-edits.js";
 import { pruneSelection, selectedNodes } from "./selection.js";
 import { fingerprint } from "./share/fingerprint.js";
@@ -184,8 +185,9 @@ export async function undo(c: SessionContext): Promise<void> {
   const typed = get(c).script;
   if (typed !== h.present.script) h = commit(h, typed, "Edit script");
   if (!canUndo(h)) return;
+  const from = h;
   h = undoH(h);
-  patch(c, { history: h, script: h.present.script });
+  patch(c, { script: h.present.script, ...acrossWorlds(get(c), from, h, "undo") });
   await evaluate(c, h.present.script);
 }
 
@@ -193,7 +195,7 @@ export async function redo(c: SessionContext): Promise<void> {
   const h0 = get(c).history;
   if (!canRedo(h0)) return;
   const h = redoH(h0);
-  patch(c, { history: h, script: h.present.script });
+  patch(c, { script: h.present.script, ...acrossWorlds(get(c), h0, h, "redo") });
   await evaluate(c, h.present.script);
 }
 

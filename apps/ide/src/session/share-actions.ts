@@ -3,11 +3,15 @@
  * shows a banner; a good one replaces the session as one undo step (so nothing is lost).
  */
 import { type SessionContext, get, patch } from "./context.js";
-import { commit } from "./history.js";
+import { scriptUsesFile } from "./files.js";
+import { rememberLink } from "./persist/address.js";
+import { replaceSession } from "./persist/world.js";
 import { runScript } from "./run-actions.js";
 import { decodeSession, encodeSession, MAX_DOC_BYTES, MAX_LINK_CHARS } from "./share/codec.js";
 import { fingerprint } from "./share/fingerprint.js";
 import type { SessionDoc } from "./share/schema.js";
+import { IDLE_TRAINING } from "./state.js";
+import { stopTraining } from "./train-actions.js";
 import { MAX_LINKED_CSV } from "./trainer-settings.js";
 
 /** The session as a document (the CSV is left out when it is large), with the given imported files. */
@@ -40,21 +44,33 @@ const MAX_LINKED_FILE = 64 * 1024;
  * `missingFiles` and in `omittedFiles`.
  */
 export async function shareLink(c: SessionContext): Promise<ShareLink> {
+  const link = await makeShareLink(c);
+  rememberLink(link.hash, get(c));
+  return link;
+}
+
+/**
+ * See shareLink. Files the script does not name are included only when they fit, and
+ * never listed as left out (whoever opens the link does not need them).
+ */
+async function makeShareLink(c: SessionContext): Promise<ShareLink> {
   const all = get(c).files;
+  const script = get(c).script;
   const full = sessionDoc(c, all);
   const hash = await encodeSession(full);
   if (docBytes(full) <= MAX_DOC_BYTES && hash.length - 3 <= MAX_LINK_CHARS) return { hash, omittedFiles: [] };
+  const used = (names: string[]) => names.filter((n) => scriptUsesFile(script, n));
   const bySize = Object.keys(all).sort((a, b) => all[a].length - all[b].length);
   const included: Record<string, string> = {};
   for (const name of bySize) {
     if (all[name].length > MAX_LINKED_FILE) break;
     const trial = { ...included, [name]: all[name] };
-    const rest = bySize.filter((n) => !(n in trial));
+    const rest = used(bySize.filter((n) => !(n in trial)));
     const doc = sessionDoc(c, trial, rest);
     if (docBytes(doc) > MAX_DOC_BYTES || (await encodeSession(doc)).length - 3 > MAX_LINK_CHARS) break;
     included[name] = all[name];
   }
-  const omittedFiles = Object.keys(all).filter((n) => !(n in included));
+  const omittedFiles = used(Object.keys(all).filter((n) => !(n in included)));
   const kept = Object.fromEntries(
     Object.keys(all)
       .filter((n) => n in included)
@@ -82,6 +98,7 @@ export async function openLink(c: SessionContext, hash: string): Promise<boolean
   const have = get(c).files;
   const missing = (r.doc.missingFiles ?? []).filter((n) => !(n in have));
   applyDoc(c, r.doc, "Open shared link");
+  rememberLink(hash, get(c));
   await runScript(c, "Open shared link");
   if (missing.length) patch(c, { banner: { kind: "info", text: missingFilesText(missing) } });
   return true;
@@ -93,19 +110,26 @@ export function missingFilesText(names: readonly string[]): string {
   return `This link leaves out ${one ? "the file" : "the files"} ${names.map((n) => `"${n}"`).join(", ")} (too large for a link): drop ${one ? "it" : "them"} on the page (or use “Import SWC…” / “Import .mod…”) to run its script.`;
 }
 
-/** Replaces the session's settings and script with a document's. */
+/**
+ * Replaces the session with a document's, as one undo step that restores the open
+ * session (its files and settings too) when undone.
+ */
 function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
   const s = get(c);
   const kept = Object.fromEntries((doc.missingFiles ?? []).filter((n) => n in s.files).map((n) => [n, s.files[n]]));
-  patch(c, {
-    script: doc.script,
-    history: commit(s.history, doc.script, label),
-    files: { ...(doc.files ?? {}), ...kept },
-    sim: doc.sim,
-    trainer: doc.trainer,
-    view: doc.view,
-    banner: null,
-    expectedCheck: doc.check ?? null,
-    runs: [],
-  });
+  stopTraining(c);
+  replaceSession(
+    c,
+    doc.script,
+    {
+      files: { ...(doc.files ?? {}), ...kept },
+      sim: doc.sim,
+      trainer: doc.trainer,
+      view: doc.view,
+      training: IDLE_TRAINING,
+      runs: [],
+    },
+    label,
+  );
+  patch(c, { expectedCheck: doc.check ?? null });
 }

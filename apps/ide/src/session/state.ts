@@ -7,6 +7,7 @@ import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
 import type { PanelLayout } from "./layout.js";
+import type { AutosaveState } from "./persist/autosave-state.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js";
 import type { Topology } from "./topology.js";
@@ -59,9 +60,17 @@ export interface TrainingState {
   warnings: string[];
 }
 
+/** A button in a banner (e.g. "Back to the tutorial"). */
+export interface BannerAction {
+  label: string;
+  testid: string;
+  run: () => void;
+}
+
 export interface Banner {
   kind: "error" | "info";
   text: string;
+  actions?: BannerAction[];
 }
 
 export interface SessionState {
@@ -89,6 +98,10 @@ export interface SessionState {
   expectedCheck: string | null;
   /** Panel sizes the user dragged (null: the defaults). */
   layout: PanelLayout | null;
+  /** Autosave to IndexedDB (see persist/autosave.ts). */
+  autosave: AutosaveState;
+  /** The name of the project file opened or saved last (without `.dendrolab.json`). */
+  projectName: string | null;
 }
 
 export const IDLE_TRAINING: TrainingState = {
@@ -127,5 +140,7 @@ export function initialState(script: string): SessionState {
     banner: null,
     expectedCheck: null,
     layout: null,
+    autosave: { status: "off", savedAt: null, message: null },
+    projectName: null,
   };
 }

@@ -13,6 +13,7 @@ import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
 import type { ConnectRequest } from "./synapse-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
+import { persistActions } from "./persist/actions.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -143,5 +144,7 @@ function makeActions(c: SessionContext) {
     setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),
     showBanner: (kind: "error" | "info", text: string) => patch(c, { banner: { kind, text } }),
+    /** Autosave, project files, back to the tutorial or the previous session (see persist/actions.ts). */
+    ...persistActions(c),
   };
 }

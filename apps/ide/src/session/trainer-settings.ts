@@ -12,7 +12,7 @@ import { numberIn, oneOf, text } from "../protocol/checks.js";
  * the target traces are simulated with (target "model"); `bounds` [lower, upper], used by the
  * "sigmoid" transform (optional otherwise).
  */
-const TrainedParamSchema = fields(
+export const TrainedParamSchema = fields(
   {
     group: text(200),
     key: text(200),

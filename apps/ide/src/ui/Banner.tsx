@@ -1,4 +1,4 @@
-/** Errors and notices that concern the whole session (e.g. a link that cannot be opened). */
+/** Errors and notices that concern the whole session (e.g. a link that cannot be opened, a restored session), with their buttons. */
 import { useActions, useSessionState } from "./session-context.js";
 
 export function Banner() {
@@ -12,6 +12,20 @@ export function Banner() {
       data-testid="banner"
     >
       <span>{banner.text}</span>
+      {banner.actions?.map((act) => (
+        <button
+          key={act.testid}
+          type="button"
+          className="banner-action"
+          data-testid={act.testid}
+          onClick={() => {
+            a.dismissBanner();
+            act.run();
+          }}
+        >
+          {act.label}
+        </button>
+      ))}
       <button type="button" onClick={a.dismissBanner} aria-label="Dismiss">
         ×
       </button>

@@ -1,6 +1,7 @@
 /**
  * Drag and drop of files onto the page: `.mod` mechanisms and `.swc` morphologies, one or
- * many at once (one undo step). An overlay shows while files are dragged over the page.
+ * many at once (one undo step), or a project file (`.dendrolab.json`, which replaces the
+ * session as one undo step). An overlay shows while files are dragged over the page.
  */
 import { useEffect, useState } from "react";
 import type { DiskFile } from "../session/files.js";
@@ -46,9 +47,17 @@ export function FileDrop() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const list = [...(e.dataTransfer?.files ?? [])];
-      if (list.length === 0) return;
-      void readDiskFiles(list, (m) => a.showBanner("error", m)).then((files) => files && a.importFiles(files));
+      const all = [...(e.dataTransfer?.files ?? [])];
+      const project = all.find((f) => /\.json$/i.test(f.name));
+      if (project) {
+        // A project file replaces the whole session (one undo step); other files dropped with it are ignored.
+        void readDiskFiles([project], (m) => a.showBanner("error", m)).then(
+          (files) => files && a.openProject(files[0].name, files[0].text),
+        );
+        return;
+      }
+      if (all.length === 0) return;
+      void readDiskFiles(all, (m) => a.showBanner("error", m)).then((files) => files && a.importFiles(files));
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragleave", leave);
@@ -64,7 +73,9 @@ export function FileDrop() {
   if (!over) return null;
   return (
     <div className="file-drop" data-testid="file-drop">
-      <div>Drop NEURON mechanisms (.mod) and morphologies (.swc) to import them</div>
+      <div>
+        Drop NEURON mechanisms (.mod) and morphologies (.swc) to import them, or a project (.dendrolab.json) to open it
+      </div>
     </div>
   );
 }

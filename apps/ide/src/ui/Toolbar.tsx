@@ -5,6 +5,7 @@ import type { SessionState } from "../session/state.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
+import { ProjectButtons } from "./ProjectButtons.js";
 import { ShareButton } from "./ShareButton.js";
 import { NumberField } from "./widgets.js";
 
@@ -86,6 +87,7 @@ export function Toolbar() {
       <ImportSwcButton />
       <ImportModButton />
       <ExamplesMenu />
+      <ProjectButtons />
       <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
         {status}
       </span>

@@ -12,7 +12,7 @@ import { DEFAULT_TRAINER, TrainerSettingsSchema } from "../trainer-settings.js";
 export const SESSION_VERSION = 1;
 
 /** UI state that is part of a session. `colourBy`: "group" or a numeric key such as "radius". */
-const ViewSettingsSchema = fields(
+export const ViewSettingsSchema = fields(
   {
     colourBy: text(200),
     dims: oneOf(["2d", "3d"]),
@@ -28,7 +28,7 @@ export const DEFAULT_VIEW: ViewSettings = { colourBy: "group", dims: "2d", keepR
 
 const FILE_NAME = "named with letters, digits, '.', '_' and '-'";
 
-const FileNameSchema = v.pipe(v.string(FILE_NAME), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, FILE_NAME));
+export const FileNameSchema = v.pipe(v.string(FILE_NAME), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, FILE_NAME));
 
 /** Imported files by name (at most 20, each at most 64 KB). */
 const FilesSchema = v.pipe(

@@ -1,0 +1,21 @@
+/**
+ * What the toolbar says about the autosave: `off` until the session has opened,
+ * `pending` while a change waits to be written, `saved` (with the time), or
+ * `unavailable` (IndexedDB missing or refused, e.g. in private mode: nothing is kept on
+ * reload, and leaving the page with edits asks first).
+ */
+export interface AutosaveState {
+  status: "off" | "pending" | "saved" | "unavailable";
+  /** When the last save was written, ms since the epoch. */
+  savedAt: number | null;
+  /** Why the autosave is unavailable. */
+  message: string | null;
+}
+
+/** A time as the banner and toolbar show it: "14:02" today, "3 Dec 14:02" on another day (local time). */
+export function clockTime(ms: number, now: number = Date.now()): string {
+  const d = new Date(ms);
+  const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  if (new Date(now).toDateString() === d.toDateString()) return time;
+  return `${d.toLocaleDateString("en-GB", { day: "numeric", month: "short" })} ${time}`;
+}
