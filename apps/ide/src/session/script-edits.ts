@@ -3,6 +3,8 @@
  * script stays the one source of truth. Lines go before a final `export default`, or
  * at the end.
  */
+import type { ModelSummary } from "../protocol/model.js";
+import { type Instrument, instrumentLabel, removeInstrument } from "./instrument-edits.js";
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
 import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
@@ -28,6 +30,8 @@ export type GuiEdit =
     }
   | { kind: "record"; nodes: readonly number[]; state: string }
   | { kind: "clearInstruments" }
+  /** Removes one stimulus, clamp or recording (its line, or `delete...` calls; session/instrument-edits.ts). */
+  | { kind: "removeInstrument"; instrument: Instrument; summary: ModelSummary }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
   | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string };
@@ -83,6 +87,8 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
       return viewExpressions(topo, edit.nodes, root).map((v) => `${v}.record(${JSON.stringify(edit.state)});`);
     case "clearInstruments":
       return [`${root}.deleteStimuli();`, `${root}.deleteRecordings();`];
+    case "removeInstrument":
+      return []; // applyEdit handles it
     case "insert":
     case "delete":
       return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
@@ -117,6 +123,10 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
+  if (edit.kind === "removeInstrument") {
+    const r = removeInstrument(script, edit.instrument, edit.summary, topo, scriptNames(script).model, insertLines);
+    return { script: r.script, label: labelOf(edit), lines: r.lines };
+  }
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
@@ -138,6 +148,8 @@ function labelOf(edit: GuiEdit): string {
       return `Record ${edit.state}`;
     case "clearInstruments":
       return "Clear instruments";
+    case "removeInstrument":
+      return `Remove ${instrumentLabel(edit.instrument)}`;
     case "applyTrained":
       return "Apply trained values";
     case "insert":

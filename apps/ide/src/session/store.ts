@@ -6,7 +6,9 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
+import type { Instrument } from "./instrument-edits.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
+import { removeInstrumentAction } from "./remove-instrument.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -97,6 +99,11 @@ function makeActions(c: SessionContext) {
       return run.applyGuiEdit(c, { kind: "record", nodes, state });
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
+    /** Removes one instrument of the instruments list (one undo step). */
+    removeInstrument: (instrument: Instrument) => removeInstrumentAction(c, instrument),
+    /** Records `state` at given compartments (the raster's "record every cell's soma"). */
+    recordAt: (nodes: readonly number[], state = "v") =>
+      nodes.length ? run.applyGuiEdit(c, { kind: "record", nodes, state }) : Promise.resolve([]),
     setSim(p: Partial<SimSettings>) {
       patch(c, { sim: { ...get(c).sim, ...p } });
       return run.resimulate(c);

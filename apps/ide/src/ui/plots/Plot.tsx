@@ -3,6 +3,7 @@
  * and updates arriving faster than `minIntervalMs` are coalesced (training progress).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { exportButtons } from "./export.js";
 import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
 import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
 
@@ -15,9 +16,21 @@ export interface PlotProps {
   className?: string;
   /** Which plotly bundle draws this plot (3-D needs "gl3d"). */
   bundle?: PlotlyBundle;
+  /** File name (without extension) of the PNG and SVG the mode bar downloads; default the testid or "plot". */
+  exportName?: string;
 }
 
-export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, className, bundle = "basic" }: PlotProps) {
+export function Plot({
+  data,
+  layout,
+  onClick,
+  minIntervalMs = 0,
+  testid,
+  className,
+  bundle = "basic",
+  exportName,
+}: PlotProps) {
+  const fileName = `dendrolab-${exportName ?? testid?.replace(/-plot$/, "") ?? "plot"}`;
   const el = useRef<HTMLDivElement>(null);
   /** The props the next draw uses (set by the effect below when they change). */
   const latest = useRef({ data, layout, bundle });
@@ -51,14 +64,15 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
       const first = !clickBound.current;
       clickBound.current = true;
       const t0 = performance.now();
-      void Plotly.react(host, latest.current.data, latest.current.layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+      const config = { ...PLOT_CONFIG, modeBarButtonsToAdd: exportButtons(Plotly, fileName) };
+      void Plotly.react(host, latest.current.data, latest.current.layout, config).then((gd: PlotlyHTMLElement) => {
         performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
         if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
         host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
         setDrawn((n) => n + 1);
       });
     },
-    [testid],
+    [testid, fileName],
   );
 
   useEffect(() => {
