@@ -1,8 +1,11 @@
 /**
  * Instruments: a current clamp (step current) and recordings at the selected places
- * (the first compartment of each selected branch or cell, or the selected compartments).
+ * (the first compartment of each selected branch or cell, or the selected compartments),
+ * and the list of the model's instruments, each removable.
  */
 import { useState } from "react";
+import { type Instrument, instrumentsOf, placeOf } from "../session/instrument-edits.js";
+import "./instruments.css";
 import { useActions, useSessionState } from "./session-context.js";
 import { NumberField } from "./widgets.js";
 
@@ -84,6 +87,71 @@ export function Instruments() {
           Clear all
         </button>
       </div>
+      <InstrumentList />
     </div>
   );
+}
+
+/** Most instruments listed (a network may record every cell). */
+const MAX_LISTED = 200;
+
+/** Every stimulus, clamp and recording with its place; × removes one (a script edit, one undo step). */
+function InstrumentList() {
+  const a = useActions();
+  const model = useSessionState((s) => s.model);
+  const busy = useSessionState((s) => s.run.status === "running");
+  if (!model) return null;
+  const items = instrumentsOf(model.summary);
+  const units = model.summary.units ?? {};
+  return (
+    <details className="inst-list-box" open>
+      <summary>
+        <b>Instruments ({items.length})</b>
+      </summary>
+      {items.length === 0 ? (
+        <span className="muted" data-testid="instrument-list-empty">
+          {" "}
+          none: place a clamp or a recording above
+        </span>
+      ) : (
+        <ul className="inst-list" data-testid="instrument-list">
+          {items.slice(0, MAX_LISTED).map((inst, i) => (
+            <li key={`${i}:${itemKey(inst)}`} data-testid="instrument-item">
+              <span className="inst-kind">{kindText(inst)}</span>
+              <span className="inst-place">{placeOf(inst, model.topo)}</span>
+              <span className="inst-what">{detailText(inst, units)}</span>
+              <button
+                type="button"
+                className="inst-remove"
+                disabled={busy}
+                onClick={() => void a.removeInstrument(inst)}
+                title={`Remove this ${kindText(inst).toLowerCase()} (writes the script edit)`}
+                aria-label={`Remove ${kindText(inst).toLowerCase()} at ${placeOf(inst, model.topo)}`}
+                data-testid={`remove-instrument-${i}`}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+          {items.length > MAX_LISTED && <li className="muted">and {items.length - MAX_LISTED} more</li>}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function itemKey(inst: Instrument): string {
+  return inst.kind === "stimulus"
+    ? `s${inst.node}:${inst.peakNa}`
+    : `${inst.kind[0]}${inst.target}${inst.index}:${inst.state}`;
+}
+
+function kindText(inst: Instrument): string {
+  return inst.kind === "stimulus" ? "Current clamp" : inst.kind === "clamp" ? "Clamp" : "Recording";
+}
+
+function detailText(inst: Instrument, units: Record<string, string>): string {
+  if (inst.kind === "stimulus") return `peak ${inst.peakNa} nA`;
+  const u = units[inst.state];
+  return u ? `${inst.state} (${u})` : inst.state;
 }

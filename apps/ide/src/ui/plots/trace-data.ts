@@ -53,7 +53,7 @@ function axisTitle(a: { unit: string; states: string[] }): string {
 export function tracesFigure(
   runs: ReadonlyArray<{ label: string; traces: Traces }>,
   base: PlotLayout,
-): { data: PlotData[]; layout: PlotLayout; hidden: number } {
+): { data: PlotData[]; layout: PlotLayout; hidden: number; nAxes: number } {
   const axes = axesOf(runs);
   const n = Math.max(1, axes.length);
   const gap = n > 1 ? 0.08 : 0;
@@ -85,9 +85,9 @@ export function tracesFigure(
   });
   const layout: PlotLayout = {
     ...base,
-    margin: { l: 56, r: 12, t: 8, b: 36 },
-    // Below the time axis, outside the plotting area.
-    legend: { orientation: "h", x: 0, xanchor: "left", y: -0.12 * Math.min(n, 2), yanchor: "top", font: { size: 10 } },
+    margin: { l: 60, r: 12, t: 8, b: 36 },
+    // Above the plotting area (plotly makes room for it).
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 10 } },
     uirevision: "traces",
     xaxis: { title: { text: "t (ms)" }, zeroline: false, anchor: n > 1 ? `y${n}` : "y" },
   };
@@ -100,5 +100,5 @@ export function tracesFigure(
       anchor: "x",
     };
   });
-  return { data, layout, hidden };
+  return { data, layout, hidden, nAxes: n };
 }
