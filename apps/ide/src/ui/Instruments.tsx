@@ -103,6 +103,13 @@ function InstrumentList() {
   if (!model) return null;
   const items = instrumentsOf(model.summary);
   const units = model.summary.units ?? {};
+  const seen = new Map<string, number>();
+  const keys = items.map((inst) => {
+    const k = itemKey(inst);
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    return n ? `${k}#${n}` : k;
+  });
   return (
     <details className="inst-list-box" open>
       <summary>
@@ -116,7 +123,7 @@ function InstrumentList() {
       ) : (
         <ul className="inst-list" data-testid="instrument-list">
           {items.slice(0, MAX_LISTED).map((inst, i) => (
-            <li key={`${i}:${itemKey(inst)}`} data-testid="instrument-item">
+            <li key={keys[i]} data-testid="instrument-item">
               <span className="inst-kind">{kindText(inst)}</span>
               <span className="inst-place">{placeOf(inst, model.topo)}</span>
               <span className="inst-what">{detailText(inst, units)}</span>
