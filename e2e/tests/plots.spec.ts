@@ -229,3 +229,20 @@ test("the instruments list: each instrument with its place, removable one at a t
   await expect(items).toHaveCount(3);
   expect(await script(page)).toContain("stimulate(");
 });
+
+test("units on the morphology's axes and colour bar and in the table header, written µm", async ({ page }) => {
+  await openApp(page);
+  const morph = page.getByTestId("morphology-plot");
+  const titles = await morph.locator(".infolayer text[class$='title']").allTextContents();
+  expect(titles).toEqual(expect.arrayContaining(["x (µm)", "y (µm)"]));
+  await page.getByTestId("colour-by").selectOption("radius");
+  await expect(morph.locator(".colorbar .cbtitle")).toHaveText("radius (µm)");
+  await page.getByTestId("colour-by").selectOption("Na_gNa");
+  await expect(morph.locator(".colorbar .cbtitle")).toHaveText("Na_gNa (S/cm²)");
+  const head = page.getByTestId("table-panel").locator(".thead");
+  await expect(head.locator('[title="radius (µm)"]')).toContainText("µm");
+  await expect(head.locator('[title="Na_gNa (S/cm²)"]')).toContainText("S/cm²");
+  await expect(head.locator('[title="capacitance (µF/cm²)"]')).toHaveCount(1);
+  for (const id of ["morphology-panel", "table-panel", "traces-panel"])
+    expect(await page.getByTestId(id).innerText()).not.toMatch(/\bum\b/);
+});

@@ -4,6 +4,7 @@
  * (ctrl/cmd or shift adds).
  */
 import { useMemo } from "react";
+import { withUnit } from "../../protocol/units.js";
 import { branchKey } from "../../session/selection.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
@@ -16,7 +17,7 @@ function scene3d(c: { x: number[]; y: number[]; z: number[] }) {
   const span = (v: number[]) => Math.max(1e-9, Math.max(...v) - Math.min(...v));
   const [sx, sy, sz] = [span(c.x), span(c.y), span(c.z)];
   const m = Math.max(sx, sy, sz);
-  const axis = (t: string) => ({ title: { text: `${t} (um)` } });
+  const axis = (t: string) => ({ title: { text: `${t} (µm)` } });
   return {
     aspectmode: "manual",
     aspectratio: { x: sx / m, y: sy / m, z: Math.max(sz / m, 0.25) },
@@ -42,7 +43,7 @@ export function MorphologyPanel() {
         ? morphologyTraces(model.summary, {
             dims: view.dims,
             values: view.colourBy === "group" ? null : values,
-            valueKey: view.colourBy,
+            valueKey: withUnit(view.colourBy, model.summary.units?.[view.colourBy]),
             selected,
             highlightGroup: highlight,
           })
@@ -57,8 +58,8 @@ export function MorphologyPanel() {
         : {
             ...BASE_LAYOUT,
             uirevision: "morph2d",
-            xaxis: { title: { text: "x (um)" }, zeroline: false },
-            yaxis: { title: { text: "y (um)" }, scaleanchor: "x", zeroline: false },
+            xaxis: { title: { text: "x (µm)" }, zeroline: false },
+            yaxis: { title: { text: "y (µm)" }, scaleanchor: "x", zeroline: false },
             hovermode: "closest",
             dragmode: "pan",
           },

@@ -46,6 +46,7 @@ export function ParamTable() {
 
 function TableBody({ table }: { table: TableData }) {
   const a = useActions();
+  const units = useSessionState((s) => s.model?.summary.units);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -141,9 +142,18 @@ function TableBody({ table }: { table: TableData }) {
               key={c}
               className={`tcell ${table.editable[j] ? "editable-head" : ""}`}
               style={{ width: widths[j] }}
-              title={c}
+              title={units?.[c] ? `${c} (${units[c]})` : c}
             >
-              {wrapName(c)}
+              {units?.[c] ? (
+                <span>
+                  {wrapName(c)}
+                  <span className="tunit" style={{ display: "block", fontWeight: 400, color: "var(--muted)" }}>
+                    {units[c]}
+                  </span>
+                </span>
+              ) : (
+                wrapName(c)
+              )}
             </div>
           ))}
         </div>
