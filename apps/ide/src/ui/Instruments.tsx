@@ -158,7 +158,7 @@ function kindText(inst: Instrument): string {
 }
 
 function detailText(inst: Instrument, units: Record<string, string>): string {
-  if (inst.kind === "stimulus") return `peak ${inst.peakNa} nA`;
+  if (inst.kind === "stimulus") return `peak ${Number(inst.peakNa.toPrecision(4))} nA`;
   const u = units[inst.state];
   return u ? `${inst.state} (${u})` : inst.state;
 }
