@@ -246,3 +246,25 @@ test("units on the morphology's axes and colour bar and in the table header, wri
   for (const id of ["morphology-panel", "table-panel", "traces-panel"])
     expect(await page.getByTestId(id).innerText()).not.toMatch(/\bum\b/);
 });
+
+test("the trainer's loss chart downloads as PNG and SVG", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("tab-trainer").click();
+  await page.getByTestId("trainer-group").selectOption("fast_spiking");
+  await page.getByTestId("trainer-key").selectOption("Na_gNa");
+  await page.getByTestId("trainer-add").click();
+  await page.getByTestId("trainer-target-0").fill("0.3");
+  await page.getByTestId("trainer-target-0").press("Enter");
+  await page.getByTestId("trainer-steps").fill("3");
+  await page.getByTestId("trainer-steps").press("Enter");
+  await page.getByTestId("train-start").click();
+  await expect(page.getByTestId("train-status")).toContainText("done", { timeout: 90_000 });
+  const png = await download(page, () => page.getByTestId("loss-plot-png").click());
+  expect(png.name).toBe("dendrolab-loss.png");
+  expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const svg = await download(page, () => page.getByTestId("loss-plot-svg").click());
+  expect(svg.name).toBe("dendrolab-loss.svg");
+  const text = svg.bytes.toString("utf8");
+  expect(text).toMatch(/^<svg[\s>]/);
+  expect(text).toContain(">step</text>");
+});
