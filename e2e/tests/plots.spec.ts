@@ -244,7 +244,7 @@ test("units on the morphology's axes and colour bar and in the table header, wri
   await expect(head.locator('[title="Na_gNa (S/cm²)"]')).toContainText("S/cm²");
   await expect(head.locator('[title="capacitance (µF/cm²)"]')).toHaveCount(1);
   for (const id of ["morphology-panel", "table-panel", "traces-panel"])
-    expect(await page.getByTestId(id).innerText()).not.toMatch(/\bum\b/);
+    expect(await page.getByTestId(id).textContent()).not.toMatch(/\bum\b/);
 });
 
 test("the trainer's loss chart downloads as PNG and SVG", async ({ page }) => {
