@@ -2,16 +2,18 @@
  * Recorded traces of the latest run (and earlier runs, kept for comparison): one subplot
  * per unit, CSV export, the spike raster of networks, and the instruments.
  */
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { tracesToCsv } from "../../session/csv.js";
 import { Instruments } from "../Instruments.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { downloadText } from "./export.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
-import { SpikeRaster } from "./SpikeRaster.js";
 import { MAX_DRAWN_ROWS, tracesFigure } from "./trace-data.js";
 import "./traces.css";
+
+/** The raster loads after first paint (networks only). */
+const SpikeRaster = lazy(() => import("./SpikeRaster.js").then((m) => ({ default: m.SpikeRaster })));
 
 export function TracesPanel() {
   const a = useActions();
@@ -62,7 +64,11 @@ export function TracesPanel() {
           <Plot data={figure.data} layout={figure.layout} testid="traces-plot" />
         </div>
       )}
-      {latest && nCells > 1 && <SpikeRaster traces={latest.traces} />}
+      {latest && nCells > 1 && (
+        <Suspense fallback={null}>
+          <SpikeRaster traces={latest.traces} />
+        </Suspense>
+      )}
     </div>
   );
 }

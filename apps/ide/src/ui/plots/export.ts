@@ -51,13 +51,22 @@ export function downloadCanvasPng(canvas: HTMLCanvasElement, name: string): void
   }, "image/png");
 }
 
+/** Buttons made so far, per bundle and file name: the same objects each draw (a changed config makes plotly redraw from scratch). */
+const made = new WeakMap<PlotlyApi, Map<string, Record<string, unknown>[]>>();
+
 /** The mode bar buttons that download a plotly plot (replacing plotly's own camera and "Share chart..."). */
 export function exportButtons(Plotly: PlotlyApi, name: string): Record<string, unknown>[] {
+  let byName = made.get(Plotly);
+  if (!byName) made.set(Plotly, (byName = new Map()));
+  const known = byName.get(name);
+  if (known) return known;
   const icons = Plotly.Icons ?? {};
-  return (["png", "svg"] as const).map((format) => ({
+  const buttons = (["png", "svg"] as const).map((format) => ({
     name: `download-${format}`,
     title: `Download plot as ${format.toUpperCase()}`,
     icon: format === "png" ? icons.camera : (icons.disk ?? icons.camera),
     click: (gd: HTMLElement) => void downloadPlotly(Plotly, gd, format, name),
   }));
+  byName.set(name, buttons);
+  return buttons;
 }
