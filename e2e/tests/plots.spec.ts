@@ -268,3 +268,26 @@ test("the trainer's loss chart downloads as PNG and SVG", async ({ page }) => {
   expect(text).toMatch(/^<svg[\s>]/);
   expect(text).toContain(">step</text>");
 });
+
+test("removing one recording of a line for every cell writes deleteRecordings for its place", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("record-somata").click();
+  await waitForRun(page);
+  const items = page.getByTestId("instrument-item");
+  await expect(items).toHaveCount(4); // the clamp, v at cell 0's soma, then cells 1 and 2
+  await expect(items.nth(2)).toContainText("cell 1 · branch 0 · comp 0");
+  await page.getByTestId("remove-instrument-2").click();
+  await waitForRun(page);
+  await expect(items).toHaveCount(3);
+  expect(await script(page)).toContain("network.cell(1).branch(0).comp(0).deleteRecordings();");
+  await expect(page.getByTestId("instrument-list")).not.toContainText("cell 1 ·");
+  // Cell 0's v is added by two lines (the tutorial's and the one for every cell): both edits follow.
+  await page.getByTestId("remove-instrument-1").click();
+  await expect(items).toHaveCount(2);
+  await waitForRun(page);
+  const s = await script(page);
+  expect(s).not.toContain('network.cell(0).branch(0).comp(0).record("v");');
+  expect(s).toContain("network.cell(0).branch(0).comp(0).deleteRecordings();");
+  await expect(page.getByTestId("instrument-list")).toContainText("cell 2 · branch 0 · comp 0");
+  await expect(page.getByTestId("raster-plot")).toHaveAttribute("data-cells", "1");
+});
