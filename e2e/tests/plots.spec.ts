@@ -122,6 +122,18 @@ test("downloads plots as PNG and SVG; there is no Share chart button", async ({ 
   const morph = await download(page, () => modeBar(page, "morphology-plot", "Download plot as SVG"));
   expect(morph.name).toBe("dendrolab-morphology.svg");
   expect(morph.bytes.toString("utf8")).toMatch(/^<svg[\s>]/);
+  // The 3-D view (WebGL) too.
+  await page.getByTestId("morph-3d").click();
+  await expect(page.getByTestId("morphology-plot").locator(".gl-container")).toHaveCount(1);
+  const morph3d = await download(page, () => modeBar(page, "morphology-plot", "Download plot as PNG"));
+  expect([...morph3d.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  // The gating plot of the Mechanisms tab.
+  await page.getByTestId("tab-mechanisms").click();
+  await expect(page.getByTestId("gating-plot")).toHaveAttribute("data-ready", "yes");
+  const gating = await download(page, () => modeBar(page, "gating-plot", "Download plot as PNG"));
+  expect(gating.name).toBe("dendrolab-gating.png");
+  expect([...gating.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  await page.getByTestId("tab-traces").click();
   // The raster is a canvas chart: its own buttons.
   const rpng = await download(page, () => page.getByTestId("raster-plot-png").click());
   expect([...rpng.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -290,4 +302,27 @@ test("removing one recording of a line for every cell writes deleteRecordings fo
   expect(s).toContain("network.cell(0).branch(0).comp(0).deleteRecordings();");
   await expect(page.getByTestId("instrument-list")).toContainText("cell 2 · branch 0 · comp 0");
   await expect(page.getByTestId("raster-plot")).toHaveAttribute("data-cells", "1");
+});
+
+test("the CSV holds earlier runs when they are kept, each column labelled with its run", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("keep-runs").check();
+  await page.evaluate(() =>
+    (
+      window as unknown as { dendrolab: { actions: { setCell(n: number, k: string, v: number): Promise<unknown> } } }
+    ).dendrolab.actions.setCell(0, "radius", 2),
+  );
+  await waitForRun(page);
+  const labels = await page.evaluate(() =>
+    (window as unknown as { dendrolab: Dendrolab }).dendrolab.store.getState().runs.map((r) => r.label),
+  );
+  expect(labels).toHaveLength(2);
+  const { bytes } = await download(page, () => page.getByTestId("export-csv").click());
+  const lines = bytes.toString("utf8").trimEnd().split("\n");
+  expect(lines[0]).toBe(
+    `t (ms),${labels[1]} | cell 0 · branch 0 · comp 0 · v (mV),${labels[0]} | cell 0 · branch 0 · comp 0 · v (mV)`,
+  );
+  const first = lines[1].split(",").map(Number);
+  expect(first).toHaveLength(3);
+  expect(lines.length).toBeGreaterThan(100);
 });
