@@ -99,7 +99,7 @@ function makeActions(c: SessionContext) {
       return run.applyGuiEdit(c, { kind: "record", nodes, state });
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
-    /** Removes one instrument of the instruments list (one undo step). */
+    /** Removes one instrument of the instruments list (one undo step; two if another line adds it again). */
     removeInstrument: (instrument: Instrument) => removeInstrumentAction(c, instrument),
     /** Records `state` at given compartments (the raster's "record every cell's soma"). */
     recordAt: (nodes: readonly number[], state = "v") =>
