@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTraceCsv, tracesToCsv } from "../src/session/csv.js";
+import { parseTraceCsv } from "../src/session/csv.js";
+import { tracesToCsv } from "../src/session/csv-export.js";
 
 const row = (state: string, unit: string, values: number[]) => ({
   label: `cell 0 · branch 0 · comp 0 · ${state}`,

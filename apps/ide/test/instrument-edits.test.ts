@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { serializeModel } from "@dendrolab/core/io";
-import { instrumentsOf, placeOf } from "../src/session/instrument-edits.js";
-import { applyEdit } from "../src/session/script-edits.js";
+import { removeInstrument } from "../src/session/instrument-edits.js";
+import { type Instrument, instrumentLabel, instrumentsOf, placeOf } from "../src/session/instruments.js";
+import { insertLines } from "../src/session/script-edits.js";
 import { runScript } from "../src/sandbox/run-script.js";
 import { ModelEngine } from "../src/workers/model-engine.js";
 import { TUTORIAL_SCRIPT, tutorialTopology } from "./helpers.js";
 
 const summaryOf = (script: string) => new ModelEngine().load(serializeModel(runScript(script, () => undefined)));
+
+/** The script without the instrument (as the instruments list's × writes it). */
+const remove = (script: string, instrument: Instrument, summary: ReturnType<typeof summaryOf>) =>
+  removeInstrument(script, instrument, summary, tutorialTopology(), "network", insertLines);
 
 const MORE = TUTORIAL_SCRIPT.replace(
   "export default network;",
@@ -35,8 +40,9 @@ describe("the instruments list", () => {
   it("removes the tutorial's multi-line stimulus by deleting its statement, and nothing else", () => {
     const summary = summaryOf(TUTORIAL_SCRIPT);
     const [stim] = instrumentsOf(summary);
-    const out = applyEdit(TUTORIAL_SCRIPT, { kind: "removeInstrument", instrument: stim, summary }, tutorialTopology());
-    expect(out.label).toBe("Remove current clamp");
+    const out = remove(TUTORIAL_SCRIPT, stim, summary);
+    expect(instrumentLabel(stim)).toBe("current clamp");
+    expect(out.removedLine).toBe(true);
     expect(out.script).not.toContain("stimulate");
     expect(out.script).toContain('network.cell(0).branch(0).comp(0).record("v");');
     expect(out.script.split("\n").length).toBe(TUTORIAL_SCRIPT.split("\n").length - 5);
@@ -48,7 +54,7 @@ describe("the instruments list", () => {
   it("removes one recording made by a line for many cells with deleteRecordings, recording the others again", () => {
     const summary = summaryOf(MORE);
     const cell1 = instrumentsOf(summary).find((i) => i.kind === "recording" && i.index === 8)!;
-    const out = applyEdit(MORE, { kind: "removeInstrument", instrument: cell1, summary }, tutorialTopology());
+    const out = remove(MORE, cell1, summary);
     expect(out.lines).toEqual(["network.cell(1).branch(0).comp(0).deleteRecordings();"]);
     const after = summaryOf(out.script);
     expect(after.recordings.map((r) => `${r.index} ${r.state}`)).toEqual(["0 v", "0 Na_m", "16 v"]);
@@ -57,17 +63,14 @@ describe("the instruments list", () => {
   it("removing v where another line records it too: the line goes, then delete calls keep Na_m", () => {
     const summary = summaryOf(MORE);
     const v0 = instrumentsOf(summary).find((i) => i.kind === "recording" && i.index === 0 && i.state === "v")!;
-    const first = applyEdit(MORE, { kind: "removeInstrument", instrument: v0, summary }, tutorialTopology());
+    const first = remove(MORE, v0, summary);
     expect(first.lines).toEqual([]);
+    expect(first.removedLine).toBe(true);
     expect(first.script).not.toContain('network.cell(0).branch(0).comp(0).record("v");');
     const mid = summaryOf(first.script);
     // The "all" line still records v at comp 0 (what removeInstrumentAction checks after the run).
     expect(mid.recordings.some((r) => r.index === 0 && r.state === "v")).toBe(true);
-    const second = applyEdit(
-      first.script,
-      { kind: "removeInstrument", instrument: v0, summary: mid },
-      tutorialTopology(),
-    );
+    const second = remove(first.script, v0, mid);
     expect(second.lines).toEqual([
       "network.cell(0).branch(0).comp(0).deleteRecordings();",
       'network.cell(0).branch(0).comp(0).record("Na_m");',

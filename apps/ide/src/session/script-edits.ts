@@ -3,8 +3,6 @@
  * script stays the one source of truth. Lines go before a final `export default`, or
  * at the end.
  */
-import type { ModelSummary } from "../protocol/model.js";
-import { type Instrument, instrumentLabel, removeInstrument } from "./instrument-edits.js";
 import { ensureMechanismClass, type MechanismRef } from "./mod-script.js";
 import type { Topology } from "./topology.js";
 import { viewExpressions } from "./view-expr.js";
@@ -30,8 +28,8 @@ export type GuiEdit =
     }
   | { kind: "record"; nodes: readonly number[]; state: string }
   | { kind: "clearInstruments" }
-  /** Removes one stimulus, clamp or recording (its line, or `delete...` calls; session/instrument-edits.ts). */
-  | { kind: "removeInstrument"; instrument: Instrument; summary: ModelSummary }
+  /** Removes one stimulus, clamp or recording: the script as session/instrument-edits.ts rewrote it. */
+  | { kind: "removeInstrument"; label: string; script: string; lines: string[] }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
   | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string };
@@ -123,10 +121,7 @@ export function applyEdit(
   edit: GuiEdit,
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
-  if (edit.kind === "removeInstrument") {
-    const r = removeInstrument(script, edit.instrument, edit.summary, topo, scriptNames(script).model, insertLines);
-    return { script: r.script, label: labelOf(edit), lines: r.lines };
-  }
+  if (edit.kind === "removeInstrument") return { script: edit.script, label: labelOf(edit), lines: edit.lines };
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
@@ -149,7 +144,7 @@ function labelOf(edit: GuiEdit): string {
     case "clearInstruments":
       return "Clear instruments";
     case "removeInstrument":
-      return `Remove ${instrumentLabel(edit.instrument)}`;
+      return edit.label;
     case "applyTrained":
       return "Apply trained values";
     case "insert":

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
-import type { Instrument } from "./instrument-edits.js";
+import type { Instrument } from "./instruments.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import { removeInstrumentAction } from "./remove-instrument.js";
 import * as run from "./run-actions.js";

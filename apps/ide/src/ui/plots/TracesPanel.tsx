@@ -2,18 +2,22 @@
  * Recorded traces of the latest run (and earlier runs, kept for comparison): one subplot
  * per unit, CSV export, the spike raster of networks, and the instruments.
  */
-import { lazy, Suspense, useMemo } from "react";
-import { tracesToCsv } from "../../session/csv.js";
+import { useMemo } from "react";
+import type { CsvRun } from "../../session/csv-export.js";
 import { Instruments } from "../Instruments.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { downloadText } from "./export.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
+import { SpikeRaster } from "./SpikeRaster.js";
 import { MAX_DRAWN_ROWS, tracesFigure } from "./trace-data.js";
 import "./traces.css";
 
-/** The raster loads after first paint (networks only). */
-const SpikeRaster = lazy(() => import("./SpikeRaster.js").then((m) => ({ default: m.SpikeRaster })));
+/** Downloads the runs' traces as CSV (the writer loads on first use). */
+async function exportCsv(runs: readonly CsvRun[]): Promise<void> {
+  const { tracesToCsv } = await import("../../session/csv-export.js");
+  downloadText(tracesToCsv(runs), "dendrolab-traces.csv", "text/csv");
+}
 
 export function TracesPanel() {
   const a = useActions();
@@ -39,7 +43,7 @@ export function TracesPanel() {
         <button
           type="button"
           disabled={!latest || latest.traces.rows.length === 0}
-          onClick={() => downloadText(tracesToCsv(runs), "dendrolab-traces.csv", "text/csv")}
+          onClick={() => void exportCsv(runs)}
           data-testid="export-csv"
           title="Time, then one column per recording (and per earlier run shown)"
         >
@@ -64,11 +68,7 @@ export function TracesPanel() {
           <Plot data={figure.data} layout={figure.layout} testid="traces-plot" />
         </div>
       )}
-      {latest && nCells > 1 && (
-        <Suspense fallback={null}>
-          <SpikeRaster traces={latest.traces} />
-        </Suspense>
-      )}
+      {latest && nCells > 1 && <SpikeRaster traces={latest.traces} />}
     </div>
   );
 }

@@ -85,11 +85,12 @@ export function tracesFigure(
   });
   const layout: PlotLayout = {
     ...base,
-    margin: { l: 60, r: 12, t: 8, b: 40 },
+    margin: { l: 60, r: 12, t: 8, b: 56 },
     // Above the plotting area (plotly makes room for it).
     legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 10 } },
     uirevision: "traces",
-    xaxis: { title: { text: "t (ms)", standoff: 6 }, automargin: true, zeroline: false, anchor: n > 1 ? `y${n}` : "y" },
+    // No automargin: it doubles the time of a redraw. Plotly sets a bottom title near the paper's edge: 56 px keeps it in.
+    xaxis: { title: { text: "t (ms)" }, zeroline: false, anchor: n > 1 ? `y${n}` : "y" },
   };
   (axes.length ? axes : [{ unit: "mV", states: ["v"] }]).forEach((a, k) => {
     const top = 1 - k * (span + gap);
