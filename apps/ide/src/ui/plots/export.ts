@@ -56,8 +56,8 @@ const made = new WeakMap<PlotlyApi, Map<string, Record<string, unknown>[]>>();
 
 /** The mode bar buttons that download a plotly plot (replacing plotly's own camera and "Share chart..."). */
 export function exportButtons(Plotly: PlotlyApi, name: string): Record<string, unknown>[] {
-  let byName = made.get(Plotly);
-  if (!byName) made.set(Plotly, (byName = new Map()));
+  const byName = made.get(Plotly) ?? new Map<string, Record<string, unknown>[]>();
+  made.set(Plotly, byName);
   const known = byName.get(name);
   if (known) return known;
   const icons = Plotly.Icons ?? {};
