@@ -97,6 +97,31 @@ export function Plot({
     }, wait);
   }, [data, layout, minIntervalMs, bundle, draw]);
 
+  // The plot follows its box (plotly's `responsive` follows only the window).
+  useEffect(() => {
+    const host = el.current;
+    if (!host) return;
+    let frame = 0;
+    let size = "";
+    const ro = new ResizeObserver(([entry]) => {
+      const next = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`;
+      if (next === size) return;
+      const first = size === "";
+      size = next;
+      if (first || frame || !drawnWith.current) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const api = drawnWith.current && plotlyIfLoaded(drawnWith.current);
+        if (api && host.querySelector(".main-svg")) api.Plots.resize(host);
+      });
+    });
+    ro.observe(host);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
