@@ -112,7 +112,10 @@ export function Plot({
       frame = requestAnimationFrame(() => {
         frame = 0;
         const api = drawnWith.current && plotlyIfLoaded(drawnWith.current);
-        if (api && host.querySelector(".main-svg")) api.Plots.resize(host);
+        if (!api || !host.querySelector(".main-svg")) return;
+        const t0 = performance.now();
+        api.Plots.resize(host);
+        performance.measure(`plot-resize:${testid ?? "plot"}`, { start: t0, end: performance.now() });
       });
     });
     ro.observe(host);
@@ -120,7 +123,7 @@ export function Plot({
       ro.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [testid]);
 
   useEffect(
     () => () => {
