@@ -32,6 +32,10 @@ export interface ModelSummary {
   recordings: Array<{ target: "node" | "edge"; index: number; state: string }>;
   /** Compartments that receive a stimulus, with the largest |current| (nA); `samples` for a sampled one (absent: defined in time). */
   stimuli: Array<{ node: number; peakNa: number; samples?: number }>;
+  /** Clamped states (compartment or synapse), in the order they were added. */
+  clamps?: Array<{ target: "node" | "edge"; index: number; state: string }>;
+  /** Units of compartment keys and recordable states (`radius`: "µm", `i_Na`: "mA/cm²"; protocol/units.ts). */
+  units?: Record<string, string>;
   trainables: Array<{ key: string; target: "node" | "edge"; count: number }>;
   /** Mean of every compartment key over each group's compartments that have it: groupMeans[group][key]. */
   groupMeans: Record<string, Record<string, number>>;
@@ -88,7 +92,14 @@ export type SimSettings = v.InferOutput<typeof SimSettingsSchema>;
 export interface Traces {
   dt: number;
   nSamples: number;
-  rows: Array<{ label: string; values: Float32Array }>;
+  rows: Array<{
+    label: string;
+    values: Float32Array;
+    /** Where it was recorded (`cell 0 · branch 0 · comp 0`, `synapse 1`), what and in which unit. */
+    place?: string;
+    state?: string;
+    unit?: string;
+  }>;
   /** Wall time of the simulation in the worker, ms. */
   ms: number;
   /** What looked wrong in the run, e.g. a voltage outside -200..200 mV (where and when). */

@@ -33,6 +33,8 @@ export type GuiEdit =
     }
   | { kind: "record"; nodes: readonly number[]; state: string; loc?: { x: number; nodes: readonly number[] } | null }
   | { kind: "clearInstruments" }
+  /** Removes one stimulus, clamp or recording: the script as session/instrument-edits.ts rewrote it. */
+  | { kind: "removeInstrument"; label: string; script: string; lines: string[] }
   | { kind: "applyTrained"; values: ReadonlyArray<{ group: string; key: string; value: number }> }
   /** `insert(new M())` or `delete(new M())`; the class is declared or imported first if needed. */
   | { kind: "insert" | "delete"; target: EditTarget; mechanism: MechanismRef; name: string }
@@ -123,6 +125,8 @@ function editLines(edit: GuiEdit, topo: Topology, names: ScriptNames, className:
       return placeExpressions(topo, edit, root).map((v) => `${v}.record(${JSON.stringify(edit.state)});`);
     case "clearInstruments":
       return [`${root}.deleteStimuli();`, `${root}.deleteRecordings();`];
+    case "removeInstrument":
+      return []; // applyEdit handles it
     case "insert":
     case "delete":
       return targetExpressions(edit.target, topo, root).map((v) => `${v}.${edit.kind}(new ${className}());`);
@@ -176,6 +180,7 @@ export function applyEdit(
   topo: Topology,
 ): { script: string; label: string; lines: string[] } {
   if (edit.kind === "rewrite") return { script: edit.script, label: edit.label, lines: [] };
+  if (edit.kind === "removeInstrument") return { script: edit.script, label: labelOf(edit), lines: edit.lines };
   let base = script;
   let className = "";
   if (edit.kind === "insert" || edit.kind === "delete")
@@ -208,6 +213,8 @@ function labelOf(edit: GuiEdit): string {
       return `Record ${edit.state}`;
     case "clearInstruments":
       return "Clear instruments";
+    case "removeInstrument":
+      return edit.label;
     case "applyTrained":
       return "Apply trained values";
     case "insert":

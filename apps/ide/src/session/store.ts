@@ -9,11 +9,13 @@ import type { GalleryExample } from "../gallery/types.js";
 import type { ConvergenceTolerance } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { openExample } from "./gallery-actions.js";
+import type { Instrument } from "./instruments.js";
 import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
 import type { ConnectRequest } from "./synapse-actions.js";
 import { editMechanism, type MechanismTarget } from "./mechanisms.js";
 import { persistActions } from "./persist/actions.js";
+import { removeInstrumentAction } from "./remove-instrument.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
@@ -100,6 +102,11 @@ function makeActions(c: SessionContext) {
       return run.applyGuiEdit(c, { kind: "record", nodes, loc, state });
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
+    /** Removes one instrument of the instruments list (one undo step; two if another line adds it again). */
+    removeInstrument: (instrument: Instrument) => removeInstrumentAction(c, instrument),
+    /** Records `state` at given compartments (the raster's "record every cell's soma"). */
+    recordAt: (nodes: readonly number[], state = "v") =>
+      nodes.length ? run.applyGuiEdit(c, { kind: "record", nodes, state }) : Promise.resolve([]),
     setSim(p: Partial<SimSettings>) {
       patch(c, { sim: { ...get(c).sim, ...p } });
       return run.resimulate(c);

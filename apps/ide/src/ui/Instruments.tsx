@@ -1,8 +1,10 @@
 /**
  * Instruments: a current clamp (step current) and recordings at the selected places
- * (the first compartment of each selected branch or cell, or the selected compartments).
+ * (the first compartment of each selected branch or cell, or the selected compartments),
+ * and the list of the model's instruments, each removable.
  */
 import { useState } from "react";
+import { InstrumentList } from "./InstrumentList.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { LocField } from "./LocField.js";
 import { NumberField } from "./widgets.js";
@@ -88,6 +90,7 @@ export function Instruments() {
           Clear all
         </button>
       </div>
+      <InstrumentList />
     </div>
   );
 }

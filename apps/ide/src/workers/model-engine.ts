@@ -9,6 +9,7 @@ import { computeXyz } from "@dendrolab/core/layout";
 import { mechanismValueRule } from "@dendrolab/core/rules";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
+import { unitsOf } from "../protocol/units.js";
 import { mechanismsReport } from "./mechanism-report.js";
 
 /** Mean of each key over the masked compartments that have it (NaN-free keys only). */
@@ -101,6 +102,8 @@ export class ModelEngine {
               samples: s.values.length,
             }),
       })),
+      clamps: d.clamps.map((c) => ({ target: c.target, index: c.index, state: c.state })),
+      units: unitsOf([...d.channels, ...d.synapseTypes.values()], m.keys),
       trainables: d.trainables.map((t) => ({ key: t.key, target: t.target, count: t.groups.length })),
       groupMeans: Object.fromEntries([...d.groups].map(([name, mask]) => [name, groupMeans(d.columns, mask, m.keys)])),
       coords: {
@@ -148,6 +151,7 @@ export class ModelEngine {
     const r = jx.simulateWatched(m, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
     const ms = performance.now() - start;
     const topo = m.base.topo;
+    const units = unitsOf([...m.base.channels, ...m.base.synapseTypes.values()], m.keys);
     const rows = m.base.recordings.map((rec, i) => {
       const where =
         rec.target === "node"
@@ -155,6 +159,9 @@ export class ModelEngine {
           : `synapse ${rec.index}`;
       return {
         label: `${where} · ${rec.state}`,
+        place: where,
+        state: rec.state,
+        unit: units[rec.state] ?? "",
         values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)),
       };
     });

@@ -43,7 +43,7 @@ export function GatingPlot({ mechanism, gates, celsius }: { mechanism: string; g
       uirevision: mechanism,
       title: { text: `${mechanism} at ${celsius} °C`, font: { size: 11 }, x: 0.02, xanchor: "left", y: 0.99 },
       xaxis: { title: { text: "v (mV)" }, range: [-100, 50], zeroline: false, anchor: "y2" },
-      yaxis: { title: { text: "x∞" }, domain: [0.55, 1], range: [-0.03, 1.03], zeroline: false },
+      yaxis: { title: { text: "x∞ (1)" }, domain: [0.55, 1], range: [-0.03, 1.03], zeroline: false },
       yaxis2: { title: { text: "τx (ms)" }, domain: [0, 0.45], zeroline: false, rangemode: "tozero" },
     }),
     [mechanism, celsius],

@@ -4,6 +4,9 @@
  */
 import { plotColours } from "../theme/theme.js";
 import { useCallback, useEffect, useRef } from "react";
+import { ExportButtons } from "./ExportButtons.js";
+import { downloadCanvasPng, downloadText } from "./export.js";
+import { CanvasPainter, type Painter, SvgPainter } from "./painter.js";
 import { extent, formatTick, niceTicks } from "./ticks.js";
 
 export interface Series {
@@ -22,6 +25,8 @@ export interface LiveChartProps {
   yLabel: string;
   logY?: boolean;
   testid?: string;
+  /** File name (without extension) of the PNG and SVG downloads; default from the testid. */
+  exportName?: string;
 }
 
 const M = { l: 52, r: 10, t: 18, b: 34 };
@@ -55,9 +60,19 @@ export function LiveChart(props: LiveChartProps) {
   // Every render draws (the props are new data).
   useEffect(() => schedule());
 
+  const name = `dendrolab-${props.exportName ?? props.testid?.replace(/-plot$/, "") ?? "chart"}`;
+  const exportSvg = () => {
+    const box = canvas.current?.parentElement?.getBoundingClientRect();
+    if (box) downloadText(liveChartSvg(latest.current, box.width, box.height), `${name}.svg`, "image/svg+xml");
+  };
   return (
     <div className="live-chart" data-testid={props.testid}>
       <canvas ref={canvas} />
+      <ExportButtons
+        testid={props.testid}
+        png={() => canvas.current && downloadCanvasPng(canvas.current, name)}
+        svg={exportSvg}
+      />
     </div>
   );
 }
@@ -74,70 +89,51 @@ function draw(el: HTMLCanvasElement, p: LiveChartProps): void {
   const g = el.getContext("2d")!;
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, w, h);
+  paintLiveChart(new CanvasPainter(g), p, w, h);
+}
+
+/** The chart as an SVG document of the size it has on screen. */
+export function liveChartSvg(p: LiveChartProps, w: number, h: number): string {
+  const svg = new SvgPainter();
+  paintLiveChart(svg, p, w, h);
+  return svg.document(w, h);
+}
+
+/** Grid, ticks, axis labels, series and (above the plotting area) the legend. */
+function paintLiveChart(g: Painter, p: LiveChartProps, w: number, h: number): void {
   const ty = (v: number) => (p.logY ? Math.log10(Math.max(v, 1e-300)) : v);
   const xs = extent(p.series.flatMap((s) => Array.from(s.x)));
   const ys = extent(p.series.flatMap((s) => Array.from(s.y, ty)));
   const px = (v: number) => M.l + ((v - xs[0]) / (xs[1] - xs[0])) * (w - M.l - M.r);
   const py = (v: number) => h - M.b - ((ty(v) - ys[0]) / (ys[1] - ys[0])) * (h - M.t - M.b);
-  g.font = "11px system-ui, sans-serif";
   const theme = plotColours();
-  g.strokeStyle = theme.grid;
-  g.fillStyle = theme.ink;
-  g.lineWidth = 1;
-  g.textAlign = "center";
+  const GRID = theme.grid;
+  const INK = theme.ink;
   for (const t of niceTicks(xs[0], xs[1])) {
     const x = px(t);
-    g.beginPath();
-    g.moveTo(x, M.t);
-    g.lineTo(x, h - M.b);
-    g.stroke();
-    g.fillText(formatTick(t), x, h - M.b + 13);
+    g.line([x, x], [M.t, h - M.b], GRID, 1);
+    g.text(x, h - M.b + 13, formatTick(t), INK, "center");
   }
-  g.textAlign = "right";
   for (const t of niceTicks(ys[0], ys[1])) {
     const y = h - M.b - ((t - ys[0]) / (ys[1] - ys[0])) * (h - M.t - M.b);
-    g.beginPath();
-    g.moveTo(M.l, y);
-    g.lineTo(w - M.r, y);
-    g.stroke();
-    g.fillText(p.logY ? formatTick(10 ** t) : formatTick(t), M.l - 5, y + 4);
+    g.line([M.l, w - M.r], [y, y], GRID, 1);
+    g.text(M.l - 5, y + 4, p.logY ? formatTick(10 ** t) : formatTick(t), INK, "right");
   }
-  g.textAlign = "center";
-  g.fillText(p.xLabel, (M.l + w - M.r) / 2, h - 6);
-  g.save();
-  g.translate(12, (M.t + h - M.b) / 2);
-  g.rotate(-Math.PI / 2);
-  g.fillText(p.yLabel, 0, 0);
-  g.restore();
-  g.save();
-  g.beginPath();
-  g.rect(M.l, M.t - 2, w - M.l - M.r, h - M.t - M.b + 4);
-  g.clip();
+  g.text((M.l + w - M.r) / 2, h - 6, p.xLabel, INK, "center");
+  g.text(12, (M.t + h - M.b) / 2, p.yLabel, INK, "center", true);
+  g.clip(M.l, M.t - 2, w - M.l - M.r, h - M.t - M.b + 4);
   for (const s of p.series) {
-    g.strokeStyle = s.color;
-    g.fillStyle = s.color;
-    g.lineWidth = s.width ?? 1.5;
-    g.setLineDash(s.dash ? [4, 3] : []);
-    g.beginPath();
-    for (let i = 0; i < s.x.length; i++) {
-      const x = px(s.x[i]);
-      const y = py(s.y[i]);
-      if (i === 0) g.moveTo(x, y);
-      else g.lineTo(x, y);
-    }
-    g.stroke();
-    if (s.markers) for (let i = 0; i < s.x.length; i++) g.fillRect(px(s.x[i]) - 2, py(s.y[i]) - 2, 4, 4);
+    const x = Array.from(s.x, px);
+    const y = Array.from(s.y, py);
+    g.line(x, y, s.color, s.width ?? 1.5, s.dash);
+    if (s.markers) for (let i = 0; i < x.length; i++) g.rect(x[i] - 2, y[i] - 2, 4, 4, s.color);
   }
-  g.restore();
-  g.setLineDash([]);
+  g.unclip();
   let lx = M.l + 6;
-  g.textAlign = "left";
   for (const s of p.series) {
     if (!s.label) continue;
-    g.fillStyle = s.color;
-    g.fillRect(lx, 6, 14, 3);
-    g.fillStyle = theme.ink;
-    g.fillText(s.label, lx + 18, 11);
-    lx += 26 + g.measureText(s.label).width;
+    g.rect(lx, 6, 14, 3, s.color);
+    g.text(lx + 18, 11, s.label, INK, "left");
+    lx += 26 + g.measure(s.label);
   }
 }

@@ -4,6 +4,7 @@
  * its branch; ctrl/cmd or shift adds); instruments then go to the compartment clicked.
  */
 import { useEffect, useMemo, useState } from "react";
+import { withUnit } from "../../protocol/units.js";
 import { branchKey, compKey } from "../../session/selection.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { Panel } from "../widgets.js";
@@ -75,7 +76,7 @@ export function MorphologyPanel() {
         ? morphologyTraces(model.summary, {
             dims: view.dims,
             values: view.colourBy === "group" ? null : values,
-            valueKey: view.colourBy,
+            valueKey: withUnit(view.colourBy, model.summary.units?.[view.colourBy]),
             selected,
             highlightGroup: highlight,
           })
@@ -101,8 +102,8 @@ export function MorphologyPanel() {
             margin: { ...BASE_LAYOUT.margin, t: 24 },
             legend: { ...BASE_LAYOUT.legend, x: 0, y: 1, yanchor: "bottom" },
             uirevision: "morph2d",
-            xaxis: { title: { text: "x (um)" }, zeroline: false },
-            yaxis: { title: { text: "y (um)" }, scaleanchor: "x", zeroline: false },
+            xaxis: { title: { text: "x (µm)" }, zeroline: false },
+            yaxis: { title: { text: "y (µm)" }, scaleanchor: "x", zeroline: false },
             hovermode: "closest",
             dragmode: "pan",
           },

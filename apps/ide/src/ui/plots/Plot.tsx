@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isDark, onThemeChange, themedLayout } from "../theme/theme.js";
+import { exportButtons } from "./export.js";
 import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
 import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
 
@@ -16,9 +17,21 @@ export interface PlotProps {
   className?: string;
   /** Which plotly bundle draws this plot (3-D needs "gl3d"). */
   bundle?: PlotlyBundle;
+  /** File name (without extension) of the PNG and SVG the mode bar downloads; default the testid or "plot". */
+  exportName?: string;
 }
 
-export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, className, bundle = "basic" }: PlotProps) {
+export function Plot({
+  data,
+  layout,
+  onClick,
+  minIntervalMs = 0,
+  testid,
+  className,
+  bundle = "basic",
+  exportName,
+}: PlotProps) {
+  const fileName = `dendrolab-${exportName ?? testid?.replace(/-plot$/, "") ?? "plot"}`;
   const el = useRef<HTMLDivElement>(null);
   /** The props the next draw uses (set by the effect below when they change). */
   const latest = useRef({ data, layout, bundle });
@@ -54,14 +67,15 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
       clickBound.current = true;
       const t0 = performance.now();
       const layout = themedLayout(latest.current.layout, dark);
-      void Plotly.react(host, latest.current.data, layout, PLOT_CONFIG).then((gd: PlotlyHTMLElement) => {
+      const config = { ...PLOT_CONFIG, modeBarButtonsToAdd: exportButtons(Plotly, fileName) };
+      void Plotly.react(host, latest.current.data, layout, config).then((gd: PlotlyHTMLElement) => {
         performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
         if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
         host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);
         setDrawn((n) => n + 1);
       });
     },
-    [testid],
+    [testid, fileName],
   );
 
   useEffect(() => {
@@ -86,18 +100,25 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
     }, wait);
   }, [data, layout, minIntervalMs, bundle, draw]);
 
-  // A resized panel (a dragged gutter) resizes the plot: plotly only follows the window.
+  // The plot follows its box (a dragged gutter; plotly's `responsive` follows only the window).
   useEffect(() => {
     const host = el.current;
     if (!host) return;
-    let pending = false;
-    const ro = new ResizeObserver(() => {
-      const drawnBy = drawnWith.current && plotlyIfLoaded(drawnWith.current);
-      if (pending || !drawnBy) return;
-      pending = true;
-      inOwnTask(() => {
-        pending = false;
-        if (host.isConnected && host.offsetWidth > 0) drawnBy.Plots.resize(host);
+    let frame = 0;
+    let size = "";
+    const ro = new ResizeObserver(([entry]) => {
+      const next = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`;
+      if (next === size) return;
+      const first = size === "";
+      size = next;
+      if (first || frame || !drawnWith.current) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const api = drawnWith.current && plotlyIfLoaded(drawnWith.current);
+        if (!api || !host.querySelector(".main-svg")) return;
+        const t0 = performance.now();
+        api.Plots.resize(host);
+        performance.measure(`plot-resize:${testid ?? "plot"}`, { start: t0, end: performance.now() });
       });
     });
     ro.observe(host);
@@ -108,9 +129,10 @@ export function Plot({ data, layout, onClick, minIntervalMs = 0, testid, classNa
     });
     return () => {
       ro.disconnect();
+      cancelAnimationFrame(frame);
       offTheme();
     };
-  }, [draw]);
+  }, [testid, draw]);
 
   useEffect(
     () => () => {

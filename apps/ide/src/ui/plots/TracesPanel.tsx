@@ -1,29 +1,35 @@
-/** Recorded traces of the latest run (and earlier runs, kept for comparison), and the instruments. */
+/**
+ * Recorded traces of the latest run (and earlier runs, kept for comparison): one subplot
+ * per unit, CSV export, the spike raster of networks, and the instruments.
+ */
 import { useMemo } from "react";
-import { useActions, useSessionState } from "../session-context.js";
+import type { CsvRun } from "../../session/csv-export.js";
 import { Instruments } from "../Instruments.js";
+import { useActions, useSessionState } from "../session-context.js";
 import { ConvergenceCheck } from "./ConvergenceCheck.js";
-import { SampledStimulusNote } from "./SampledStimulusNote.js";
+import { downloadText } from "./export.js";
 import { BASE_LAYOUT } from "./plotly.js";
 import { Plot } from "./Plot.js";
 import { RunWarnings } from "./RunWarnings.js";
-import { runTraces } from "./trace-data.js";
+import { SampledStimulusNote } from "./SampledStimulusNote.js";
+import { SpikeRaster } from "./SpikeRaster.js";
+import { MAX_DRAWN_ROWS, tracesFigure } from "./trace-data.js";
+import "./traces.css";
 
-const LAYOUT = {
-  ...BASE_LAYOUT,
-  margin: { l: 48, r: 12, t: 8, b: 36 },
-  legend: { x: 1, xanchor: "right", y: 1, yanchor: "top", bgcolor: "rgba(255,255,255,0.75)", font: { size: 10 } },
-  uirevision: "traces",
-  xaxis: { title: { text: "t (ms)" }, zeroline: false },
-  yaxis: { title: { text: "v (mV)" }, zeroline: false },
-};
+/** Downloads the runs' traces as CSV (the writer loads on first use). */
+async function exportCsv(runs: readonly CsvRun[]): Promise<void> {
+  const { tracesToCsv } = await import("../../session/csv-export.js");
+  downloadText(tracesToCsv(runs), "dendrolab-traces.csv", "text/csv");
+}
 
 export function TracesPanel() {
   const a = useActions();
   const runs = useSessionState((s) => s.runs);
   const keep = useSessionState((s) => s.view.keepRuns);
   const simError = useSessionState((s) => s.simError);
-  const data = useMemo(() => runTraces(runs), [runs]);
+  const nCells = useSessionState((s) => s.model?.summary.cells.length ?? 0);
+  const figure = useMemo(() => tracesFigure(runs, BASE_LAYOUT), [runs]);
+  const latest = runs[runs.length - 1];
   return (
     <div className="traces" data-testid="traces-panel">
       <Instruments />
@@ -37,9 +43,23 @@ export function TracesPanel() {
           />
           keep earlier runs for comparison
         </label>
+        <button
+          type="button"
+          disabled={!latest || latest.traces.rows.length === 0}
+          onClick={() => void exportCsv(runs)}
+          data-testid="export-csv"
+          title="Time, then one column per recording (and per earlier run shown)"
+        >
+          Export CSV
+        </button>
         <span className="muted" data-testid="run-count">
-          {runs.length ? `${runs[runs.length - 1].label}` : ""}
+          {latest ? latest.label : ""}
         </span>
+        {figure.hidden > 0 && (
+          <span className="muted" data-testid="traces-hidden">
+            first {MAX_DRAWN_ROWS} of {latest.traces.rows.length} recordings drawn (all are in the CSV)
+          </span>
+        )}
       </div>
       <ConvergenceCheck />
       <SampledStimulusNote />
@@ -49,7 +69,12 @@ export function TracesPanel() {
         </div>
       )}
       <RunWarnings />
-      {runs.length > 0 && <Plot data={data} layout={LAYOUT} testid="traces-plot" />}
+      {runs.length > 0 && (
+        <div className="traces-plot-box" style={{ minHeight: 90 + 120 * figure.nAxes }}>
+          <Plot data={figure.data} layout={figure.layout} testid="traces-plot" />
+        </div>
+      )}
+      {latest && nCells > 1 && <SpikeRaster traces={latest.traces} />}
     </div>
   );
 }

@@ -18,5 +18,12 @@ export interface PlotlyApi {
     config?: Record<string, unknown>,
   ): Promise<PlotlyHTMLElement>;
   purge(el: HTMLElement): void;
+  /** The plot as a data URL (`data:image/png;base64,...` or `data:image/svg+xml,...`). */
+  toImage(
+    el: HTMLElement,
+    opts: { format: "png" | "svg"; width: number; height: number; scale?: number; setBackground?: string },
+  ): Promise<string>;
+  /** The mode bar's icons (`camera`, `disk`, ...). */
+  Icons?: Record<string, unknown>;
   Plots: { resize(el: HTMLElement): void };
 }

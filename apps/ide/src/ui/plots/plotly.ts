@@ -29,7 +29,10 @@ export function inOwnTask(fn: () => void): void {
 export const PLOT_CONFIG = {
   displaylogo: false,
   responsive: true,
-  modeBarButtonsToRemove: ["lasso2d", "select2d", "toImage"],
+  /** No "Share chart..." (it sends the plot to Chart Studio, which needs a server and an account). */
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  modeBarButtonsToRemove: ["lasso2d", "select2d", "toImage", "sendDataToCloud"],
 };
 
 export const BASE_LAYOUT = {

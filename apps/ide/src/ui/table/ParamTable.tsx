@@ -53,6 +53,7 @@ function TableBody({ table }: { table: TableData }) {
   const session = useSession();
   /** A value the table refused, with why (cleared by the next edit). */
   const [problem, setProblem] = useState<string | null>(null);
+  const units = useSessionState((s) => s.model?.summary.units);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -163,9 +164,18 @@ function TableBody({ table }: { table: TableData }) {
                 key={c}
                 className={`tcell ${table.editable[j] ? "editable-head" : ""}`}
                 style={{ width: widths[j] }}
-                title={c}
+                title={units?.[c] ? `${c} (${units[c]})` : c}
               >
-                {wrapName(c)}
+                {units?.[c] ? (
+                  <span>
+                    {wrapName(c)}
+                    <span className="tunit" style={{ display: "block", fontWeight: 400, color: "var(--muted)" }}>
+                      {units[c]}
+                    </span>
+                  </span>
+                ) : (
+                  wrapName(c)
+                )}
               </div>
             ))}
           </div>
