@@ -35,10 +35,10 @@ function callPattern(inst: Instrument): string {
   return inst.state === "v" ? `record\\s*\\((?:${str("v")}|\\s*)\\)` : `record\\s*\\(${str(inst.state)}\\)`;
 }
 
-/** Statements (whole lines) of the script that add exactly this instrument. */
+/** Statements (whole lines, with a trailing `//` comment) of the script that add exactly this instrument. */
 function addingStatements(script: string, inst: Instrument, topo: Topology, root: string): RegExpMatchArray[] {
   const expr = looseExpression(placeExpression(inst, topo, root));
-  const re = new RegExp(`^[ \\t]*${expr}\\s*\\.\\s*${callPattern(inst)}\\s*;?[ \\t]*(?:\\r?\\n|$)`, "gm");
+  const re = new RegExp(`^[ \\t]*${expr}\\s*\\.\\s*${callPattern(inst)}\\s*;?[ \\t]*(?://[^\\n]*)?(?:\\r?\\n|$)`, "gm");
   return [...script.matchAll(re)];
 }
 

@@ -86,7 +86,7 @@ function ranges(c: { x: readonly number[]; y: readonly number[]; z: readonly num
 export function fittedScene(
   points: { x: readonly number[]; y: readonly number[]; z: readonly number[] },
   viewAspect: number,
-  unitLabel = "um",
+  unitLabel = "µm",
 ) {
   const r = ranges(points);
   const spans = r.map(([lo, hi]) => hi - lo);
