@@ -144,8 +144,9 @@ test("the address forgets a shared link once the session differs; a link wins ov
   await shot(other, "persist-02-link-over-autosave");
   // ... and the autosaved session is one click away, and that click is undoable.
   await other.getByTestId("banner-previous").click();
+  // The click reads the stored session first (IndexedDB), then replaces and runs.
+  await expect.poll(() => script(other)).toBe(edited);
   await waitForRun(other);
-  expect(await script(other)).toBe(edited);
   await other.getByTestId("undo").click();
   await waitForRun(other);
   expect(await script(other)).toBe(linked);
