@@ -35,24 +35,30 @@ export function ConvergenceCheck() {
   return (
     <div className="convergence" data-testid="convergence">
       <div className="convergence-bar">
-        <button type="button" onClick={() => void run()} disabled={busy} data-testid="check-convergence">
-          {busy ? "Checking…" : "Check dt convergence (dt, dt/2, dt/4)"}
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={busy}
+          data-testid="check-convergence"
+          title="Runs the model at dt, dt/2 and dt/4 and compares the voltage recordings (the traces shown stay)"
+        >
+          {busy ? "Checking…" : "Check dt convergence"}
         </button>
         <NumberField
-          label="tolerance"
+          label="within"
           unit="mV"
           value={tol.mV}
           min={0}
-          width={48}
+          width={40}
           onCommit={(mV) => setTol({ ...tol, mV })}
           testid="convergence-mv"
         />
         <NumberField
           label=""
-          unit="ms (spike times)"
+          unit="ms"
           value={tol.ms}
           min={0}
-          width={56}
+          width={48}
           onCommit={(v) => setTol({ ...tol, ms: v })}
           testid="convergence-ms"
         />

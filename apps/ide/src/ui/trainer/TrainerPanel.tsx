@@ -6,6 +6,8 @@ import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
 import { LiveChart, type Series } from "../plots/LiveChart.js";
 import { TRACE_COLOURS, timeAxis } from "../plots/trace-data.js";
+import type { TrainingState } from "../../session/state.js";
+import { isDark } from "../theme/theme.js";
 import { NumberField } from "../widgets.js";
 import { ParamChooser } from "./ParamChooser.js";
 import "../warnings.css";
@@ -93,7 +95,7 @@ export function TrainerPanel() {
       out.push({
         x: timeAxis(tr.target!),
         y: r.values,
-        color: "#111",
+        color: isDark() ? "#e8ecf2" : "#111",
         dash: true,
         width: 1.2,
         label: i === 0 ? "target" : undefined,
@@ -216,9 +218,15 @@ export function TrainerPanel() {
       {tr.losses.length > 0 && (
         <div className="trainer-plots">
           <LiveChart series={lossData} xLabel="step" yLabel="loss" logY testid="loss-plot" />
-          <LiveChart series={traceData} xLabel="t (ms)" yLabel="v (mV)" testid="train-traces-plot" />
+          <LiveChart series={traceData} xLabel="t (ms)" yLabel={traceAxisLabel(tr.traces)} testid="train-traces-plot" />
         </div>
       )}
     </div>
   );
+}
+
+/** The trace chart's y title: the first recording's quantity and unit (v in mV when unknown). */
+function traceAxisLabel(t: TrainingState["traces"]): string {
+  const row = t?.rows[0];
+  return row?.state && row.unit ? `${row.state} (${row.unit})` : "v (mV)";
 }
