@@ -22,6 +22,7 @@ export function LocField({ value, onChange }: { value: number | null; onChange: 
   return (
     <label
       className="field"
+      style={{ marginLeft: 8 }}
       title="On selected branches, place instruments at loc(x): x from 0 (start) to 1 (end) of the branch. Empty: the first compartment."
     >
       <span>on branches at loc(</span>

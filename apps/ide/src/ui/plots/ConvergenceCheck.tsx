@@ -58,7 +58,7 @@ export function ConvergenceCheck() {
           unit="ms"
           value={tol.ms}
           min={0}
-          width={48}
+          width={58}
           onCommit={(v) => setTol({ ...tol, ms: v })}
           testid="convergence-ms"
         />
