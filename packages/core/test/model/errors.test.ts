@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
 import { HH, Na } from "../../src/channels.js";
 import { IonotropicSynapse } from "../../src/synapses.js";
+import { checkParents } from "../../src/api/modules.js";
 
 function cell() {
   const c = new jx.Cell(new jx.Branch(new jx.Compartment(), 3), [-1, 0, 0]);
@@ -58,6 +59,38 @@ describe("bad input", () => {
     expect(() => new jx.Cell(b, [-1, -1])).toThrow(/parents\[1\] is -1/);
     expect(() => new jx.Cell(b, [-1, 1])).toThrow(/own parent/);
     expect(() => new jx.Cell([b, b], [-1, 0, 0])).toThrow(/2 branches but 3 parents/);
+    // Cycles anywhere, including ones that join a part already checked.
+    expect(() => checkParents([-1, 0, 3, 4, 2])).toThrow(/branch 2 leads into a cycle through branch 2/);
+    expect(() => checkParents([-1, 0, 1, 4, 3])).toThrow(/branch 3 leads into a cycle through branch 3/);
+    expect(() => checkParents([-1, 0, 0, 1, 1, 2, 5])).not.toThrow();
+  });
+
+  it("checks long chains in linear time, and names a long list by its start and length", () => {
+    // 200,000 branches in a chain (a hostile link's model): a walk per branch up to the
+    // root took minutes; one walk per branch that stops at a checked branch is linear.
+    const n = 200_000;
+    const chain = Array.from({ length: n }, (_, i) => i - 1);
+    let ops = 0;
+    const counted = new Proxy(chain, {
+      get(t, k, r) {
+        if (typeof k === "string" && /^\d+$/.test(k)) ops++;
+        return Reflect.get(t, k, r);
+      },
+    });
+    expect(() => checkParents(counted)).not.toThrow();
+    expect(ops).toBeLessThan(4 * n);
+    // The end of the chain loops back: the message shows 20 entries and the length.
+    const looped = [...chain, n - 1];
+    looped[n - 1] = n;
+    let message = "";
+    try {
+      checkParents(looped);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/not a tree: branch \d+ leads into a cycle/);
+    expect(message).toContain("(200001 entries)");
+    expect(message.length).toBeLessThan(300);
   });
 
   it("stimuli of the wrong shape", () => {
