@@ -26,7 +26,7 @@ test("dt convergence check", async ({ browser }) => {
 });
 
 test("SWC warnings and the 3-D view of a tall cell", async ({ browser }) => {
-  test.skip(!existsSync(RETINA), "needs ../shared/swc");
+  if (!existsSync(RETINA)) throw new Error(`this screenshot needs ${RETINA} (../shared/swc next to the repository)`);
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   await openApp(page);
   await importSwc(page, RETINA);

@@ -56,7 +56,12 @@ export const spikes = (a: ArrayLike<number>) => {
 export const CASES = ["soma", "dend"].flatMap((s) =>
   ["bwd_euler", "crank_nicolson"].map((m) => `l5pc_full_${s}_step_${m}`),
 );
-export const available = existsSync(SWC) && CASES.every((c) => existsSync(join(MOD_FIXTURES, `${c}.json`)));
+/** Throws, naming the file, when the morphology (../shared) or a fixture is missing: these tests never skip. */
+export function requireCaseFiles(): void {
+  for (const f of [SWC, ...CASES.map((c) => join(MOD_FIXTURES, `${c}.json`))])
+    if (!existsSync(f))
+      throw new Error(`the full L5PC tests need ${f} (../shared next to the repository, fixtures committed)`);
+}
 
 /** The fixture description of case `name`. */
 export const readCase = (name: string) =>

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { L5PC_CELSIUS, L5PC_FIXED, L5PC_FREE, L5PC_V_INIT } from "../../../../examples/l5pc.js";
-import { available, build, CASES, checkFullCase, readCase } from "./full-case.js";
+import { requireCaseFiles, build, CASES, checkFullCase, readCase } from "./full-case.js";
 
 const KEY: Record<string, string> = {
   g_pas: "pas_g",
@@ -19,7 +19,9 @@ const KEY: Record<string, string> = {
   ek: "ek",
 };
 
-describe.skipIf(!available)("the L5PC of examples/l5pc.ts is the fixtures' model", () => {
+requireCaseFiles();
+
+describe("the L5PC of examples/l5pc.ts is the fixtures' model", () => {
   const def = readCase(CASES[0]);
   const cell = build(def);
 
@@ -56,7 +58,7 @@ describe.skipIf(!available)("the L5PC of examples/l5pc.ts is the fixtures' model
   });
 });
 
-describe.skipIf(!available)("full L5PC against NEURON", () => {
+describe("full L5PC against NEURON", () => {
   it.each(CASES)(
     "%s",
     (name) => {

@@ -6,10 +6,12 @@
 import { describe, it } from "vitest";
 import type * as jx from "../../src/index.js";
 import { loadNmodl } from "../../src/nmodl/load.js";
-import { available, CASES, checkFullCase } from "../l5pc/full-case.js";
+import { requireCaseFiles, CASES, checkFullCase } from "../l5pc/full-case.js";
 import { L5PC_MOD_NAMES, modText } from "./mod-files.js";
 
-describe.skipIf(!available)("full L5PC from the .mod files against NEURON", () => {
+requireCaseFiles();
+
+describe("full L5PC from the .mod files against NEURON", () => {
   // Every channel from its .mod file; pas stays the project's.
   const mechs: Record<string, new () => jx.Mechanism> = {};
   for (const f of L5PC_MOD_NAMES) {
