@@ -6,7 +6,7 @@ import { plotColours } from "../theme/theme.js";
 import { useCallback, useEffect, useRef } from "react";
 import { ExportButtons } from "./ExportButtons.js";
 import { downloadCanvasPng, downloadText } from "./export.js";
-import { CanvasPainter, type Painter, SvgPainter } from "./painter.js";
+import { fitCanvas, type Painter, SvgPainter } from "./painter.js";
 import { extent, formatTick, niceTicks } from "./ticks.js";
 
 export interface Series {
@@ -78,25 +78,15 @@ export function LiveChart(props: LiveChartProps) {
 }
 
 function draw(el: HTMLCanvasElement, p: LiveChartProps): void {
-  const box = el.parentElement!.getBoundingClientRect();
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(50, box.width);
-  const h = Math.max(50, box.height);
-  el.width = Math.round(w * dpr);
-  el.height = Math.round(h * dpr);
-  el.style.width = `${w}px`;
-  el.style.height = `${h}px`;
-  const g = el.getContext("2d")!;
-  g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, w, h);
-  paintLiveChart(new CanvasPainter(g), p, w, h);
+  const { g, w, h } = fitCanvas(el, 50, 50);
+  paintLiveChart(g, p, w, h);
 }
 
 /** The chart as an SVG document of the size it has on screen. */
 export function liveChartSvg(p: LiveChartProps, w: number, h: number): string {
   const svg = new SvgPainter();
   paintLiveChart(svg, p, w, h);
-  return svg.document(w, h);
+  return svg.document(w, h, plotColours().paper);
 }
 
 /** Grid, ticks, axis labels, series and (above the plotting area) the legend. */

@@ -6,15 +6,15 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Traces } from "../../protocol/model.js";
 import { useActions, useSessionState } from "../session-context.js";
+import { plotColours } from "../theme/theme.js";
 import { NumberField } from "../widgets.js";
 import { ExportButtons } from "./ExportButtons.js";
 import { downloadCanvasPng, downloadText } from "./export.js";
-import { CanvasPainter, type Painter, SvgPainter } from "./painter.js";
+import { fitCanvas, type Painter, SvgPainter } from "./painter.js";
 import { type Raster, rasterOf } from "./raster-data.js";
 import { formatTick, niceTicks } from "./ticks.js";
 
 const M = { l: 52, r: 10, t: 6, b: 30 };
-const TICK = "#1f3b73";
 
 export function SpikeRaster({ traces }: { traces: Traces }) {
   const a = useActions();
@@ -52,7 +52,7 @@ export function SpikeRaster({ traces }: { traces: Traces }) {
     if (!box || !r) return;
     const svg = new SvgPainter();
     paintRaster(svg, r, nCells, box.width, box.height);
-    downloadText(svg.document(box.width, box.height), "dendrolab-raster.svg", "image/svg+xml");
+    downloadText(svg.document(box.width, box.height, plotColours().paper), "dendrolab-raster.svg", "image/svg+xml");
   };
   return (
     <div className="raster-panel" data-testid="raster-panel">
@@ -104,24 +104,13 @@ export function SpikeRaster({ traces }: { traces: Traces }) {
 const formatRate = (hz: number) => (hz === 0 ? "0" : hz.toPrecision(3));
 
 function paintOnCanvas(el: HTMLCanvasElement, raster: Raster, nCells: number): void {
-  const box = el.parentElement!.getBoundingClientRect();
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(80, box.width);
-  const h = Math.max(60, box.height);
-  el.width = Math.round(w * dpr);
-  el.height = Math.round(h * dpr);
-  el.style.width = `${w}px`;
-  el.style.height = `${h}px`;
-  const g = el.getContext("2d")!;
-  g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, w, h);
-  paintRaster(new CanvasPainter(g), raster, nCells, w, h);
+  const { g, w, h } = fitCanvas(el, 80, 60);
+  paintRaster(g, raster, nCells, w, h);
 }
 
 /** Axes (t in ms, cell index) and one tick per spike, in the row of its cell. */
 function paintRaster(g: Painter, r: Raster, nCells: number, w: number, h: number): void {
-  const INK = "#556";
-  const GRID = "#e6e8ec";
+  const { ink: INK, grid: GRID, mark: TICK } = plotColours();
   const tMax = r.tMax > 0 ? r.tMax : 1;
   const rows = Math.max(1, nCells);
   const pw = w - M.l - M.r;

@@ -112,9 +112,28 @@ export class SvgPainter implements Painter {
     this.parts.push("</g>");
     this.open--;
   }
-  /** The document, `w` by `h` px, on a white background. */
-  document(w: number, h: number): string {
+  /** The document, `w` by `h` px, on a `background` (white by default; the panel's in the dark theme). */
+  document(w: number, h: number, background = "#fff"): string {
     const close = "</g>".repeat(this.open);
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" font-family="system-ui, sans-serif" font-size="11"><rect width="100%" height="100%" fill="#fff"/>${this.parts.join("")}${close}</svg>\n`;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" font-family="system-ui, sans-serif" font-size="11"><rect width="100%" height="100%" fill="${background}"/>${this.parts.join("")}${close}</svg>\n`;
   }
+}
+
+/**
+ * A painter on `el` sized to its parent (at least `minW` by `minH` px), at the screen's
+ * pixel ratio and cleared; with the size drawn in, px.
+ */
+export function fitCanvas(el: HTMLCanvasElement, minW: number, minH: number): { g: Painter; w: number; h: number } {
+  const box = el.parentElement!.getBoundingClientRect();
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.max(minW, box.width);
+  const h = Math.max(minH, box.height);
+  el.width = Math.round(w * dpr);
+  el.height = Math.round(h * dpr);
+  el.style.width = `${w}px`;
+  el.style.height = `${h}px`;
+  const ctx = el.getContext("2d")!;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return { g: new CanvasPainter(ctx), w, h };
 }

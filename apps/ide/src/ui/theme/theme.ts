@@ -19,8 +19,10 @@ export function onThemeChange(fn: (dark: boolean) => void): () => void {
 }
 
 /** Text, grid and zero-line colours of the plots. */
-export function plotColours(dark = isDark()): { ink: string; grid: string; zero: string } {
-  return dark ? { ink: "#c9d1dc", grid: "#2a313c", zero: "#3a4350" } : { ink: "#556", grid: "#e6e8ec", zero: "#444" };
+export function plotColours(dark = isDark()): { ink: string; grid: string; zero: string; paper: string; mark: string } {
+  return dark
+    ? { ink: "#c9d1dc", grid: "#2a313c", zero: "#3a4350", paper: "#181d25", mark: "#8fb3ff" }
+    : { ink: "#556", grid: "#e6e8ec", zero: "#444", paper: "#fff", mark: "#1f3b73" };
 }
 
 type Layout = Record<string, unknown>;
