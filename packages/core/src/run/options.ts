@@ -10,7 +10,7 @@ import { describe } from "../model/edit.js";
 import { STRICTLY_POSITIVE_KEYS } from "../model/value-rules.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
 import { isTimedCurrent } from "../model/stimulus.js";
-import { NonFiniteError, runSimulation } from "../sim/run.js";
+import { NonFiniteError, runRecorded, type StepHooks } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
 import {
   checkParams,
@@ -196,10 +196,23 @@ export interface RunResult {
 
 /** Runs a plan in float64. Non-finite voltages become an error naming where and when. */
 export function executePlan(d: ModelData, plan: RunPlan): RunResult {
+  return runPlan(d, plan).result;
+}
+
+/**
+ * `executePlan` with `hooks` observing each step (simulateWatched's voltage check); also
+ * gives the voltages after the last step.
+ */
+export function runPlan(
+  d: ModelData,
+  plan: RunPlan,
+  hooks: Omit<StepHooks, "after"> = {},
+): { result: RunResult; finalV: Float64Array } {
   const setup = lower(d, plan.overrides, plan.inputs);
   try {
-    const values = runSimulation(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver]);
-    return { values, nRecordings: setup.recordings.length, nSamples: plan.nSteps + 1, dt: plan.dt };
+    const { values, buffers } = runRecorded(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver], hooks);
+    const result = { values, nRecordings: setup.recordings.length, nSamples: plan.nSteps + 1, dt: plan.dt };
+    return { result, finalV: buffers.V };
   } catch (e) {
     if (e instanceof NonFiniteError) throw nonFiniteMessage(d, e, plan.dt);
     throw e;

@@ -5,10 +5,8 @@
  * time step too large for forward Euler) even when the run stays finite.
  */
 import type { View } from "../api/view.js";
-import { programOf, lower } from "../model/lower.js";
-import { NonFiniteError, runRecorded } from "../sim/run.js";
-import { STEPPERS } from "../sim/steppers.js";
-import { type IntegrateOptions, nonFiniteMessage, planRun, type RunResult } from "./options.js";
+import { programOf } from "../model/lower.js";
+import { type IntegrateOptions, planRun, type RunResult, runPlan } from "./options.js";
 import { baseOf } from "./simulate.js";
 
 /** The first voltage outside the range: where (cell, branch, compartment) and when. */
@@ -44,7 +42,6 @@ export function simulateWatched(
 ): RunResult & { excursion: VoltageExcursion | null } {
   const d = baseOf(module);
   const plan = planRun(d, options);
-  const setup = lower(d, plan.overrides, plan.inputs);
   const { compOfNode } = programOf(d).tree;
   // The first step with a voltage out of range (a plain scan; the node is found afterwards).
   let foundStep = -1;
@@ -60,16 +57,8 @@ export function simulateWatched(
       }
     }
   };
-  let values: Float64Array;
-  try {
-    const r = runRecorded(setup, plan.dt, plan.nSteps, STEPPERS[plan.solver], { before: (step, b) => scan(b.V, step) });
-    scan(r.buffers.V, plan.nSteps);
-    values = r.values;
-  } catch (e) {
-    if (e instanceof NonFiniteError) throw nonFiniteMessage(d, e, plan.dt);
-    throw e;
-  }
-  const result = { values, nRecordings: setup.recordings.length, nSamples: plan.nSteps + 1, dt: plan.dt };
+  const { result, finalV } = runPlan(d, plan, { before: (step, b) => scan(b.V, step) });
+  scan(finalV, plan.nSteps);
   const f = firstCompartment(foundV, compOfNode, limitMv, foundStep);
   if (!f) return { ...result, excursion: null };
   const c = compOfNode[f.node];

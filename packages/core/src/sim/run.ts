@@ -432,8 +432,3 @@ export function runRecorded(
   });
   return { values, buffers: b };
 }
-
-/** Runs `nSteps` steps of `dt` ms and returns the recordings (see {@link runRecorded}). */
-export function runSimulation(setup: SimSetup, dt: number, nSteps: number, stepper: VoltageStepper): Float64Array {
-  return runRecorded(setup, dt, nSteps, stepper).values;
-}
