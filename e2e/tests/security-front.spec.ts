@@ -72,3 +72,21 @@ test("Monaco's hover on a script's JSDoc fetches no remote image and its links o
   expect(new URL(page.url()).origin).not.toBe(origin);
   expect(hits).toEqual([]);
 });
+
+test("markup in a user string given to plotly (a project's file name in the traces' legend) shows as text", async ({
+  page,
+}) => {
+  await openApp(page);
+  await act(page, "setView", { keepRuns: true });
+  const { text } = (await act(page, "saveProject")) as { text: string };
+  const name = `<b>B</b><a href="${origin}/x">L</a>&amp;.dendrolab.json`;
+  await act(page, "openProject", name, text);
+  await waitForRun(page);
+  await act(page, "run"); // a second run: the legend names each trace's run, "run n: Open <file name>"
+  await waitForRun(page);
+  const legend = page.locator("[data-testid=traces-plot] .legend .legendtext");
+  await expect(legend.last()).toContainText(`Open <b>B</b><a href="${origin}/x">L</a>&amp;.dendrolab.json`);
+  await expect(page.locator("[data-testid=traces-plot] svg a")).toHaveCount(0);
+  const bold = await legend.evaluateAll((els) => els.flatMap((e) => [...e.querySelectorAll("tspan")]).length);
+  expect(bold).toBe(0);
+});
