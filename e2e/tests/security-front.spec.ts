@@ -9,7 +9,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
+import { dropFiles } from "./drop.js";
 import { openApp, script, waitForRun } from "./helpers.js";
+
+const SWC_PATH = new URL("../fixtures/morph_ca1_n120_250.swc", import.meta.url).pathname;
 
 /** Requests that reached the attacker's server. */
 const hits: string[] = [];
@@ -40,6 +43,112 @@ function act(page: Page, name: string, ...args: unknown[]): Promise<unknown> {
     [name, args] as const,
   );
 }
+
+interface Snap {
+  script: string;
+  files: string[];
+  dt: number;
+  status: string;
+  message: string | null;
+}
+
+function snap(page: Page): Promise<Snap> {
+  return page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads the app's store
+    const s = (window as any).dendrolab.store.getState();
+    return {
+      script: s.script,
+      files: Object.keys(s.files),
+      dt: s.sim.dt,
+      status: s.run.status,
+      message: s.run.message,
+    };
+  });
+}
+
+const addressHash = (page: Page) => new URL(page.url()).hash;
+
+test("a link leaves the address once opened: a reload restores the session, it does not open the link again", async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  await act(page, "setSim", { dt: 0.05 });
+  const hash = (await act(page, "shareHash")) as string;
+  const other = await context.newPage();
+  await openApp(other, `/${hash}`);
+  expect((await snap(other)).dt).toBe(0.05);
+  await expect(other.getByTestId("banner")).toContainText("Opened the shared link");
+  expect(addressHash(other)).toBe("");
+  await act(other, "setSim", { dt: 0.02 });
+  await expect(other.getByTestId("autosave-status")).toHaveAttribute("data-status", "saved");
+  await other.reload();
+  await waitForRun(other);
+  await expect(other.getByTestId("banner")).toContainText("Restored your session");
+  await expect(other.getByTestId("banner")).not.toContainText("Opened the shared link");
+  expect((await snap(other)).dt).toBe(0.02);
+});
+
+test("a link arriving in the address of an open page is only opened when the user says so", async ({ page }) => {
+  await openApp(page);
+  await act(page, "setSim", { dt: 0.05 });
+  const hash = (await act(page, "shareHash")) as string;
+  await act(page, "setSim", { dt: 0.02 });
+  await act(page, "setColumn", "radius", 0.6);
+  await waitForRun(page);
+  const mine = await snap(page);
+  const setHash = (h: string) =>
+    page.evaluate((x) => {
+      location.hash = x;
+    }, h);
+
+  await setHash(hash);
+  await expect(page.getByTestId("banner")).toContainText("Open it?");
+  expect(addressHash(page)).toBe(""); // a reload now would not open it
+  await page.waitForTimeout(500); // time for an unasked opening to start, were one coming
+  expect(await snap(page)).toEqual(mine);
+  await page.getByTestId("banner-keep-session").click();
+  await expect(page.getByTestId("banner")).toHaveCount(0);
+  expect(await snap(page)).toEqual(mine);
+
+  await setHash(hash);
+  await page.getByTestId("banner-open-link").click();
+  await expect.poll(async () => (await snap(page)).dt).toBe(0.05);
+  await waitForRun(page);
+  expect((await snap(page)).script).not.toBe(mine.script);
+});
+
+test("opening a link is one undo step that brings back a typed script, imported files and settings", async ({
+  page,
+}) => {
+  await openApp(page);
+  const hash = (await act(page, "shareHash")) as string; // the tutorial, dt 0.025
+  await dropFiles(page, [SWC_PATH]);
+  await expect.poll(() => script(page)).toContain('"morph_ca1_n120_250.swc"');
+  await waitForRun(page);
+  await act(page, "setSim", { dt: 0.05 });
+  await act(page, "setScript", `${await script(page)}\n// typed, not run yet\n`);
+  const mine = await snap(page);
+  expect(mine.files).toEqual(["morph_ca1_n120_250.swc"]);
+
+  await page.evaluate((x) => {
+    location.hash = x;
+  }, hash);
+  await expect(page.getByTestId("banner")).toContainText("your script edits not yet run and 1 imported file");
+  await page.getByTestId("banner-open-link").click();
+  await expect.poll(async () => (await snap(page)).files).toEqual([]);
+  await waitForRun(page);
+  expect((await snap(page)).dt).toBe(0.025);
+
+  await page.getByTestId("undo").click();
+  await expect.poll(async () => (await snap(page)).script).toBe(mine.script);
+  await waitForRun(page);
+  const back = await snap(page);
+  expect(back.files).toEqual(mine.files);
+  expect(back.dt).toBe(0.05);
+  expect(back.status).toBe("ok");
+  expect(back.message).toBeNull();
+});
 
 test("Monaco's hover on a script's JSDoc fetches no remote image and its links open nothing", async ({
   page,

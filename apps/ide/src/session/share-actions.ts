@@ -4,7 +4,7 @@
  */
 import { type SessionContext, get, patch } from "./context.js";
 import { scriptUsesFile } from "./files.js";
-import { rememberLink } from "./persist/address.js";
+import { clearLinkFromAddress, rememberLink } from "./persist/address.js";
 import { replaceSession } from "./persist/world.js";
 import { runScript } from "./run-actions.js";
 import { decodeSession, encodeSession } from "./share/codec.js";
@@ -93,11 +93,14 @@ export async function shareHash(c: SessionContext): Promise<string> {
 }
 
 /**
- * Opens a share hash: on success replaces the session (one undo step) and runs it. Files
- * the link leaves out are kept from the open session when it has them; a banner names the
- * others, which must be imported.
+ * Opens a share hash: on success replaces the session (one undo step that brings back the
+ * whole open session: typed script, files, settings) and runs it. Files the link leaves
+ * out are kept from the open session when it has them; a banner names the others, which
+ * must be imported. The link leaves the address first, so that a reload does not open it
+ * again (see persist/address.ts).
  */
 export async function openLink(c: SessionContext, hash: string): Promise<boolean> {
+  clearLinkFromAddress(hash);
   const r = await decodeSession(hash);
   if (!r.ok) {
     patch(c, { banner: { kind: "error", text: r.message } });
@@ -106,7 +109,6 @@ export async function openLink(c: SessionContext, hash: string): Promise<boolean
   const have = get(c).files;
   const missing = (r.doc.missingFiles ?? []).filter((n) => !(n in have));
   applyDoc(c, r.doc, "Open shared link");
-  rememberLink(hash, get(c));
   await runScript(c, "Open shared link");
   if (missing.length) patch(c, { banner: { kind: "info", text: missingFilesText(missing) } });
   return true;
