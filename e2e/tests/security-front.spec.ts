@@ -199,3 +199,16 @@ test("markup in a user string given to plotly (a project's file name in the trac
   const bold = await legend.evaluateAll((els) => els.flatMap((e) => [...e.querySelectorAll("tspan")]).length);
   expect(bold).toBe(0);
 });
+
+test("Share warns instead of making a link that would not open (a 61,000-character script)", async ({ page }) => {
+  await openApp(page);
+  const long = `${await script(page)}\n// ${"x".repeat(61_000)}\n`;
+  await act(page, "setScript", long);
+  await act(page, "run");
+  await waitForRun(page);
+  await page.getByTestId("share").click();
+  await expect(page.getByTestId("share-too-large")).toContainText("at most 60,000");
+  await expect(page.getByTestId("share-too-large")).toContainText("Save project");
+  await expect(page.getByTestId("share-url")).toHaveCount(0);
+  expect(addressHash(page)).toBe("");
+});
