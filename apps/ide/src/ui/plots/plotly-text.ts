@@ -6,9 +6,11 @@
  */
 import type { PlotData, PlotLayout } from "./plotly-types.js";
 
+const MARKUP = /[<>&]/;
+
 /** `<`, `>` and `&` as the entities plotly shows literally. */
 export function plotlyText(s: string): string {
-  return /[<>&]/.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
+  return MARKUP.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
 }
 
 /** Keys whose strings (or arrays of strings) plotly renders as styled text. Templates (`hovertemplate`) are the app's own. */
@@ -16,8 +18,10 @@ const TEXT_KEYS = new Set(["name", "text", "hovertext", "title"]);
 
 function escapeValue(v: unknown): unknown {
   if (typeof v === "string") return plotlyText(v);
-  if (Array.isArray(v) && v.some((x) => typeof x === "string"))
+  // Arrays (hover texts of every compartment) are copied only when a string needs it.
+  if (Array.isArray(v) && v.some((x) => typeof x === "string" && MARKUP.test(x)))
     return v.map((x) => (typeof x === "string" ? plotlyText(x) : x));
+  if (Array.isArray(v) && v.some((x) => typeof x === "string")) return v;
   return escapeDeep(v);
 }
 
