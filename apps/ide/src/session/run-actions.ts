@@ -237,6 +237,11 @@ export async function resimulate(c: SessionContext): Promise<void> {
   const t = await c.services.simulate(s.sim);
   if (id !== resimCounter) return;
   const now = get(c);
+  if (!t.ok && t.interrupted) {
+    // Stopped or hung: the traces shown stay (a banner says what happened; model-activity.ts).
+    patch(c, { run: { ...now.run, simulating: false } });
+    return;
+  }
   if (!t.ok) {
     patch(c, {
       simError: t.message,

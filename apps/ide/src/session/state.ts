@@ -3,6 +3,7 @@
  * selected and shown, the traces of recent runs, and the trainer.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
+import type { ModelActivity } from "../engine/model-client.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
@@ -91,6 +92,8 @@ export interface SessionState {
   table: TableData | null;
   runs: TraceRun[];
   simError: string | null;
+  /** What the model worker is doing now (a build or a simulation, since when), or null when it is idle. */
+  modelActivity?: ModelActivity | null;
   colourValues: number[] | null;
   training: TrainingState;
   banner: Banner | null;
