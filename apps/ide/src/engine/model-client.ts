@@ -50,8 +50,13 @@ export class ModelClient {
   private nComp = 0;
   private readonly listeners = new Set<(e: ModelEvent) => void>();
 
-  constructor(private readonly options: ModelClientOptions = {}) {
+  constructor(private options: ModelClientOptions = {}) {
     this.worker = this.spawn();
+  }
+
+  /** Sets (or with null, clears) a deadline for every request from now on: for tests that need a hang detected quickly. */
+  overrideDeadline(ms: number | null): void {
+    this.options = { ...this.options, deadlineMs: ms ?? undefined };
   }
 
   /** Calls `fn` on every activity change and restart. */
