@@ -33,7 +33,8 @@ describe("model worker deadlines (issue 12, points 1 and 7)", () => {
     const est = estimateRunMs(1_000_000, 24, (s) => tried.push(s));
     expect(tried).toEqual([10_000]);
     expect(est).not.toBeNull();
-    expect(trialSteps(1000)).toBe(200);
+    expect(trialSteps(1000)).toBe(10);
+    expect(estimateRunMs(500, 100_000, () => undefined)).toBeNull(); // too few steps: the trial would cost over 1%
     expect(
       estimateRunMs(1_000_000, 24, () => {
         throw new Error("blows up");

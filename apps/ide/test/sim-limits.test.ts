@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TrainJob } from "../src/protocol/messages.js";
-import { MAX_SIM_STEPS, simSettingsProblem } from "../src/protocol/sim-limits.js";
+import { serializeModel } from "@dendrolab/core/io";
+import { MAX_SIM_STEPS, recordingsProblem, simSettingsProblem } from "../src/protocol/sim-limits.js";
+import { runScript } from "../src/sandbox/run-script.js";
+import { ModelEngine } from "../src/workers/model-engine.js";
 import { decodeSession, encodeSession } from "../src/session/share/codec.js";
 import { validateSession } from "../src/session/share/schema.js";
 import { createSession } from "../src/session/store.js";
@@ -18,6 +21,15 @@ describe("simulation limits (issue 12, point 5)", () => {
       /^t_max 100000 ms with dt 0\.000833 ms gives 120,048,020 time steps; at most 10,000,000 are allowed/,
     );
     expect(simSettingsProblem(0.01, 0.025)).toMatch(/t_max \(0\.01 ms\) must be at least dt \(0\.025 ms\)/);
+  });
+
+  it("refuses, before simulating, a run whose recordings would not fit in a tab", () => {
+    expect(recordingsProblem(5, 1e7)).toBeNull();
+    const engine = new ModelEngine();
+    engine.load(serializeModel(runScript(`${TUTORIAL_SCRIPT}\nnetwork.record("v");\n`, () => undefined)));
+    expect(() => engine.simulate({ tMax: 30, dt: 1e-5, solver: "bwd_euler" })).toThrow(
+      /^The run would record 25 traces of 3,000,001 samples \(75,000,025 values\); at most 50,000,000 fit in a tab\./,
+    );
   });
 
   it("refuses a link whose run would not fit in a tab, with the reason and not a RangeError", async () => {

@@ -20,3 +20,17 @@ export function simSettingsProblem(tMax: number, dt: number): string | null {
     );
   return null;
 }
+
+/** Most recorded values of one run (recordings × samples): 400 MB of float64 in the worker. */
+export const MAX_RECORDED_VALUES = 5e7;
+
+/** Why a run of `nSamples` samples of `nRecordings` recordings does not fit in a tab, in words; null if it does. */
+export function recordingsProblem(nRecordings: number, nSamples: number): string | null {
+  const values = nRecordings * nSamples;
+  if (values <= MAX_RECORDED_VALUES) return null;
+  return (
+    `The run would record ${nRecordings} traces of ${nSamples.toLocaleString("en")} samples ` +
+    `(${values.toLocaleString("en")} values); at most ${MAX_RECORDED_VALUES.toLocaleString("en")} fit in a tab. ` +
+    "Record fewer places, raise dt or lower t_max."
+  );
+}

@@ -11,6 +11,7 @@ import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 import { unitsOf } from "../protocol/units.js";
 import { mechanismsReport } from "./mechanism-report.js";
+import { recordingsProblem } from "../protocol/sim-limits.js";
 import { estimateRunMs } from "./run-estimate.js";
 
 /** A simulation about to start: its steps and compartments, and its estimated time (ms) if it is long. */
@@ -154,8 +155,10 @@ export class ModelEngine {
    */
   simulate(sim: SimSettings, onStart?: RunStart): Traces {
     const m = this.m;
+    const nSteps = Math.max(0, Math.round(sim.tMax / sim.dt));
+    const tooMuch = recordingsProblem(m.base.recordings.length, nSteps + 1);
+    if (tooMuch) throw new Error(tooMuch);
     if (onStart) {
-      const nSteps = Math.max(0, Math.round(sim.tMax / sim.dt));
       const nComp = m.base.nComp;
       const trial = (steps: number) => jx.simulate(m, { tMax: steps * sim.dt, deltaT: sim.dt, solver: sim.solver });
       onStart({ nSteps, nComp, estimateMs: estimateRunMs(nSteps, nComp, trial) });

@@ -1,15 +1,18 @@
 /**
  * How long a simulation will take, measured before it starts: a long run is first timed
- * over a short stretch (about 1% of its steps), which the page turns into a progress bar
+ * over a short stretch (1% of its steps), which the page turns into a progress bar
  * and a deadline. Short runs are not measured (the estimate is null).
  */
 
 /** Runs smaller than this (steps × (compartments + 4)) take well under a second: not measured. */
 const MEASURED_WORK = 2e6;
 
-/** The steps of the trial stretch: 1% of the run, at least 200. */
+/** Runs of fewer steps are not measured (the trial would be more than 1% of them). */
+const MEASURED_STEPS = 1000;
+
+/** The steps of the trial stretch: 1% of the run, at least 10. */
 export function trialSteps(nSteps: number): number {
-  return Math.min(nSteps, Math.max(200, Math.ceil(nSteps / 100)));
+  return Math.min(nSteps, Math.max(10, Math.ceil(nSteps / 100)));
 }
 
 /**
@@ -18,7 +21,7 @@ export function trialSteps(nSteps: number): number {
  * failed (the real run then reports the error).
  */
 export function estimateRunMs(nSteps: number, nComp: number, trial: (steps: number) => void): number | null {
-  if (nSteps * (nComp + 4) < MEASURED_WORK) return null;
+  if (nSteps < MEASURED_STEPS || nSteps * (nComp + 4) < MEASURED_WORK) return null;
   const steps = trialSteps(nSteps);
   const t0 = performance.now();
   try {
