@@ -28,7 +28,7 @@ describe("simulation limits (issue 12, point 5)", () => {
     const engine = new ModelEngine();
     engine.load(serializeModel(runScript(`${TUTORIAL_SCRIPT}\nnetwork.record("v");\n`, () => undefined)));
     expect(() => engine.simulate({ tMax: 30, dt: 1e-5, solver: "bwd_euler" })).toThrow(
-      /^The run would record 25 traces of 3,000,001 samples \(75,000,025 values\); at most 50,000,000 fit in a tab\./,
+      /^The run would record 24 traces of 3,000,001 samples \(72,000,024 values\); at most 50,000,000 fit in a tab\./,
     );
   });
 
