@@ -107,6 +107,13 @@ test("a long simulation shows its progress and is stopped; the previous traces s
   await expect(progress).toContainText(/about \d+% of the steps/);
   const during = await state(page);
   expect(during.sim.dt).toBe(0.00001);
+  // An edit made meanwhile waits for the model worker; Stop ends it too, but it stays in the script.
+  await page.evaluate(() => {
+    void (window as unknown as Win).dendrolab.actions.setCell(1, "Na_gNa", 0.31);
+  });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as Win).dendrolab.store.getState().script))
+    .toContain("0.31");
   await page.getByTestId("stop-run").click();
   await expect(page.getByTestId("banner")).toContainText(
     /^Stopped simulating 5,000,000 steps of 24 compartments after/,
@@ -118,10 +125,16 @@ test("a long simulation shows its progress and is stopped; the previous traces s
   await expect(page.getByTestId("run-activity")).toHaveCount(0);
   const after = await state(page);
   expect(after.sim).toEqual({ tMax: 50, dt: 0.025, solver: "bwd_euler" });
+  expect(await page.evaluate(() => (window as unknown as Win).dendrolab.store.getState().script)).toContain("0.31");
+  expect(after.status).toBe("error");
+  expect(await page.evaluate(() => (window as unknown as Win).dendrolab.store.getState().run.message)).toMatch(
+    /^Stopped simulating 5,000,000 steps/,
+  );
   // The traces of the last finished run (t_max 50 ms, dt 0.025 ms) are still shown.
   expect(after.runs.at(-1)).toMatchObject({ nSamples: 2001, dt: 0.025 });
-  await expect(page.getByTestId("run-status")).toContainText("t_max 50 ms");
   await editWorks(page, 0.25);
+  // The status bar tells what the traces shown were simulated with.
+  await expect(page.getByTestId("run-status")).toContainText("(dt 0.025 ms, t_max 50 ms, bwd_euler)");
 });
 
 test("a link whose run would not fit in a tab is refused in words; Train with a CSV target keeps the tab (point 5)", async ({

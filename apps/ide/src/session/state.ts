@@ -26,6 +26,8 @@ interface RunState {
   /** The settings the shown traces were simulated with; whether a re-simulation is under way. */
   simulated?: SimSettings | null;
   simulating?: boolean;
+  /** The run did not finish: the model worker was stopped or hung and restarted with the last good model. */
+  interrupted?: boolean;
 }
 
 interface LoadedModel {
