@@ -99,7 +99,7 @@ test("a long simulation shows its progress and is stopped; the previous traces s
   // 5 million steps of 24 compartments: tens of seconds.
   await page.getByTestId("sim-tmax").fill("50");
   await page.getByTestId("sim-tmax").press("Enter");
-  await waitForRun(page);
+  await expect.poll(async () => (await state(page)).runs.at(-1)?.nSamples).toBe(2001);
   await page.getByTestId("sim-dt").fill("0.00001");
   await page.getByTestId("sim-dt").press("Enter");
   const progress = page.getByTestId("run-progress");
