@@ -10,6 +10,9 @@ import { isModelReply, type ModelReply, type ModelRequest } from "../protocol/me
 import type { SimSettings, TableSource } from "../protocol/model.js";
 import { buildDeadlineMs, formatDuration, modelSize, simDeadlineMs } from "./model-deadlines.js";
 
+/** Crashes in a row (without an answer between them) after which the worker is not restarted again. */
+const MAX_CRASHES = 3;
+
 type Body<R> = R extends { id: number } ? Omit<R, "id"> : never;
 
 /** What the worker is doing now (the oldest unanswered request). `since`: performance.now() when it began. */
@@ -49,6 +52,8 @@ export class ModelClient {
   /** Compartments of the loaded model (from the worker's last progress message), for table deadlines. */
   private nComp = 0;
   private readonly listeners = new Set<(e: ModelEvent) => void>();
+  /** Crashes since the worker last answered. */
+  private crashes = 0;
 
   constructor(private options: ModelClientOptions = {}) {
     this.worker = this.spawn();
@@ -78,12 +83,17 @@ export class ModelClient {
     w.onerror = (e) => {
       if (w !== this.worker) return;
       e.preventDefault();
-      this.restart("crashed", `The model worker crashed (${e.message || "no message"}).`);
+      const why = `The model worker crashed (${e.message || "no message"}).`;
+      // A worker that crashes again and again (it cannot even start) is not restarted in a loop.
+      if (++this.crashes > MAX_CRASHES)
+        this.failAll(`${why} It crashed ${this.crashes} times in a row: reload the page.`);
+      else this.restart("crashed", why);
     };
     return w;
   }
 
   private receive(r: ModelReply): void {
+    this.crashes = 0;
     const p = this.pending.get(r.id);
     if (!p) return; // one reply per request: later ones (and unknown ids) are dropped
     if (r.kind === "progress") {
@@ -154,6 +164,16 @@ export class ModelClient {
     this.emit({ kind: "restarted", reason, message });
     if (restore) void this.request({ kind: "load", ...restore, simulate: false });
     else this.arm();
+    for (const [id, p] of waiting) p.resolve({ kind: "error", id, message, interrupted: true });
+  }
+
+  /** Answers every waiting request with `message` (the worker is left as it is). */
+  private failAll(message: string): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const waiting = [...this.pending.entries()];
+    this.pending.clear();
+    this.arm();
     for (const [id, p] of waiting) p.resolve({ kind: "error", id, message, interrupted: true });
   }
 
