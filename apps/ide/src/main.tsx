@@ -14,7 +14,8 @@ import "./styles.css";
 
 const services = createServices();
 const session = createSession(services, TUTORIAL_SCRIPT);
-(window as unknown as { dendrolab: unknown }).dendrolab = session;
+// The session and the services, for tests and the console (the services: to reach the model worker's client).
+(window as unknown as { dendrolab: unknown }).dendrolab = { ...session, services };
 
 createRoot(document.getElementById("root")!).render(
   <SessionProvider value={session}>

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { simSettingsProblem } from "../src/protocol/sim-limits.js";
 import { decodeSession, encodeSession } from "../src/session/share/codec.js";
 import { SESSION_VERSION, type SessionDoc } from "../src/session/share/schema.js";
 
@@ -16,11 +17,14 @@ const fileName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/);
 const sessionDoc: fc.Arbitrary<SessionDoc> = fc.record(
   {
     script: text(400),
-    sim: fc.record({
-      tMax: num(0.001, 100_000),
-      dt: num(1e-6, 10),
-      solver: fc.constantFrom("bwd_euler", "crank_nicolson", "fwd_euler"),
-    }),
+    sim: fc
+      .record({
+        tMax: num(0.001, 100_000),
+        dt: num(1e-6, 10),
+        solver: fc.constantFrom("bwd_euler", "crank_nicolson", "fwd_euler"),
+      })
+      // Valid settings only: at most 1e7 steps and t_max >= dt (protocol/sim-limits.ts).
+      .filter((s) => simSettingsProblem(s.tMax, s.dt) === null),
     trainer: fc.record({
       params: fc.array(fc.record({ group: name, key: name, target: num(-1e12, 1e12) }), { maxLength: 5 }),
       targetKind: fc.constantFrom("model", "csv"),

@@ -3,19 +3,31 @@
  * Workers start lazily (after first paint).
  */
 import type { Services } from "../session/services.js";
-import { ModelClient } from "./model-client.js";
+import { ModelClient, type ModelClientOptions, type ModelEvent } from "./model-client.js";
 import { ScriptSandbox } from "./sandbox.js";
 import { TrainClient } from "./train-client.js";
 
-export function createServices(): Services & { warm(): Promise<void> } {
+/** The services; `model` options are for tests (a short deadline). */
+export function createServices(
+  options: { model?: ModelClientOptions } = {},
+): Services & { warm(): Promise<void>; modelClient(): ModelClient } {
   const sandbox = new ScriptSandbox(() => import("virtual:sandbox-worker-source").then((m) => m.default));
   let model: ModelClient | null = null;
-  const mc = () => (model ??= new ModelClient());
+  const modelListeners = new Set<(e: ModelEvent) => void>();
+  const mc = () => {
+    if (model) return model;
+    model = new ModelClient(options.model);
+    model.listen((e) => {
+      for (const fn of modelListeners) fn(e);
+    });
+    return model;
+  };
   const trainer = new TrainClient();
   const unexpected = (kind: string) => `Unexpected answer from the model worker (${kind}).`;
-  const failure = (r: { kind: string; message?: string }) => ({
+  const failure = (r: { kind: string; message?: string; interrupted?: boolean }) => ({
     ok: false as const,
     message: r.kind === "error" && r.message !== undefined ? r.message : unexpected(r.kind),
+    ...(r.kind === "error" && r.interrupted ? { interrupted: true } : {}),
   });
   /** `{ ok: true, value }` if the reply is of the expected kind, else the failure it is. */
   const answer = <R extends { kind: string }, K extends R["kind"], T>(
@@ -37,6 +49,13 @@ export function createServices(): Services & { warm(): Promise<void> } {
     warm() {
       mc();
       return sandbox.warm().catch(() => undefined);
+    },
+    /** The model worker's client (started on first use). */
+    modelClient: mc,
+    stopModel: () => mc().stop(),
+    onModelEvent(fn) {
+      modelListeners.add(fn);
+      return () => modelListeners.delete(fn);
     },
     runScript: (script, files) => sandbox.run(script, files),
     async loadModel(m, sim, table) {

@@ -41,13 +41,14 @@ export function isScriptReply(m: unknown): m is ScriptReply {
 /** What the page checks of a worker's reply (the workers are the page's own code): an id and a known kind. */
 const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) =>
   v.looseObject({ id, kind: v.picklist(kinds) });
-const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "mechanisms", "error"]);
+const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "mechanisms", "error", "progress"]);
 const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
 // ---- model worker ---------------------------------------------------------------------
 
 export type ModelRequest =
-  | { kind: "load"; id: number; model: SerializedModel; sim: SimSettings; table: TableSource }
+  /** `simulate: false` (a restart's reload of the last good model): no traces are computed. */
+  | { kind: "load"; id: number; model: SerializedModel; sim: SimSettings; table: TableSource; simulate?: boolean }
   | { kind: "table"; id: number; source: TableSource }
   /** The `.edges` table of the loaded model (answered as a "table"). */
   | { kind: "edges"; id: number }
@@ -72,7 +73,10 @@ export type ModelReply =
   | { kind: "traces"; id: number; traces: Traces }
   | { kind: "column"; id: number; values: number[] }
   | { kind: "mechanisms"; id: number; report: MechanismsReport }
-  | { kind: "error"; id: number; message: string };
+  /** `interrupted`: made by the page's client, which ended the worker (hung, stopped or crashed). */
+  | { kind: "error"; id: number; message: string; interrupted?: boolean }
+  /** Not a reply: a simulation of the request starts (sent before any long one; the page resets its deadline). */
+  | { kind: "progress"; id: number; nSteps: number; nComp: number; estimateMs: number | null };
 
 export function isModelReply(m: unknown): m is ModelReply {
   return v.is(ModelReplyHeader, m);
@@ -85,8 +89,12 @@ export interface TrainJob {
   model: SerializedModel;
   sim: SimSettings;
   params: Array<{ group: string; key: string; target: number; bounds?: [number, number] }>;
-  /** Target traces: simulated from the params' targets, or given (one row per recording). */
-  target: { kind: "model" } | { kind: "data"; rows: number[][] };
+  /**
+   * Target traces: simulated from the params' targets, given on the simulation's grid (one
+   * row per recording), or the samples of a CSV file (times in ms, one row per recording),
+   * which the trainer worker resamples onto the grid.
+   */
+  target: { kind: "model" } | { kind: "data"; rows: number[][] } | { kind: "csv"; t: number[]; rows: number[][] };
   loss: "mse" | "stats";
   lr: number;
   /** How the learning rate changes over the steps (default "constant"); see workers/lr-schedule.ts. */

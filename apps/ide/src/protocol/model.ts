@@ -7,6 +7,7 @@ import { boundedList, fields, variantFields } from "@dendrolab/core/document";
 import type { ValueRule } from "@dendrolab/core/rules";
 import * as v from "valibot";
 import { numberIn, oneOf, text } from "./checks.js";
+import { simSettingsProblem } from "./sim-limits.js";
 
 /** One cell's branches (local indices): parent branch (-1 for the root) and compartment count. */
 export interface CellShape {
@@ -77,13 +78,21 @@ export interface TableData {
 }
 
 /** Simulation settings of the session: tMax and dt in ms, and the solver. */
-export const SimSettingsSchema = fields(
-  {
-    tMax: numberIn(0.001, 100_000),
-    dt: numberIn(1e-6, 10),
-    solver: oneOf(["bwd_euler", "crank_nicolson", "fwd_euler"]),
-  },
-  "an object",
+export const SimSettingsSchema = v.pipe(
+  fields(
+    {
+      tMax: numberIn(0.001, 100_000),
+      dt: numberIn(1e-6, 10),
+      solver: oneOf(["bwd_euler", "crank_nicolson", "fwd_euler"]),
+    },
+    "an object",
+  ),
+  // t_max at least dt, and at most MAX_SIM_STEPS steps (protocol/sim-limits.ts).
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = simSettingsProblem(dataset.value.tMax, dataset.value.dt);
+    if (problem) addIssue({ message: `settings a tab can run: ${problem}` });
+  }),
 );
 /** Simulation settings of the session. */
 export type SimSettings = v.InferOutput<typeof SimSettingsSchema>;

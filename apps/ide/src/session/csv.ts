@@ -1,7 +1,9 @@
 /**
  * Target traces from a CSV file: a time column (ms) then one column per recording,
- * with an optional header row; resampled onto the simulation's time grid.
+ * with an optional header row; resampled onto the simulation's time grid by the trainer
+ * worker (protocol/resample.ts).
  */
+export { resample } from "../protocol/resample.js";
 
 export type CsvResult = { ok: true; t: number[]; names: string[]; rows: number[][] } | { ok: false; message: string };
 
@@ -51,21 +53,4 @@ export function parseTraceCsv(text: string, maxRows = 1_000_000): CsvResult {
   }
   if (names.length !== width - 1) names = rows.map((_, j) => `trace ${j}`);
   return { ok: true, t, names, rows };
-}
-
-/** Linear interpolation of (t, values) at k * dt for k = 0 .. nSamples - 1 (held flat outside). */
-export function resample(t: readonly number[], values: readonly number[], dt: number, nSamples: number): Float64Array {
-  const out = new Float64Array(nSamples);
-  let j = 0;
-  for (let k = 0; k < nSamples; k++) {
-    const tk = k * dt;
-    while (j < t.length - 2 && t[j + 1] < tk) j++;
-    if (tk <= t[0]) out[k] = values[0];
-    else if (tk >= t[t.length - 1]) out[k] = values[values.length - 1];
-    else {
-      const f = (tk - t[j]) / (t[j + 1] - t[j]);
-      out[k] = values[j] + f * (values[j + 1] - values[j]);
-    }
-  }
-  return out;
 }

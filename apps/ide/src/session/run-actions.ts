@@ -46,8 +46,17 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   performance.measure?.("run:model", { start: t1, end: performance.now() });
   if (id !== runCounter) return;
   if (!loaded.ok) {
+    const interrupted = loaded.interrupted ? { interrupted: true } : {};
     patch(c, {
-      run: { status: "error", message: loaded.message, line: null, logs: out.logs, scriptMs: out.ms, simMs: 0 },
+      run: {
+        status: "error",
+        message: loaded.message,
+        line: null,
+        logs: out.logs,
+        scriptMs: out.ms,
+        simMs: 0,
+        ...interrupted,
+      },
     });
     await dropProvisional(c, id);
     return;
@@ -149,7 +158,8 @@ export async function applyGuiEdit(c: SessionContext, edit: GuiEdit): Promise<st
   if (edit.kind === "set" && clean) optimistic = { id: runCounter, done: optimisticSet(c, edit, runCounter) };
   await confirmed;
   const after = get(c);
-  if (clean && after.run.status === "error" && after.script === next.script) {
+  // An edit whose run was stopped (or hung) stays in the script: only the model's own refusals are undone.
+  if (clean && after.run.status === "error" && !after.run.interrupted && after.script === next.script) {
     const message = after.run.message ?? "the model rejected it";
     patch(c, { script: s.script, history: base });
     await evaluate(c, s.script);
@@ -237,6 +247,11 @@ export async function resimulate(c: SessionContext): Promise<void> {
   const t = await c.services.simulate(s.sim);
   if (id !== resimCounter) return;
   const now = get(c);
+  if (!t.ok && t.interrupted) {
+    // Stopped or hung: the traces shown stay (a banner says what happened; model-activity.ts).
+    patch(c, { run: { ...now.run, simulating: false } });
+    return;
+  }
   if (!t.ok) {
     patch(c, {
       simError: t.message,

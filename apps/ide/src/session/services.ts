@@ -3,6 +3,7 @@
  * The app passes the real ones; tests pass fakes.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
+import type { ModelEvent } from "../engine/model-client.js";
 import type { ScriptOutcome } from "../engine/sandbox.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { TrainJob, TrainReply } from "../protocol/messages.js";
@@ -10,11 +11,14 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
 
 export type { ScriptOutcome };
 
+/** A failed request; `interrupted`: the model worker was ended (hung or stopped) and restarted with the last good model. */
+type Failure = { ok: false; message: string; interrupted?: boolean };
+
 type LoadOutcome =
   | { ok: true; summary: ModelSummary; traces: Traces | null; simError: string | null; table: TableData; ms: number }
-  | { ok: false; message: string };
+  | Failure;
 
-type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+type Answer<T> = { ok: true; value: T } | Failure;
 
 export interface Services {
   /** Runs a script in the sandbox with the session's imported files. */
@@ -30,4 +34,8 @@ export interface Services {
   /** The Mechanisms panel: the loaded model's mechanisms and the given `.mod` files. */
   mechanisms(modFiles: Readonly<Record<string, string>>): Promise<Answer<MechanismsReport>>;
   train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
+  /** Stops the model worker's run (restarting it with the last good model); false if it was idle. Optional for fakes. */
+  stopModel?(): boolean;
+  /** Hears what the model worker does and when it was restarted. Optional for fakes. */
+  onModelEvent?(fn: (e: ModelEvent) => void): () => void;
 }

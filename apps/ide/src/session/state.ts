@@ -3,6 +3,7 @@
  * selected and shown, the traces of recent runs, and the trainer.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
+import type { ModelActivity } from "../engine/model-client.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, Traces } from "../protocol/model.js";
 import { type History, initialHistory } from "./history.js";
@@ -25,6 +26,8 @@ interface RunState {
   /** The settings the shown traces were simulated with; whether a re-simulation is under way. */
   simulated?: SimSettings | null;
   simulating?: boolean;
+  /** The run did not finish: the model worker was stopped or hung and restarted with the last good model. */
+  interrupted?: boolean;
 }
 
 interface LoadedModel {
@@ -91,6 +94,8 @@ export interface SessionState {
   table: TableData | null;
   runs: TraceRun[];
   simError: string | null;
+  /** What the model worker is doing now (a build or a simulation, since when), or null when it is idle. */
+  modelActivity?: ModelActivity | null;
   colourValues: number[] | null;
   training: TrainingState;
   banner: Banner | null;

@@ -4,11 +4,13 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { SimSettings } from "../protocol/model.js";
+import { simSettingsProblem } from "../protocol/sim-limits.js";
 import { type SessionContext, get, patch } from "./context.js";
 import type { GalleryExample } from "../gallery/types.js";
 import type { ConvergenceTolerance } from "./convergence.js";
 import { type DiskFile, importFile, importFiles } from "./files.js";
 import { openExample } from "./gallery-actions.js";
+import { stopModel, watchModel } from "./model-activity.js";
 import type { Instrument } from "./instruments.js";
 import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
@@ -37,6 +39,7 @@ const synapseActions = () => import("./synapse-actions.js");
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
   const c: SessionContext = { store, services };
+  watchModel(c);
   return { store, actions: makeActions(c) };
 }
 
@@ -107,8 +110,17 @@ function makeActions(c: SessionContext) {
     /** Records `state` at given compartments (the raster's "record every cell's soma"). */
     recordAt: (nodes: readonly number[], state = "v") =>
       nodes.length ? run.applyGuiEdit(c, { kind: "record", nodes, state }) : Promise.resolve([]),
+    /** Stops the model worker's run (build or simulation); it restarts with the last good model. */
+    stopModel: () => stopModel(c),
     setSim(p: Partial<SimSettings>) {
-      patch(c, { sim: { ...get(c).sim, ...p } });
+      const sim = { ...get(c).sim, ...p };
+      const problem = simSettingsProblem(sim.tMax, sim.dt);
+      if (problem) {
+        // Refused in words (too many steps for a tab, or no step at all); the settings stay as they were.
+        patch(c, { banner: { kind: "error", text: `These simulation settings are refused: ${problem}` } });
+        return Promise.resolve();
+      }
+      patch(c, { sim });
       return run.resimulate(c);
     },
     setView(p: Partial<ViewSettings>) {

@@ -3,8 +3,9 @@
  * step), stopping it, and applying the result (one undo step of `set` calls).
  */
 import type { TrainJob } from "../protocol/messages.js";
+import { simSettingsProblem } from "../protocol/sim-limits.js";
 import { type SessionContext, get, patch } from "./context.js";
-import { parseTraceCsv, resample } from "./csv.js";
+import { parseTraceCsv } from "./csv.js";
 import { applyGuiEdit } from "./run-actions.js";
 import { IDLE_TRAINING } from "./state.js";
 
@@ -14,6 +15,8 @@ let current: { stop(): void } | null = null;
 function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false; message: string } {
   const s = get(c);
   if (!s.model) return { ok: false, message: "Run the script first: there is no model to train." };
+  const simProblem = simSettingsProblem(s.sim.tMax, s.sim.dt);
+  if (simProblem) return { ok: false, message: `Cannot train with these simulation settings: ${simProblem}` };
   const t = s.trainer;
   if (t.params.length === 0) return { ok: false, message: "Add a parameter to train: choose a group and a key." };
   const groups = new Set([...s.model.summary.groups.map((g) => g.name), ...s.model.summary.synapseTypes]);
@@ -35,8 +38,8 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
         message: `The CSV has ${parsed.rows.length} trace column(s); the model records ${nRec}. Give one column per recording.`,
       };
     }
-    const nSamples = Math.round(s.sim.tMax / s.sim.dt) + 1;
-    target = { kind: "data", rows: parsed.rows.map((r) => Array.from(resample(parsed.t, r, s.sim.dt, nSamples))) };
+    // Resampled onto the simulation's grid by the trainer worker (a long grid would block the page).
+    target = { kind: "csv", t: parsed.t, rows: parsed.rows };
   }
   return {
     ok: true,

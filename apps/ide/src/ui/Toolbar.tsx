@@ -1,4 +1,5 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
+import { lazy, Suspense } from "react";
 import { canRedo, canUndo } from "../session/history.js";
 import { ExamplesMenu } from "./gallery/ExamplesMenu.js";
 import type { SessionState } from "../session/state.js";
@@ -9,12 +10,16 @@ import { ProjectButtons } from "./ProjectButtons.js";
 import { ShareButton } from "./ShareButton.js";
 import { NumberField } from "./widgets.js";
 
+/** Progress and Stop while the model worker works (loaded on first use). */
+const RunActivity = lazy(() => import("./RunActivity.js"));
+
 export function Toolbar() {
   const a = useActions();
   const history = useSessionState((s) => s.history);
   const run = useSessionState((s) => s.run);
   const sim = useSessionState((s) => s.sim);
   const dirty = useSessionState((s) => s.script !== s.history.present.script);
+  const activity = useSessionState((s) => s.modelActivity ?? null);
   const status =
     run.status === "running"
       ? "Running…"
@@ -88,9 +93,19 @@ export function Toolbar() {
       <ImportModButton />
       <ExamplesMenu />
       <ProjectButtons />
-      <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
-        {status}
-      </span>
+      {activity ? (
+        <Suspense fallback={<span className="status">{status}</span>}>
+          <RunActivity activity={activity}>
+            <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
+              {status}
+            </span>
+          </RunActivity>
+        </Suspense>
+      ) : (
+        <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
+          {status}
+        </span>
+      )}
       <ShareButton />
     </header>
   );

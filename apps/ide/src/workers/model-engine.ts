@@ -11,6 +11,11 @@ import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 import { unitsOf } from "../protocol/units.js";
 import { mechanismsReport } from "./mechanism-report.js";
+import { recordingsProblem } from "../protocol/sim-limits.js";
+import { estimateRunMs } from "./run-estimate.js";
+
+/** A simulation about to start: its steps and compartments, and its estimated time (ms) if it is long. */
+export type RunStart = (info: { nSteps: number; nComp: number; estimateMs: number | null }) => void;
 
 /** Mean of each key over the masked compartments that have it (NaN-free keys only). */
 function groupMeans(
@@ -144,9 +149,20 @@ export class ModelEngine {
     };
   }
 
-  /** Simulates the model with its own recordings, stimuli and clamps. */
-  simulate(sim: SimSettings): Traces {
+  /**
+   * Simulates the model with its own recordings, stimuli and clamps; `onStart` hears of
+   * the run before it starts (for long runs, with an estimate of its time).
+   */
+  simulate(sim: SimSettings, onStart?: RunStart): Traces {
     const m = this.m;
+    const nSteps = Math.max(0, Math.round(sim.tMax / sim.dt));
+    const tooMuch = recordingsProblem(m.base.recordings.length, nSteps + 1);
+    if (tooMuch) throw new Error(tooMuch);
+    if (onStart) {
+      const nComp = m.base.nComp;
+      const trial = (steps: number) => jx.simulate(m, { tMax: steps * sim.dt, deltaT: sim.dt, solver: sim.solver });
+      onStart({ nSteps, nComp, estimateMs: estimateRunMs(nSteps, nComp, trial) });
+    }
     const start = performance.now();
     const r = jx.simulateWatched(m, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
     const ms = performance.now() - start;

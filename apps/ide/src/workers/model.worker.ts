@@ -3,7 +3,7 @@
  * from user code) and answers summaries, tables, columns and simulations.
  */
 import type { ModelReply, ModelRequest } from "../protocol/messages.js";
-import { ModelEngine } from "./model-engine.js";
+import { ModelEngine, type RunStart } from "./model-engine.js";
 
 const engine = new ModelEngine();
 
@@ -16,6 +16,8 @@ const buffers = (t: { rows: Array<{ values: Float32Array }> } | null) =>
 
 self.onmessage = (e: MessageEvent<ModelRequest>) => {
   const req = e.data;
+  /** Tells the page that the request's simulation starts (it resets the request's deadline and shows progress). */
+  const started: RunStart = (info) => reply({ kind: "progress", id: req.id, ...info });
   try {
     switch (req.kind) {
       case "load":
@@ -25,7 +27,7 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
         let traces = null;
         let simError: string | null = null;
         try {
-          traces = engine.simulate(req.sim);
+          if (req.kind !== "load" || req.simulate !== false) traces = engine.simulate(req.sim, started);
         } catch (err) {
           simError = (err as Error).message;
         }
@@ -48,7 +50,7 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
         reply({ kind: "table", id: req.id, table: engine.edgeTable() });
         return;
       case "simulate": {
-        const traces = engine.simulate(req.sim);
+        const traces = engine.simulate(req.sim, started);
         reply({ kind: "traces", id: req.id, traces }, buffers(traces));
         return;
       }

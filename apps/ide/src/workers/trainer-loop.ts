@@ -10,6 +10,7 @@ import * as jx from "@dendrolab/core";
 import { deserializeModel } from "@dendrolab/core/io";
 import type { TrainJob } from "../protocol/messages.js";
 import type { Traces } from "../protocol/model.js";
+import { resample } from "../protocol/resample.js";
 import { Adam } from "./adam.js";
 import { lossTensor, lossValue } from "./losses.js";
 import { learningRate } from "./lr-schedule.js";
@@ -132,6 +133,7 @@ export async function train(job: TrainJob, hooks: TrainHooks): Promise<TrainResu
   const nSamples = base.nSamples;
   let target: Float64Array;
   if (job.target.kind === "model") target = simulate64(job.params.map((p) => p.target)).values;
+  else if (job.target.kind === "csv") target = resampledTarget(job.target, nRec, nSamples, job.sim.dt);
   else {
     const rows = job.target.rows;
     if (rows.length !== nRec || rows.some((r) => r.length !== nSamples)) {
@@ -227,4 +229,24 @@ export function zeroGradientWarnings(job: Pick<TrainJob, "params">, grad: readon
   return job.params.flatMap((p, i) =>
     grad[i] === 0 ? [`${p.group}.${p.key}: gradient exactly 0 (no recording depends on it)`] : [],
   );
+}
+
+/** A CSV target's rows resampled onto the simulation's grid (`nSamples` samples `dt` apart), one after another. */
+function resampledTarget(
+  csv: { t: number[]; rows: number[][] },
+  nRec: number,
+  nSamples: number,
+  dt: number,
+): Float64Array {
+  if (csv.rows.length !== nRec)
+    throw new TrainError(
+      `The CSV has ${csv.rows.length} trace column(s); the model records ${nRec}. Give one column per recording.`,
+    );
+  if (csv.t.length < 2 || csv.rows.some((r) => r.length !== csv.t.length))
+    throw new TrainError(`Each CSV column needs one value per time (${csv.t.length} times, at least 2).`);
+  const out = new Float64Array(nRec * nSamples);
+  csv.rows.forEach((r, i) => {
+    out.set(resample(csv.t, r, dt, nSamples), i * nSamples);
+  });
+  return out;
 }

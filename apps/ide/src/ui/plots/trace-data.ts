@@ -3,6 +3,7 @@
  * mA/cm², ...), stacked and sharing the time axis; earlier runs drawn faded and dotted.
  */
 import type { Traces } from "../../protocol/model.js";
+import { DRAW_COLUMNS, minMaxDecimate } from "./decimate.js";
 import type { PlotData, PlotLayout } from "./plotly-types.js";
 import { plotlyText } from "./plotly-text.js";
 
@@ -63,7 +64,6 @@ export function tracesFigure(
   let hidden = 0;
   runs.forEach((run, i) => {
     const latest = i === runs.length - 1;
-    const x = timeAxis(run.traces);
     run.traces.rows.forEach((row, r) => {
       if (r >= MAX_DRAWN_ROWS) {
         if (latest) hidden++;
@@ -71,11 +71,13 @@ export function tracesFigure(
       }
       const q = rowQuantity(row);
       const k = axes.findIndex((a) => a.unit === q.unit);
+      // Drawn as min/max per pixel column (a long trace would block the page); the CSV has every sample.
+      const { x, y } = minMaxDecimate(row.values, DRAW_COLUMNS, 0, run.traces.dt);
       data.push({
         type: "scatter",
         mode: "lines",
         x,
-        y: Array.from(row.values),
+        y,
         yaxis: k === 0 ? "y" : `y${k + 1}`,
         name: runs.length > 1 ? `${row.label} (${run.label})` : row.label,
         hovertemplate: `%{y:.4g} ${plotlyText(q.unit)}<extra>%{fullData.name}</extra>`,

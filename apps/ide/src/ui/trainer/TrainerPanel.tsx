@@ -5,7 +5,8 @@
 import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
 import { LiveChart, type Series } from "../plots/LiveChart.js";
-import { TRACE_COLOURS, timeAxis } from "../plots/trace-data.js";
+import { DRAW_COLUMNS, minMaxDecimate } from "../plots/decimate.js";
+import { TRACE_COLOURS } from "../plots/trace-data.js";
 import type { TrainingState } from "../../session/state.js";
 import { isDark } from "../theme/theme.js";
 import { NumberField } from "../widgets.js";
@@ -84,8 +85,7 @@ export function TrainerPanel() {
     const out: Series[] = [];
     for (const [i, r] of (tr.traces?.rows ?? []).entries()) {
       out.push({
-        x: timeAxis(tr.traces!),
-        y: r.values,
+        ...minMaxDecimate(r.values, DRAW_COLUMNS, 0, tr.traces!.dt),
         color: TRACE_COLOURS[i % TRACE_COLOURS.length],
         width: 2,
         label: i === 0 ? "model" : undefined,
@@ -93,8 +93,7 @@ export function TrainerPanel() {
     }
     for (const [i, r] of (tr.target?.rows ?? []).entries()) {
       out.push({
-        x: timeAxis(tr.target!),
-        y: r.values,
+        ...minMaxDecimate(r.values, DRAW_COLUMNS, 0, tr.target!.dt),
         color: isDark() ? "#e8ecf2" : "#111",
         dash: true,
         width: 1.2,
