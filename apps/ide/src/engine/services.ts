@@ -8,7 +8,7 @@ import { ScriptSandbox } from "./sandbox.js";
 import { TrainClient } from "./train-client.js";
 
 export function createServices(): Services & { warm(): Promise<void> } {
-  const sandbox = new ScriptSandbox(() => import("virtual:sandbox-worker-source").then((m) => m.default));
+  const sandbox = new ScriptSandbox();
   let model: ModelClient | null = null;
   const mc = () => (model ??= new ModelClient());
   const trainer = new TrainClient();
