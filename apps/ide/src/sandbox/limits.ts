@@ -64,11 +64,14 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A console line cut to {@link MAX_LOG_LINE_CHARS}, saying how much was cut. */
-export function capLine(line: string): string {
-  if (line.length <= MAX_LOG_LINE_CHARS) return line;
-  const cut = line.length - MAX_LOG_LINE_CHARS;
-  return `${line.slice(0, MAX_LOG_LINE_CHARS)}… (${cut.toLocaleString("en-US")} more characters not shown)`;
+/** Room for the note {@link capLine} adds: the relay lets a line the worker already cut pass unchanged. */
+export const CAP_NOTE_CHARS = 100;
+
+/** A console line cut to `max` characters, saying how much was cut. */
+export function capLine(line: string, max = MAX_LOG_LINE_CHARS): string {
+  if (line.length <= max) return line;
+  const cut = line.length - max;
+  return `${line.slice(0, max)}… (${cut.toLocaleString("en-US")} more characters not shown)`;
 }
 
 /** The last console line of a run whose output was cut. */

@@ -13,9 +13,11 @@
 import workerSource from "virtual:sandbox-worker-source";
 import type { ScriptReply, ScriptRequest, WorkerMessage } from "../protocol/messages.js";
 import {
+  CAP_NOTE_CHARS,
   capLine,
   droppedLinesNote,
   formatBytes,
+  MAX_LOG_LINE_CHARS,
   MAX_LOG_LINES,
   MAX_REPLY_BYTES,
   MAX_WORKER_MESSAGES,
@@ -114,7 +116,7 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     return;
   }
   if (m && m.kind === "log" && typeof m.line === "string") {
-    if (run.logs.length < MAX_LOG_LINES) run.logs.push(capLine(m.line));
+    if (run.logs.length < MAX_LOG_LINES) run.logs.push(capLine(m.line, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS));
     else run.dropped++;
     return;
   }
@@ -124,7 +126,7 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
   }
   if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
     const line = Number.isInteger(m.line) && (m.line as number) > 0 ? m.line : null;
-    const message = capLine(m.message);
+    const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
     finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)) });
     return;
   }
