@@ -3,13 +3,7 @@ import { readFileSync } from "node:fs";
 import { serializeModel } from "@dendrolab/core/io";
 import { describe, expect, it } from "vitest";
 import { L5PC_SWC, l5pcScript } from "../../../e2e/tests/l5pc-script.js";
-import {
-  capLine,
-  droppedLinesNote,
-  MAX_LOG_LINE_CHARS,
-  MAX_REPLY_BYTES,
-  measureBytes,
-} from "../src/sandbox/limits.js";
+import { capLine, droppedLinesNote, MAX_LOG_LINE_CHARS, MAX_REPLY_BYTES, measureBytes } from "../src/sandbox/limits.js";
 import { runScript } from "../src/sandbox/run-script.js";
 
 /** The L5PC morphology: test data in ../shared, never copied into the repository. */
