@@ -191,8 +191,9 @@ test("a finished run cannot flood the page, and an oversized reply is refused", 
   const flood = `import * as jx from "@dendrolab/core";
 const g = self as any;
 const big = "x".repeat(200_000);
+const numbers = new Array(25_000).fill(0.5); // 200 KB of numbers
 setInterval(() => g.postMessage({ kind: "log", line: big }), 10);
-setInterval(() => g.postMessage(big), 10);
+setInterval(() => g.postMessage({ kind: "result", id: 1, model: { numbers }, logs: [big], ms: 0 }), 10);
 const network = new jx.Cell();
 network.record("v");
 export default network;
