@@ -6,7 +6,7 @@
 
 /**
  * The largest reply (the serialised model) a run may send, counted by {@link measureBytes}.
- * The 1,296-compartment L5PC model of Hay et al. (12 mechanisms) counts about 0.6 MB;
+ * The 1,296-compartment L5PC model of Hay et al. (12 mechanisms) counts about 0.7 MB;
  * 64 MB leaves room for models a hundred times larger.
  */
 export const MAX_REPLY_BYTES = 64 * 1024 * 1024;
