@@ -15,6 +15,8 @@ export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
+  // plotly's image export fetches the data: URL it rendered
+  "connect-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { L5PC_SWC, l5pcScript } from "../../../e2e/tests/l5pc-script.js";
 import { capLine, droppedLinesNote, MAX_LOG_LINE_CHARS, MAX_REPLY_BYTES, measureBytes } from "../src/sandbox/limits.js";
 import { runScript } from "../src/sandbox/run-script.js";
+import { WARM_UP } from "../src/sandbox/warmup.js";
 
 /** The L5PC morphology: test data in ../shared, never copied into the repository. */
 const SWC = readFileSync(new URL(`../../../../shared/swc/${L5PC_SWC}`, import.meta.url), "utf8");
@@ -42,5 +43,14 @@ describe("sandbox limits", () => {
     expect(cut).toContain("1,234 more characters not shown");
     expect(cut.startsWith("x".repeat(MAX_LOG_LINE_CHARS))).toBe(true);
     expect(droppedLinesNote(5000)).toContain("5,000 more console lines were not kept");
+  });
+});
+
+describe("the script worker's warm-up", () => {
+  it("builds its model (so that it compiles the code a run goes through)", () => {
+    const logs: string[] = [];
+    const net = runScript(WARM_UP.script, (l) => logs.push(l), WARM_UP.files);
+    expect(net.nComp).toBeGreaterThan(4);
+    expect(measureBytes(serializeModel(net))).toBeGreaterThan(1000);
   });
 });

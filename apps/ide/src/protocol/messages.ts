@@ -18,6 +18,9 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
  */
 export type ScriptRequest = { kind: "run"; id: string; script: string; files?: Record<string, string> };
 
+/** From the relay to a pre-started worker: compile the session's files ahead of its run (no user code runs). */
+export type WarmRequest = { kind: "warm"; files: Record<string, string> };
+
 /** From the script worker to the relay (untrusted: the worker runs user code; the relay checks each). */
 export type WorkerMessage =
   | { kind: "ready"; bootMs?: number }
