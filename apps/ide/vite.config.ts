@@ -3,10 +3,12 @@ import { defineConfig } from "vite";
 import { aliases } from "./build/aliases.js";
 import { coreDtsPlugin } from "./build/core-dts-plugin.js";
 import { sandboxWorkerPlugin } from "./build/sandbox-worker-plugin.js";
+import { securityHeadersPlugin } from "./build/security-headers.js";
 
 export default defineConfig({
   base: "./",
-  plugins: [react(), coreDtsPlugin(), sandboxWorkerPlugin()],
+  // The security headers come first: they apply to the sandbox document the next plugin serves in dev.
+  plugins: [securityHeadersPlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin()],
   resolve: { alias: aliases },
   worker: { format: "es" },
   build: {
@@ -14,6 +16,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
     reportCompressedSize: false,
   },
-  preview: { host: "127.0.0.1", strictPort: true },
-  server: { host: "127.0.0.1" },
+  // No CORS headers: no other origin may read the app's files.
+  preview: { host: "127.0.0.1", strictPort: true, cors: false },
+  server: { host: "127.0.0.1", cors: false },
 });

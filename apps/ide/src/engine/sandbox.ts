@@ -1,40 +1,59 @@
 /**
- * Runs model scripts in a Web Worker inside an opaque-origin sandboxed iframe. A run
- * that takes longer than the limit (an infinite loop) is stopped by removing the iframe,
- * which ends its worker; the page is never blocked and the previous model is kept.
+ * Runs model scripts in the sandbox document (sandbox.html: an opaque-origin iframe with
+ * its own Content-Security-Policy, see sandbox/relay.ts). The page talks to it only
+ * through a MessagePort handed over once, when the iframe first loads; if the iframe ever
+ * loads again (it was navigated), it is thrown away and a new one is made, so a navigated
+ * frame never receives a script.
+ *
+ * Each run has an unguessable id and gets exactly one reply. Anything else from the
+ * sandbox (a wrong id, a second reply, an unknown message) drops the sandbox: its iframe
+ * is removed (ending its worker) and a new one starts. A run that takes too long is
+ * stopped by the relay; the page keeps a backstop in case the relay never answers.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
 import { isScriptReply, type ScriptReply } from "../protocol/messages.js";
-import { SANDBOX_SRCDOC } from "./sandbox-frame.js";
+import { SCRIPT_TIMEOUT_MS } from "../sandbox/limits.js";
 
 export type ScriptOutcome =
   | { ok: true; model: SerializedModel; logs: string[]; ms: number }
   | { ok: false; kind: "error" | "timeout" | "crash"; message: string; line: number | null; logs: string[] };
 
+interface Pending {
+  id: string;
+  resolve: (o: ScriptOutcome) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 interface Frame {
   iframe: HTMLIFrameElement;
+  port: MessagePort | null;
   ready: Promise<void>;
-  onReply: (m: ScriptReply) => void;
+  booted: boolean;
+  pending: Pending | null;
+  bootFailed: (e: Error) => void;
+  bootDone: () => void;
 }
+
+/** Where the sandbox document is served (next to index.html). */
+const SANDBOX_URL = "sandbox.html";
+
+const crash = (message: string, logs: string[] = []): ScriptOutcome => ({
+  ok: false,
+  kind: "crash",
+  message,
+  line: null,
+  logs,
+});
 
 export class ScriptSandbox {
   private frame: Frame | null = null;
-  private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly listener = (e: MessageEvent) => {
-    const f = this.frame;
-    if (!f || e.source !== f.iframe.contentWindow) return;
-    if (isScriptReply(e.data)) f.onReply(e.data);
-  };
 
   constructor(
-    private readonly workerSource: () => Promise<string>,
-    // A run is stopped after 1.5 s, so that a runaway script is gone well within 2 s.
-    readonly timeoutMs = 1500,
+    /** The relay stops a run after this long; the page's backstop waits a little longer. */
+    readonly timeoutMs = SCRIPT_TIMEOUT_MS,
     private readonly bootTimeoutMs = 30_000,
-  ) {
-    window.addEventListener("message", this.listener);
-  }
+  ) {}
 
   /** Starts the sandbox ahead of the first run. */
   warm(): Promise<void> {
@@ -53,46 +72,92 @@ export class ScriptSandbox {
     try {
       await frame.ready;
     } catch (e) {
-      this.kill();
-      return { ok: false, kind: "crash", message: (e as Error).message, line: null, logs: [] };
+      if (this.frame === frame) this.kill();
+      return crash((e as Error).message);
     }
-    const id = this.nextId++;
+    if (this.frame !== frame || !frame.port)
+      return crash("The script sandbox was restarted before the run; run again.");
+    const id = crypto.randomUUID();
+    const port = frame.port;
     return new Promise<ScriptOutcome>((resolve) => {
+      // The relay answers a runaway script after timeoutMs (plus its worker's boot, if it was not ready).
       const timer = setTimeout(() => {
-        this.kill();
-        resolve({
+        if (frame.pending?.id !== id) return;
+        this.drop(frame, "The script sandbox did not answer the run in time and was restarted.");
+      }, this.timeoutMs + this.bootTimeoutMs);
+      frame.pending = { id, resolve, timer };
+      port.postMessage({ kind: "run", id, script, files: { ...files } });
+    });
+  }
+
+  private onMessage(frame: Frame, data: unknown): void {
+    if (this.frame !== frame) return;
+    if (!isScriptReply(data)) {
+      this.drop(frame, "The script sandbox sent a message the page does not understand; it was restarted.");
+      return;
+    }
+    const m = data;
+    if (m.kind === "ready" || m.kind === "boot-failed") {
+      if (frame.booted) {
+        this.drop(frame, "The script sandbox announced itself twice; it was restarted.");
+        return;
+      }
+      frame.booted = true;
+      if (m.kind === "ready") {
+        performance.mark("sandbox:worker-ready", { detail: m.bootMs });
+        if (m.bootMs)
+          performance.measure("sandbox:worker-boot", { start: performance.now() - m.bootMs, duration: m.bootMs });
+        frame.bootDone();
+      } else frame.bootFailed(new Error(`The script sandbox failed to start: ${m.message}`));
+      return;
+    }
+    const pending = frame.pending;
+    if (!pending || m.id !== pending.id) {
+      this.drop(frame, "The script sandbox sent a reply for no run of this page; it was restarted.");
+      return;
+    }
+    frame.pending = null;
+    clearTimeout(pending.timer);
+    pending.resolve(this.outcome(m));
+  }
+
+  private outcome(m: Exclude<ScriptReply, { kind: "ready" | "boot-failed" }>): ScriptOutcome {
+    switch (m.kind) {
+      case "result":
+        performance.measure("sandbox:script-in-worker", { start: performance.now() - m.ms, duration: m.ms });
+        return { ok: true, model: m.model, logs: m.logs, ms: m.ms };
+      case "error":
+        return { ok: false, kind: "error", message: m.message, line: m.line, logs: m.logs };
+      case "timeout":
+        return {
           ok: false,
           kind: "timeout",
           message: `The script ran for more than ${this.timeoutMs / 1000} s and was stopped (an infinite loop?). The previous model is kept.`,
           line: null,
-          logs: [],
-        });
-        void this.warm().catch(() => undefined);
-      }, this.timeoutMs);
-      frame.onReply = (m) => {
-        if (m.kind === "crash") {
-          clearTimeout(timer);
-          this.kill();
-          resolve({
-            ok: false,
-            kind: "crash",
-            message: `The script sandbox stopped: ${m.message}`,
-            line: null,
-            logs: [],
-          });
-          return;
-        }
-        if ((m.kind !== "result" && m.kind !== "error") || m.id !== id) return;
-        clearTimeout(timer);
-        if (m.kind === "result") {
-          performance.measure("sandbox:script-in-worker", { start: performance.now() - m.ms, duration: m.ms });
-          resolve({ ok: true, model: m.model, logs: m.logs, ms: m.ms });
-        } else {
-          resolve({ ok: false, kind: "error", message: m.message, line: m.line, logs: m.logs });
-        }
-      };
-      frame.iframe.contentWindow!.postMessage({ kind: "run", id, script, files: { ...files } }, "*");
-    });
+          logs: m.logs,
+        };
+      case "refused":
+        return crash(m.message, m.logs);
+      case "crash":
+        return crash(
+          `The script stopped its worker with an uncaught error. The script reported: “${m.message}”`,
+          m.logs,
+        );
+    }
+  }
+
+  /** Throws the sandbox away (ending its worker), fails its run with `message`, and starts a new one. */
+  private drop(frame: Frame, message: string): void {
+    if (this.frame !== frame) return;
+    const pending = frame.pending;
+    frame.pending = null;
+    this.kill();
+    frame.bootFailed(new Error(message));
+    if (pending) {
+      clearTimeout(pending.timer);
+      pending.resolve(crash(message));
+    }
+    void this.warm().catch(() => undefined);
   }
 
   private ensureFrame(): Frame {
@@ -103,33 +168,48 @@ export class ScriptSandbox {
     iframe.title = "script sandbox";
     iframe.dataset.testid = "script-sandbox";
     iframe.style.cssText = "position:absolute;width:0;height:0;border:0;visibility:hidden";
-    const frame: Frame = { iframe, ready: Promise.resolve(), onReply: () => undefined };
+    const frame: Frame = {
+      iframe,
+      port: null,
+      ready: Promise.resolve(),
+      booted: false,
+      pending: null,
+      bootFailed: () => undefined,
+      bootDone: () => undefined,
+    };
     performance.mark("sandbox:create");
     frame.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error("The script sandbox did not start in time.")),
         this.bootTimeoutMs,
       );
-      frame.onReply = (m) => {
-        if (m.kind === "frame-ready") {
-          performance.mark("sandbox:frame-ready");
-          this.workerSource().then(
-            (source) => iframe.contentWindow?.postMessage({ kind: "boot", source }, "*"),
-            (e: Error) => reject(e),
-          );
-        } else if (m.kind === "ready") {
-          performance.mark("sandbox:worker-ready", { detail: m.bootMs });
-          if (m.bootMs)
-            performance.measure("sandbox:worker-boot", { start: performance.now() - m.bootMs, duration: m.bootMs });
-          clearTimeout(timer);
-          resolve();
-        } else if (m.kind === "crash") {
-          clearTimeout(timer);
-          reject(new Error(`The script sandbox failed to start: ${m.message}`));
-        }
+      frame.bootDone = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      frame.bootFailed = (e) => {
+        clearTimeout(timer);
+        reject(e);
       };
     });
-    iframe.srcdoc = SANDBOX_SRCDOC;
+    frame.ready.catch(() => undefined);
+    let loads = 0;
+    iframe.addEventListener("load", () => {
+      if (++loads > 1) {
+        this.drop(
+          frame,
+          "The script sandbox was navigated away from its document; it was restarted. Run the script again.",
+        );
+        return;
+      }
+      performance.mark("sandbox:frame-ready");
+      const channel = new MessageChannel();
+      frame.port = channel.port1;
+      channel.port1.onmessage = (e) => this.onMessage(frame, e.data);
+      // The only message to the frame's window: the port, which carries no script.
+      iframe.contentWindow?.postMessage({ kind: "connect" }, "*", [channel.port2]);
+    });
+    iframe.src = new URL(SANDBOX_URL, document.baseURI).href;
     document.body.appendChild(iframe);
     this.frame = frame;
     return frame;
@@ -137,12 +217,14 @@ export class ScriptSandbox {
 
   /** Ends the iframe and its worker. */
   private kill(): void {
-    this.frame?.iframe.remove();
+    const f = this.frame;
+    if (!f) return;
+    f.port?.close();
+    f.iframe.remove();
     this.frame = null;
   }
 
   dispose(): void {
     this.kill();
-    window.removeEventListener("message", this.listener);
   }
 }

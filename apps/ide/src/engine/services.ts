@@ -11,7 +11,7 @@ import { TrainClient } from "./train-client.js";
 export function createServices(
   options: { model?: ModelClientOptions } = {},
 ): Services & { warm(): Promise<void>; modelClient(): ModelClient } {
-  const sandbox = new ScriptSandbox(() => import("virtual:sandbox-worker-source").then((m) => m.default));
+  const sandbox = new ScriptSandbox();
   let model: ModelClient | null = null;
   const modelListeners = new Set<(e: ModelEvent) => void>();
   const mc = () => {

@@ -9,27 +9,49 @@ import * as v from "valibot";
 import type { MechanismsReport } from "./mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "./model.js";
 
-// ---- script sandbox (page <-> iframe <-> script worker) -------------------------------
+// ---- script sandbox (page <-> sandbox document's relay <-> script worker) -------------
 
-/** `files`: the session's imported files by name (the script reads them from `dendrolab:files`). */
-export type ScriptRequest = { kind: "run"; id: number; script: string; files?: Record<string, string> };
+/**
+ * A run, from the page to the relay and on to a fresh script worker. `id` is
+ * unguessable (`crypto.randomUUID()`); `files`: the session's imported files by name (the
+ * script reads them from `dendrolab:files`).
+ */
+export type ScriptRequest = { kind: "run"; id: string; script: string; files?: Record<string, string> };
+
+/** From the relay to a pre-started worker: compile the session's files ahead of its run (no user code runs). */
+export type WarmRequest = { kind: "warm"; files: Record<string, string> };
+
+/** From the script worker to the relay (untrusted: the worker runs user code; the relay checks each). */
+export type WorkerMessage =
+  | { kind: "ready"; bootMs?: number }
+  | { kind: "log"; line: string }
+  | { kind: "result"; id: string; model: SerializedModel; ms: number; dropped: number }
+  | { kind: "error"; id: string; message: string; line: number | null; dropped: number };
 
 const id = v.pipe(v.number(), v.integer());
+const runId = v.pipe(v.string(), v.maxLength(100));
 const strings = boundedList(v.string(), 1000);
 
-/** Messages from the sandbox (untrusted: the script runs user code). The model is checked in full by the model worker. */
+/**
+ * Messages from the sandbox's relay: "ready" once at boot (or "boot-failed"), then exactly
+ * one reply per run. The model is checked in full by the model worker. `timeout`,
+ * `refused` and `crash` are stops decided by the relay; the texts of `error` and `crash`
+ * come from the script.
+ */
 const ScriptReplySchema = v.variant("kind", [
   v.object({ kind: v.literal("ready"), bootMs: v.optional(v.number()) }),
+  v.object({ kind: v.literal("boot-failed"), message: v.string() }),
   v.object({
     kind: v.literal("result"),
-    id,
+    id: runId,
     model: v.custom<SerializedModel>(isObject),
     logs: strings,
     ms: v.number(),
   }),
-  v.object({ kind: v.literal("error"), id, message: v.string(), line: v.nullable(id), logs: strings }),
-  v.object({ kind: v.literal("frame-ready") }),
-  v.object({ kind: v.literal("crash"), message: v.string() }),
+  v.object({ kind: v.literal("error"), id: runId, message: v.string(), line: v.nullable(id), logs: strings }),
+  v.object({ kind: v.literal("timeout"), id: runId, logs: strings }),
+  v.object({ kind: v.literal("refused"), id: runId, message: v.string(), logs: strings }),
+  v.object({ kind: v.literal("crash"), id: runId, message: v.string(), logs: strings }),
 ]);
 export type ScriptReply = v.InferOutput<typeof ScriptReplySchema>;
 

@@ -1,40 +1,69 @@
 /**
- * The script worker: runs inside the sandboxed iframe (opaque origin), started from a
- * blob: URL. It locks the global scope down, then evaluates scripts on request and posts
- * back the serialised model. The page kills it (with its iframe) if a run takes too long.
+ * The script worker: runs inside the sandboxed document (opaque origin), started from a
+ * blob: URL by the relay (relay.ts). It locks the global scope down and answers exactly
+ * one run: console lines are streamed as they are written (so that a run stopped for
+ * taking too long keeps them), then the serialised model or the error is posted once.
+ * A worker pre-started for a later run first builds a small model and reads the
+ * session's files (warmup.ts), so that a run is not slower for its fresh worker. The relay terminates the worker after the reply; the next run gets a fresh worker, so
+ * nothing a script leaves behind (wrapped globals, listeners, timers) reaches later runs.
  */
 import * as tf from "@tensorflow/tfjs";
 import { serializeModel } from "@dendrolab/core/io";
-import type { ScriptReply, ScriptRequest } from "../protocol/messages.js";
+import type { ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import { capLine, MAX_LOG_LINES } from "./limits.js";
 import { lockDown } from "./lockdown.js";
 import { runScript, ScriptError } from "./run-script.js";
+import { warmUp } from "./warmup.js";
 
 const scope = self as unknown as Worker & Record<string, unknown>;
-const post = scope.postMessage.bind(scope) as (m: ScriptReply) => void;
-scope.addEventListener("message", (e: MessageEvent<ScriptRequest>) => handle(e.data));
+const post = scope.postMessage.bind(scope) as (m: WorkerMessage) => void;
+let warmed = false;
+let started = false;
+scope.addEventListener("message", (e: MessageEvent<ScriptRequest | WarmRequest>) => {
+  const m = e.data;
+  if (m?.kind === "warm") {
+    if (warmed || started) return;
+    warmed = true;
+    warmUp(stringsOf(m.files));
+    post({ kind: "ready", bootMs: performance.now() });
+    return;
+  }
+  if (started) return;
+  started = true;
+  handle(m);
+});
 void tf.setBackend("cpu");
 lockDown(scope);
-post({ kind: "ready", bootMs: performance.now() });
+// A pre-started worker (named "warm" by the relay) is ready once it has warmed up.
+if (scope.name !== "warm") post({ kind: "ready", bootMs: performance.now() });
 
-const MAX_LOG_LINES = 200;
+/** The string entries of an untrusted files object. */
+function stringsOf(given: unknown): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (given && typeof given === "object")
+    for (const [name, text] of Object.entries(given)) if (typeof text === "string") files[name] = text;
+  return files;
+}
 
 function handle(req: ScriptRequest): void {
-  if (req?.kind !== "run" || typeof req.script !== "string" || !Number.isInteger(req.id)) return;
-  const files: Record<string, string> = {};
-  if (req.files && typeof req.files === "object") {
-    for (const [name, text] of Object.entries(req.files)) if (typeof text === "string") files[name] = text;
-  }
-  const logs: string[] = [];
+  if (req?.kind !== "run" || typeof req.script !== "string" || typeof req.id !== "string") return;
+  const files = stringsOf(req.files);
+  let lines = 0;
+  let dropped = 0;
   const log = (line: string) => {
-    if (logs.length < MAX_LOG_LINES) logs.push(line.length > 2000 ? `${line.slice(0, 2000)}...` : line);
+    if (lines >= MAX_LOG_LINES) dropped++;
+    else {
+      lines++;
+      post({ kind: "log", line: capLine(line) });
+    }
   };
   const start = performance.now();
   try {
     const model = runScript(req.script, log, files);
-    post({ kind: "result", id: req.id, model: serializeModel(model), logs, ms: performance.now() - start });
+    post({ kind: "result", id: req.id, model: serializeModel(model), ms: performance.now() - start, dropped });
   } catch (e) {
     const line = e instanceof ScriptError ? e.line : null;
     const message = e instanceof Error ? e.message : String(e);
-    post({ kind: "error", id: req.id, message, line, logs });
+    post({ kind: "error", id: req.id, message, line, dropped });
   }
 }

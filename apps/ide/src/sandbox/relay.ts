@@ -1,0 +1,190 @@
+/**
+ * The relay: the only script of the sandbox document (sandbox.html, served with a
+ * `sandbox allow-scripts` policy: opaque origin, no storage, no network). It takes one
+ * MessagePort from its parent page at boot and then talks only through it.
+ *
+ * Every run gets a fresh script worker (started from a blob: URL, pre-started after the
+ * previous run so runs do not wait for it) which is terminated after its one reply. The
+ * relay enforces the run's limits before anything reaches the page (limits.ts): the
+ * run's time, the reply's size, the number and length of console lines, and the number of
+ * messages; whatever the worker sends after its reply is never read. The page gets
+ * exactly one message per run.
+ */
+import workerSource from "virtual:sandbox-worker-source";
+import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import {
+  CAP_NOTE_CHARS,
+  capLine,
+  droppedLinesNote,
+  formatBytes,
+  MAX_LOG_LINE_CHARS,
+  MAX_LOG_LINES,
+  MAX_REPLY_BYTES,
+  MAX_WORKER_MESSAGES,
+  measureBytes,
+  SCRIPT_TIMEOUT_MS,
+} from "./limits.js";
+
+interface Spare {
+  worker: Worker;
+  ready: Promise<number | undefined>;
+}
+
+interface Run {
+  id: string;
+  worker: Worker;
+  logs: string[];
+  dropped: number;
+  messages: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+let port: MessagePort | null = null;
+let spare: Spare | null = null;
+let current: Run | null = null;
+/** The files of the last run: the next worker compiles them ahead of its run. */
+let lastFiles: Record<string, string> = {};
+
+/**
+ * Starts a worker; `ready` resolves with its boot time once it has locked itself down. A
+ * worker given `warm` files (pre-started for a later run) first builds a small model of
+ * its own and compiles those files (the last run's), so that the run finds its code
+ * compiled; the first worker skips that for a faster first run.
+ */
+function startWorker(warm?: Record<string, string>): Spare {
+  const worker = new Worker(workerUrl, { name: warm ? "warm" : "cold" });
+  if (warm) worker.postMessage({ kind: "warm", files: warm } satisfies WarmRequest);
+  const ready = new Promise<number | undefined>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (m && m.kind === "ready") resolve(typeof m.bootMs === "number" ? m.bootMs : undefined);
+      else reject(new Error("the script worker spoke before it was ready"));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      reject(new Error(String(e.message || "the script worker failed to start")));
+    };
+  });
+  ready.catch(() => undefined); // reported when a run or the boot waits for it
+  return { worker, ready };
+}
+
+function takeSpare(): Spare {
+  const s = spare ?? startWorker(lastFiles);
+  spare = null;
+  return s;
+}
+
+function send(m: ScriptReply): void {
+  port?.postMessage(m);
+}
+
+/** Ends the current run with its one reply; terminates its worker and pre-starts the next. */
+function finish(reply: ScriptReply): void {
+  const run = current;
+  if (!run) return;
+  current = null;
+  clearTimeout(run.timer);
+  run.worker.onmessage = null;
+  run.worker.onerror = null;
+  run.worker.terminate();
+  send(reply);
+  spare ??= startWorker(lastFiles);
+}
+
+function logsOf(run: Run, extra = 0): string[] {
+  const dropped = run.dropped + extra;
+  return dropped > 0 ? [...run.logs, droppedLinesNote(dropped)] : run.logs;
+}
+
+/** A non-negative whole count from the worker (untrusted), else 0. */
+const count = (n: unknown) => (typeof n === "number" && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
+
+function onWorkerMessage(run: Run, e: MessageEvent): void {
+  if (current !== run) return; // after the reply: never read
+  if (++run.messages > MAX_WORKER_MESSAGES) {
+    finish({
+      kind: "refused",
+      id: run.id,
+      message: `The script sent more than ${MAX_WORKER_MESSAGES.toLocaleString("en-US")} messages in one run and was stopped; a run sends its console lines and one model.`,
+      logs: logsOf(run),
+    });
+    return;
+  }
+  const m = e.data as WorkerMessage;
+  const size = measureBytes(m, MAX_REPLY_BYTES);
+  if (size > MAX_REPLY_BYTES) {
+    finish({
+      kind: "refused",
+      id: run.id,
+      message: `The script's reply is larger than ${formatBytes(MAX_REPLY_BYTES)} (the limit for a model sent by a script) and was refused; the previous model is kept.`,
+      logs: logsOf(run),
+    });
+    return;
+  }
+  if (m && m.kind === "log" && typeof m.line === "string") {
+    if (run.logs.length < MAX_LOG_LINES) run.logs.push(capLine(m.line, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS));
+    else run.dropped++;
+    return;
+  }
+  if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
+    finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)) });
+    return;
+  }
+  if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
+    const line = Number.isInteger(m.line) && (m.line as number) > 0 ? m.line : null;
+    const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
+    finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)) });
+    return;
+  }
+  const kind = m && typeof m === "object" && typeof m.kind === "string" ? `"${m.kind.slice(0, 40)}"` : "none";
+  finish({
+    kind: "refused",
+    id: run.id,
+    message: `The script's worker sent an unexpected message (kind ${kind}, not this run's result, error or console line) and was stopped; the previous model is kept.`,
+    logs: logsOf(run),
+  });
+}
+
+function onRun(req: ScriptRequest): void {
+  if (current) return; // the page runs one script at a time; it drops the sandbox if a run never answers
+  const { worker, ready } = takeSpare();
+  lastFiles = req.files ?? {};
+  const run: Run = { id: req.id, worker, logs: [], dropped: 0, messages: 0, timer: undefined };
+  current = run;
+  worker.onerror = (e) => {
+    e.preventDefault();
+    finish({ kind: "crash", id: run.id, message: String(e.message || "unknown error"), logs: logsOf(run) });
+  };
+  ready.then(
+    () => {
+      if (current !== run) return;
+      worker.onmessage = (e) => onWorkerMessage(run, e);
+      run.timer = setTimeout(() => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }), SCRIPT_TIMEOUT_MS);
+      worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {} });
+    },
+    (e: Error) => finish({ kind: "crash", id: run.id, message: e.message, logs: [] }),
+  );
+}
+
+function onPageMessage(e: MessageEvent): void {
+  const m = e.data as ScriptRequest;
+  if (m?.kind !== "run" || typeof m.id !== "string" || typeof m.script !== "string") return;
+  const files: Record<string, string> = {};
+  if (m.files && typeof m.files === "object")
+    for (const [name, text] of Object.entries(m.files)) if (typeof text === "string") files[name] = text;
+  onRun({ kind: "run", id: m.id, script: m.script, files });
+}
+
+// The page hands over one port, once; every other window message is ignored.
+window.addEventListener("message", (e) => {
+  if (port || e.source !== window.parent || e.ports.length !== 1) return;
+  port = e.ports[0];
+  port.onmessage = onPageMessage;
+  spare = startWorker();
+  spare.ready.then(
+    (bootMs) => send({ kind: "ready", bootMs }),
+    (err: Error) => send({ kind: "boot-failed", message: err.message }),
+  );
+});

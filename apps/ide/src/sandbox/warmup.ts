@@ -1,0 +1,107 @@
+/**
+ * A fresh script worker runs this small model once before it takes a user's run, so that
+ * the code a run goes through (the TypeScript transform, SWC reading, NMODL compilation,
+ * building, serialising) is already compiled: a run in a fresh worker is then about as
+ * fast as in a worker that ran before, and a large model is not stopped as "an infinite
+ * loop" for the time the engine spends compiling. Our own code, run before any user code.
+ */
+import * as jx from "@dendrolab/core";
+import { serializeModel } from "@dendrolab/core/io";
+import { runScript } from "./run-script.js";
+
+/** A delayed-rectifier K channel written for the warm-up (not a model of anything). */
+const WARM_MOD = `NEURON {
+  SUFFIX warmk
+  USEION k READ ek WRITE ik
+  RANGE gbar
+}
+UNITS { (mA) = (milliamp) (mV) = (millivolt) }
+PARAMETER { gbar = 0.001 (S/cm2) }
+ASSIGNED { v (mV) ek (mV) ik (mA/cm2) ninf ntau (ms) }
+STATE { n }
+BREAKPOINT {
+  SOLVE states METHOD cnexp
+  ik = gbar * n * n * (v - ek)
+}
+DERIVATIVE states {
+  rates(v)
+  n' = (ninf - n) / ntau
+}
+INITIAL {
+  rates(v)
+  n = ninf
+}
+PROCEDURE rates(v (mV)) {
+  ninf = 1 / (1 + exp(-(v + 40) / 10))
+  ntau = 1 + 4 * exp(-((v + 50) / 20)^2)
+}
+`;
+
+/**
+ * A made-up morphology of about 2,000 points (a soma and binary trees of dendrites and an
+ * axon): enough for the engine to optimise SWC reading, which dominates a large model's
+ * first run.
+ */
+function warmSwc(): string {
+  const lines = ["1 1 0 0 0 8 -1"];
+  let id = 1;
+  const grow = (type: number, parent: number, x: number, y: number, angle: number, depth: number) => {
+    let p = parent;
+    for (let k = 0; k < 20; k++) {
+      x += 2 * Math.cos(angle);
+      y += 2 * Math.sin(angle);
+      lines.push(`${++id} ${type} ${x.toFixed(2)} ${y.toFixed(2)} 0 ${(1 / (1 + depth)).toFixed(3)} ${p}`);
+      p = id;
+    }
+    if (depth < 5) for (const turn of [-0.4, 0.4]) grow(type, p, x, y, angle + turn, depth + 1);
+  };
+  grow(3, 1, 8, 0, 0, 0);
+  grow(4, 1, 0, 8, Math.PI / 2, 0);
+  grow(2, 1, -8, 0, Math.PI, 2);
+  return `${lines.join("\n")}\n`;
+}
+
+const WARM_SCRIPT = `import * as jx from "@dendrolab/core";
+import { HH } from "@dendrolab/core/channels";
+import { NaTs2_t, SKv3_1 } from "@dendrolab/core/channels/l5pc";
+import files, { mod } from "dendrolab:files";
+const WarmK = jx.loadNmodl(mod("warm.mod"));
+for (let i = 0; i < 4; i++) jx.loadNmodl(mod("warm.mod"));
+const cell = jx.readSwc(files["warm.swc"], { ncomp: 2, reading: "neuron" });
+cell.insert(new HH());
+const soma = cell.group("soma");
+for (const M of [NaTs2_t, SKv3_1, WarmK]) soma.insert(new M());
+cell.set("radius", 1.5);
+const network = new jx.Network([cell, cell]);
+network.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 2, 0.1, 0.025, 5));
+network.cell(0).branch(0).comp(0).record("v");
+export default network;
+`;
+
+/** The warm-up's script and files (exported for tests). */
+export const WARM_UP = { script: WARM_SCRIPT, files: { "warm.mod": WARM_MOD, "warm.swc": warmSwc() } };
+
+/**
+ * Builds and serialises the warm-up model, then reads the session's imported files the
+ * way a script would (`.mod` files compiled, `.swc` files read; the results are dropped):
+ * the engine then has their kernels and the reading code compiled when the run comes.
+ * Only our own code runs here, on data the next run receives anyway. Returns the time in
+ * ms; never throws.
+ */
+export function warmUp(files: Readonly<Record<string, string>> = {}): number {
+  const start = performance.now();
+  const attempt = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch {
+      // A warm-up that fails only leaves the worker cold.
+    }
+  };
+  attempt(() => serializeModel(runScript(WARM_SCRIPT, () => undefined, WARM_UP.files)));
+  for (const [name, text] of Object.entries(files)) {
+    const lower = name.toLowerCase();
+    if (lower.endsWith(".mod")) attempt(() => jx.loadNmodl(text));
+    else if (lower.endsWith(".swc")) attempt(() => jx.readSwc(text, { ncomp: 1, reading: "neuron" }));
+  }
+  return performance.now() - start;
+}
