@@ -24,7 +24,10 @@ function deepTreeSwc(n: number): string {
   while (id <= n) {
     lines.push(`${id} 3 ${id} 0 0 0.5 ${backbone}`);
     backbone = id++;
-    if (id <= n) lines.push(`${id} 3 ${id} 3 0 0.5 ${backbone}`), id++;
+    if (id <= n) {
+      lines.push(`${id} 3 ${id} 3 0 0.5 ${backbone}`);
+      id++;
+    }
   }
   return lines.join("\n");
 }
