@@ -12,6 +12,7 @@ import { lower, type Override, programOf, type RunInputs } from "../model/lower.
 import { isTimedCurrent } from "../model/stimulus.js";
 import { NonFiniteError, runRecorded, type StepHooks } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
+import { checkRunSize } from "./limits.js";
 import {
   checkParams,
   type DataClamps,
@@ -29,9 +30,13 @@ export interface IntegrateOptions {
   paramState?: ParamState | null;
   dataStimuli?: DataStimuli | null;
   dataClamps?: DataClamps | null;
-  /** ms; default: the length of the stimuli (sample count - 1 steps). */
+  /**
+   * ms; default: the length of the stimuli (sample count - 1 steps). At least `deltaT`;
+   * the run may have at most `MAX_STEPS` samples (`tMax / deltaT + 1`) and its recordings
+   * may take at most `MAX_RECORDING_BYTES` (samples x recordings x 8 bytes).
+   */
   tMax?: number;
-  /** ms, default 0.025. */
+  /** ms, default 0.025; finite and > 0. */
   deltaT?: number;
   /** "bwd_euler" (default) | "crank_nicolson" | "fwd_euler". */
   solver?: SolverName;
@@ -73,7 +78,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   const dt = opts.deltaT ?? 0.025;
   if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
     throw new DendrolabError(
-      `integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`,
+      `integrate: deltaT must be a finite number of ms > 0; got ${shown(dt)}${typeof dt === "string" ? " (a string: give a number)" : ""}.`,
       "INVALID_ARGUMENT",
     );
   }
@@ -150,13 +155,20 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   let nSteps: number;
   if (opts.tMax !== undefined) {
-    if (typeof opts.tMax !== "number" || !Number.isFinite(opts.tMax) || opts.tMax < 0) {
+    const tMax: unknown = opts.tMax;
+    if (typeof tMax !== "number" || !Number.isFinite(tMax) || tMax < 0) {
       throw new DendrolabError(
-        `integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`,
+        `integrate: tMax must be a finite number of ms >= 0; got ${shown(tMax)}${typeof tMax === "string" ? " (a string: give a number)" : ""}.`,
         "INVALID_ARGUMENT",
       );
     }
-    nSteps = Math.round(opts.tMax / dt);
+    if (tMax < dt) {
+      throw new DendrolabError(
+        `integrate: tMax ${tMax} ms is shorter than one step (deltaT ${dt} ms), so the run would have no step; give tMax >= deltaT.`,
+        "INVALID_ARGUMENT",
+      );
+    }
+    nSteps = Math.round(tMax / dt);
   } else {
     const signals = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values);
     const lengths = signals.flatMap((s) => (isTimedCurrent(s) ? [] : [s.length]));
@@ -168,11 +180,18 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
         "MISSING_INPUT",
       );
     }
-    nSteps = Math.max(...lengths) - 1;
+    // A loop, not Math.max(...lengths): there may be more signals than a call takes arguments.
+    nSteps = lengths.reduce((a, b) => Math.max(a, b), 0) - 1;
   }
+  checkRunSize(nSteps + 1, dt, d.recordings.length, opts.tMax !== undefined);
   inputs.dt = dt;
   inputs.nSamples = nSteps + 1;
   return { overrides, inputs, dt, nSteps, solver };
+}
+
+/** A value as a message shows it: numbers as written (NaN, Infinity), anything else described. */
+function shown(v: unknown): string {
+  return typeof v === "number" ? String(v) : describe(v);
 }
 
 function tensorRows(t: Tensor, count: number, what: string): Float64Array[] {
