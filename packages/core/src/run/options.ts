@@ -7,7 +7,8 @@ import { isTensor } from "./tensors.js";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
-import { STRICTLY_POSITIVE_KEYS } from "../model/value-rules.js";
+import { allowedText, ruleAllows, runValueRule } from "../model/value-rules.js";
+import { checkClampValues } from "../model/inputs.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
 import { isTimedCurrent } from "../model/stimulus.js";
 import { NonFiniteError, runRecorded, type StepHooks } from "../sim/run.js";
@@ -99,9 +100,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
-      if (STRICTLY_POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
+      const rule = runValueRule(mechanismsOf(d), t.key);
+      const bad = rule ? values[i].findIndex((x) => !ruleAllows(rule, x)) : -1;
+      if (rule && bad >= 0) {
         throw new DendrolabError(
-          `params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`,
+          `params[${i}].${t.key}[${bad}] is ${values[i][bad]}; ${t.key} must be ${allowedText(rule)} (${rule.what}; ` +
+            "use a SigmoidTransform, or a SoftplusTransform for a lower bound, to keep it in range).",
           "INVALID_ARGUMENT",
         );
       }
@@ -124,8 +128,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
           `dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`,
           "INVALID_ARGUMENT",
         );
-      if (STRICTLY_POSITIVE_KEYS.has(r.key) && !(v[i] > 0))
-        throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
+      const rule = runValueRule(mechanismsOf(d), r.key);
+      if (rule && !ruleAllows(rule, v[i]))
+        throw new DendrolabError(
+          `dataSet('${r.key}'): value ${i} is ${v[i]}; ${r.key} must be ${allowedText(rule)} (${rule.what}).`,
+          "INVALID_ARGUMENT",
+        );
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
     overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
@@ -149,6 +157,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   for (const c of opts.dataClamps ?? []) {
     const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
+    checkClampValues(d, c.state, rows, "");
     for (let i = 0; i < c.indices.length; i++) {
       inputs.clamps.push({ target: c.target, index: c.indices[i], state: c.state, values: rows[i] });
     }
@@ -187,6 +196,11 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   inputs.dt = dt;
   inputs.nSamples = nSteps + 1;
   return { overrides, inputs, dt, nSteps, solver };
+}
+
+/** The channels and synapse types of a model, for value rules. */
+function mechanismsOf(d: ModelData) {
+  return [...d.channels, ...d.synapseTypes.values()];
 }
 
 /** A value as a message shows it: numbers as written (NaN, Infinity), anything else described. */
