@@ -99,10 +99,15 @@ for (const [shape, make] of [
     await expect(plot).toHaveAttribute("data-ready", "yes", { timeout: 60_000 });
     // The cell is drawn: a group trace (basal) with lines, from its SWC coordinates.
     await expect(plot.locator(".legendtext", { hasText: "basal" })).toHaveCount(1);
-    const drawn = await plot
-      .locator(".scatterlayer .trace .js-line")
-      .evaluateAll((paths) => paths.reduce((n, p) => n + (p.getAttribute("d")?.length ?? 0), 0));
-    expect(drawn).toBeGreaterThan(1000);
+    expect(await drawnPoints(page)).toBeGreaterThanOrEqual(2);
+    // ... over the whole cell: the x axis spans the SWC's 110,000 um (x of sample i is i um).
+    const range = await plot.evaluate((el) => {
+      const p = (el.querySelector(".js-plotly-plot") ?? el) as unknown as {
+        _fullLayout?: { xaxis?: { range?: number[] } };
+      };
+      return p._fullLayout?.xaxis?.range ?? [];
+    });
+    expect(range[1] - range[0]).toBeGreaterThan(SAMPLES * 0.9);
     await expect(page.getByTestId("morphology-panel")).not.toContainText("laid out");
     expect(errors.filter((m) => /call stack/i.test(m))).toEqual([]);
   });
