@@ -24,7 +24,7 @@ describe("table values", () => {
 
   it("each editable column has the core's rule; index and group columns none", () => {
     expect(rule("Na_gNa")).toEqual({ what: "a conductance (S/cm2)", low: 0 });
-    expect(rule("radius")).toMatchObject({ low: 0, lowOpen: true });
+    expect(rule("radius")).toMatchObject({ low: 0.001, high: 10000 });
     expect(rule("v")).toMatchObject({ low: -200, high: 200 });
     expect(rule("eNa")).toEqual({ what: "a number" });
     expect(table.rules?.[table.columns.indexOf("global_comp_index")]).toBeNull();
@@ -46,7 +46,10 @@ describe("table values", () => {
       message:
         "set('Na_gNa'): Na_gNa must be >= 0 (in network.cell(0).branch(0).comp(0)); got -0.1 (Na_gNa is a conductance (S/cm2)).",
     });
-    expect(read("0", "radius")).toMatchObject({ ok: false, message: expect.stringMatching(/radius must be > 0/) });
+    expect(read("0", "radius")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/radius must be between 0.001 and 10000/),
+    });
     expect(read("500", "v")).toMatchObject({
       ok: false,
       message: expect.stringMatching(/v must be between -200 and 200/),

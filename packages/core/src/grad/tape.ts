@@ -206,7 +206,8 @@ function takeBuffer(size: number): Float64Array {
 export function releaseTape(tape: Tape): void {
   const buffers = [...tape.steps, ...tape.pool].map((r) => new Float64Array(r.V.buffer, 0, tape.layout.size));
   const r = recycled?.deref();
-  if (r && r.size === tape.layout.size) r.buffers.push(...buffers);
+  // A loop, not push(...buffers): a tape may hold a million steps, beyond a call's argument limit.
+  if (r && r.size === tape.layout.size) for (const b of buffers) r.buffers.push(b);
   else recycled = new WeakRef({ size: tape.layout.size, buffers });
   tape.steps = [];
   tape.pool = [];

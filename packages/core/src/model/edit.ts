@@ -157,7 +157,7 @@ export function setValue(
 ): number {
   if (typeof key !== "string")
     throw new DendrolabError(`set() needs a key string${where}; got ${describe(key)}.`, "INVALID_ARGUMENT");
-  if (typeof value === "number") checkValues(d, key, [value], where);
+  if (typeof value === "number" || typeof value === "string") checkValues(d, key, [value as number], where);
   const col = d.columns.get(key);
   if (col && !(TRACED_GEOMETRY_KEYS as readonly string[]).includes(key) && !["x", "y", "z"].includes(key)) {
     const rows = Array.from(nodes).filter((n) => !Number.isNaN(col[n]));

@@ -7,6 +7,7 @@ import { describe } from "./edit.js";
 import { recordableNames } from "./lower.js";
 import { unknownNameError } from "../errors.js";
 import { isTimedCurrent, type TimedCurrent } from "./stimulus.js";
+import { allowedText, ruleAllows, runValueRule } from "./value-rules.js";
 
 /** A 1-D or 2-D array of numbers given by a user. */
 export type Signal = ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
@@ -65,6 +66,25 @@ function signalRows(what: string, signal: Signal, count: number, where: string):
     }
   }
   return rows;
+}
+
+/**
+ * Clamped values must be in the state's range (`runValueRule`): a voltage within
+ * -200..200 mV, a gating state within 0..1.
+ */
+export function checkClampValues(d: ModelData, state: string, rows: readonly Float64Array[], where: string): void {
+  const rule = runValueRule([...d.channels, ...d.synapseTypes.values()], state);
+  if (!rule) return;
+  const what = state === "v" ? "a voltage (mV)" : rule.what;
+  for (const r of rows) {
+    for (let k = 0; k < r.length; k++) {
+      if (!ruleAllows(rule, r[k]))
+        throw new DendrolabError(
+          `clamp('${state}'): sample ${k} is ${r[k]}${where}; ${state} must be ${allowedText(rule)} (${state} is ${what}).`,
+          "INVALID_ARGUMENT",
+        );
+    }
+  }
 }
 
 /** Is `state` recordable on compartments or on synapses of this model? */
@@ -129,6 +149,11 @@ export function addRecordings(
   where: string,
 ): number {
   const { target, indices } = targetsWithState(d, nodes, edges, state, where);
+  if (indices.length === 0)
+    throw new DendrolabError(
+      `record('${state}'): the view holds no ${target === "node" ? "compartments" : "synapses"}${where}; select at least one compartment or synapse.`,
+      "EMPTY_SELECTION",
+    );
   const seen = new Set(d.recordings.map((r) => `${r.target}:${r.index}:${r.state}`));
   let added = 0;
   for (const index of indices) {
@@ -172,6 +197,7 @@ export function addClamps(
   if (state.startsWith("i_"))
     throw new DendrolabError(`clamp(): '${state}' is a current; clamp 'v' or a state${where}.`, "INVALID_ARGUMENT");
   const rows = signalRows(`clamp('${state}')`, values, indices.length, where);
+  checkClampValues(d, state, rows, where);
   for (let i = 0; i < indices.length; i++) d.clamps.push({ target, index: indices[i], state, values: rows[i] });
   d.touch();
 }

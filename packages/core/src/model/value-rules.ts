@@ -2,13 +2,21 @@
  * The values a key accepts, in one place: `set` checks them (through {@link checkValue})
  * and the IDE's table asks the same function before it writes a `set` line.
  *
- * - Every value must be a finite number (`1e400` is Infinity and is refused).
- * - `length`, `radius`, `axial_resistivity`, `capacitance`: > 0.
+ * - Every value must be a finite number (`1e400` is Infinity and is refused; a string
+ *   such as `"2"` is refused as a string).
+ * - `length`: 1e-3 um (1 nm) to 1e6 um (1 m); `radius`: 1e-3 um to 1e4 um (1 cm). Smaller
+ *   or larger compartments are not neurons and drive the simulation to nonsense (a
+ *   length of 1e-300 um gave v = 0 mV, a radius of 1e-30 um 1e31 mV).
+ * - `axial_resistivity`, `capacitance`: > 0.
  * - `v` (the initial voltage): within -200..200 mV; `celsius`: >= -273.15.
  * - Conductances (units S/cm2, mho/cm2, uS, pS/um2, ...), permeabilities (cm/s) and
  *   concentrations (mM, and the ion columns `cai`, `nao`, ...): >= 0. Without a unit, a
  *   mechanism parameter named like a conductance (`gNa`, `gbar`, `gkbar`, `pcabar`) is one.
  * - NMODL parameters with `<low, high>` limits: within them.
+ * - Gating states (a state whose gate is in rate form `alpha`/`beta` or steady-state
+ *   form `inf`/`tau`, and that has no unit or unit "1"; e.g. `HH_m`): 0 to 1, as they
+ *   are fractions of open gates. States with a unit (concentrations) and states given
+ *   by `rate` or `next` take any finite value.
  *
  * Everything else (reversal potentials, shifts, half-activation voltages, rates of
  * any sign) takes any finite value: NEURON-style models use negative values there.
@@ -31,9 +39,19 @@ export interface ValueRule {
 /** The largest |v| accepted as an initial voltage, mV. */
 export const MAX_INITIAL_VOLTAGE_MV = 200;
 
+/** The smallest `length` and `radius` accepted, um (1 nm). */
+export const MIN_GEOMETRY_UM = 1e-3;
+/** The largest `length` of a compartment accepted, um (1 m). */
+export const MAX_LENGTH_UM = 1e6;
+/** The largest `radius` accepted, um (1 cm). */
+export const MAX_RADIUS_UM = 1e4;
+
+/** The rule of a gating state: a fraction of open gates. */
+export const GATING_STATE_RULE: ValueRule = { what: "a gating state (a fraction of open gates)", low: 0, high: 1 };
+
 const BASE_RULES: Readonly<Record<string, ValueRule>> = {
-  length: { what: "a length (um)", low: 0, lowOpen: true },
-  radius: { what: "a radius (um)", low: 0, lowOpen: true },
+  length: { what: "a length (um)", low: MIN_GEOMETRY_UM, high: MAX_LENGTH_UM },
+  radius: { what: "a radius (um)", low: MIN_GEOMETRY_UM, high: MAX_RADIUS_UM },
   axial_resistivity: { what: "an axial resistivity (ohm cm)", low: 0, lowOpen: true },
   capacitance: { what: "a membrane capacitance (uF/cm2)", low: 0, lowOpen: true },
   v: { what: "an initial voltage (mV)", low: -MAX_INITIAL_VOLTAGE_MV, high: MAX_INITIAL_VOLTAGE_MV },
@@ -47,7 +65,7 @@ const BASE_RULES: Readonly<Record<string, ValueRule>> = {
  */
 export const STRICTLY_POSITIVE_KEYS: ReadonlySet<string> = new Set(
   Object.entries(BASE_RULES)
-    .filter(([, r]) => r.low === 0 && r.lowOpen)
+    .filter(([, r]) => r.low !== undefined && (r.low > 0 || (r.low === 0 && r.lowOpen)))
     .map(([k]) => k),
 );
 
@@ -100,6 +118,9 @@ export interface MechanismLike {
     readonly params: Readonly<Record<string, number | QuantitySpec>>;
     readonly shared?: Readonly<Record<string, number | QuantitySpec>>;
     readonly ions?: Readonly<Record<string, unknown>>;
+    /** States and their gates: gating states (alpha/beta or inf/tau, no unit) are fractions in 0..1. */
+    readonly states?: Readonly<Record<string, number | QuantitySpec>>;
+    readonly gates?: Readonly<Record<string, object>>;
   };
 }
 
@@ -124,8 +145,51 @@ export function mechanismValueRule(mechanisms: Iterable<MechanismLike>, key: str
     }
     const shared = m.spec.shared?.[key];
     if (shared !== undefined) return quantityRule(key, unitOf(shared), limits);
+    const gating = gatingStateRule(m, key);
+    if (gating) return gating;
   }
   return { what: "a number" };
+}
+
+/**
+ * {@link GATING_STATE_RULE} if `key` is a gating state of `m`: its gate is in rate form
+ * (`alpha`, `beta`) or steady-state form (`inf`, `tau`) and it has no unit (or "1").
+ */
+function gatingStateRule(m: MechanismLike, key: string): ValueRule | null {
+  for (const [local, q] of Object.entries(m.spec.states ?? {})) {
+    if (prefixedKey(m.name, local) !== key) continue;
+    const gate = m.spec.gates?.[local] ?? {};
+    const unit = unitOf(q)?.replace(/\s+/g, "") ?? "";
+    const isGate = ("alpha" in gate && "beta" in gate) || ("inf" in gate && "tau" in gate);
+    return isGate && (unit === "" || unit === "1") ? GATING_STATE_RULE : null;
+  }
+  return null;
+}
+
+/**
+ * The rule `integrate` applies to `params`, `dataSet` and `dataClamp` values and
+ * `makeTrainable`'s initial values: the ranges of the base columns (geometry, `v`, ...)
+ * and of gating states, or null (any finite value). Conductances are not held to >= 0
+ * here: a training step in a linear space may pass through negative values.
+ *
+ * @example runValueRule([new HH()], "HH_m") // GATING_STATE_RULE: 0..1
+ */
+export function runValueRule(mechanisms: Iterable<MechanismLike>, key: string): ValueRule | null {
+  const base = BASE_RULES[key];
+  if (base) return base;
+  for (const m of mechanisms) {
+    const gating = gatingStateRule(m, key);
+    if (gating) return gating;
+  }
+  return null;
+}
+
+/** Whether `value` is a finite number within `rule`. */
+export function ruleAllows(rule: ValueRule, value: unknown): boolean {
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  const belowLow = rule.low !== undefined && (rule.lowOpen ? !(value > rule.low) : !(value >= rule.low));
+  const aboveHigh = rule.high !== undefined && !(value <= rule.high);
+  return !belowLow && !aboveHigh;
 }
 
 function unitOf(q: number | QuantitySpec): string | undefined {
@@ -158,13 +222,14 @@ export function allowedText(rule: ValueRule): string {
  * @example valueProblem("radius", -1, valueRule("radius")) // "set('radius'): radius must be > 0; got -1 (a radius (um))."
  */
 export function valueProblem(key: string, value: unknown, rule: ValueRule, where = "", which = "value"): string | null {
+  if (typeof value === "string") {
+    return `set('${key}'): ${which} is the string ${JSON.stringify(value.slice(0, 40))}${where}; a number is needed (write ${key} values without quotes, e.g. set('${key}', ${Number.isFinite(Number(value)) && value.trim() !== "" ? Number(value) : 1})).`;
+  }
   if (typeof value !== "number" || !Number.isFinite(value)) {
     const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
     return `set('${key}'): ${which} is ${shown}${where}; values must be finite numbers.`;
   }
-  const belowLow = rule.low !== undefined && (rule.lowOpen ? !(value > rule.low) : !(value >= rule.low));
-  const aboveHigh = rule.high !== undefined && !(value <= rule.high);
-  if (!belowLow && !aboveHigh) return null;
+  if (ruleAllows(rule, value)) return null;
   return `set('${key}'): ${key} must be ${allowedText(rule)}${where}; got ${value} (${key} is ${rule.what}).`;
 }
 

@@ -69,17 +69,12 @@ export function computeXyz(cells: readonly CellTopology[], options: LayoutOption
         [x[k], y[k], z[k]] = p;
       });
     });
-    const all = paths.flatMap((p) => p.path);
-    boxes.push({
-      minX: Math.min(...all.map((p) => p[0])),
-      maxX: Math.max(...all.map((p) => p[0])),
-      minY: Math.min(...all.map((p) => p[1])),
-      maxY: Math.max(...all.map((p) => p[1])),
-    });
+    boxes.push(boundingBox(paths));
   });
 
   if (cells.length > 1) {
-    const tallest = Math.max(...boxes.map((b) => b.maxY - b.minY));
+    let tallest = 0;
+    for (const b of boxes) tallest = Math.max(tallest, b.maxY - b.minY);
     const gap = options.cellGapUm ?? Math.max(10, tallest / 5);
     const perRow = Math.max(
       1,
@@ -116,17 +111,39 @@ interface BranchGeometry {
   path: Point3[];
 }
 
-/** Branches as straight segments fanned out from their parents (branch order is topological). */
+/** The x-y extent of a cell's paths, in one loop (no spread into Math.min: cells may have millions of points). */
+function boundingBox(paths: readonly BranchGeometry[]): { minX: number; maxX: number; minY: number; maxY: number } {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const { path } of paths) {
+    for (const p of path) {
+      if (p[0] < minX) minX = p[0];
+      if (p[0] > maxX) maxX = p[0];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
+    }
+  }
+  return { minX, maxX, minY, maxY };
+}
+
+/**
+ * Branches as straight segments fanned out from their parents. A loop over an explicit
+ * stack, not recursion: a chain of a million branches is as deep as it is long.
+ */
 function fannedPaths(cell: CellTopology, compLengths: (b: number) => number[], fan: number): BranchGeometry[] {
   const nb = cell.parents.length;
   const children: number[][] = Array.from({ length: nb }, () => []);
   for (let b = 0; b < nb; b++) if (cell.parents[b] >= 0) children[cell.parents[b]].push(b);
-  const angle = new Float64Array(nb);
   const out: BranchGeometry[] = new Array(nb);
-  const visit = (b: number, start: Point3, theta: number) => {
-    angle[b] = theta;
+  const stack: Array<{ b: number; start: Point3; theta: number }> = [];
+  for (let b = nb - 1; b >= 0; b--) if (cell.parents[b] < 0) stack.push({ b, start: [0, 0, 0], theta: Math.PI / 2 });
+  while (stack.length > 0) {
+    const { b, start, theta } = stack.pop()!;
     const lengths = compLengths(b);
-    const total = lengths.reduce((s, l) => s + l, 0);
+    let total = 0;
+    for (const l of lengths) total += l;
     const dir: Point3 = [Math.cos(theta), Math.sin(theta), 0];
     const at = (s: number): Point3 => [start[0] + dir[0] * s, start[1] + dir[1] * s, 0];
     const centres: Point3[] = [];
@@ -137,13 +154,12 @@ function fannedPaths(cell: CellTopology, compLengths: (b: number) => number[], f
     }
     out[b] = { centres, path: [at(0), ...centres, at(total)] };
     const kids = children[b];
-    kids.forEach((c, j) => {
+    for (let j = kids.length - 1; j >= 0; j--) {
+      const c = kids[j];
       const offset = kids.length === 1 ? -Math.PI / 9 : fan * (j / (kids.length - 1) - 0.5);
-      visit(c, at(total * clamp01(cell.parentX[c])), theta + offset);
-    });
-  };
-  const roots = cell.parents.map((p, b) => (p < 0 ? b : -1)).filter((b) => b >= 0);
-  for (const r of roots) visit(r, [0, 0, 0], Math.PI / 2);
+      stack.push({ b: c, start: at(total * clamp01(cell.parentX[c])), theta: theta + offset });
+    }
+  }
   return out;
 }
 
@@ -159,14 +175,22 @@ function tracedPath(
   const total = cum[cum.length - 1];
   const n = lengths.length;
   const centres: Point3[] = [];
-  for (let j = 0; j < n; j++) centres.push(pointAt(pts, cum, (total * (j + 0.5)) / n));
+  // Centres are at increasing arc length: one pass over the points for all of them.
+  let i = 1;
+  for (let j = 0; j < n; j++) {
+    const s = (total * (j + 0.5)) / n;
+    if (pts.length === 1) {
+      centres.push([...pts[0]] as Point3);
+      continue;
+    }
+    while (i < cum.length - 1 && cum[i] < s) i++;
+    centres.push(interpolate(pts, cum, i, s));
+  }
   return { centres, path: pts.map((p) => [p[0], p[1], p[2]] as Point3) };
 }
 
-function pointAt(pts: Point3[], cum: number[], s: number): Point3 {
-  if (pts.length === 1) return [...pts[0]] as Point3;
-  let i = 1;
-  while (i < cum.length - 1 && cum[i] < s) i++;
+/** The point at arc length `s` on segment i-1 .. i. */
+function interpolate(pts: Point3[], cum: number[], i: number, s: number): Point3 {
   const seg = cum[i] - cum[i - 1];
   const f = seg > 0 ? (s - cum[i - 1]) / seg : 0;
   return [0, 1, 2].map((a) => pts[i - 1][a] + f * (pts[i][a] - pts[i - 1][a])) as Point3;

@@ -7,11 +7,13 @@ import { isTensor } from "./tensors.js";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData } from "../model/data.js";
 import { describe } from "../model/edit.js";
-import { STRICTLY_POSITIVE_KEYS } from "../model/value-rules.js";
+import { allowedText, ruleAllows, runValueRule } from "../model/value-rules.js";
+import { checkClampValues } from "../model/inputs.js";
 import { lower, type Override, programOf, type RunInputs } from "../model/lower.js";
 import { isTimedCurrent } from "../model/stimulus.js";
 import { NonFiniteError, runRecorded, type StepHooks } from "../sim/run.js";
 import { type SolverName, STEPPERS } from "../sim/steppers.js";
+import { checkRunSize } from "./limits.js";
 import {
   checkParams,
   type DataClamps,
@@ -29,9 +31,13 @@ export interface IntegrateOptions {
   paramState?: ParamState | null;
   dataStimuli?: DataStimuli | null;
   dataClamps?: DataClamps | null;
-  /** ms; default: the length of the stimuli (sample count - 1 steps). */
+  /**
+   * ms; default: the length of the stimuli (sample count - 1 steps). At least `deltaT`;
+   * the run may have at most `MAX_STEPS` samples (`tMax / deltaT + 1`) and its recordings
+   * may take at most `MAX_RECORDING_BYTES` (samples x recordings x 8 bytes).
+   */
   tMax?: number;
-  /** ms, default 0.025. */
+  /** ms, default 0.025; finite and > 0. */
   deltaT?: number;
   /** "bwd_euler" (default) | "crank_nicolson" | "fwd_euler". */
   solver?: SolverName;
@@ -73,7 +79,7 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   const dt = opts.deltaT ?? 0.025;
   if (typeof dt !== "number" || !Number.isFinite(dt) || dt <= 0) {
     throw new DendrolabError(
-      `integrate: deltaT must be a finite number of ms > 0; got ${String(dt)}.`,
+      `integrate: deltaT must be a finite number of ms > 0; got ${shown(dt)}${typeof dt === "string" ? " (a string: give a number)" : ""}.`,
       "INVALID_ARGUMENT",
     );
   }
@@ -94,9 +100,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   if (opts.params !== undefined) {
     const values = checkParams(d, opts.params);
     d.trainables.forEach((t, i) => {
-      if (STRICTLY_POSITIVE_KEYS.has(t.key) && values[i].some((x) => !(x > 0))) {
+      const rule = runValueRule(mechanismsOf(d), t.key);
+      const bad = rule ? values[i].findIndex((x) => !ruleAllows(rule, x)) : -1;
+      if (rule && bad >= 0) {
         throw new DendrolabError(
-          `params[${i}].${t.key} must be > 0; got [${Array.from(values[i]).join(", ")}] (use a SigmoidTransform or SoftplusTransform to keep it positive).`,
+          `params[${i}].${t.key}[${bad}] is ${values[i][bad]}; ${t.key} must be ${allowedText(rule)} (${rule.what}; ` +
+            "use a SigmoidTransform, or a SoftplusTransform for a lower bound, to keep it in range).",
           "INVALID_ARGUMENT",
         );
       }
@@ -119,8 +128,12 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
           `dataSet('${r.key}') value ${i} is ${v[i]}; values must be finite.`,
           "INVALID_ARGUMENT",
         );
-      if (STRICTLY_POSITIVE_KEYS.has(r.key) && !(v[i] > 0))
-        throw new DendrolabError(`dataSet('${r.key}'): ${r.key} must be > 0; got ${v[i]}.`, "INVALID_ARGUMENT");
+      const rule = runValueRule(mechanismsOf(d), r.key);
+      if (rule && !ruleAllows(rule, v[i]))
+        throw new DendrolabError(
+          `dataSet('${r.key}'): value ${i} is ${v[i]}; ${r.key} must be ${allowedText(rule)} (${rule.what}).`,
+          "INVALID_ARGUMENT",
+        );
     }
     const values = v.length === 1 ? new Float64Array(r.indices.length).fill(v[0]) : v;
     overrides.push({ key: r.key, target: r.target, indices: r.indices, values });
@@ -144,19 +157,27 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
   }
   for (const c of opts.dataClamps ?? []) {
     const rows = tensorRows(c.value, c.indices.length, `dataClamp('${c.state}')`);
+    checkClampValues(d, c.state, rows, "");
     for (let i = 0; i < c.indices.length; i++) {
       inputs.clamps.push({ target: c.target, index: c.indices[i], state: c.state, values: rows[i] });
     }
   }
   let nSteps: number;
   if (opts.tMax !== undefined) {
-    if (typeof opts.tMax !== "number" || !Number.isFinite(opts.tMax) || opts.tMax < 0) {
+    const tMax: unknown = opts.tMax;
+    if (typeof tMax !== "number" || !Number.isFinite(tMax) || tMax < 0) {
       throw new DendrolabError(
-        `integrate: tMax must be a finite number of ms >= 0; got ${String(opts.tMax)}.`,
+        `integrate: tMax must be a finite number of ms >= 0; got ${shown(tMax)}${typeof tMax === "string" ? " (a string: give a number)" : ""}.`,
         "INVALID_ARGUMENT",
       );
     }
-    nSteps = Math.round(opts.tMax / dt);
+    if (tMax < dt) {
+      throw new DendrolabError(
+        `integrate: tMax ${tMax} ms is shorter than one step (deltaT ${dt} ms), so the run would have no step; give tMax >= deltaT.`,
+        "INVALID_ARGUMENT",
+      );
+    }
+    nSteps = Math.round(tMax / dt);
   } else {
     const signals = [...d.stimuli, ...inputs.stimuli, ...d.clamps, ...inputs.clamps].map((s) => s.values);
     const lengths = signals.flatMap((s) => (isTimedCurrent(s) ? [] : [s.length]));
@@ -168,11 +189,23 @@ export function planRun(d: ModelData, opts: IntegrateOptions): RunPlan {
         "MISSING_INPUT",
       );
     }
-    nSteps = Math.max(...lengths) - 1;
+    // A loop, not Math.max(...lengths): there may be more signals than a call takes arguments.
+    nSteps = lengths.reduce((a, b) => Math.max(a, b), 0) - 1;
   }
+  checkRunSize(nSteps + 1, dt, d.recordings.length, opts.tMax !== undefined);
   inputs.dt = dt;
   inputs.nSamples = nSteps + 1;
   return { overrides, inputs, dt, nSteps, solver };
+}
+
+/** The channels and synapse types of a model, for value rules. */
+function mechanismsOf(d: ModelData) {
+  return [...d.channels, ...d.synapseTypes.values()];
+}
+
+/** A value as a message shows it: numbers as written (NaN, Infinity), anything else described. */
+function shown(v: unknown): string {
+  return typeof v === "number" ? String(v) : describe(v);
 }
 
 function tensorRows(t: Tensor, count: number, what: string): Float64Array[] {

@@ -4,6 +4,7 @@
  * file imports no tfjs.
  */
 import type { Tensor, Variable } from "@tensorflow/tfjs-core";
+import { allowedText, ruleAllows, runValueRule } from "../model/value-rules.js";
 import { DendrolabError, unknownNameError } from "../errors.js";
 import type { ModelData, Trainable } from "../model/data.js";
 import { describe, edgeKeys, nodeKeys } from "../model/edit.js";
@@ -123,6 +124,11 @@ export function makeTrainable(view: ViewRows, key: string, initVal: number | rea
   let init: number[];
   if (initVal === undefined) init = groups.map((g) => g.reduce((s, i) => s + current(i), 0) / g.length);
   else if (typeof initVal === "number") init = groups.map(() => initVal);
+  else if (typeof initVal === "string")
+    throw new DendrolabError(
+      `makeTrainable('${key}'): initVal is the string ${JSON.stringify((initVal as string).slice(0, 40))}${where}: a number is needed (or one number per parameter).`,
+      "INVALID_ARGUMENT",
+    );
   else {
     if (!Array.isArray(initVal) || initVal.length !== groups.length) {
       throw new DendrolabError(
@@ -133,10 +139,16 @@ export function makeTrainable(view: ViewRows, key: string, initVal: number | rea
     }
     init = initVal.slice();
   }
+  const rule = runValueRule([...d.channels, ...d.synapseTypes.values()], key);
   for (const v of init) {
-    if (!Number.isFinite(v))
+    if (typeof v !== "number" || !Number.isFinite(v))
       throw new DendrolabError(
-        `makeTrainable('${key}'): initial value ${v} is not finite${where}; pass finite numbers.`,
+        `makeTrainable('${key}'): initial value ${typeof v === "string" ? `is the string ${JSON.stringify(v)}: a number is needed` : `${v} is not finite`}${where}; pass finite numbers.`,
+        "INVALID_ARGUMENT",
+      );
+    if (rule && !ruleAllows(rule, v))
+      throw new DendrolabError(
+        `makeTrainable('${key}'): initial value ${v}${where}; ${key} must be ${allowedText(rule)} (${rule.what}).`,
         "INVALID_ARGUMENT",
       );
   }

@@ -218,7 +218,7 @@ const CASES: Case[] = [
     name: "set a radius of 0",
     run: () => cell().set("radius", 0),
     code: "INVALID_ARGUMENT",
-    message: /radius must be > 0.*got 0/,
+    message: /radius must be between 0.001 and 10000.*got 0/,
   },
   {
     name: "set NaN",

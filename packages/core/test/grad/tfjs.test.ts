@@ -200,7 +200,7 @@ describe("bad input to training", () => {
       /dataStimulate\(\): value 1 is NaN/,
     );
     expect(() => jx.integrate(c, { ...OPTS, paramState: c.dataSet("radius", 0) })).toThrow(
-      /dataSet\('radius'\): radius must be > 0; got 0/,
+      /dataSet\('radius'\): value 0 is 0; radius must be between 0.001 and 10000/,
     );
   });
 

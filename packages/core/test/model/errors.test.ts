@@ -35,8 +35,9 @@ describe("bad input", () => {
   it("non-positive geometry and passive values", () => {
     const c = cell();
     for (const key of ["length", "radius", "capacitance", "axial_resistivity"]) {
-      expect(() => c.set(key, 0)).toThrow(new RegExp(`${key} must be > 0.*got 0`));
-      expect(() => c.set(key, -1)).toThrow(new RegExp(`${key} must be > 0.*got -1`));
+      const allowed = key === "length" || key === "radius" ? "between 0.001 and" : "> 0";
+      expect(() => c.set(key, 0)).toThrow(new RegExp(`${key} must be ${allowed}.*got 0`));
+      expect(() => c.set(key, -1)).toThrow(new RegExp(`${key} must be ${allowed}.*got -1`));
     }
   });
 

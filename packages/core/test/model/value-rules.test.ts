@@ -37,11 +37,13 @@ function setError(run: () => void): string | null {
 }
 
 describe("value rules", () => {
-  it("geometry, capacitance and resistivity must be > 0; v within +-200 mV; celsius above absolute zero", () => {
-    for (const key of ["length", "radius", "axial_resistivity", "capacitance"]) {
+  it("geometry within its physical range, capacitance and resistivity > 0; v within +-200 mV; celsius above absolute zero", () => {
+    for (const key of ["axial_resistivity", "capacitance"]) {
       expect(valueProblem(key, 0, valueRule(key))).toMatch(new RegExp(`${key} must be > 0; got 0`));
       expect(valueProblem(key, 1e-3, valueRule(key))).toBeNull();
     }
+    expect(valueProblem("length", 0, valueRule("length"))).toMatch(/length must be between 0.001 and 1000000; got 0/);
+    expect(valueProblem("radius", 0, valueRule("radius"))).toMatch(/radius must be between 0.001 and 10000; got 0/);
     expect(valueProblem("v", 200, valueRule("v"))).toBeNull();
     expect(valueProblem("v", -200, valueRule("v"))).toBeNull();
     expect(valueProblem("v", 201, valueRule("v"))).toBe(
@@ -56,7 +58,7 @@ describe("value rules", () => {
       "set('radius'): value is Infinity; values must be finite numbers.",
     );
     expect(valueProblem("radius", Number.NaN, valueRule("radius"), " (in cell)")).toMatch(/value is NaN \(in cell\)/);
-    expect(valueProblem("eNa", "abc", valueRule("eNa"))).toMatch(/value is "abc"/);
+    expect(valueProblem("eNa", "abc", valueRule("eNa"))).toMatch(/value is the string "abc"; a number is needed/);
   });
 
   it("conductances, permeabilities and concentrations must be >= 0; reversal potentials and shifts take any sign", () => {

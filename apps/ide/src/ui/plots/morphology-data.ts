@@ -4,6 +4,7 @@
  */
 import type { ModelSummary } from "../../protocol/model.js";
 import { groupColour, NO_GROUP, VALUE_SCALE } from "./colours.js";
+import { DECIMATE_FROM, finiteRange, memberPolylines, pixelSize } from "./morphology-decimate.js";
 import type { PlotData } from "./plotly-types.js";
 
 export interface MorphologyOptions {
@@ -139,16 +140,20 @@ export function compLabels(s: Pick<ModelSummary, "cells">): string[] {
 /**
  * Each compartment as a short polyline (from half-way to its proximal neighbour, through its
  * centre, to half-way to its distal neighbour), one trace per colour: groups, or eight bins
- * of the coloured parameter. Cheap to draw for tens of thousands of compartments.
+ * of the coloured parameter. Cheap to draw for tens of thousands of compartments. From
+ * `DECIMATE_FROM` compartments on, runs of one colour along a branch are one polyline
+ * without points closer than a pixel (morphology-decimate.ts), so drawing stays bounded.
  */
 function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
   const three = o.dims === "3d";
   const kind = three ? "scatter3d" : "scatter";
   const { x, y, z } = s.coords;
-  const seg = new Array<[number[], number[], number[]]>(s.nComp);
+  const decimate = s.nComp >= DECIMATE_FROM;
+  const pixel = decimate ? pixelSize(s) : 0;
+  const seg = new Array<[number[], number[], number[]]>(decimate ? 0 : s.nComp);
   let k = 0;
   let b = 0;
-  for (const cell of s.cells) {
+  for (const cell of decimate ? [] : s.cells) {
     for (const br of cell.branches) {
       const path = s.coords.branchPaths[b++] ?? [];
       for (let j = 0; j < br.ncomp; j++, k++) {
@@ -179,6 +184,23 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
     width: number,
     extra: Record<string, unknown> = {},
   ): PlotData => {
+    if (decimate) {
+      const mask = new Uint8Array(s.nComp);
+      for (const n of nodes) mask[n] = 1;
+      const p = memberPolylines(s, mask, pixel, three);
+      return {
+        type: kind,
+        mode: "lines",
+        x: p.x,
+        y: p.y,
+        ...(three ? { z: p.z } : {}),
+        customdata: p.customdata,
+        name,
+        line: { color, width },
+        hoverinfo: "name",
+        ...extra,
+      };
+    }
     const tx: Array<number | null> = [];
     const ty: Array<number | null> = [];
     const tz: Array<number | null> = [];
@@ -206,9 +228,7 @@ function segmentTraces(s: ModelSummary, o: MorphologyOptions): PlotData[] {
   const all = Array.from({ length: s.nComp }, (_, i) => i);
   const traces: PlotData[] = [];
   if (o.values) {
-    const finite = o.values.filter(Number.isFinite);
-    const lo = Math.min(...finite);
-    const hi = Math.max(...finite);
+    const [lo, hi] = finiteRange(o.values);
     const bins = 8;
     const colours = ["#440154", "#46327e", "#365c8d", "#277f8e", "#1fa187", "#4ac16d", "#a0da39", "#fde725"];
     const members: number[][] = Array.from({ length: bins }, () => []);
