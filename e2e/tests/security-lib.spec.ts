@@ -68,14 +68,13 @@ function chainSwc(n: number): string {
 }
 
 // The IDE reads an imported SWC inside the model script, which the script sandbox stops
-// after 1.5 s (engine/sandbox.ts); reading 110,000 samples takes longer (0.5 to 1 s on an
-// idle machine in Node, several seconds on a loaded one). These pass once the sandbox
-// gives scripts that read imported files the time their size needs: fixme until then.
+// after 1.5 s plus 2 s per million characters of imported files (sandbox/limits.ts):
+// reading 110,000 samples takes 0.5 to 1 s on an idle machine, several on a loaded one.
 for (const [shape, make] of [
   ["a long chain", chainSwc],
   ["a deep tree", deepTreeSwc],
 ] as const)
-  test.fixme(`imports a 110,000-sample SWC (${shape}) and draws it`, async ({ page }) => {
+  test(`imports a 110,000-sample SWC (${shape}) and draws it`, async ({ page }) => {
     test.setTimeout(240_000);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));

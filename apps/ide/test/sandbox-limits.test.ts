@@ -3,7 +3,16 @@ import { readFileSync } from "node:fs";
 import { serializeModel } from "@dendrolab/core/io";
 import { describe, expect, it } from "vitest";
 import { L5PC_SWC, l5pcScript } from "../../../e2e/tests/l5pc-script.js";
-import { capLine, droppedLinesNote, MAX_LOG_LINE_CHARS, MAX_REPLY_BYTES, measureBytes } from "../src/sandbox/limits.js";
+import {
+  capLine,
+  droppedLinesNote,
+  MAX_LOG_LINE_CHARS,
+  MAX_REPLY_BYTES,
+  measureBytes,
+  SCRIPT_TIMEOUT_MAX_MS,
+  SCRIPT_TIMEOUT_MS,
+  scriptTimeoutMs,
+} from "../src/sandbox/limits.js";
 import { runScript } from "../src/sandbox/run-script.js";
 import { WARM_UP } from "../src/sandbox/warmup.js";
 
@@ -11,6 +20,15 @@ import { WARM_UP } from "../src/sandbox/warmup.js";
 const SWC = readFileSync(new URL(`../../../../shared/swc/${L5PC_SWC}`, import.meta.url), "utf8");
 
 describe("sandbox limits", () => {
+  it("gives a run with large imported files more time, within a ceiling", () => {
+    expect(scriptTimeoutMs({})).toBe(SCRIPT_TIMEOUT_MS);
+    expect(scriptTimeoutMs({ "a.swc": "x".repeat(1_000_000) })).toBe(SCRIPT_TIMEOUT_MS + 2000);
+    expect(scriptTimeoutMs({ "a.swc": "x".repeat(500_000), "b.mod": "y".repeat(500_000) })).toBe(
+      SCRIPT_TIMEOUT_MS + 2000,
+    );
+    expect(scriptTimeoutMs({ "big.swc": "x".repeat(50_000_000) })).toBe(SCRIPT_TIMEOUT_MAX_MS);
+  });
+
   it("measures numbers, strings, keys, typed arrays and nesting, without recursion", () => {
     expect(measureBytes(1)).toBe(8);
     expect(measureBytes("abc")).toBe(3);

@@ -12,7 +12,7 @@
  */
 import type { SerializedModel } from "@dendrolab/core/io";
 import { isScriptReply, type ScriptReply } from "../protocol/messages.js";
-import { SCRIPT_TIMEOUT_MS } from "../sandbox/limits.js";
+import { SCRIPT_TIMEOUT_MS, scriptTimeoutMs } from "../sandbox/limits.js";
 
 export type ScriptOutcome =
   | { ok: true; model: SerializedModel; logs: string[]; ms: number }
@@ -22,6 +22,8 @@ interface Pending {
   id: string;
   resolve: (o: ScriptOutcome) => void;
   timer: ReturnType<typeof setTimeout>;
+  /** The run's time limit (ms): longer with large imported files. */
+  limitMs: number;
 }
 
 interface Frame {
@@ -79,13 +81,14 @@ export class ScriptSandbox {
       return crash("The script sandbox was restarted before the run; run again.");
     const id = crypto.randomUUID();
     const port = frame.port;
+    const limitMs = Math.max(this.timeoutMs, scriptTimeoutMs(files));
     return new Promise<ScriptOutcome>((resolve) => {
-      // The relay answers a runaway script after timeoutMs (plus its worker's boot, if it was not ready).
+      // The relay answers a runaway script after its limit (plus its worker's boot, if it was not ready).
       const timer = setTimeout(() => {
         if (frame.pending?.id !== id) return;
         this.drop(frame, "The script sandbox did not answer the run in time and was restarted.");
-      }, this.timeoutMs + this.bootTimeoutMs);
-      frame.pending = { id, resolve, timer };
+      }, limitMs + this.bootTimeoutMs);
+      frame.pending = { id, resolve, timer, limitMs };
       port.postMessage({ kind: "run", id, script, files: { ...files } });
     });
   }
@@ -118,10 +121,10 @@ export class ScriptSandbox {
     }
     frame.pending = null;
     clearTimeout(pending.timer);
-    pending.resolve(this.outcome(m));
+    pending.resolve(this.outcome(m, pending.limitMs));
   }
 
-  private outcome(m: Exclude<ScriptReply, { kind: "ready" | "boot-failed" }>): ScriptOutcome {
+  private outcome(m: Exclude<ScriptReply, { kind: "ready" | "boot-failed" }>, limitMs: number): ScriptOutcome {
     switch (m.kind) {
       case "result":
         performance.measure("sandbox:script-in-worker", { start: performance.now() - m.ms, duration: m.ms });
@@ -132,7 +135,7 @@ export class ScriptSandbox {
         return {
           ok: false,
           kind: "timeout",
-          message: `The script ran for more than ${this.timeoutMs / 1000} s and was stopped (an infinite loop?). The previous model is kept.`,
+          message: `The script ran for more than ${limitMs / 1000} s and was stopped (an infinite loop?). The previous model is kept.`,
           line: null,
           logs: m.logs,
         };

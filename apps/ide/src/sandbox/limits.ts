@@ -23,6 +23,22 @@ export const MAX_WORKER_MESSAGES = 20_000;
 /** A run that has not answered after this long is stopped (an infinite loop). */
 export const SCRIPT_TIMEOUT_MS = 1500;
 
+/** Extra time a run gets per character of its imported files (2 s per million: reading a large SWC). */
+export const SCRIPT_MS_PER_FILE_CHAR = 2e-3;
+
+/** The longest a run may take, however large its files. */
+export const SCRIPT_TIMEOUT_MAX_MS = 20_000;
+
+/**
+ * The time limit of a run with these imported files: 1.5 s, plus 2 s per million characters
+ * of files (a 5 MB SWC of 110,000 samples takes seconds to read), at most 20 s.
+ */
+export function scriptTimeoutMs(files: Readonly<Record<string, string>> = {}): number {
+  let chars = 0;
+  for (const text of Object.values(files)) chars += typeof text === "string" ? text.length : 0;
+  return Math.min(SCRIPT_TIMEOUT_MS + chars * SCRIPT_MS_PER_FILE_CHAR, SCRIPT_TIMEOUT_MAX_MS);
+}
+
 /**
  * The size of a structured-clone value in bytes, counted as: 8 per number, 1 per
  * character of strings and keys, the byte length of typed arrays and buffers, 1 per

@@ -22,7 +22,7 @@ import {
   MAX_REPLY_BYTES,
   MAX_WORKER_MESSAGES,
   measureBytes,
-  SCRIPT_TIMEOUT_MS,
+  scriptTimeoutMs,
 } from "./limits.js";
 
 interface Spare {
@@ -161,7 +161,10 @@ function onRun(req: ScriptRequest): void {
     () => {
       if (current !== run) return;
       worker.onmessage = (e) => onWorkerMessage(run, e);
-      run.timer = setTimeout(() => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }), SCRIPT_TIMEOUT_MS);
+      run.timer = setTimeout(
+        () => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }),
+        scriptTimeoutMs(req.files ?? {}),
+      );
       worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {} });
     },
     (e: Error) => finish({ kind: "crash", id: run.id, message: e.message, logs: [] }),
