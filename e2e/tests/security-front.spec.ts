@@ -75,6 +75,8 @@ test("a link leaves the address once opened: a reload restores the session, it d
   await openApp(page);
   await act(page, "setSim", { dt: 0.05 });
   const hash = (await act(page, "shareHash")) as string;
+  // The banner below offers the first page's autosaved session back: wait until it is saved.
+  await expect(page.getByTestId("autosave-status")).toHaveAttribute("data-status", "saved");
   const other = await context.newPage();
   await openApp(other, `/${hash}`);
   expect((await snap(other)).dt).toBe(0.05);

@@ -156,6 +156,8 @@ test("a link whose run would not fit in a tab is refused in words; Train with a 
   const hash = `#s=1.${deflateRawSync(Buffer.from(JSON.stringify(doc))).toString("base64url")}`;
   expect(hash.length).toBeLessThan(1000);
   await page.goto(`/${hash}`);
+  // A link arriving in the address of an open page is opened only when the user says so.
+  await page.getByRole("button", { name: "Open the link" }).click();
   await expect(page.getByTestId("banner")).toContainText(
     "sim should be settings a tab can run: t_max 100000 ms with dt 0.000833 ms gives 120,048,020 time steps; " +
       "at most 10,000,000 are allowed",
