@@ -4,10 +4,11 @@
  */
 import { createRoot } from "react-dom/client";
 import { createServices } from "./engine/services.js";
-import { isShareHash } from "./session/share/codec.js";
+import { isShareHash } from "./session/link-hash.js";
 import { createSession } from "./session/store.js";
 import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
 import { App } from "./ui/App.js";
+import { loadDeferredPanels } from "./ui/layout/deferred.js";
 import { loadPlotly } from "./ui/plots/plotly.js";
 import { SessionProvider } from "./ui/session-context.js";
 import "./styles.css";
@@ -56,7 +57,10 @@ function afterFirstPaint(fn: () => void): void {
   setTimeout(go, 300);
 }
 
-afterFirstPaint(() => void start());
+afterFirstPaint(() => {
+  void loadDeferredPanels();
+  void start();
+});
 
 window.addEventListener("hashchange", () => {
   if (isShareHash(location.hash)) void session.actions.openLinkHere(location.hash);

@@ -7,19 +7,16 @@ import type { SimSettings } from "../protocol/model.js";
 import { type SessionContext, get, patch } from "./context.js";
 import type { GalleryExample } from "../gallery/types.js";
 import type { ConvergenceTolerance } from "./convergence.js";
-import { type DiskFile, importFile, importFiles } from "./files.js";
-import { openExample } from "./gallery-actions.js";
+import type { DiskFile } from "./files.js";
 import type { Instrument } from "./instruments.js";
 import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
 import type { ConnectRequest } from "./synapse-actions.js";
-import { editMechanism, type MechanismTarget } from "./mechanisms.js";
+import type { MechanismTarget } from "./mechanisms.js";
 import { persistActions } from "./persist/actions.js";
-import { removeInstrumentAction } from "./remove-instrument.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
-import * as share from "./share-actions.js";
 import type { ViewSettings } from "./share/schema.js";
 import { initialState, type SessionState } from "./state.js";
 import * as train from "./train-actions.js";
@@ -33,6 +30,11 @@ export interface Session {
 /** Actions used less often, loaded on first use (kept out of the first-paint bundle). */
 const groupActions = () => import("./group-actions.js");
 const synapseActions = () => import("./synapse-actions.js");
+const shareActions = () => import("./share-actions.js");
+const fileActions = () => import("./files.js");
+const galleryActions = () => import("./gallery-actions.js");
+const mechanismActions = () => import("./mechanisms.js");
+const instrumentActions = () => import("./remove-instrument.js");
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -103,7 +105,8 @@ function makeActions(c: SessionContext) {
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
     /** Removes one instrument of the instruments list (one undo step; two if another line adds it again). */
-    removeInstrument: (instrument: Instrument) => removeInstrumentAction(c, instrument),
+    removeInstrument: async (instrument: Instrument) =>
+      (await instrumentActions()).removeInstrumentAction(c, instrument),
     /** Records `state` at given compartments (the raster's "record every cell's soma"). */
     recordAt: (nodes: readonly number[], state = "v") =>
       nodes.length ? run.applyGuiEdit(c, { kind: "record", nodes, state }) : Promise.resolve([]),
@@ -123,18 +126,20 @@ function makeActions(c: SessionContext) {
     startTraining: () => train.startTraining(c),
     stopTraining: () => train.stopTraining(c),
     applyTraining: () => train.applyTraining(c),
-    shareHash: () => share.shareHash(c),
-    shareLink: () => share.shareLink(c),
+    shareHash: async () => (await shareActions()).shareHash(c),
+    shareLink: async () => (await shareActions()).shareLink(c),
     /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */
-    openExample: (ex: GalleryExample) => openExample(c, ex),
+    openExample: async (ex: GalleryExample) => (await galleryActions()).openExample(c, ex),
     /** Imports a file (SWC) into the session and writes a script that reads it. */
-    importFile: (name: string, text: string) => importFile(c, name, text),
+    importFile: async (name: string, text: string) => (await fileActions()).importFile(c, name, text),
     /** Imports files picked or dropped together (`.mod` mechanisms, SWC morphologies), one undo step. */
-    importFiles: (files: readonly DiskFile[]) => importFiles(c, files),
+    importFiles: async (files: readonly DiskFile[]) => (await fileActions()).importFiles(c, files),
     /** Inserts a mechanism of the Mechanisms panel: writes `insert(new M())` lines. */
-    insertMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target),
+    insertMechanism: async (name: string, target: MechanismTarget) =>
+      (await mechanismActions()).editMechanism(c, name, target),
     /** Removes a mechanism: writes `delete(new M())` lines. */
-    removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
+    removeMechanism: async (name: string, target: MechanismTarget) =>
+      (await mechanismActions()).editMechanism(c, name, target, true),
     /** Renames a group wherever the script names it (one undo step). */
     renameGroup: async (from: string, to: string) => (await groupActions()).renameGroup(c, from, to),
     /** Deletes the script's top-level statements that name a group (one undo step). */
@@ -146,7 +151,7 @@ function makeActions(c: SessionContext) {
       (await synapseActions()).setEdge(c, edges, key, value),
     /** The loaded model's `.edges` table. */
     edgeTable: async () => (await synapseActions()).edgeTable(c),
-    openLink: (hash: string) => share.openLink(c, hash),
+    openLink: async (hash: string) => (await shareActions()).openLink(c, hash),
     /** Panel sizes after a drag of a gutter (null: back to the defaults). */
     setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),
