@@ -287,10 +287,12 @@ async function main(): Promise<void> {
     ];
     console.log(`\nDendrolab IDE speed, ${rounds} rounds alternating (built apps, Debian Chromium, this machine)\n`);
     console.log(`before: ${baseDir}\nafter:  ${ideDir}\n`);
-    console.log(`| ${"".padEnd(44)} | ${"before".padEnd(30)} | ${"after".padEnd(30)} |`);
-    console.log(`| ${"-".repeat(44)} | ${"-".repeat(30)} | ${"-".repeat(30)} |`);
-    for (const [label, f] of rows)
-      console.log(`| ${label.padEnd(44)} | ${cell(before, f).padEnd(30)} | ${cell(after, f).padEnd(30)} |`);
+    const table = [["", "before", "after"], ...rows.map(([label, f]) => [label, cell(before, f), cell(after, f)])];
+    const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i].length)));
+    const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+    console.log(line(table[0]));
+    console.log(line(widths.map((w) => "-".repeat(w))));
+    for (const r of table.slice(1)) console.log(line(r));
     console.log(`\nafter, last round in detail:`);
     report(after[after.length - 1]);
   } finally {
