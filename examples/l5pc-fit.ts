@@ -20,8 +20,17 @@ import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import * as jx from "@dendrolab/core";
 import { buildL5pc, l5pcRegion } from "./l5pc.js";
-import { FIT_STIMULUS, FIT_T_MAX, FIT_THRESHOLD, L5PC_FIT, statsLoss, summaryStats } from "./l5pc-fit-problem.js";
+import {
+  FIT_STIMULUS,
+  FIT_T_MAX,
+  FIT_THRESHOLD,
+  L5PC_FIT,
+  statScales,
+  statsLoss,
+  summaryStats,
+} from "./l5pc-fit-problem.js";
 import { AdamDescent } from "./adam.js";
+import { fitLevenberg } from "./l5pc-fit-lm.js";
 import { PolyakDescent } from "./polyak.js";
 import { reportErrors, summarise, type StartResult } from "./l5pc-fit-report.js";
 
@@ -46,6 +55,7 @@ const STEP = {
 };
 const THRESHOLD = arg("threshold", FIT_THRESHOLD);
 const ADAM = arg("adam", 0); // > 0: Adam with this step size instead of the Polyak steps
+const LM = process.argv.includes("--lm"); // Levenberg-Marquardt steps (l5pc-fit-lm.ts) instead
 
 await tf.setBackend("cpu");
 
@@ -59,6 +69,10 @@ const transform = new jx.ParamTransform(L5PC_FIT.map((p) => ({ [p.key]: new jx.S
 
 const simulate = (p: jx.Params) => jx.integrate(cell, { params: p, tMax: FIT_T_MAX, deltaT: DT });
 const target = tf.tidy(() => summaryStats(simulate(cell.getParameters()), DT));
+const residualsOf = (raw: jx.Params) =>
+  tf.tidy(
+    () => tf.div(tf.sub(summaryStats(simulate(transform.forward(raw)), DT), target), statScales()) as tf.Tensor1D,
+  );
 const lossOf = (raw: jx.Params) => tf.tidy(() => statsLoss(summaryStats(simulate(transform.forward(raw)), DT), target));
 console.log(
   `L5PC fit: ${cell.nComp} compartments, ${L5PC_FIT.length} parameters, ${FIT_T_MAX} ms at dt ${DT} ms, ` +
@@ -75,6 +89,30 @@ for (let s = 0; s < STARTS; s++) {
     .inverse(L5PC_FIT.map((p, i) => ({ [p.key]: tf.tensor1d([init[i]]) })))
     .map((r) => Object.fromEntries(Object.entries(r).map(([k, t]) => [k, tf.variable(t)])));
   const variables = raw.map((r) => Object.values(r)[0] as tf.Variable);
+  const valuesNow = () => transform.forward(raw).map((r) => (Object.values(r)[0] as tf.Tensor).dataSync()[0]);
+  if (LM) {
+    const out = fitLevenberg(
+      { variables, count: target.shape[0], residuals: () => residualsOf(raw), values: valuesNow },
+      {
+        threshold: THRESHOLD,
+        maxSteps: MAX_STEPS,
+        lambda: arg("lambda", 1),
+        maxStep: arg("maxstep", 2),
+        random: jx.seededRandom(SEED * 1000 + s),
+        log: (line) => console.log(`start ${s} ${line}`),
+      },
+    );
+    const secondsPerStep = out.seconds / Math.max(out.adjoints, 1);
+    results.push({ start: s, steps: out.steps, loss: out.best.loss, secondsPerStep, values: out.best.values });
+    console.log(
+      `start ${s}: ${out.steps === null ? `not below ${THRESHOLD}` : `below ${THRESHOLD} after ${out.steps} steps`}, ` +
+        `best loss ${out.best.loss.toFixed(4)}, ${out.simulations} simulations, ${out.adjoints} adjoint runs, ` +
+        `${out.kicks} steps out of a stall, ` +
+        `${out.seconds.toFixed(1)} s (${secondsPerStep.toFixed(2)} s per gradient)`,
+    );
+    for (const v of variables) v.dispose();
+    continue;
+  }
   const descent = ADAM > 0 ? new AdamDescent(variables, { lr: ADAM }) : new PolyakDescent(variables, STEP);
   let reached: number | null = null;
   let best = { loss: Number.POSITIVE_INFINITY, values: init };

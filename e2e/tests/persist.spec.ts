@@ -165,6 +165,7 @@ test("a link pasted into the address of an open page keeps the session it replac
   await page.evaluate((h) => {
     location.hash = h;
   }, hash);
+  await page.getByTestId("banner-open-link").click(); // a link arriving in the address is opened only on yes
   await expect(page.getByTestId("banner")).toContainText("your previous session");
   await waitForRun(page);
   expect((await snap(page)).dt).toBe(0.05);

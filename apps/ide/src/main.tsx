@@ -62,6 +62,7 @@ afterFirstPaint(() => {
   void start();
 });
 
+// A link arriving in the address of the open page is only opened once the user says so.
 window.addEventListener("hashchange", () => {
-  if (isShareHash(location.hash)) void session.actions.openLinkHere(location.hash);
+  if (isShareHash(location.hash)) session.actions.askToOpenLink(location.hash);
 });

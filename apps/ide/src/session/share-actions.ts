@@ -4,11 +4,12 @@
  */
 import { type SessionContext, get, patch } from "./context.js";
 import { scriptUsesFile } from "./files.js";
-import { rememberLink } from "./persist/address.js";
+import { clearLinkFromAddress, rememberLink } from "./persist/address.js";
 import { replaceSession } from "./persist/world.js";
 import { runScript } from "./run-actions.js";
-import { decodeSession, encodeSession, MAX_DOC_BYTES, MAX_LINK_CHARS } from "./share/codec.js";
+import { decodeSession, encodeSession } from "./share/codec.js";
 import { fingerprint } from "./share/fingerprint.js";
+import { linkProblem } from "./share/link-limits.js";
 import type { SessionDoc } from "./share/schema.js";
 import { IDLE_TRAINING } from "./state.js";
 import { stopTraining } from "./train-actions.js";
@@ -27,12 +28,12 @@ function sessionDoc(c: SessionContext, files: Record<string, string>, missing: s
 
 /** A share link, and the imported files it leaves out (too large for a link). */
 export interface ShareLink {
+  /** `#s=1.…`; "" when the session cannot be a link (see `problem`). */
   hash: string;
   omittedFiles: string[];
+  /** Why the session cannot be a link and what to do instead (a project file); absent when `hash` opens. */
+  problem?: string;
 }
-
-/** The unpacked size of a document, bytes. */
-const docBytes = (doc: SessionDoc) => new TextEncoder().encode(JSON.stringify(doc)).length;
 
 /** The largest text of one linked file (the schema's limit). */
 const MAX_LINKED_FILE = 64 * 1024;
@@ -45,7 +46,7 @@ const MAX_LINKED_FILE = 64 * 1024;
  */
 export async function shareLink(c: SessionContext): Promise<ShareLink> {
   const link = await makeShareLink(c);
-  rememberLink(link.hash, get(c));
+  if (!link.problem) rememberLink(link.hash, get(c));
   return link;
 }
 
@@ -57,8 +58,8 @@ async function makeShareLink(c: SessionContext): Promise<ShareLink> {
   const all = get(c).files;
   const script = get(c).script;
   const full = sessionDoc(c, all);
-  const hash = await encodeSession(full);
-  if (docBytes(full) <= MAX_DOC_BYTES && hash.length - 3 <= MAX_LINK_CHARS) return { hash, omittedFiles: [] };
+  const fullHash = await encodeSession(full);
+  if (!linkProblem(full, fullHash)) return { hash: fullHash, omittedFiles: [] };
   const used = (names: string[]) => names.filter((n) => scriptUsesFile(script, n));
   const bySize = Object.keys(all).sort((a, b) => all[a].length - all[b].length);
   const included: Record<string, string> = {};
@@ -67,7 +68,7 @@ async function makeShareLink(c: SessionContext): Promise<ShareLink> {
     const trial = { ...included, [name]: all[name] };
     const rest = used(bySize.filter((n) => !(n in trial)));
     const doc = sessionDoc(c, trial, rest);
-    if (docBytes(doc) > MAX_DOC_BYTES || (await encodeSession(doc)).length - 3 > MAX_LINK_CHARS) break;
+    if (linkProblem(doc, await encodeSession(doc))) break;
     included[name] = all[name];
   }
   const omittedFiles = used(Object.keys(all).filter((n) => !(n in included)));
@@ -76,20 +77,30 @@ async function makeShareLink(c: SessionContext): Promise<ShareLink> {
       .filter((n) => n in included)
       .map((n) => [n, all[n]]),
   );
-  return { hash: await encodeSession(sessionDoc(c, kept, omittedFiles)), omittedFiles };
+  const doc = sessionDoc(c, kept, omittedFiles);
+  const early = linkProblem(doc);
+  if (early) return { hash: "", omittedFiles, problem: early };
+  const hash = await encodeSession(doc);
+  const problem = linkProblem(doc, hash);
+  return problem ? { hash: "", omittedFiles, problem } : { hash, omittedFiles };
 }
 
-/** The share hash of the session: `#s=1.…` (see shareLink). */
+/** The share hash of the session: `#s=1.…` (see shareLink); throws what to do instead when it cannot be a link. */
 export async function shareHash(c: SessionContext): Promise<string> {
-  return (await shareLink(c)).hash;
+  const link = await shareLink(c);
+  if (link.problem) throw new Error(link.problem);
+  return link.hash;
 }
 
 /**
- * Opens a share hash: on success replaces the session (one undo step) and runs it. Files
- * the link leaves out are kept from the open session when it has them; a banner names the
- * others, which must be imported.
+ * Opens a share hash: on success replaces the session (one undo step that brings back the
+ * whole open session: typed script, files, settings) and runs it. Files the link leaves
+ * out are kept from the open session when it has them; a banner names the others, which
+ * must be imported. The link leaves the address first, so that a reload does not open it
+ * again (see persist/address.ts).
  */
 export async function openLink(c: SessionContext, hash: string): Promise<boolean> {
+  clearLinkFromAddress(hash);
   const r = await decodeSession(hash);
   if (!r.ok) {
     patch(c, { banner: { kind: "error", text: r.message } });
@@ -98,7 +109,6 @@ export async function openLink(c: SessionContext, hash: string): Promise<boolean
   const have = get(c).files;
   const missing = (r.doc.missingFiles ?? []).filter((n) => !(n in have));
   applyDoc(c, r.doc, "Open shared link");
-  rememberLink(hash, get(c));
   await runScript(c, "Open shared link");
   if (missing.length) patch(c, { banner: { kind: "info", text: missingFilesText(missing) } });
   return true;

@@ -7,9 +7,15 @@ export function ShareButton() {
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [omitted, setOmitted] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
   const share = async () => {
-    const { hash, omittedFiles } = await a.shareLink();
+    const { hash, omittedFiles, problem } = await a.shareLink();
     setOmitted(omittedFiles);
+    setProblem(problem ?? null);
+    if (problem) {
+      setUrl(null);
+      return;
+    }
     const link = `${location.origin}${location.pathname}${hash}`;
     history.replaceState(null, "", hash);
     setUrl(link);
@@ -31,6 +37,16 @@ export function ShareButton() {
       >
         ⇪ Share
       </button>
+      {problem && (
+        <div className="share-pop" role="dialog" aria-label="Share link">
+          <p className="share-warning" role="alert" data-testid="share-too-large">
+            {problem}
+          </p>
+          <button type="button" onClick={() => setProblem(null)} aria-label="Close">
+            ×
+          </button>
+        </div>
+      )}
       {url && (
         <div className="share-pop" role="dialog" aria-label="Share link">
           <input readOnly value={url} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />

@@ -5,6 +5,7 @@
  * IndexedDB) loads on first use, after first paint: see session-actions.ts.
  */
 import type { SessionContext } from "../context.js";
+import { askToOpenLink } from "../link-question.js";
 import type { Autosave } from "./autosave.js";
 
 /** A project file's name ending. */
@@ -27,6 +28,8 @@ export function persistActions(c: SessionContext) {
     previousSession: async (): Promise<boolean> => (await load()).previousSession(),
     /** Opens a link put in the address of the open page; the session it replaces stays reachable (undo, banner). */
     openLinkHere: async (hash: string): Promise<boolean> => (await load()).openLinkHere(hash),
+    /** Asks before opening a link that arrived in the address of the open page; opens it (as openLinkHere) on yes. */
+    askToOpenLink: (hash: string): void => askToOpenLink(c, hash, async (h) => (await load()).openLinkHere(h)),
     /** Opens the page's session (a link in `hash`, else the autosaved one, else the tutorial) and starts the autosave. */
     openOnStart: async (hash: string): Promise<Autosave> => (await load()).openOnStart(hash),
   };

@@ -1,8 +1,8 @@
 /**
- * The share link in the address bar follows the session: once the session differs from
- * the link it was opened from (or that Share made), the address is cleared of it, so
- * that a reload does not silently go back to the link (the autosave restores the session
- * instead).
+ * The share link in the address bar. A link being opened is taken out of the address at
+ * once (clearLinkFromAddress), so that a reload never opens it again: the autosave
+ * restores the session instead. The link Share makes stays in the address while the
+ * session is still that link; once the session differs, the address is cleared of it.
  */
 import type { SessionState } from "../state.js";
 
@@ -45,4 +45,17 @@ export function followAddress(s: SessionState): void {
   if (sameAsLink(s)) return;
   history.replaceState(history.state, "", `${location.pathname}${location.search}`);
   linked = null;
+}
+
+/**
+ * Takes the link `hash` out of the address (when the address holds it) as it is being
+ * opened or asked about: a reload then restores the autosaved session instead of opening
+ * the link again, and the browser's history gains no entry.
+ */
+export function clearLinkFromAddress(hash: string): void {
+  if (typeof location === "undefined") return;
+  const h = hash.startsWith("#") ? hash : `#${hash}`;
+  if (location.hash !== h) return;
+  history.replaceState(history.state, "", `${location.pathname}${location.search}`);
+  if (linked?.hash === h) linked = null;
 }

@@ -16,7 +16,7 @@ export const MAX_LINK_CHARS = 100_000;
 /** Decompressed documents larger than this are refused (bytes). */
 export const MAX_DOC_BYTES = 64 * 1024;
 
-type LinkProblem = "malformed" | "future" | "truncated" | "oversized" | "invalid";
+type LinkProblem = "malformed" | "future" | "truncated" | "oversized" | "invalid" | "foreign";
 
 export type DecodeResult =
   | { ok: true; doc: SessionDoc; version: number }
@@ -80,6 +80,13 @@ export async function decodeSession(
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(inflated));
   } catch {
     return bad("truncated", `This link is corrupted: its data is not a session. ${KEEP}`);
+  }
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    const got = json === null ? "null" : Array.isArray(json) ? "an array" : `a ${typeof json}`;
+    return bad(
+      "foreign",
+      `This is not a Dendrolab link: its data is ${got}, where a Dendrolab session (an object with a script) is expected. ${KEEP}`,
+    );
   }
   try {
     const doc = migrate(json as Record<string, unknown>, version, SESSION_VERSION, migrations);

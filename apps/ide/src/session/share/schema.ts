@@ -12,6 +12,9 @@ import { TrainerSettingsSchema } from "../trainer-settings.js";
 
 export const SESSION_VERSION = 1;
 
+/** The longest script a link holds, characters (Share checks it: see link-limits.ts). */
+export const MAX_SCRIPT_CHARS = 60_000;
+
 /** UI state that is part of a session. `colourBy`: "group" or a numeric key such as "radius". */
 export const ViewSettingsSchema = fields(
   {
@@ -47,7 +50,7 @@ const FilesSchema = v.pipe(
  */
 const SessionDocSchema = fields(
   {
-    script: text(60_000),
+    script: text(MAX_SCRIPT_CHARS),
     sim: v.nullish(SimSettingsSchema, DEFAULT_SIM),
     trainer: v.nullish(TrainerSettingsSchema, DEFAULT_TRAINER),
     view: v.nullish(ViewSettingsSchema, DEFAULT_VIEW),

@@ -41,6 +41,7 @@ import "monaco-editor/languages/definitions/typescript/register";
 import { isDark, onThemeChange } from "../theme/theme.js";
 import "./highlight.css";
 import { changedHunks } from "./line-diff.js";
+import { installSafeMarkdown } from "./safe-markdown.js";
 import * as ts from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
@@ -72,6 +73,7 @@ let configured = false;
 function configure(): void {
   if (configured) return;
   configured = true;
+  installSafeMarkdown();
   const defaults = ts.typescriptDefaults;
   defaults.setCompilerOptions({
     target: ts.ScriptTarget.ESNext,

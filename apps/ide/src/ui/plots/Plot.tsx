@@ -7,6 +7,7 @@ import { isDark, onThemeChange, themedLayout } from "../theme/theme.js";
 import { exportButtons } from "./export.js";
 import { inOwnTask, loadPlotly, PLOT_CONFIG, type PlotlyBundle, plotlyIfLoaded } from "./plotly.js";
 import type { PlotData, PlotLayout, PlotlyApi, PlotlyHTMLElement } from "./plotly-types.js";
+import { plotlySafeData, plotlySafeLayout } from "./plotly-text.js";
 
 export interface PlotProps {
   data: PlotData[];
@@ -66,9 +67,9 @@ export function Plot({
       const first = !clickBound.current;
       clickBound.current = true;
       const t0 = performance.now();
-      const layout = themedLayout(latest.current.layout, dark);
+      const layout = plotlySafeLayout(themedLayout(latest.current.layout, dark));
       const config = { ...PLOT_CONFIG, modeBarButtonsToAdd: exportButtons(Plotly, fileName) };
-      void Plotly.react(host, latest.current.data, layout, config).then((gd: PlotlyHTMLElement) => {
+      void Plotly.react(host, plotlySafeData(latest.current.data), layout, config).then((gd: PlotlyHTMLElement) => {
         performance.measure(`plot:${testid ?? "plot"}`, { start: t0, end: performance.now() });
         if (first) gd.on("plotly_click", (e) => clickRef.current?.(e.points[0]?.customdata, e.event));
         host.dataset.drawn = String(Number(host.dataset.drawn ?? 0) + 1);

@@ -4,6 +4,7 @@
  */
 import type { Traces } from "../../protocol/model.js";
 import type { PlotData, PlotLayout } from "./plotly-types.js";
+import { plotlyText } from "./plotly-text.js";
 
 /** One colour per recording, in recording order (the trainer uses the same). */
 export const TRACE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"];
@@ -77,7 +78,7 @@ export function tracesFigure(
         y: Array.from(row.values),
         yaxis: k === 0 ? "y" : `y${k + 1}`,
         name: runs.length > 1 ? `${row.label} (${run.label})` : row.label,
-        hovertemplate: `%{y:.4g} ${q.unit}<extra>%{fullData.name}</extra>`,
+        hovertemplate: `%{y:.4g} ${plotlyText(q.unit)}<extra>%{fullData.name}</extra>`,
         line: { color: COLOURS[r % COLOURS.length], width: latest ? 2 : 1.2, dash: latest ? "solid" : "dot" },
         opacity: latest ? 1 : 0.45,
       });
