@@ -19,7 +19,6 @@ import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./s
 import type { Services } from "./services.js";
 import type { ViewSettings } from "./share/schema.js";
 import { initialState, type SessionState } from "./state.js";
-import * as train from "./train-actions.js";
 import type { TrainerSettings } from "./trainer-settings.js";
 
 export interface Session {
@@ -35,6 +34,7 @@ const fileActions = () => import("./files.js");
 const galleryActions = () => import("./gallery-actions.js");
 const mechanismActions = () => import("./mechanisms.js");
 const instrumentActions = () => import("./remove-instrument.js");
+const trainActions = () => import("./train-actions.js");
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -123,9 +123,9 @@ function makeActions(c: SessionContext) {
     checkConvergence: (tolerance?: ConvergenceTolerance) =>
       import("./convergence.js").then((m) => m.checkConvergence(c, tolerance)),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
-    startTraining: () => train.startTraining(c),
-    stopTraining: () => train.stopTraining(c),
-    applyTraining: () => train.applyTraining(c),
+    startTraining: async () => (await trainActions()).startTraining(c),
+    stopTraining: async () => (await trainActions()).stopTraining(c),
+    applyTraining: async () => (await trainActions()).applyTraining(c),
     shareHash: async () => (await shareActions()).shareHash(c),
     shareLink: async () => (await shareActions()).shareLink(c),
     /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */

@@ -10,24 +10,33 @@ import "./layout/layout.css";
 import "./theme/dark.css";
 import { useActions, useSessionState } from "./session-context.js";
 import { Toolbar } from "./Toolbar.js";
+import { Panel } from "./widgets.js";
 
 /** The panels that show the model: their code loads just after first paint (layout/deferred.tsx). */
-const treeSlot = deferredPanel(() => import("./tree/TreePanel.js").then((m) => m.TreePanel), {
-  title: "Model tree",
-  className: "tree-panel",
-});
-const groupsSlot = deferredPanel(() => import("./GroupsPanel.js").then((m) => m.GroupsPanel), {
-  title: "Groups",
-  className: "groups-panel",
-});
-const tableSlot = deferredPanel(() => import("./table/ParamTable.js").then((m) => m.ParamTable), {
-  title: "",
-  className: "table-panel",
-});
-const morphologySlot = deferredPanel(() => import("./plots/MorphologyPanel.js").then((m) => m.MorphologyPanel), {
-  title: "Morphology",
-  className: "morph-panel",
-});
+const treeSlot = deferredPanel(
+  () => import("./tree/TreePanel.js").then((m) => m.TreePanel),
+  <Panel title="Model tree" className="tree-panel">
+    {null}
+  </Panel>,
+);
+const groupsSlot = deferredPanel(
+  () => import("./GroupsPanel.js").then((m) => m.GroupsPanel),
+  <Panel title="Groups" className="groups-panel">
+    {null}
+  </Panel>,
+);
+const tableSlot = deferredPanel(
+  () => import("./table/ParamTable.js").then((m) => m.ParamTable),
+  <Panel title="" className="table-panel">
+    {null}
+  </Panel>,
+);
+const morphologySlot = deferredPanel(
+  () => import("./plots/MorphologyPanel.js").then((m) => m.MorphologyPanel),
+  <Panel title="Morphology" className="morph-panel">
+    {null}
+  </Panel>,
+);
 const tracesSlot = deferredPanel(() => import("./plots/TracesPanel.js").then((m) => m.TracesPanel), null);
 
 export function App() {

@@ -1,13 +1,31 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { canRedo, canUndo } from "../session/history.js";
-import { ExamplesMenu } from "./gallery/ExamplesMenu.js";
 import type { SessionState } from "../session/state.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
-import { ProjectButtons } from "./ProjectButtons.js";
-import { ShareButton } from "./ShareButton.js";
+import { Deferred, deferredPanel } from "./layout/deferred.js";
 import { NumberField } from "./widgets.js";
+
+/** The Examples, Project and Share menus load just after first paint (layout/deferred.tsx); inert buttons until then. */
+const examplesSlot = deferredPanel(
+  () => import("./gallery/ExamplesMenu.js").then((m) => m.ExamplesMenu),
+  <button type="button" disabled>
+    Examples ▾
+  </button>,
+);
+const projectSlot = deferredPanel(
+  () => import("./ProjectButtons.js").then((m) => m.ProjectButtons),
+  <button type="button" disabled>
+    Project
+  </button>,
+);
+const shareSlot = deferredPanel(
+  () => import("./ShareButton.js").then((m) => m.ShareButton),
+  <button type="button" disabled>
+    ⇪ Share
+  </button>,
+);
 
 export function Toolbar() {
   const a = useActions();
@@ -86,12 +104,12 @@ export function Toolbar() {
       </div>
       <ImportSwcButton />
       <ImportModButton />
-      <ExamplesMenu />
-      <ProjectButtons />
+      <Deferred slot={examplesSlot} />
+      <Deferred slot={projectSlot} />
       <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
         {status}
       </span>
-      <ShareButton />
+      <Deferred slot={shareSlot} />
     </header>
   );
 }

@@ -1,15 +1,15 @@
 /**
- * Panels whose code loads just after first paint: main.tsx calls `loadDeferredPanels` once
- * the shell has painted, alongside the workers' boot and before the first model exists
- * (until then the panels have nothing to show). Meanwhile each shows its empty frame, so
- * the layout does not move when it arrives.
+ * Panels and menus whose code loads just after first paint: main.tsx calls
+ * `loadDeferredPanels` once the shell has painted, alongside the workers' boot and before
+ * the first model exists (until then the panels have nothing to show). Meanwhile each
+ * shows a stand-in (its empty frame, an inert button), so the layout does not move when
+ * it arrives.
  */
-import { type ComponentType, useEffect, useState } from "react";
-import { Panel } from "../widgets.js";
+import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 
-/** A panel whose code loads later: `frame` is what it shows until then (title and class of its frame), or null for nothing. */
+/** A panel whose code loads later: `frame` is what it shows until then. */
 export interface DeferredSlot {
-  frame: { title: string; className: string } | null;
+  frame: ReactNode;
   loaded: ComponentType | null;
   listeners: Set<() => void>;
   load: () => Promise<void>;
@@ -18,10 +18,7 @@ export interface DeferredSlot {
 const slots: DeferredSlot[] = [];
 
 /** Declares a deferred panel (render it with `<Deferred slot={...} />`). */
-export function deferredPanel(
-  load: () => Promise<ComponentType>,
-  frame: { title: string; className: string } | null,
-): DeferredSlot {
+export function deferredPanel(load: () => Promise<ComponentType>, frame: ReactNode): DeferredSlot {
   let loading: Promise<void> | null = null;
   const slot: DeferredSlot = {
     frame,
@@ -50,13 +47,7 @@ export function Deferred({ slot }: { slot: DeferredSlot }) {
   }, [slot]);
   const Loaded = slot.loaded;
   if (Loaded) return <Loaded />;
-  return (
-    slot.frame && (
-      <Panel title={slot.frame.title} className={slot.frame.className}>
-        {null}
-      </Panel>
-    )
-  );
+  return slot.frame;
 }
 
 /** Loads every deferred panel's code (once); they show themselves when it has arrived. */
