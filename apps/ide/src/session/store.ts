@@ -34,7 +34,12 @@ const fileActions = () => import("./files.js");
 const galleryActions = () => import("./gallery-actions.js");
 const mechanismActions = () => import("./mechanisms.js");
 const instrumentActions = () => import("./remove-instrument.js");
-const trainActions = () => import("./train-actions.js");
+/** The training actions: loaded by the first start, then called at once (stop and apply keep their timing). */
+let trainModule: typeof import("./train-actions.js") | null = null;
+const trainActions = async () => {
+  trainModule ??= await import("./train-actions.js");
+  return trainModule;
+};
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -123,9 +128,9 @@ function makeActions(c: SessionContext) {
     checkConvergence: (tolerance?: ConvergenceTolerance) =>
       import("./convergence.js").then((m) => m.checkConvergence(c, tolerance)),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
-    startTraining: async () => (await trainActions()).startTraining(c),
-    stopTraining: async () => (await trainActions()).stopTraining(c),
-    applyTraining: async () => (await trainActions()).applyTraining(c),
+    startTraining: async () => (trainModule ?? (await trainActions())).startTraining(c),
+    stopTraining: () => trainModule?.stopTraining(c), // nothing runs before the first start
+    applyTraining: () => (trainModule ? trainModule.applyTraining(c) : trainActions().then((m) => m.applyTraining(c))),
     shareHash: async () => (await shareActions()).shareHash(c),
     shareLink: async () => (await shareActions()).shareLink(c),
     /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */
