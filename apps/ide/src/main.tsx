@@ -5,7 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { createServices } from "./engine/services.js";
 import { isShareHash } from "./session/link-hash.js";
-import { createSession } from "./session/store.js";
+import { createSession, preloadActions } from "./session/store.js";
 import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
 import { App } from "./ui/App.js";
 import { loadDeferredPanels } from "./ui/layout/deferred.js";
@@ -32,6 +32,7 @@ async function start(): Promise<void> {
 
   // A link in the address wins over the autosaved session, which stays reachable (see persist/actions.ts).
   const autosave = await session.actions.openOnStart(location.hash);
+  void preloadActions(); // the actions loaded on first use, now that the session is open
   window.addEventListener("beforeunload", (e) => {
     if (!autosave.unsaved()) return;
     e.preventDefault();
