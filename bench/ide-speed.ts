@@ -6,11 +6,15 @@
  *   2. time to interactive of the app served locally (goal < 2 s),
  *   3. JavaScript loaded before first paint (goal < 1 MB gzip).
  * Run: pnpm bench:ide  (builds the IDE first if apps/ide/dist is missing)
+ * Two builds in the same run: pnpm bench:ide --base <other checkout> [--rounds 2] measures
+ * that checkout's apps/ide/dist (built there beforehand) and this one's, alternating, and
+ * prints one table with both.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -71,7 +75,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function serve(port: number): Promise<() => void> {
+async function serve(ideDir: string, port: number): Promise<() => void> {
   // vite's own entry (not through pnpm), so that killing the child ends the server.
   const vite = `${ideDir}node_modules/vite/bin/vite.js`;
   const child = spawn(
@@ -172,25 +176,27 @@ async function loadTimes(browser: Browser, base: string): Promise<LoadTimes> {
   return { ...r, quiet };
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(`${ideDir}dist/index.html`) || process.argv.includes("--build")) {
-    console.log("building apps/ide ...");
-    execFileSync("pnpm", ["--filter", "@dendrolab/ide", "run", "build"], { cwd: root, stdio: "ignore" });
-  }
+interface Measured {
+  edits: number[];
+  tti: number[];
+  fcp: number;
+  drawn: number;
+  gz: number;
+  raw: number;
+  files: number;
+  lazy: string[];
+}
+
+/** Measures one build (`dir`: an apps/ide folder with dist/) in `browser`. */
+async function measure(browser: Browser, dir: string): Promise<Measured> {
   const port = await freePort();
-  const stop = await serve(port);
+  const stop = await serve(dir, port);
   const base = `http://127.0.0.1:${port}/`;
-  const chromium = await loadChromium();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
   try {
     const runs: LoadTimes[] = [];
     for (let i = 0; i < 3; i++) runs.push(await loadTimes(browser, base));
-    const best = runs.map((r) => r.quiet);
     const first = runs[runs.length - 1];
-    const html = readFileSync(`${ideDir}dist/index.html`, "utf8");
+    const html = readFileSync(`${dir}dist/index.html`, "utf8");
     const entry = [...html.matchAll(/src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
     const early = new Set([
       ...entry,
@@ -199,7 +205,7 @@ async function main(): Promise<void> {
     let raw = 0;
     let gz = 0;
     for (const f of early) {
-      const bytes = readFileSync(`${ideDir}dist/${f}`);
+      const bytes = readFileSync(`${dir}dist/${f}`);
       raw += bytes.length;
       gz += gzipSync(bytes, { level: 9 }).length;
     }
@@ -209,22 +215,88 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const edits = await editToRedraw(page, base);
     await page.close();
-    console.log("\nDendrolab IDE speed (built app, Debian Chromium, this machine)\n");
-    console.log(
-      `edit in the table -> redrawn trace (tutorial network): median ${median(edits).toFixed(0)} ms ` +
-        `(min ${Math.min(...edits).toFixed(0)}, max ${Math.max(...edits).toFixed(0)}; ${edits.length} edits)   goal < 100 ms`,
-    );
-    console.log(
-      `time to interactive (tutorial simulated and drawn, main thread free): median ${median(best).toFixed(0)} ms ` +
-        `(runs: ${best.map((b) => b.toFixed(0)).join(", ")}; first paint ${first.fcp.toFixed(0)} ms, trace drawn ${first.drawn.toFixed(0)} ms)   goal < 2000 ms`,
-    );
-    console.log(
-      `JavaScript before first paint: ${kb(gz)} gzip (${kb(raw)} raw, ${early.size} file${early.size === 1 ? "" : "s"})   goal < 1024 KB gzip`,
-    );
-    console.log(`loaded lazily after first paint: ${lazy.join(", ")}`);
+    return {
+      edits,
+      tti: runs.map((r) => r.quiet),
+      fcp: first.fcp,
+      drawn: first.drawn,
+      gz,
+      raw,
+      files: early.size,
+      lazy,
+    };
+  } finally {
+    stop();
+  }
+}
+
+function report(m: Measured): void {
+  const { edits, tti } = m;
+  console.log(
+    `edit in the table -> redrawn trace (tutorial network): median ${median(edits).toFixed(0)} ms ` +
+      `(min ${Math.min(...edits).toFixed(0)}, max ${Math.max(...edits).toFixed(0)}; ${edits.length} edits)   goal < 100 ms`,
+  );
+  console.log(
+    `time to interactive (tutorial simulated and drawn, main thread free): median ${median(tti).toFixed(0)} ms ` +
+      `(runs: ${tti.map((b) => b.toFixed(0)).join(", ")}; first paint ${m.fcp.toFixed(0)} ms, trace drawn ${m.drawn.toFixed(0)} ms)   goal < 2000 ms`,
+  );
+  console.log(
+    `JavaScript before first paint: ${kb(m.gz)} gzip (${kb(m.raw)} raw, ${m.files} file${m.files === 1 ? "" : "s"})   goal < 1024 KB gzip`,
+  );
+  console.log(`loaded lazily after first paint: ${m.lazy.join(", ")}`);
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(`${ideDir}dist/index.html`) || process.argv.includes("--build")) {
+    console.log("building apps/ide ...");
+    execFileSync("pnpm", ["--filter", "@dendrolab/ide", "run", "build"], { cwd: root, stdio: "ignore" });
+  }
+  const baseRepo = option("--base");
+  const baseDir = baseRepo ? `${resolve(baseRepo)}/apps/ide/` : null;
+  if (baseDir && !existsSync(`${baseDir}dist/index.html`))
+    throw new Error(`--base ${baseRepo}: no ${baseDir}dist/index.html; build the IDE there first`);
+  const chromium = await loadChromium();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    if (!baseDir) {
+      const m = await measure(browser, ideDir);
+      console.log("\nDendrolab IDE speed (built app, Debian Chromium, this machine)\n");
+      report(m);
+      return;
+    }
+    const rounds = Number(option("--rounds") ?? 2);
+    const before: Measured[] = [];
+    const after: Measured[] = [];
+    for (let r = 0; r < rounds; r++) {
+      before.push(await measure(browser, baseDir));
+      after.push(await measure(browser, ideDir));
+    }
+    const cell = (ms: Measured[], f: (m: Measured) => string) => ms.map(f).join(", ");
+    const rows: Array<[string, (m: Measured) => string]> = [
+      ["edit in the table -> redrawn trace, median", (m) => `${median(m.edits).toFixed(0)} ms`],
+      ["time to interactive, median of 3 loads", (m) => `${(median(m.tti) / 1000).toFixed(2)} s`],
+      ["JavaScript before first paint", (m) => `${kb(m.gz)} gzip (${m.files} file${m.files === 1 ? "" : "s"})`],
+    ];
+    console.log(`\nDendrolab IDE speed, ${rounds} rounds alternating (built apps, Debian Chromium, this machine)\n`);
+    console.log(`before: ${baseDir}\nafter:  ${ideDir}\n`);
+    const table = [["", "before", "after"], ...rows.map(([label, f]) => [label, cell(before, f), cell(after, f)])];
+    const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i].length)));
+    const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+    console.log(line(table[0]));
+    console.log(line(widths.map((w) => "-".repeat(w))));
+    for (const r of table.slice(1)) console.log(line(r));
+    console.log(`\nafter, last round in detail:`);
+    report(after[after.length - 1]);
   } finally {
     await browser.close();
-    stop();
   }
 }
 

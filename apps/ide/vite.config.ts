@@ -13,6 +13,8 @@ export default defineConfig({
   worker: { format: "es" },
   build: {
     target: "es2022",
+    // Browsers the IDE runs in preload modules natively; the polyfill would add to first paint.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 8000,
     reportCompressedSize: false,
   },

@@ -51,7 +51,8 @@ test("opens the L5PC fit from the Examples menu, completes it with the dropped m
   expect(opened.trainer.transform).toBe("sigmoid");
 
   await dropFiles(page, [SWC_PATH]);
-  expect(await waitForRun(page)).toMatch(/^Built in/);
+  // The run starts once the files are read (async): wait for its result, not for "not running".
+  await expect(page.getByTestId("run-status")).toHaveText(/^Built in/, { timeout: 60_000 });
   await expect(page.getByTestId("banner")).toHaveCount(0);
   expect(await script(page)).toContain(`files["${L5PC_SWC}"]`);
 

@@ -76,6 +76,7 @@ test("autosave: a reload restores the session (training results included), with 
   // Train 3 steps (results: loss curve and best values), edit a value, change dt.
   await act(page, "setTrainer", { params: [{ group: "fast_spiking", key: "Na_gNa", target: 0.3 }], steps: 3 });
   await act(page, "startTraining");
+  await page.getByTestId("tab-trainer").click(); // the tab mounts when first opened
   await expect(page.getByTestId("train-status")).toContainText("done", { timeout: 90_000 });
   await act(page, "setColumn", "radius", 0.7);
   await waitForRun(page);

@@ -4,10 +4,11 @@
  */
 import { createRoot } from "react-dom/client";
 import { createServices } from "./engine/services.js";
-import { isShareHash } from "./session/share/codec.js";
-import { createSession } from "./session/store.js";
+import { isShareHash } from "./session/link-hash.js";
+import { createSession, preloadActions } from "./session/store.js";
 import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
 import { App } from "./ui/App.js";
+import { loadDeferredPanels } from "./ui/layout/deferred.js";
 import { loadPlotly } from "./ui/plots/plotly.js";
 import { SessionProvider } from "./ui/session-context.js";
 import "./styles.css";
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
 
   // A link in the address wins over the autosaved session, which stays reachable (see persist/actions.ts).
   const autosave = await session.actions.openOnStart(location.hash);
+  void preloadActions(); // the actions loaded on first use, now that the session is open
   window.addEventListener("beforeunload", (e) => {
     if (!autosave.unsaved()) return;
     e.preventDefault();
@@ -57,7 +59,10 @@ function afterFirstPaint(fn: () => void): void {
   setTimeout(go, 300);
 }
 
-afterFirstPaint(() => void start());
+afterFirstPaint(() => {
+  void loadDeferredPanels();
+  void start();
+});
 
 // A link arriving in the address of the open page is only opened once the user says so.
 window.addEventListener("hashchange", () => {

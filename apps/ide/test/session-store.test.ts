@@ -58,7 +58,7 @@ describe("session", () => {
     await actions.setCell(0, "radius", 2);
     expect(s().script).toContain('network.cell(0).branch(0).comp(0).set("radius", 2);');
     actions.setTrainer({ params: [{ group: "fast_spiking", key: "Na_gNa", target: 0.2 }], steps: 5 });
-    actions.startTraining();
+    await actions.startTraining();
     await until(() => s().training.status === "done");
     expect(s().training.losses).toHaveLength(5);
     expect(s().history.past).toHaveLength(1);
@@ -159,12 +159,12 @@ describe("session", () => {
       csv: { name: "t.csv", text: csv },
       steps: 3,
     });
-    actions.startTraining();
+    await actions.startTraining();
     await until(() => s().training.status !== "running");
     expect(s().training.status).toBe("done");
     expect(s().training.losses[0]).toBeLessThan(1); // the target is the model itself, sampled every 0.1 ms
     actions.setTrainer({ csv: { name: "bad.csv", text: "t,a,b\n0,1,2\n1,1,2\n" } });
-    actions.startTraining();
+    await actions.startTraining();
     expect(s().training.message).toMatch(/The CSV has 2 trace column\(s\); the model records 1/);
   });
 

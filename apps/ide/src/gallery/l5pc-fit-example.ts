@@ -1,5 +1,5 @@
 /** Gallery: the L5PC fit of the Jaxley paper (Fig. 3), in the trainer. */
-import { DEFAULT_TRAINER } from "../session/trainer-settings.js";
+import { DEFAULT_TRAINER } from "../session/defaults.js";
 import { L5PC_FIT_PARAMS, L5PC_SWC, l5pcFitScript } from "./l5pc-fit-script.js";
 import type { GalleryExample } from "./types.js";
 

@@ -1,6 +1,5 @@
 /** Gallery: the groups tutorial network, the script a new session opens with. */
-import { DEFAULT_SIM } from "../session/share/schema.js";
-import { DEFAULT_TRAINER } from "../session/trainer-settings.js";
+import { DEFAULT_SIM, DEFAULT_TRAINER } from "../session/defaults.js";
 import { TUTORIAL_SCRIPT } from "../session/tutorial.js";
 import type { GalleryExample } from "./types.js";
 

@@ -10,7 +10,7 @@ import type { GalleryExample } from "../gallery/types.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { commit } from "./history.js";
 import { runScript } from "./run-actions.js";
-import { DEFAULT_VIEW } from "./share/schema.js";
+import { DEFAULT_VIEW } from "./defaults.js";
 
 /** What to do about the files an example needs and the session lacks. */
 export function neededFilesText(ex: GalleryExample, missing: readonly string[]): string {

@@ -10,9 +10,10 @@ import { type History, initialHistory } from "./history.js";
 import type { PanelLayout } from "./layout.js";
 import type { AutosaveState } from "./persist/autosave-state.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
-import { DEFAULT_SIM, DEFAULT_VIEW, type ViewSettings } from "./share/schema.js";
+import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "./defaults.js";
+import type { ViewSettings } from "./share/schema.js";
 import type { Topology } from "./topology.js";
-import { DEFAULT_TRAINER, type TrainedParam, type TrainerSettings } from "./trainer-settings.js";
+import type { TrainedParam, TrainerSettings } from "./trainer-settings.js";
 
 interface RunState {
   status: "idle" | "running" | "ok" | "error";

@@ -8,23 +8,20 @@ import { simSettingsProblem } from "../protocol/sim-limits.js";
 import { type SessionContext, get, patch } from "./context.js";
 import type { GalleryExample } from "../gallery/types.js";
 import type { ConvergenceTolerance } from "./convergence.js";
-import { type DiskFile, importFile, importFiles } from "./files.js";
-import { openExample } from "./gallery-actions.js";
+import type { DiskFile } from "./files.js";
 import { stopModel, watchModel } from "./model-activity.js";
 import type { Instrument } from "./instruments.js";
 import type { PanelLayout } from "./layout.js";
 import { allPlaces, instrumentPlaces } from "./loc.js";
 import type { ConnectRequest } from "./synapse-actions.js";
-import { editMechanism, type MechanismTarget } from "./mechanisms.js";
+import type { MechanismTarget } from "./mechanisms.js";
+import { lazyModule } from "./lazy-module.js";
 import { persistActions } from "./persist/actions.js";
-import { removeInstrumentAction } from "./remove-instrument.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
 import type { Services } from "./services.js";
-import * as share from "./share-actions.js";
 import type { ViewSettings } from "./share/schema.js";
 import { initialState, type SessionState } from "./state.js";
-import * as train from "./train-actions.js";
 import type { TrainerSettings } from "./trainer-settings.js";
 
 export interface Session {
@@ -35,6 +32,17 @@ export interface Session {
 /** Actions used less often, loaded on first use (kept out of the first-paint bundle). */
 const groupActions = () => import("./group-actions.js");
 const synapseActions = () => import("./synapse-actions.js");
+const shareMod = lazyModule(() => import("./share-actions.js"));
+const filesMod = lazyModule(() => import("./files.js"));
+const galleryMod = lazyModule(() => import("./gallery-actions.js"));
+const mechanismsMod = lazyModule(() => import("./mechanisms.js"));
+const instrumentsMod = lazyModule(() => import("./remove-instrument.js"));
+const trainMod = lazyModule(() => import("./train-actions.js"));
+
+/** Loads the actions above ahead of use (main.tsx: once the session is open), so that a first click does not wait. */
+export function preloadActions(): Promise<unknown> {
+  return Promise.all([shareMod, filesMod, galleryMod, mechanismsMod, instrumentsMod, trainMod].map((m) => m.preload()));
+}
 
 export function createSession(services: Services, script: string): Session {
   const store = createStore<SessionState>()(() => initialState(script));
@@ -106,7 +114,7 @@ function makeActions(c: SessionContext) {
     },
     clearInstruments: () => run.applyGuiEdit(c, { kind: "clearInstruments" }),
     /** Removes one instrument of the instruments list (one undo step; two if another line adds it again). */
-    removeInstrument: (instrument: Instrument) => removeInstrumentAction(c, instrument),
+    removeInstrument: (instrument: Instrument) => instrumentsMod.use((m) => m.removeInstrumentAction(c, instrument)),
     /** Records `state` at given compartments (the raster's "record every cell's soma"). */
     recordAt: (nodes: readonly number[], state = "v") =>
       nodes.length ? run.applyGuiEdit(c, { kind: "record", nodes, state }) : Promise.resolve([]),
@@ -132,21 +140,23 @@ function makeActions(c: SessionContext) {
     checkConvergence: (tolerance?: ConvergenceTolerance) =>
       import("./convergence.js").then((m) => m.checkConvergence(c, tolerance)),
     setTrainer: (p: Partial<TrainerSettings>) => patch(c, { trainer: { ...get(c).trainer, ...p } }),
-    startTraining: () => train.startTraining(c),
-    stopTraining: () => train.stopTraining(c),
-    applyTraining: () => train.applyTraining(c),
-    shareHash: () => share.shareHash(c),
-    shareLink: () => share.shareLink(c),
+    startTraining: () => trainMod.use((m) => m.startTraining(c)),
+    stopTraining: () => trainMod.loaded()?.stopTraining(c), // nothing runs before the first start
+    applyTraining: () => trainMod.use((m) => m.applyTraining(c)),
+    shareHash: () => shareMod.use((m) => m.shareHash(c)),
+    shareLink: () => shareMod.use((m) => m.shareLink(c)),
     /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */
-    openExample: (ex: GalleryExample) => openExample(c, ex),
+    openExample: (ex: GalleryExample) => galleryMod.use((m) => m.openExample(c, ex)),
     /** Imports a file (SWC) into the session and writes a script that reads it. */
-    importFile: (name: string, text: string) => importFile(c, name, text),
+    importFile: (name: string, text: string) => filesMod.use((m) => m.importFile(c, name, text)),
     /** Imports files picked or dropped together (`.mod` mechanisms, SWC morphologies), one undo step. */
-    importFiles: (files: readonly DiskFile[]) => importFiles(c, files),
+    importFiles: (files: readonly DiskFile[]) => filesMod.use((m) => m.importFiles(c, files)),
     /** Inserts a mechanism of the Mechanisms panel: writes `insert(new M())` lines. */
-    insertMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target),
+    insertMechanism: (name: string, target: MechanismTarget) =>
+      mechanismsMod.use((m) => m.editMechanism(c, name, target)),
     /** Removes a mechanism: writes `delete(new M())` lines. */
-    removeMechanism: (name: string, target: MechanismTarget) => editMechanism(c, name, target, true),
+    removeMechanism: (name: string, target: MechanismTarget) =>
+      mechanismsMod.use((m) => m.editMechanism(c, name, target, true)),
     /** Renames a group wherever the script names it (one undo step). */
     renameGroup: async (from: string, to: string) => (await groupActions()).renameGroup(c, from, to),
     /** Deletes the script's top-level statements that name a group (one undo step). */
@@ -158,7 +168,7 @@ function makeActions(c: SessionContext) {
       (await synapseActions()).setEdge(c, edges, key, value),
     /** The loaded model's `.edges` table. */
     edgeTable: async () => (await synapseActions()).edgeTable(c),
-    openLink: (hash: string) => share.openLink(c, hash),
+    openLink: (hash: string) => shareMod.use((m) => m.openLink(c, hash)),
     /** Panel sizes after a drag of a gutter (null: back to the defaults). */
     setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),

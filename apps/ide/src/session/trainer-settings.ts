@@ -54,16 +54,7 @@ export const TrainerSettingsSchema = fields(
 );
 export type TrainerSettings = v.InferOutput<typeof TrainerSettingsSchema>;
 
-export const DEFAULT_TRAINER: TrainerSettings = {
-  params: [],
-  targetKind: "model",
-  csv: null,
-  loss: "mse",
-  lr: 0.05,
-  schedule: "cosine",
-  steps: 40,
-  transform: "log",
-};
+export { DEFAULT_TRAINER } from "./defaults.js";
 
 /** The largest CSV kept in share links, characters. */
 export const MAX_LINKED_CSV = 16_000;

@@ -4,18 +4,40 @@ import { layoutVars } from "../session/layout.js";
 import { Banner } from "./Banner.js";
 import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
-import { GroupsPanel } from "./GroupsPanel.js";
+import { Deferred, deferredPanel } from "./layout/deferred.js";
 import { Gutter } from "./layout/Gutter.js";
 import "./layout/layout.css";
 import "./theme/dark.css";
-import { MechanismsPanel } from "./mechanisms/MechanismsPanel.js";
-import { MorphologyPanel } from "./plots/MorphologyPanel.js";
-import { TracesPanel } from "./plots/TracesPanel.js";
 import { useActions, useSessionState } from "./session-context.js";
-import { ParamTable } from "./table/ParamTable.js";
 import { Toolbar } from "./Toolbar.js";
-import { TrainerPanel } from "./trainer/TrainerPanel.js";
-import { TreePanel } from "./tree/TreePanel.js";
+import { Panel } from "./widgets.js";
+
+/** The panels that show the model: their code loads just after first paint (layout/deferred.tsx). */
+const treeSlot = deferredPanel(
+  () => import("./tree/TreePanel.js").then((m) => m.TreePanel),
+  <Panel title="Model tree" className="tree-panel">
+    {null}
+  </Panel>,
+);
+const groupsSlot = deferredPanel(
+  () => import("./GroupsPanel.js").then((m) => m.GroupsPanel),
+  <Panel title="Groups" className="groups-panel">
+    {null}
+  </Panel>,
+);
+const tableSlot = deferredPanel(
+  () => import("./table/ParamTable.js").then((m) => m.ParamTable),
+  <Panel title="" className="table-panel">
+    {null}
+  </Panel>,
+);
+const morphologySlot = deferredPanel(
+  () => import("./plots/MorphologyPanel.js").then((m) => m.MorphologyPanel),
+  <Panel title="Morphology" className="morph-panel">
+    {null}
+  </Panel>,
+);
+const tracesSlot = deferredPanel(() => import("./plots/TracesPanel.js").then((m) => m.TracesPanel), null);
 
 export function App() {
   useUndoKeys();
@@ -27,19 +49,19 @@ export function App() {
       <FileDrop />
       <main className="grid" style={layout ? (layoutVars(layout) as CSSProperties) : undefined}>
         <aside className="col col-left">
-          <TreePanel />
+          <Deferred slot={treeSlot} />
           <Gutter kind="row-left" />
-          <GroupsPanel />
+          <Deferred slot={groupsSlot} />
         </aside>
         <Gutter kind="col-left" />
         <section className="col col-mid">
           <EditorPanel />
           <Gutter kind="row-mid" />
-          <ParamTable />
+          <Deferred slot={tableSlot} />
         </section>
         <Gutter kind="col-mid" />
         <section className="col col-right">
-          <MorphologyPanel />
+          <Deferred slot={morphologySlot} />
           <Gutter kind="row-right" />
           <BottomTabs />
         </section>
@@ -52,12 +74,21 @@ export function App() {
 const ModelEditPanel = lazy(() =>
   import("./model-edit/ModelEditPanel.js").then((m) => ({ default: m.ModelEditPanel })),
 );
+/** The Trainer and Mechanisms tabs, loaded when first opened (not needed for the first trace). */
+const TrainerPanel = lazy(() => import("./trainer/TrainerPanel.js").then((m) => ({ default: m.TrainerPanel })));
+const MechanismsPanel = lazy(() =>
+  import("./mechanisms/MechanismsPanel.js").then((m) => ({ default: m.MechanismsPanel })),
+);
+
+function TracesTab() {
+  return <Deferred slot={tracesSlot} />;
+}
 
 type Tab = "traces" | "trainer" | "mechanisms" | "model-edit";
 
-/** The bottom tabs; a `kept` panel stays mounted while hidden (its plots and runs go on). */
+/** The bottom tabs, each mounted when first opened; a `kept` panel then stays mounted while hidden (its plots and runs go on). */
 const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: boolean }> = [
-  { id: "traces", label: "Traces & instruments", Panel: TracesPanel, kept: true },
+  { id: "traces", label: "Traces & instruments", Panel: TracesTab, kept: true },
   { id: "trainer", label: "Trainer", Panel: TrainerPanel, kept: true },
   { id: "mechanisms", label: "Mechanisms", Panel: MechanismsPanel, kept: false },
   { id: "model-edit", label: "Channels & synapses", Panel: ModelEditPanel, kept: false },
@@ -65,6 +96,11 @@ const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: 
 
 function BottomTabs() {
   const [tab, setTab] = useState<Tab>("traces");
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
+  const open = (id: Tab) => {
+    setTab(id);
+    setOpened((o) => (o.has(id) ? o : new Set([...o, id])));
+  };
   return (
     <section className="panel tabs-panel">
       <header className="panel-head tabs" role="tablist">
@@ -75,7 +111,7 @@ function BottomTabs() {
             role="tab"
             aria-selected={tab === id}
             className={tab === id ? "on" : ""}
-            onClick={() => setTab(id)}
+            onClick={() => open(id)}
             data-testid={`tab-${id}`}
           >
             {label}
@@ -85,7 +121,7 @@ function BottomTabs() {
       <div className="panel-body">
         {TABS.map(({ id, Panel, kept }) => (
           <div key={id} hidden={tab !== id}>
-            {(kept || tab === id) && (
+            {(tab === id || (kept && opened.has(id))) && (
               <Suspense fallback={<div className="muted">Loading…</div>}>
                 <Panel />
               </Suspense>

@@ -1,17 +1,34 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
 import { lazy, Suspense } from "react";
 import { canRedo, canUndo } from "../session/history.js";
-import { ExamplesMenu } from "./gallery/ExamplesMenu.js";
 import type { SessionState } from "../session/state.js";
 import { useActions, useSessionState } from "./session-context.js";
 import { ImportModButton } from "./ImportModButton.js";
 import { ImportSwcButton } from "./ImportSwcButton.js";
-import { ProjectButtons } from "./ProjectButtons.js";
-import { ShareButton } from "./ShareButton.js";
+import { Deferred, deferredPanel } from "./layout/deferred.js";
 import { NumberField } from "./widgets.js";
 
 /** Progress and Stop while the model worker works (loaded on first use). */
 const RunActivity = lazy(() => import("./RunActivity.js"));
+/** The Examples, Project and Share menus load just after first paint (layout/deferred.tsx); inert buttons until then. */
+const examplesSlot = deferredPanel(
+  () => import("./gallery/ExamplesMenu.js").then((m) => m.ExamplesMenu),
+  <button type="button" disabled>
+    Examples ▾
+  </button>,
+);
+const projectSlot = deferredPanel(
+  () => import("./ProjectButtons.js").then((m) => m.ProjectButtons),
+  <button type="button" disabled>
+    Project
+  </button>,
+);
+const shareSlot = deferredPanel(
+  () => import("./ShareButton.js").then((m) => m.ShareButton),
+  <button type="button" disabled>
+    ⇪ Share
+  </button>,
+);
 
 export function Toolbar() {
   const a = useActions();
@@ -91,8 +108,8 @@ export function Toolbar() {
       </div>
       <ImportSwcButton />
       <ImportModButton />
-      <ExamplesMenu />
-      <ProjectButtons />
+      <Deferred slot={examplesSlot} />
+      <Deferred slot={projectSlot} />
       {activity ? (
         <Suspense fallback={<span className="status">{status}</span>}>
           <RunActivity activity={activity}>
@@ -106,7 +123,7 @@ export function Toolbar() {
           {status}
         </span>
       )}
-      <ShareButton />
+      <Deferred slot={shareSlot} />
     </header>
   );
 }

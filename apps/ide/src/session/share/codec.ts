@@ -30,10 +30,7 @@ export async function encodeSession(doc: SessionDoc): Promise<string> {
   return `#s=${SESSION_VERSION}.${toBase64Url(await deflateRaw(bytes))}`;
 }
 
-/** Is this hash a share link at all (so that other hashes are ignored)? */
-export function isShareHash(hash: string): boolean {
-  return /^#?s=/.test(hash);
-}
+export { isShareHash } from "../link-hash.js";
 
 /** Reads a share hash. */
 export async function decodeSession(

@@ -6,8 +6,9 @@
 import { boundedList, checkDocument, fields } from "@dendrolab/core/document";
 import * as v from "valibot";
 import { flag, oneOf, text } from "../../protocol/checks.js";
-import { type SimSettings, SimSettingsSchema, TableSourceSchema } from "../../protocol/model.js";
-import { DEFAULT_TRAINER, TrainerSettingsSchema } from "../trainer-settings.js";
+import { SimSettingsSchema, TableSourceSchema } from "../../protocol/model.js";
+import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "../defaults.js";
+import { TrainerSettingsSchema } from "../trainer-settings.js";
 
 export const SESSION_VERSION = 1;
 
@@ -26,8 +27,7 @@ export const ViewSettingsSchema = fields(
 );
 export type ViewSettings = v.InferOutput<typeof ViewSettingsSchema>;
 
-export const DEFAULT_SIM: SimSettings = { tMax: 20, dt: 0.025, solver: "bwd_euler" };
-export const DEFAULT_VIEW: ViewSettings = { colourBy: "group", dims: "2d", keepRuns: false, table: { kind: "all" } };
+export { DEFAULT_SIM, DEFAULT_VIEW };
 
 const FILE_NAME = "named with letters, digits, '.', '_' and '-'";
 

@@ -1,0 +1,22 @@
+/**
+ * The session's default simulation, view and trainer settings: plain values, kept apart
+ * from their schemas (share/schema.ts, trainer-settings.ts) so that the first paint does
+ * not load the schemas.
+ */
+import type { SimSettings } from "../protocol/model.js";
+import type { ViewSettings } from "./share/schema.js";
+import type { TrainerSettings } from "./trainer-settings.js";
+
+export const DEFAULT_SIM: SimSettings = { tMax: 20, dt: 0.025, solver: "bwd_euler" };
+export const DEFAULT_VIEW: ViewSettings = { colourBy: "group", dims: "2d", keepRuns: false, table: { kind: "all" } };
+
+export const DEFAULT_TRAINER: TrainerSettings = {
+  params: [],
+  targetKind: "model",
+  csv: null,
+  loss: "mse",
+  lr: 0.05,
+  schedule: "cosine",
+  steps: 40,
+  transform: "log",
+};
