@@ -65,7 +65,7 @@ describe("simulation limits (issue 12, point 5)", () => {
       csv: { name: "t.csv", text: "t,v\n0,-70\n20,-60\n" },
       steps: 1,
     });
-    session.actions.startTraining();
+    await session.actions.startTraining();
     expect(jobs).toHaveLength(1);
     // Two samples, as in the file: the worker resamples them onto the simulation's grid.
     expect(jobs[0].target).toEqual({ kind: "csv", t: [0, 20], rows: [[-70, -60]] });
