@@ -98,7 +98,19 @@ async function serve(ideDir: string, port: number): Promise<() => void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-async function editToRedraw(page: Page, base: string, edits = 12): Promise<number[]> {
+/** One edit's phases as the status bar reports them: the script's build and the simulation, in ms. */
+interface Phases {
+  script: number;
+  sim: number;
+}
+
+async function phases(page: Page): Promise<Phases | null> {
+  const text = (await page.getByTestId("run-status").textContent()) ?? "";
+  const m = /Built in (\d+) ms, simulated in (\d+) ms/.exec(text);
+  return m ? { script: Number(m[1]), sim: Number(m[2]) } : null;
+}
+
+async function editToRedraw(page: Page, base: string, edits = 12): Promise<{ ms: number[]; phases: Phases[] }> {
   await page.goto(base);
   await page.getByTestId("traces-plot").locator(".plot-host.js-plotly-plot").waitFor({ timeout: 30_000 });
   await page.getByTestId("editor-preview").click(); // load the editor now, not during the edits
@@ -123,6 +135,7 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<numbe
       }
     }).observe(host, { attributes: true, attributeFilter: ["data-drawn"] });
   });
+  const seen: Phases[] = [];
   for (let i = 0; i < edits; i++) {
     await page.locator('[data-testid="table-row"] [data-col="radius"]').first().click();
     await page.getByTestId("cell-editor").fill(String(i % 2 === 0 ? 1.5 : 1));
@@ -133,8 +146,11 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<numbe
       await page.waitForTimeout(20);
     }
     await page.waitForTimeout(150);
+    const p = await phases(page);
+    if (p) seen.push(p);
   }
-  return page.evaluate(() => (window as unknown as { edits: number[] }).edits);
+  const ms = await page.evaluate(() => (window as unknown as { edits: number[] }).edits);
+  return { ms, phases: seen };
 }
 
 interface LoadTimes {
@@ -185,6 +201,8 @@ interface Measured {
   raw: number;
   files: number;
   lazy: string[];
+  /** Each edit's script build and simulation, from the status bar. */
+  phases: Phases[];
 }
 
 /** Measures one build (`dir`: an apps/ide folder with dist/) in `browser`. */
@@ -213,10 +231,11 @@ async function measure(browser: Browser, dir: string): Promise<Measured> {
       .filter((s) => s.start >= first.fcp)
       .map((s) => new URL(s.url).pathname.split("/").pop()!);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const edits = await editToRedraw(page, base);
+    const { ms: edits, phases: editPhases } = await editToRedraw(page, base);
     await page.close();
     return {
       edits,
+      phases: editPhases,
       tti: runs.map((r) => r.quiet),
       fcp: first.fcp,
       drawn: first.drawn,
@@ -282,6 +301,13 @@ async function main(): Promise<void> {
     const cell = (ms: Measured[], f: (m: Measured) => string) => ms.map(f).join(", ");
     const rows: Array<[string, (m: Measured) => string]> = [
       ["edit in the table -> redrawn trace, median", (m) => `${median(m.edits).toFixed(0)} ms`],
+      [
+        "of which script build / simulation, median",
+        (m) =>
+          m.phases.length
+            ? `${median(m.phases.map((p) => p.script))} / ${median(m.phases.map((p) => p.sim))} ms`
+            : "not reported",
+      ],
       ["time to interactive, median of 3 loads", (m) => `${(median(m.tti) / 1000).toFixed(2)} s`],
       ["JavaScript before first paint", (m) => `${kb(m.gz)} gzip (${m.files} file${m.files === 1 ? "" : "s"})`],
     ];
