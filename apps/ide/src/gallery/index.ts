@@ -12,6 +12,24 @@ export const GALLERY: readonly GalleryEntry[] = [
     load: async () => (await import("./tutorial-example.js")).TUTORIAL_EXAMPLE,
   },
   {
+    id: "hh",
+    title: "Hodgkin-Huxley: threshold, refractoriness, f-I",
+    summary: "The action potential: all-or-none threshold, refractory period and the firing rate against current.",
+    load: async () => (await import("./hh-example.js")).HH_EXAMPLE,
+  },
+  {
+    id: "cable",
+    title: "Passive cable: the length constant",
+    summary: "Attenuation of a steady voltage along a dendrite, drawn with the analytic cable solution.",
+    load: async () => (await import("./cable-example.js")).CABLE_EXAMPLE,
+  },
+  {
+    id: "propagation",
+    title: "Propagation: velocity against axon radius",
+    summary: "Five HH axons of growing radius: the conduction velocity follows the square-root law.",
+    load: async () => (await import("./propagation-example.js")).PROPAGATION_EXAMPLE,
+  },
+  {
     id: "l5pc-fit",
     title: "L5PC fit (Jaxley paper, Fig. 3)",
     summary: "19 region-wise conductances of a layer-5 pyramidal cell fitted by gradient descent.",
