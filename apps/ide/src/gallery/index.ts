@@ -30,6 +30,18 @@ export const GALLERY: readonly GalleryEntry[] = [
     load: async () => (await import("./propagation-example.js")).PROPAGATION_EXAMPLE,
   },
   {
+    id: "dendrites",
+    title: "Dendritic integration: near, far, together",
+    summary: "One synapse near and far from the soma; two inputs summed at different places and at one.",
+    load: async () => (await import("./dendrites-example.js")).DENDRITES_EXAMPLE,
+  },
+  {
+    id: "ei-network",
+    title: "Excitatory-inhibitory network with a raster",
+    summary: "Sixteen excitatory and four inhibitory cells, sparse random synapses, the spike raster.",
+    load: async () => (await import("./ei-network-example.js")).EI_NETWORK_EXAMPLE,
+  },
+  {
     id: "l5pc-fit",
     title: "L5PC fit (Jaxley paper, Fig. 3)",
     summary: "19 region-wise conductances of a layer-5 pyramidal cell fitted by gradient descent.",
