@@ -36,10 +36,22 @@ export const GALLERY: readonly GalleryEntry[] = [
     load: async () => (await import("./dendrites-example.js")).DENDRITES_EXAMPLE,
   },
   {
+    id: "ca1-bap",
+    title: "CA1 pyramidal cell: a backpropagating spike",
+    summary: "A reconstructed morphology (SWC) coloured by path distance; the spike travels into the dendrites.",
+    load: async () => (await import("./ca1-example.js")).CA1_EXAMPLE,
+  },
+  {
     id: "ei-network",
     title: "Excitatory-inhibitory network with a raster",
     summary: "Sixteen excitatory and four inhibitory cells, sparse random synapses, the spike raster.",
     load: async () => (await import("./ei-network-example.js")).EI_NETWORK_EXAMPLE,
+  },
+  {
+    id: "fit",
+    title: "Fitting two conductances with the trainer",
+    summary: "Gradient descent through the simulation recovers HH_gNa and HH_gK from a recorded trace.",
+    load: async () => (await import("./fit-example.js")).FIT_EXAMPLE,
   },
   {
     id: "l5pc-fit",
