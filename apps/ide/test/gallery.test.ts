@@ -20,7 +20,17 @@ async function opened() {
 
 describe("gallery", () => {
   it("loads every entry, with settings a share link would accept", async () => {
-    expect(GALLERY.map((e) => e.id)).toEqual(["tutorial", "l5pc-fit"]);
+    expect(GALLERY.map((e) => e.id)).toEqual([
+      "tutorial",
+      "hh",
+      "cable",
+      "propagation",
+      "dendrites",
+      "ca1-bap",
+      "ei-network",
+      "fit",
+      "l5pc-fit",
+    ]);
     for (const entry of GALLERY) {
       const ex = await entry.load();
       expect(ex.id).toBe(entry.id);

@@ -7,7 +7,12 @@ import type { ExampleFigure, ExampleRun, GalleryExample } from "./types.js";
 /** The recorded path distances the script prints (µm), or null if it printed none. */
 export function recordedDistances(logs: readonly string[]): number[] | null {
   const line = logs.find((l) => l.startsWith("recorded path distances (µm): "));
-  return line ? line.slice(line.indexOf(":") + 1).split(",").map(Number) : null;
+  return line
+    ? line
+        .slice(line.indexOf(":") + 1)
+        .split(",")
+        .map(Number)
+    : null;
 }
 
 /** Peak (mV) and its time (ms) at each recording, in record order. */
@@ -48,7 +53,7 @@ export const CA1_EXAMPLE: GalleryExample = {
 The script reads the reconstruction with \`readSwc\` (8 compartments per branch; groups \`soma\` and \`apical\` from the SWC types), inserts Hodgkin-Huxley channels everywhere with a third of the somatic sodium conductance in the apical dendrite, and starts a spike in the soma with a 1 ms pulse.
 
 - **Colours**: the morphology is coloured by each compartment's **path distance** from the soma, the length along the dendrites (NEURON's \`distance()\`), not the straight line. \`pathDistance\` gives it; the script stores it in \`PathDistance_um\`, a marker mechanism without current, so the morphology panel can colour by it.
-- **Backpropagation**: the action potential starts in the soma and travels *back* into the dendrites, carried by their sodium channels. With fewer channels there and the dendrite widening into many branches (more membrane to charge), it arrives **later and smaller** the farther out it is recorded. A backpropagating spike tells the synapses that the cell fired: it underlies spike-timing-dependent plasticity.
+- **Backpropagation**: the action potential starts in the soma and travels *back* into the dendrites, carried by their sodium channels. With fewer channels there and the dendrite widening into many branches (more membrane to charge), it arrives **later and smaller** the farther out it is recorded (a site near the end of a branch, with little membrane beyond it, is a little larger than its path distance alone suggests). A backpropagating spike tells the synapses that the cell fired: it underlies spike-timing-dependent plasticity.
 - The figure draws the spike's peak at the soma and five apical sites against their path distance; the console prints the distances.
 
 Try: set \`apical.set("HH_gNa", 0)\`: the dendrite is passive and the spike dies out within a few hundred micrometres.`,

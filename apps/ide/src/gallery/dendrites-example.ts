@@ -84,8 +84,8 @@ function figure({ traces }: ExampleRun): ExampleFigure {
     series: [
       { label: "near", x: t, y: n },
       { label: "far", x: t, y: f },
-      { label: "near and far together", x: t, y: b },
-      { label: "near + far (sum)", x: t, y: n.map((x, i) => x + f[i]), style: "dashed" },
+      { label: "both", x: t, y: b },
+      { label: "near + far", x: t, y: n.map((x, i) => x + f[i]), style: "dashed" },
     ],
     caption:
       `At the soma the far synapse gives ${sig(e.far, 2)} mV, the near one ${sig(e.near, 2)} mV (${sig((100 * e.far) / e.near, 2)} %), ` +
