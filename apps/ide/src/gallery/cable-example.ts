@@ -68,7 +68,7 @@ function figure({ traces }: ExampleRun): ExampleFigure {
     caption:
       `λ = √(a R_m / 2R_a) = ${CABLE_LAMBDA_UM.toFixed(0)} µm. At ${xs[i1]} µm the voltage has fallen to ` +
       `${((100 * dv[i1]) / dv[0]).toFixed(1)} % of the injection site's (analytic ${(100 * cableRatio(xs[i1], xs[0])).toFixed(1)} %); ` +
-      `the largest difference from the analytic profile is ${(100 * maxError).toFixed(2)} %.`,
+      `the largest difference from the analytic profile is ${(100 * maxError).toFixed(3)} %.`,
     values: { lambdaUm: CABLE_LAMBDA_UM, maxRelError: maxError, ratioAt1000: dv[i1] / dv[0] },
   };
 }
