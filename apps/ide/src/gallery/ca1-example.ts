@@ -56,7 +56,7 @@ The script reads the reconstruction with \`readSwc\` (8 compartments per branch;
 - **Backpropagation**: the action potential starts in the soma and travels *back* into the dendrites, carried by their sodium channels. With fewer channels there and the dendrite widening into many branches (more membrane to charge), it arrives **later and smaller** the farther out it is recorded (a site near the end of a branch, with little membrane beyond it, is a little larger than its path distance alone suggests). A backpropagating spike tells the synapses that the cell fired: it underlies spike-timing-dependent plasticity.
 - The figure draws the spike's peak at the soma and five apical sites against their path distance; the console prints the distances.
 
-Try: set \`apical.set("HH_gNa", 0)\`: the dendrite is passive and the spike dies out within a few hundred micrometres.`,
+Try: set \`apical.set("HH_gNa", 0)\`: the dendrite is passive and what reaches 600 µm is a bump of a few millivolts.`,
   script: CA1_SCRIPT,
   sim: { tMax: 15, dt: 0.025, solver: "bwd_euler" },
   trainer: { ...DEFAULT_TRAINER, params: [] },

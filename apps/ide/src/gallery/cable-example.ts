@@ -88,7 +88,7 @@ In the steady state the cable equation is \`λ² · d²V/dx² = V − E_L\`, wit
 - This one is ${L} µm long with a sealed end, so the exact profile is \`V(x) = V(0) · cosh((L − x)/λ) / cosh(L/λ)\`: it flattens towards the end, where no current leaves along the axis.
 - The figure draws the simulated steady state (after 200 ms; the membrane time constant is R_m·C_m = ${(1 / G) * 1e-3} ms) against the analytic curve. The compartments are ${H} µm, far below λ, so the two agree to a fraction of a percent.
 
-Try: quadruple the radius (λ doubles), or raise \`Leak_gLeak\` (λ shrinks as 1/√g).`,
+Try: quadruple the radius. The dashed curve stays at the opening values, but the simulated points now fall off as for λ = ${(2 * CABLE_LAMBDA_UM).toFixed(0)} µm (λ grows as √a); raising \`Leak_gLeak\` fourfold halves λ instead.`,
   script,
   sim: { tMax: 200, dt: 0.1, solver: "bwd_euler" },
   trainer: { ...DEFAULT_TRAINER, params: [] },

@@ -93,7 +93,7 @@ export const EI_NETWORK_EXAMPLE: GalleryExample = {
 
 The **spike raster** under the traces (one row per cell; excitatory cells 0-${NE - 1} at the bottom, inhibitory above) shows who fires when: the inhibitory cells start only once the excitatory ones do, and their spikes slow the excitatory cells down. The figure shows the two populations' rates in ${BIN} ms bins.
 
-Try: set \`GABA_gS\` to 0 and compare the excitatory rate; or raise \`AMPA_gS\` until the network synchronises.`,
+Try: set \`GABA_gS\` to 0 and compare the excitatory rate; or raise \`AMPA_gS\` and watch the raster: the excitatory cells drive each other and the inhibitory cells harder.`,
   script,
   sim: { tMax: T_MAX, dt: 0.025, solver: "bwd_euler" },
   trainer: { ...DEFAULT_TRAINER, params: [] },

@@ -98,7 +98,7 @@ The network holds five HH axons of ${(NCOMP * H) / 1000} mm (radii ${AXON_RADII.
 
 - The traces show the spike arriving later at the far site, most in the thinnest axon.
 - The figure draws the velocities against the radius with the \`√a\` law through the middle axon; the caption gives the fitted exponent.
-- The compartments are ${H} µm: for the thinnest axons, halving them (\`ncomp\` 200, \`length\` 10) moves the velocity a few percent. Try it.`,
+- Try: raise \`axial_resistivity\` fourfold, to 141.6 Ω·cm: every velocity halves (\`θ ∝ 1/√R_a\`), and the points still follow the square-root law.`,
   script,
   sim: { tMax: 15, dt: 0.01, solver: "bwd_euler" },
   trainer: { ...DEFAULT_TRAINER, params: [] },
