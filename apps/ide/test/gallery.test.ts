@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GALLERY, galleryEntry } from "../src/gallery/index.js";
 import { L5PC_FIT_PARAMS, L5PC_FIT_START, L5PC_SWC, l5pcFitScript } from "../src/gallery/l5pc-fit-script.js";
 import { runScript } from "../src/sandbox/run-script.js";
+import { DEFAULT_SIM } from "../src/session/defaults.js";
 import { validateSession } from "../src/session/share/schema.js";
 import { createSession } from "../src/session/store.js";
 import { inProcessServices, TUTORIAL_SCRIPT } from "./helpers.js";
@@ -20,7 +21,17 @@ async function opened() {
 
 describe("gallery", () => {
   it("loads every entry, with settings a share link would accept", async () => {
-    expect(GALLERY.map((e) => e.id)).toEqual(["tutorial", "l5pc-fit"]);
+    expect(GALLERY.map((e) => e.id)).toEqual([
+      "tutorial",
+      "hh",
+      "cable",
+      "propagation",
+      "dendrites",
+      "ca1-bap",
+      "ei-network",
+      "fit",
+      "l5pc-fit",
+    ]);
     for (const entry of GALLERY) {
       const ex = await entry.load();
       expect(ex.id).toBe(entry.id);
@@ -63,5 +74,12 @@ describe("gallery", () => {
     expect(s().banner).toBeNull();
     await actions.undo();
     expect(s().script).toBe(`${TUTORIAL_SCRIPT}\n// mine`);
+    // Undo brings the settings before the example back too; redo the example's, with the dropped file.
+    expect(s().sim).toEqual(DEFAULT_SIM);
+    expect(s().trainer.params).toHaveLength(0);
+    await actions.redo();
+    expect(s().sim).toEqual({ tMax: 100, dt: 0.025, solver: "bwd_euler" });
+    expect(s().files[L5PC_SWC]).toBe(L5PC);
+    expect(s().run.status).toBe("ok");
   }, 60_000);
 });

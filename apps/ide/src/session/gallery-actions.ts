@@ -1,6 +1,7 @@
 /**
- * Opening a gallery example: its script, simulation and trainer settings replace the
- * session's as one undo step (as opening a share link, share-actions.ts), and it runs.
+ * Opening a gallery example: its script, simulation, view and trainer settings replace the
+ * session's as one undo step (as opening a share link, share-actions.ts: undo brings the
+ * settings back too), and it runs.
  * The session's imported files are kept (so undo gets back a script that reads them); a
  * file the example needs that the session does not hold is named in a banner, as a link's
  * `missingFiles`: dropping it on the page stores it and reruns the example's script
@@ -8,9 +9,10 @@
  */
 import type { GalleryExample } from "../gallery/types.js";
 import { type SessionContext, get, patch } from "./context.js";
-import { commit } from "./history.js";
-import { runScript } from "./run-actions.js";
 import { DEFAULT_VIEW } from "./defaults.js";
+import { replaceSession } from "./persist/world.js";
+import { runScript } from "./run-actions.js";
+import { IDLE_TRAINING } from "./state.js";
 
 /** What to do about the files an example needs and the session lacks. */
 export function neededFilesText(ex: GalleryExample, missing: readonly string[]): string {
@@ -24,18 +26,21 @@ export function neededFilesText(ex: GalleryExample, missing: readonly string[]):
 export async function openExample(c: SessionContext, ex: GalleryExample): Promise<void> {
   const label = `Open example: ${ex.title}`;
   const s = get(c);
-  const typed = s.script !== s.history.present.script ? commit(s.history, s.script, "Edit script") : s.history;
   const missing = ex.files.map((f) => f.name).filter((n) => !(n in s.files));
-  patch(c, {
-    script: ex.script,
-    history: commit(typed, ex.script, label),
-    sim: { ...ex.sim },
-    trainer: { ...ex.trainer, params: ex.trainer.params.map((p) => ({ ...p })) },
-    view: { ...DEFAULT_VIEW },
-    banner: null,
-    expectedCheck: null,
-    runs: [],
-  });
+  replaceSession(
+    c,
+    ex.script,
+    {
+      files: s.files,
+      sim: { ...ex.sim },
+      view: { ...DEFAULT_VIEW, ...ex.view },
+      trainer: { ...ex.trainer, params: ex.trainer.params.map((p) => ({ ...p })) },
+      training: IDLE_TRAINING,
+      runs: [],
+      layout: s.layout,
+    },
+    label,
+  );
   await runScript(c, label);
   if (missing.length) patch(c, { banner: { kind: "info", text: neededFilesText(ex, missing) } });
 }

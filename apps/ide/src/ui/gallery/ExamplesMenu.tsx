@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { GALLERY } from "../../gallery/index.js";
 import type { GalleryExample } from "../../gallery/types.js";
 import { useActions } from "../session-context.js";
+import { ExampleFigureView } from "./ExampleFigure.js";
 import { Markdownish } from "./Markdownish.js";
 import "./gallery.css";
 
@@ -104,9 +105,12 @@ export function ExamplesMenu() {
             </button>
           </header>
           {!folded && (
-            <div className="example-text" data-testid="example-text">
-              <Markdownish text={shown.explanation} />
-            </div>
+            <>
+              <ExampleFigureView example={shown} />
+              <div className="example-text" data-testid="example-text">
+                <Markdownish text={shown.explanation} />
+              </div>
+            </>
           )}
         </aside>
       )}
