@@ -110,7 +110,11 @@ async function phases(page: Page): Promise<Phases | null> {
   return m ? { script: Number(m[1]), sim: Number(m[2]) } : null;
 }
 
-async function editToRedraw(page: Page, base: string, edits = 12): Promise<{ ms: number[]; phases: Phases[] }> {
+async function editToRedraw(
+  page: Page,
+  base: string,
+  edits = 12,
+): Promise<{ ms: number[]; phases: Phases[]; measures: Array<[string, number]> }> {
   await page.goto(base);
   await page.getByTestId("traces-plot").locator(".plot-host.js-plotly-plot").waitFor({ timeout: 30_000 });
   await page.getByTestId("editor-preview").click(); // load the editor now, not during the edits
@@ -120,6 +124,7 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<{ ms:
     const w = window as unknown as { edits: number[]; pending: number | null };
     w.edits = [];
     w.pending = null;
+    performance.clearMeasures();
     document.addEventListener(
       "keydown",
       (e) => {
@@ -150,7 +155,10 @@ async function editToRedraw(page: Page, base: string, edits = 12): Promise<{ ms:
     if (p) seen.push(p);
   }
   const ms = await page.evaluate(() => (window as unknown as { edits: number[] }).edits);
-  return { ms, phases: seen };
+  const measures = await page.evaluate(() =>
+    performance.getEntriesByType("measure").map((e) => [e.name, e.duration] as [string, number]),
+  );
+  return { ms, phases: seen, measures };
 }
 
 interface LoadTimes {
@@ -203,6 +211,15 @@ interface Measured {
   lazy: string[];
   /** Each edit's script build and simulation, from the status bar. */
   phases: Phases[];
+  /** The page's performance measures during the edits (name, ms): where the time goes. */
+  measures: Array<[string, number]>;
+}
+
+/** The median of each performance measure, "name median (count)". */
+function measureMedians(m: Measured): string {
+  const by = new Map<string, number[]>();
+  for (const [name, ms] of m.measures) by.set(name, [...(by.get(name) ?? []), ms]);
+  return [...by].map(([name, xs]) => `${name} ${median(xs).toFixed(1)} ms (${xs.length})`).join("; ");
 }
 
 /** Measures one build (`dir`: an apps/ide folder with dist/) in `browser`. */
@@ -231,11 +248,12 @@ async function measure(browser: Browser, dir: string): Promise<Measured> {
       .filter((s) => s.start >= first.fcp)
       .map((s) => new URL(s.url).pathname.split("/").pop()!);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const { ms: edits, phases: editPhases } = await editToRedraw(page, base);
+    const { ms: edits, phases: editPhases, measures } = await editToRedraw(page, base);
     await page.close();
     return {
       edits,
       phases: editPhases,
+      measures,
       tti: runs.map((r) => r.quiet),
       fcp: first.fcp,
       drawn: first.drawn,
@@ -319,6 +337,9 @@ async function main(): Promise<void> {
     console.log(line(table[0]));
     console.log(line(widths.map((w) => "-".repeat(w))));
     for (const r of table.slice(1)) console.log(line(r));
+    console.log(`\nwhere an edit's time goes (page measures, medians, last round):`);
+    console.log(`before: ${measureMedians(before[before.length - 1])}`);
+    console.log(`after:  ${measureMedians(after[after.length - 1])}`);
     console.log(`\nafter, last round in detail:`);
     report(after[after.length - 1]);
   } finally {
