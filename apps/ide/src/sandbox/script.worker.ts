@@ -13,7 +13,7 @@ import type { ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/mess
 import { capLine, MAX_LOG_LINES } from "./limits.js";
 import { lockDown } from "./lockdown.js";
 import { runScript, ScriptError } from "./run-script.js";
-import { warmUp } from "./warmup.js";
+import { buildWarmModel, EXTRA_WARM_ROUNDS, warmUp } from "./warmup.js";
 
 const scope = self as unknown as Worker & Record<string, unknown>;
 const post = scope.postMessage.bind(scope) as (m: WorkerMessage) => void;
@@ -26,6 +26,7 @@ scope.addEventListener("message", (e: MessageEvent<ScriptRequest | WarmRequest>)
     warmed = true;
     warmUp(stringsOf(m.files));
     post({ kind: "ready", bootMs: performance.now() });
+    warmMore(EXTRA_WARM_ROUNDS);
     return;
   }
   if (started) return;
@@ -36,6 +37,20 @@ void tf.setBackend("cpu");
 lockDown(scope);
 // A pre-started worker (named "warm" by the relay) is ready once it has warmed up.
 if (scope.name !== "warm") post({ kind: "ready", bootMs: performance.now() });
+
+/** Builds the warm-up model `rounds` more times, one per task, until a run arrives. */
+function warmMore(rounds: number): void {
+  if (rounds <= 0) return;
+  setTimeout(() => {
+    if (started) return;
+    try {
+      buildWarmModel(EXTRA_WARM_ROUNDS - rounds + 1);
+    } catch {
+      // A warm-up that fails only leaves the worker less warm.
+    }
+    warmMore(rounds - 1);
+  }, 0);
+}
 
 /** The string entries of an untrusted files object. */
 function stringsOf(given: unknown): Record<string, string> {

@@ -8,6 +8,7 @@
 import * as jx from "@dendrolab/core";
 import { serializeModel } from "@dendrolab/core/io";
 import { runScript } from "./run-script.js";
+import { TUTORIAL_SCRIPT } from "../session/tutorial.js";
 
 /** A delayed-rectifier K channel written for the warm-up (not a model of anything). */
 const WARM_MOD = `NEURON {
@@ -78,6 +79,24 @@ network.cell(0).branch(0).comp(0).record("v");
 export default network;
 `;
 
+/**
+ * How many more times a pre-started worker builds the warm-up model while it waits: an
+ * engine compiles a function to faster code only after it has run a few times, and a
+ * run's script build is mostly the same functions. One build per task, so that a run
+ * arriving meanwhile waits for at most one.
+ */
+export const EXTRA_WARM_ROUNDS = 3;
+
+/**
+ * Builds and serialises a warm-up model once (throws what the script throws): round 0
+ * and every even round the small model above, odd rounds the tutorial network (our own
+ * script, which reaches the network, synapse and group code a typical script uses).
+ */
+export function buildWarmModel(round = 0): void {
+  const script = round % 2 === 1 ? TUTORIAL_SCRIPT : WARM_SCRIPT;
+  serializeModel(runScript(script, () => undefined, WARM_UP.files));
+}
+
 /** The warm-up's script and files (exported for tests). */
 export const WARM_UP = { script: WARM_SCRIPT, files: { "warm.mod": WARM_MOD, "warm.swc": warmSwc() } };
 
@@ -97,7 +116,7 @@ export function warmUp(files: Readonly<Record<string, string>> = {}): number {
       // A warm-up that fails only leaves the worker cold.
     }
   };
-  attempt(() => serializeModel(runScript(WARM_SCRIPT, () => undefined, WARM_UP.files)));
+  attempt(buildWarmModel);
   for (const [name, text] of Object.entries(files)) {
     const lower = name.toLowerCase();
     if (lower.endsWith(".mod")) attempt(() => jx.loadNmodl(text));
