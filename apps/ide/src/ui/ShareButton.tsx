@@ -1,5 +1,5 @@
 /** Share: makes the session link, shows it and copies it. */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useActions } from "./session-context.js";
 
 export function ShareButton() {
@@ -8,6 +8,26 @@ export function ShareButton() {
   const [copied, setCopied] = useState(false);
   const [omitted, setOmitted] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const open = url !== null || problem !== null;
+  // The popup closes on Escape and on a click elsewhere, so that it never hides the page.
+  useEffect(() => {
+    if (!open) return;
+    const close = () => {
+      setUrl(null);
+      setProblem(null);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) close();
+    };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("pointerdown", onDown);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("pointerdown", onDown);
+    };
+  }, [open]);
   const share = async () => {
     const { hash, omittedFiles, problem } = await a.shareLink();
     setOmitted(omittedFiles);
@@ -28,7 +48,7 @@ export function ShareButton() {
     }
   };
   return (
-    <div className="share">
+    <div className="share" ref={root}>
       <button
         type="button"
         data-testid="share"
