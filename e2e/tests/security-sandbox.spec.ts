@@ -185,6 +185,17 @@ while (true) {}`;
   expect(text).toMatch(/unexpected message|The script reported/);
 });
 
+test("an error the script throws is shown as the script's, not as the IDE's", async ({ page }) => {
+  await openApp(page);
+  await runScript(page, `throw new Error("Dendrolab has crashed: log in again at evil.example");`);
+  await expect(runError(page)).toContainText("log in again at evil.example");
+  await expect(page.getByTestId("run-error-source")).toHaveText("Your script stopped with this error:");
+  // The IDE's own messages (a run stopped for its time, a refused reply) carry no such label.
+  await runScript(page, "while (true) {}");
+  await expect(runError(page)).toContainText("infinite loop");
+  await expect(page.getByTestId("run-error-source")).toHaveCount(0);
+});
+
 test("a finished run cannot flood the page, and an oversized reply is refused", async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);

@@ -35,7 +35,10 @@ async function evaluate(c: SessionContext, script: string): Promise<void> {
   performance.measure?.("run:script", { start: t0, end: t1 });
   if (id !== runCounter) return;
   if (!out.ok) {
-    patch(c, { run: { status: "error", message: out.message, line: out.line, logs: out.logs, scriptMs: 0, simMs: 0 } });
+    const fromScript = out.kind === "error";
+    patch(c, {
+      run: { status: "error", message: out.message, line: out.line, logs: out.logs, scriptMs: 0, simMs: 0, fromScript },
+    });
     await dropProvisional(c, id);
     await loadMechanisms(c, id);
     return;

@@ -29,6 +29,8 @@ interface RunState {
   simulating?: boolean;
   /** The run did not finish: the model worker was stopped or hung and restarted with the last good model. */
   interrupted?: boolean;
+  /** The message is the script's own (what it threw): shown as coming from the script, never as the IDE's. */
+  fromScript?: boolean;
 }
 
 interface LoadedModel {

@@ -92,6 +92,11 @@ export function EditorPanel() {
         <div className="console" data-testid="console">
           {run.status === "error" && (
             <div className="console-error" data-testid="run-error">
+              {run.fromScript && (
+                <span className="console-source" data-testid="run-error-source">
+                  Your script stopped with this error:{" "}
+                </span>
+              )}
               {run.line ? `Line ${run.line}: ` : ""}
               {run.message}
             </div>
