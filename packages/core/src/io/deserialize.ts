@@ -20,6 +20,7 @@ import {
   type SerializedModel,
   SerializedModelSchema,
 } from "./schema.js";
+import { checkValueRanges } from "./value-check.js";
 
 /**
  * Reads a serialised model (as produced by `serializeModel`, possibly after a JSON round
@@ -41,6 +42,7 @@ export function deserializeModel(input: unknown): Network | Cell {
     d.groups.set(g.name, decodeMask(g.nodes, n, `model.groups[${i}].nodes`));
   });
   readEdges(d, m);
+  checkValueRanges(d);
   readInputs(d, m);
   readTrainables(d, m.trainables);
   const cell = Cell.fromData(d);
