@@ -32,7 +32,12 @@ describe("deserializeModel refuses values that set() refuses", () => {
   });
 
   it.each([
-    ["radius", 3, 1e-30, /model\.columns\.radius\[3\] should be between 0\.001 and 10000 \(a radius \(um\)\); got 1e-30/],
+    [
+      "radius",
+      3,
+      1e-30,
+      /model\.columns\.radius\[3\] should be between 0\.001 and 10000 \(a radius \(um\)\); got 1e-30/,
+    ],
     ["length", 0, 1e-300, /model\.columns\.length\[0\]/],
     ["HH_m", 1, -1e10, /model\.columns\.HH_m\[1\] should be .*gating state.*got -10000000000/],
     ["HH_gNa", 0, -0.12, /model\.columns\.HH_gNa\[0\]/],
