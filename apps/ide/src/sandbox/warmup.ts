@@ -85,7 +85,7 @@ export default network;
  * run's script build is mostly the same functions. One build per task, so that a run
  * arriving meanwhile waits for at most one.
  */
-export const EXTRA_WARM_ROUNDS = 3;
+export const EXTRA_WARM_ROUNDS = 1;
 
 /**
  * Builds and serialises a warm-up model once (throws what the script throws): round 0
