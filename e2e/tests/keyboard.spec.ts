@@ -49,3 +49,24 @@ test("selects in the tree, shows a group and edits a table cell without the mous
   await expect(page.locator('[data-testid=table-row] [data-col="length"]').first()).toHaveText("12.0");
   await expect(page.locator('[data-testid=table-row] [data-col="length"] button').first()).toBeFocused();
 });
+
+test("every toolbar control says what it does; Help lists the shortcuts and closes on Escape", async ({ page }) => {
+  await openApp(page);
+  const toolbar = page.locator("header.toolbar");
+  await expect(page.getByTestId("help")).toBeEnabled();
+  // Every button, field and menu of the toolbar has a tooltip (its own or its label's).
+  const untitled = await toolbar.evaluate((bar) =>
+    [...bar.querySelectorAll("button, select, input, summary")]
+      .filter((el) => !(el as HTMLElement).closest("[title]") && !(el as HTMLElement).closest(".share-pop, .help-pop"))
+      .filter((el) => (el as HTMLElement).offsetParent !== null && (el as HTMLInputElement).type !== "file")
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(untitled).toEqual([]);
+  expect(await toolbar.locator("button, select, input[type=number], summary").count()).toBeGreaterThanOrEqual(12);
+  await page.getByTestId("help").click();
+  await expect(page.getByTestId("help-pop")).toContainText("Ctrl+Enter");
+  await expect(page.getByTestId("help-pop")).toContainText("Ctrl+Space");
+  await shot(page, "help");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("help-pop")).toHaveCount(0);
+});

@@ -23,6 +23,12 @@ const projectSlot = deferredPanel(
     Project
   </button>,
 );
+const helpSlot = deferredPanel(
+  () => import("./HelpButton.js").then((m) => m.HelpButton),
+  <button type="button" disabled>
+    ?
+  </button>,
+);
 const shareSlot = deferredPanel(
   () => import("./ShareButton.js").then((m) => m.ShareButton),
   <button type="button" disabled>
@@ -88,6 +94,7 @@ export function Toolbar() {
           min={0.001}
           onCommit={(tMax) => void a.setSim({ tMax })}
           testid="sim-tmax"
+          title="How long to simulate, in ms (the stimuli are defined in time and follow it)"
         />
         <NumberField
           label="dt"
@@ -96,8 +103,12 @@ export function Toolbar() {
           min={1e-6}
           onCommit={(dt) => void a.setSim({ dt })}
           testid="sim-dt"
+          title="The time step, in ms; “Check dt convergence” (Traces panel) says whether it is small enough"
         />
-        <label className="field">
+        <label
+          className="field"
+          title="Backward Euler (stable, first order, as Jaxley's default), Crank–Nicolson (second order) or forward Euler (needs a small dt)"
+        >
           <span>solver</span>
           <select value={sim.solver} onChange={(e) => void a.setSim({ solver: e.target.value as typeof sim.solver })}>
             <option value="bwd_euler">backward Euler</option>
@@ -124,6 +135,7 @@ export function Toolbar() {
         </span>
       )}
       <Deferred slot={shareSlot} />
+      <Deferred slot={helpSlot} />
     </header>
   );
 }

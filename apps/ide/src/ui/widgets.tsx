@@ -29,6 +29,8 @@ export function NumberField(props: {
   unit?: string;
   testid?: string;
   width?: number;
+  /** A tooltip saying what the field is. */
+  title?: string;
 }) {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);
@@ -39,7 +41,7 @@ export function NumberField(props: {
     } else setText(String(props.value));
   };
   return (
-    <label className="field">
+    <label className="field" title={props.title}>
       <span>{props.label}</span>
       <input
         type="number"

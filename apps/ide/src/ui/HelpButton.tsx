@@ -1,0 +1,77 @@
+/**
+ * Help (toolbar, "?"): the keyboard shortcuts, where things are, and where the
+ * documentation lives. A popup that closes on Escape or a click elsewhere.
+ */
+import { useEffect, useRef, useState } from "react";
+import "./help.css";
+
+const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
+  ["Ctrl+Enter", "run the script (in the editor too)"],
+  ["Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)", "undo / redo a step: a run, a GUI edit, an opened link or example"],
+  ["Tree: ↑ ↓", "move between rows"],
+  ["Tree: → ←", "expand or collapse (and move to the first child or the parent)"],
+  ["Tree: Enter / Space", "select the row"],
+  ["Tree: Ctrl+Space", "add the row to the selection (or remove it)"],
+  ["Tree: Shift+↑ ↓", "extend the selection"],
+  ["Tree, morphology: Ctrl+click / Shift+click", "add to the selection / select a range"],
+  ["Table: Enter on a cell", "edit it; Enter writes the set line, Escape cancels"],
+  ["Escape", "close a popup or menu"],
+];
+
+export function HelpButton() {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey, true);
+    document.addEventListener("pointerdown", onDown);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("pointerdown", onDown);
+    };
+  }, [open]);
+  return (
+    <div className="help" ref={root}>
+      <button
+        type="button"
+        data-testid="help"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        title="Keyboard shortcuts and where the documentation is"
+      >
+        ?
+      </button>
+      {open && (
+        <div className="help-pop" role="dialog" aria-label="Help" data-testid="help-pop">
+          <h3>Keyboard shortcuts</h3>
+          <table>
+            <tbody>
+              {SHORTCUTS.map(([keys, what]) => (
+                <tr key={keys}>
+                  <th scope="row">{keys}</th>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Getting started</h3>
+          <p>
+            <b>Examples ▾</b> opens explained examples, each already simulated; <b>Lessons</b> walk through an exercise
+            with checks. Every GUI action writes lines into the script, which is the model: edit it and press
+            Ctrl+Enter. Hover over a control for what it does.
+          </p>
+          <h3>Documentation</h3>
+          <p>
+            The project's <code>README.md</code> (the tutorial, the API, the security model) and <code>docs/</code>{" "}
+            (every panel of the IDE in <code>docs/README-ide.md</code>, the examples in <code>docs/gallery.md</code>)
+            are in the repository this IDE was built from.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
