@@ -160,7 +160,8 @@ for i, r in enumerate(M["recordings"]):
         records[i] = h.Vector()
         records[i].record(ref)
 tvec = h.Vector()
-tvec.record(h._ref_t)
+if rank == 0:  # rank 0 holds gid 0, so it has a section to record t in
+    tvec.record(h._ref_t, sec=cells[0][0])
 
 h.finitialize()  # keeps each segment's v (set above); then Dendrolab's states overwrite NEURON's
 for gid, secs in cells.items():

@@ -92,7 +92,8 @@ export function runMpi(dir: string, main: string, n: number): string {
     cwd: dir,
     encoding: "utf8",
     stdio: "pipe",
-    env: { ...process.env, OMPI_MCA_rmaps_base_oversubscribe: "1" },
+    // nrniv -python finds its Python through PATH: put the one that imports neuron first.
+    env: { ...process.env, PATH: `${dirname(PYTHON!)}:${process.env.PATH}` },
   });
 }
 
