@@ -89,6 +89,11 @@ export function describeCells(d: ModelData, written: Map<string, WrittenMechanis
       for (const m of d.channels) {
         const mask = d.channelMask.get(m.name);
         if (!mask || !comps.some((k) => mask[k])) continue;
+        if (written.get(m.name)!.asIs && !comps.every((k) => mask[k]))
+          throw exportError(
+            `${where}: the imported mechanism ${m.name} is in some of its compartments only; NEURON inserts a ` +
+              "mechanism into a whole section, and the .mod file is exported as it is: insert it into the whole branch",
+          );
         s.mechanisms.push(sectionMechanism(d, m, written.get(m.name)!, comps, mask));
       }
       return s;
@@ -103,7 +108,7 @@ function sectionMechanism(
   comps: number[],
   mask: Uint8Array,
 ): SectionMechanism {
-  const values: Record<string, number[]> = { present: comps.map((k) => (mask[k] ? 1 : 0)) };
+  const values: Record<string, number[]> = w.asIs ? {} : { present: comps.map((k) => (mask[k] ? 1 : 0)) };
   const defaults = { ...m.paramDefaults(), ...m.stateDefaults() };
   for (const [key, name] of [...Object.entries(w.params), ...Object.entries(w.states)]) {
     const c = d.column(key);
@@ -111,7 +116,7 @@ function sectionMechanism(
   }
   const ions: Record<string, number[]> = {};
   const ionDefaults = m.compiled.ionColumnDefaults;
-  for (const name of w.ionReads) {
+  for (const name of w.ionValues) {
     const c = d.column(name);
     const dflt = ionDefaults[m.compiled.ionColumnKeys.indexOf(name)];
     ions[name] = comps.map((k) => (c && Number.isFinite(c[k]) ? c[k] : dflt));

@@ -30,6 +30,8 @@ export interface ModelDescription {
   celsius: number;
   /** NEURON names of the mechanisms the model needs. */
   mechanisms: string[];
+  /** NEURON globals to set (`name_SUFFIX` of GLOBAL parameters, `usetable_SUFFIX`). */
+  globals: Record<string, number>;
   cells: SectionDescription[][];
   synapses: Array<{
     type: string;
@@ -109,6 +111,7 @@ export function describeModel(
       const w = written.get(m.name)!;
       const local = w.states[r.state];
       if (local) return { kind: "segment", at: loc(r.index), variable: `${local}_${w.suffix}`, label };
+      if (w.ionValues.includes(r.state)) return { kind: "segment", at: loc(r.index), variable: r.state, label };
     }
     throw exportError(
       `the recording of ${r.state} at compartment ${r.index} (${name(r.index)}) is not exported: ` +
@@ -122,11 +125,38 @@ export function describeModel(
     nSteps: o.nSteps,
     secondorder: o.secondorder,
     celsius: c0,
-    mechanisms: [...written.keys()],
+    mechanisms: [...written.values()].map((w) => w.suffix),
+    globals: globalValues(d, written),
     cells: describeCells(d, written),
     synapses,
     stimuli: d.stimuli.map((s) => ({ at: loc(s.node), amp: samples(stimulusSamples(s.values, o.dt, nSamples)) })),
     voltageClamps,
     recordings,
   };
+}
+
+/** The GLOBALs of imported mechanisms (one value where the mechanism is), and usetable_ = 0. */
+function globalValues(d: ModelData, written: Map<string, WrittenMechanism>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of d.channels) {
+    const w = written.get(m.name)!;
+    if (w.usetable) out[w.usetable] = 0;
+    const mask = d.channelMask.get(m.name);
+    for (const [key, name] of Object.entries(w.globals ?? {})) {
+      const col = d.column(key);
+      let value = m.paramDefaults()[key];
+      let first = -1;
+      for (let k = 0; col && mask && k < d.nComp; k++) {
+        if (!mask[k] || !Number.isFinite(col[k])) continue;
+        if (first < 0) [first, value] = [k, col[k]];
+        else if (col[k] !== value)
+          throw exportError(
+            `${key} is ${value} at compartment ${first} but ${col[k]} at compartment ${k}; it is a GLOBAL of ` +
+              `${w.suffix}.mod, one value for the whole model in NEURON: give it one value, or declare it RANGE in the file`,
+          );
+      }
+      out[name] = value;
+    }
+  }
+  return out;
 }

@@ -10,6 +10,8 @@ import type { ModelData } from "../model/data.js";
 import type { SolverName } from "../sim/steppers.js";
 import { describeModel } from "./describe-model.js";
 import { exportError } from "./errors.js";
+import { nmodlSourceOf } from "../nmodl/source.js";
+import { writeImported } from "./nmodl-imported.js";
 import { type WrittenMechanism, writeMechanism } from "./nmodl-write.js";
 import { readmeText } from "./readme.js";
 import { SCRIPT } from "./script.js";
@@ -81,12 +83,15 @@ export function exportNeuron(module: { readonly base: ModelData }, options: Expo
   const written = new Map<string, WrittenMechanism>();
   const mechanisms: Mechanism[] = [...d.channels, ...d.synapseTypes.values()];
   for (const m of mechanisms) {
-    if (NEURON_NAMES.has(m.name))
-      throw exportError(
-        `${m.kind} "${m.name}" has the name of a mechanism built into NEURON; insert it under another name (new ${m.name}Class("my${m.name}"))`,
-      );
     if (written.has(m.name)) throw exportError(`two mechanisms are named "${m.name}"; NEURON needs distinct names`);
-    written.set(m.name, writeMechanism(m));
+    const source = nmodlSourceOf(m);
+    if (source && NEURON_NAMES.has(source.suffix))
+      throw exportError(
+        `the imported ${source.suffix}.mod has the SUFFIX of a mechanism built into NEURON; change its SUFFIX in the file`,
+      );
+    // A project mechanism named like one of NEURON's (the L5PC's "pas") gets "_dl" in NEURON.
+    const w = source ? writeImported(m, source) : writeMechanism(m, NEURON_NAMES.has(m.name) ? `${m.name}_dl` : m.name);
+    written.set(m.name, w);
   }
   const nSteps = Math.round(tMax / deltaT);
   const model = describeModel(d, written, { dt: deltaT, nSteps, secondorder: solver === "bwd_euler" ? 0 : 2 });

@@ -7,6 +7,7 @@
 import type { Mechanism } from "../mechanisms/define.js";
 import { parseExpr } from "../mechanisms/expr/parser.js";
 import { ionVariableNames } from "../mechanisms/ions.js";
+import { stateKeyOf } from "../mechanisms/keys.js";
 import type { GateSpec, QuantitySpec } from "../mechanisms/types.js";
 import { exportError } from "./errors.js";
 import { NmodlPrinter } from "./nmodl-expr.js";
@@ -21,8 +22,14 @@ export interface WrittenMechanism {
   params: Record<string, string>;
   /** Full state key -> NMODL name (STATE). */
   states: Record<string, string>;
-  /** Ion variables read whose per-compartment values the script sets (`ek`, `cai`). */
-  ionReads: string[];
+  /** Ion variables (reversal potentials, concentrations) whose per-compartment values the script sets. */
+  ionValues: string[];
+  /** Full parameter key -> NEURON's GLOBAL (`name_SUFFIX`): one value for the whole model. */
+  globals?: Record<string, string>;
+  /** NEURON's `usetable_SUFFIX`, set to 0 (exact rates, as Dendrolab), when the file has TABLEs. */
+  usetable?: string;
+  /** The text is the imported `.mod` file as it was read (no `present` switch). */
+  asIs?: boolean;
 }
 
 /** Names NMODL or NEURON reserve; a spec name equal to one gets a trailing `_dl`. */
@@ -40,34 +47,26 @@ const quantity = (q: number | QuantitySpec): number => (typeof q === "number" ? 
  *
  * @example writeMechanism(new HH()).text.startsWith("TITLE") // true
  */
-export function writeMechanism(mech: Mechanism): WrittenMechanism {
+export function writeMechanism(mech: Mechanism, suffix = mech.name): WrittenMechanism {
   const spec = mech.spec;
   const kind = spec.kind;
   const where = `${kind} "${spec.name}"`;
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) throw exportError(`${where}: its name is not an NMODL name`);
   const ionNames = new Map<string, string>(); // ion variable -> species
-  const ionReads: string[] = [];
   const useIon: string[] = [];
   const compiledIons = mech.compiled.ions;
   for (const [species, use] of Object.entries(spec.ions ?? {})) {
-    const names = ionVariableNames(species);
-    for (const w of use.write ?? [])
-      if (w !== names.current)
-        throw exportError(
-          `${where} writes the concentration ${w}; concentration dynamics are not exported yet ` +
-            "(export models whose ion concentrations are constant)",
-        );
-    for (const r of use.read ?? []) {
-      if (r === names.current)
-        throw exportError(`${where} reads the ion current ${r}, which is not exported yet`);
-      ionReads.push(r);
-    }
     for (const n of [...(use.read ?? []), ...(use.write ?? [])]) ionNames.set(n, species);
     const z = compiledIons.find((c) => c.species === species)?.valence ?? use.valence ?? 1;
     const read = use.read?.length ? ` READ ${use.read.join(", ")}` : "";
     const write = use.write?.length ? ` WRITE ${use.write.join(", ")}` : "";
     useIon.push(`    USEION ${species}${read}${write} VALENCE ${z}`);
   }
+  // Per-compartment ion values the script sets: reversal potentials and concentrations.
+  const ionValues = [...ionNames.keys()].filter((n) => {
+    const names = ionVariableNames(ionNames.get(n)!);
+    return n !== names.current;
+  });
   const nmodlName = (n: string) => (RESERVED.has(n) || n.startsWith("dl") ? `${n}_dl` : n);
   const params: Record<string, string> = {};
   const paramLines: string[] = [];
@@ -84,9 +83,11 @@ export function writeMechanism(mech: Mechanism): WrittenMechanism {
   }
   const states: Record<string, string> = {};
   for (const n of Object.keys(spec.states)) {
+    if (ionNames.has(n)) continue; // a concentration: an ion variable (set with the ions)
     local.set(n, nmodlName(n));
-    states[`${spec.name}_${n}`] = nmodlName(n);
+    states[stateKeyOf(spec, n)] = nmodlName(n);
   }
+  const stateNames = Object.keys(spec.states).map((n) => (ionNames.has(n) ? n : nmodlName(n)));
   const defs = Object.entries(spec.definitions ?? {});
   for (const [n] of defs) local.set(n, nmodlName(n));
   const rename = (n: string): string => {
@@ -104,7 +105,7 @@ export function writeMechanism(mech: Mechanism): WrittenMechanism {
   };
   const assigned = new Set<string>(["v (mV)", kind === "synapse" ? "i (nA)" : "i (mA/cm2)"]);
   if (kind === "synapse") assigned.add("vpre (mV)");
-  for (const n of ionNames.keys()) assigned.add(n);
+  for (const n of ionNames.keys()) if (!(n in spec.states)) assigned.add(n);
   const usesCelsius = JSON.stringify(spec).includes("celsius");
   if (usesCelsius) assigned.add("celsius (degC)");
   const defLines = defs.map(([n, e]) => `    ${nmodlName(n)} = ${expr(e, `definition ${n}`)}`);
@@ -114,7 +115,7 @@ export function writeMechanism(mech: Mechanism): WrittenMechanism {
   const next: string[] = [];
   const nextAssign: string[] = [];
   for (const [s, gate] of Object.entries(spec.gates) as [string, GateSpec][]) {
-    const x = nmodlName(s);
+    const x = ionNames.has(s) ? s : nmodlName(s);
     const part = `gate ${s}`;
     if ("alpha" in gate) {
       assigned.add(`dlr_${x}_a`).add(`dlr_${x}_b`);
@@ -143,14 +144,14 @@ export function writeMechanism(mech: Mechanism): WrittenMechanism {
   const blocks = [
     `TITLE Dendrolab ${kind} ${spec.name} (written by exportNeuron from its Dendrolab definition)`,
     `NEURON {
-    ${channel ? "SUFFIX" : "POINT_PROCESS"} ${spec.name}
+    ${channel ? "SUFFIX" : "POINT_PROCESS"} ${suffix}
     NONSPECIFIC_CURRENT i
 ${useIon.join("\n")}${useIon.length ? "\n" : ""}    RANGE ${rangeNames.join(", ")}
 }`,
     `PARAMETER {\n${paramLines.join("\n")}\n}`,
     `ASSIGNED {\n${[...assigned].map((a) => `    ${a}`).join("\n")}\n}`,
   ];
-  if (Object.keys(states).length > 0) blocks.push(`STATE { ${Object.values(states).join(" ")} }`);
+  if (stateNames.length > 0) blocks.push(`STATE { ${stateNames.join(" ")} }`);
   const solves = [
     ...(next.length ? ["    SOLVE dl_next"] : []),
     ...(cnexp.length ? ["    SOLVE dl_cnexp METHOD cnexp"] : []),
@@ -162,5 +163,5 @@ ${useIon.join("\n")}${useIon.length ? "\n" : ""}    RANGE ${rangeNames.join(", "
   if (cnexp.length) blocks.push(`DERIVATIVE dl_cnexp {\n${[...defsCall, ...cnexp].join("\n")}\n}`);
   if (implicit.length) blocks.push(`DERIVATIVE dl_implicit {\n${[...defsCall, ...implicit].join("\n")}\n}`);
   blocks.push(...printer.helperBlocks());
-  return { suffix: spec.name, kind, text: `${blocks.join("\n\n")}\n`, params, states, ionReads };
+  return { suffix, kind, text: `${blocks.join("\n\n")}\n`, params, states, ionValues };
 }

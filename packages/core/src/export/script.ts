@@ -54,6 +54,8 @@ def load_mechanisms(needed):
 with open(os.path.join(HERE, "model.json")) as f:
     M = json.load(f)
 load_mechanisms(M["mechanisms"])
+for name, value in M["globals"].items():
+    setattr(h, name, value)
 pc = h.ParallelContext()
 rank, nhost = int(pc.id()), int(pc.nhost())
 h.load_file("stdrun.hoc")
@@ -163,6 +165,8 @@ tvec = h.Vector()
 if rank == 0:  # rank 0 holds gid 0, so it has a section to record t in
     tvec.record(h._ref_t, sec=cells[0][0])
 
+for gid, secs in cells.items():
+    set_states(secs, M["cells"][gid])  # before INITIAL blocks too: they may read these values
 h.finitialize()  # keeps each segment's v (set above); then Dendrolab's states overwrite NEURON's
 for gid, secs in cells.items():
     set_states(secs, M["cells"][gid])

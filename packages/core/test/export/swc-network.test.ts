@@ -52,7 +52,7 @@ describe.skipIf(neuronMissing !== null)("exportNeuron in NEURON: traced cells an
       cell.group("soma").set("HH_gNa", 0.25);
       cell.group("apical").set("HH_gK", 0.02);
       cell.group("apical").set("HH_gLeak", 0.0005);
-      const nb = cell.view.column("global_branch_index").at(-1)! + 1;
+      const nb = Number(cell.view.column("global_branch_index").at(-1)) + 1;
       cell.branch([2, 3, 5, 8]).addToGroup("oblique"); // a region of the user's own
       cell.group("oblique").set("HH_gNa", 0.08);
       cell.group("oblique").set("capacitance", 1.5);
