@@ -61,7 +61,9 @@ export function describeCells(d: ModelData, written: Map<string, WrittenMechanis
             "NEURON takes either pt3d points or diameters per section: set the radius of the whole branch",
         );
       if (!comps.every((k) => same(ra[k], ra[first])))
-        throw exportError(`${where}: axial_resistivity differs between its compartments; NEURON has one Ra per section`);
+        throw exportError(
+          `${where}: axial_resistivity differs between its compartments; NEURON has one Ra per section`,
+        );
       const parentX = cell.parentX[bl] ?? 1;
       const pn = cell.parents[bl] >= 0 ? cell.ncomp[cell.parents[bl]] : 1;
       const s: SectionDescription = {

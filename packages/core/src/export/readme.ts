@@ -58,7 +58,9 @@ More ranks than cells leaves ranks idle: with N cells, use at most N ranks.
 
 The run is fixed-step (\`cvode\` off), starts from Dendrolab's values of \`v\` and every
 state (written over NEURON's after \`finitialize\`), and takes exactly ${m.nSteps} steps.
-Stimuli are played into IClamps (\`Vector.play\`, one value per step). Voltage clamps
-are SEClamps with a series resistance of 1e-9 MOhm.
+Stimuli are played into IClamps (\`Vector.play\`, one value per step). A voltage clamp
+is Dendrolab's: the clamped segment's v is set to the held value after each step's
+voltage solve and before the states advance (\`CVode.extra_scatter_gather\`), not an
+SEClamp (which would hold it during the solve and move the neighbours' voltages).
 `;
 }

@@ -6,7 +6,7 @@
  */
 
 /** The script's text (it is the same for every model: the model is `model.json`). */
-export const SCRIPT = String.raw`"""A Dendrolab model exported for NEURON 8.2+ (written by exportNeuron).
+export const SCRIPT = `"""A Dendrolab model exported for NEURON 8.2+ (written by exportNeuron).
 
 Compile the mechanisms once (nrnivmodl mechanisms), then run
     python3 model.py                            (one process)
@@ -140,15 +140,24 @@ for st in M["stimuli"]:
         vec = h.Vector(st["amp"])
         vec.play(ic._ref_amp, M["dt"])
         keep += [ic, vec]
+clamped = []
 for cl in M["voltageClamps"]:
     seg = seg_at(cl["at"])
     if seg is not None:
-        se = h.SEClamp(seg)
-        se.dur1, se.rs = 1e9, 1e-9
         seg.v = cl["v"][0]
-        vec = h.Vector(cl["v"][1:] + cl["v"][-1:])  # the target of the step that ends at t_k+1
-        vec.play(se._ref_amp1, M["dt"])
-        keep += [se, vec]
+        clamped.append((seg, cl["v"]))
+
+
+def impose_clamps():
+    """Dendrolab's voltage clamp: after each step's voltage solve, before the states advance."""
+    k = int(round(h.t / M["dt"])) + 1  # called before t moves on: this step ends at t_k
+    for seg, values in clamped:
+        if k < len(values):
+            seg.v = values[k]
+
+
+if clamped:
+    h.cvode.extra_scatter_gather(0, impose_clamps)
 
 records = {}
 for i, r in enumerate(M["recordings"]):

@@ -47,8 +47,7 @@ describe.skipIf(neuronMissing !== null)("exportNeuron: the full L5PC in NEURON",
       const ours = jx.simulate(cell, opts);
       expect(Math.max(...ours.values.subarray(0, ours.nSamples))).toBeGreaterThan(0); // the soma spikes
       const { files, main } = jx.exportNeuron(cell, opts);
-      if (what === "imported .mod files")
-        expect(files["mechanisms/SK_E2.mod"]).toBe(modText("l5pc", "SK_E2.mod")); // as it is
+      if (what === "imported .mod files") expect(files["mechanisms/SK_E2.mod"]).toBe(modText("l5pc", "SK_E2.mod")); // as it is
       const dir = writeExport(files, `l5pc-${solver}`);
       compileMechanisms(dir);
       const check = (how: string) => {

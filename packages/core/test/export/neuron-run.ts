@@ -53,10 +53,11 @@ export function writeExport(files: Record<string, string>, prefix: string): stri
 function nrnivmodlCommand(dir: string): string[] {
   const bin = NRNIVMODL!;
   if (existsSync("/usr/lib/nrn/nrnmech_makefile") && !existsSync(join(dirname(bin), "nrnmech_makefile"))) {
+    const sh = (name: string) => `\${${name}}`; // a shell variable of the script
     const src = readFileSync(bin, "utf8")
       .replace(
-        'make -j 4 -f "${bindir}/nrnmech_makefile" "ROOT=${prefix}"',
-        'make -j 2 -f "/usr/lib/nrn/nrnmech_makefile" "ROOT=${prefix}" "libdir=/usr/lib/nrn"',
+        `make -j 4 -f "${sh("bindir")}/nrnmech_makefile" "ROOT=${sh("prefix")}"`,
+        `make -j 2 -f "/usr/lib/nrn/nrnmech_makefile" "ROOT=${sh("prefix")}" "libdir=/usr/lib/nrn"`,
       )
       .replace('"LinkCoreNEURON=$LinkCoreNEURON" special &&', '"LinkCoreNEURON=$LinkCoreNEURON" mech_lib_shared &&');
     writeFileSync(join(dir, "nrnivmodl-fixed"), src);
@@ -76,7 +77,10 @@ export function readRecordings(dir: string): { header: string[]; columns: number
   const lines = readFileSync(join(dir, "recordings.csv"), "utf8").trim().split("\n");
   const header = lines[0].split(",");
   const columns: number[][] = header.map(() => []);
-  for (const line of lines.slice(1)) line.split(",").forEach((x, i) => columns[i].push(Number(x)));
+  for (const line of lines.slice(1)) {
+    const cells = line.split(",");
+    for (let i = 0; i < cells.length; i++) columns[i].push(Number(cells[i]));
+  }
   return { header, columns };
 }
 

@@ -57,10 +57,16 @@ describe.skipIf(neuronMissing !== null)("exportNeuron in NEURON: traced cells an
       cell.group("oblique").set("HH_gNa", 0.08);
       cell.group("oblique").set("capacitance", 1.5);
       cell.initStates();
-      cell.branch(0).comp(1).stimulate(jx.stepCurrent(1, 8, 0.4));
+      cell
+        .branch(0)
+        .comp(1)
+        .stimulate(jx.stepCurrent(1, 8, 0.4));
       cell.branch(0).comp(1).record("v");
       for (const b of [1, Math.floor(nb / 3), Math.floor((2 * nb) / 3), nb - 1]) cell.branch(b).comp(2).record("v");
-      cell.branch(nb - 1).comp(0).record("HH_n");
+      cell
+        .branch(nb - 1)
+        .comp(0)
+        .record("HH_n");
       compare(`swc-ca1-${solver}`, cell, { tMax: 15, deltaT: 0.025, solver }, 1);
     });
   }
@@ -76,7 +82,12 @@ describe.skipIf(neuronMissing !== null)("exportNeuron in NEURON: traced cells an
     net.named("TanhRateSynapse").set("TanhRateSynapse_gS", 0.002);
     net.cell([5, 6]).set("radius", 0.8);
     net.cell(9).branch(1).set("length", 25);
-    for (const c of [0, 3, 7, 12]) net.cell(c).branch(0).comp(0).stimulate(jx.stepCurrent(1 + c / 4, 6, 0.3));
+    for (const c of [0, 3, 7, 12])
+      net
+        .cell(c)
+        .branch(0)
+        .comp(0)
+        .stimulate(jx.stepCurrent(1 + c / 4, 6, 0.3));
     net.cell("all").branch(0).comp(0).record("v");
     net.cell(12).branch(2).comp(2).record("K_n");
     net.named("IonotropicSynapse").edge([0, 1]).record("IonotropicSynapse_s");

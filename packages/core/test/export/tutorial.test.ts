@@ -23,8 +23,16 @@ function tutorial(): jx.Network {
   net.cell([0, 1]).addToGroup("fast_spiking");
   net.cell(2).addToGroup("slow_spiking");
   net.group("fast_spiking").set("Na_gNa", 0.4);
-  net.cell(0).branch(0).comp(0).stimulate(jx.stepCurrent(1, 5, 0.5));
-  net.cell(1).branch(2).comp(1).stimulate(jx.stepCurrent(3, 10, 0.3));
+  net
+    .cell(0)
+    .branch(0)
+    .comp(0)
+    .stimulate(jx.stepCurrent(1, 5, 0.5));
+  net
+    .cell(1)
+    .branch(2)
+    .comp(1)
+    .stimulate(jx.stepCurrent(3, 10, 0.3));
   net.cell([0, 1, 2]).branch(0).comp(0).record("v");
   net.cell(2).branch(3).comp(1).record("v");
   net.cell(2).branch(0).comp(0).record("Na_m");
@@ -43,7 +51,9 @@ describe.skipIf(neuronMissing !== null)("exportNeuron: the tutorial network in N
       compileMechanisms(dir);
       runSerial(dir, main);
       const serial = maxDeviation(ours.values, ours.nSamples, readRecordings(dir).columns);
-      console.log(`tutorial ${solver} serial: max |dV| per recording ${serial.map((x) => x.toExponential(2)).join(" ")}`);
+      console.log(
+        `tutorial ${solver} serial: max |dV| per recording ${serial.map((x) => x.toExponential(2)).join(" ")}`,
+      );
       for (const d of serial) expect(d).toBeLessThan(0.01);
       if (mpiMissing) {
         console.log(`skipping mpiexec: ${mpiMissing}`);
@@ -52,7 +62,9 @@ describe.skipIf(neuronMissing !== null)("exportNeuron: the tutorial network in N
       const out = runMpi(dir, main, 2);
       expect(out).toContain("3 cells on 2 rank(s)");
       const mpi = maxDeviation(ours.values, ours.nSamples, readRecordings(dir).columns);
-      console.log(`tutorial ${solver} mpiexec -n 2: max |dV| per recording ${mpi.map((x) => x.toExponential(2)).join(" ")}`);
+      console.log(
+        `tutorial ${solver} mpiexec -n 2: max |dV| per recording ${mpi.map((x) => x.toExponential(2)).join(" ")}`,
+      );
       for (const d of mpi) expect(d).toBeLessThan(0.01);
     });
   }
