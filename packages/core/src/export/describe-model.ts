@@ -85,7 +85,7 @@ export function describeModel(
     if (c.target !== "node" || c.state !== "v")
       throw exportError(
         `a clamp of ${c.target === "edge" ? `synapse ${c.index}'s` : `compartment ${c.index}'s (${name(c.index)})`} state ` +
-          `${c.state}: NEURON clamps only voltages (SEClamp); remove the clamp or clamp "v"`,
+          `${c.state}: the export holds only voltages in NEURON; remove the clamp or clamp "v"`,
       );
     return { at: loc(c.index), v: samples(c.values) };
   });

@@ -48,7 +48,8 @@ const NEURON_NAMES = new Set(
  * gives each cell a gid, spreads them over MPI ranks round-robin, joins graded synapses
  * with `ParallelContext.source_var`/`target_var`, and writes `recordings.csv` beside
  * itself: `t` (ms), then one column per recording in record order, sample k at
- * t = k * deltaT (mV for voltages). Stored values are exported (not a `paramState`).
+ * t = k * deltaT (mV for voltages). Stored values are exported (not a `paramState`);
+ * a view exports the whole model it belongs to.
  *
  * Everything is checked before any text is produced: what NEURON cannot take (a
  * mechanism function without an NMODL form, concentration dynamics, a clamp of a

@@ -88,13 +88,13 @@ describe("exportNeuron: what NEURON cannot take is a clear error, before any fil
     expect(e.message).toMatch(/channel "Odd", current calls efun_d1\(\), which has no NMODL form/);
   });
 
-  it("a clamp of a gate state (NEURON clamps only voltages) names the state and the compartment", () => {
+  it("a clamp of a gate state names the state and the compartment", () => {
     const c = cell();
     c.branch(2).comp(1).clamp("HH_m", new Float64Array(41).fill(0.1));
     const e = errorOf(() => jx.exportNeuron(c, { tMax: 1 }));
     expect(e.code).toBe("NOT_EXPORTABLE");
     expect(e.message).toContain("a clamp of compartment 5's (cell0_branch2(0.75)) state HH_m");
-    expect(e.message).toContain("NEURON clamps only voltages (SEClamp)");
+    expect(e.message).toContain('the export holds only voltages in NEURON; remove the clamp or clamp "v"');
   });
 
   it("forward Euler, a temperature that varies, Ra varying within a branch", () => {
