@@ -6,6 +6,7 @@
  */
 import { DendrolabError } from "../errors.js";
 import type { Mechanism } from "../mechanisms/define.js";
+import type { View } from "../api/view.js";
 import type { ModelData } from "../model/data.js";
 import type { SolverName } from "../sim/steppers.js";
 import { describeModel } from "./describe-model.js";
@@ -61,8 +62,8 @@ const NEURON_NAMES = new Set(
  * for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
  * // then, in dir: nrnivmodl mechanisms && mpiexec -n 4 nrniv -mpi -python model.py
  */
-export function exportNeuron(module: { readonly base: ModelData }, options: ExportNeuronOptions): NeuronExport {
-  const d = module?.base;
+export function exportNeuron(module: View, options: ExportNeuronOptions): NeuronExport {
+  const d: ModelData | undefined = module?.base;
   if (!d || typeof d !== "object" || !("topo" in d))
     throw new DendrolabError("exportNeuron: give a module or view (a Cell, a Network...).", "INVALID_ARGUMENT");
   const { tMax, deltaT = 0.025, solver = "bwd_euler" } = options ?? ({} as ExportNeuronOptions);

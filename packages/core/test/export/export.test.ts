@@ -2,7 +2,7 @@
  * exportNeuron without NEURON: the files it writes, and the clear errors (before any
  * file) for what NEURON cannot take.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import * as jx from "../../src/index.js";
 import { HH, Leak } from "../../src/channels.js";
 import { loadNmodl } from "../../src/nmodl/load.js";
@@ -28,6 +28,13 @@ function errorOf(f: () => unknown): jx.DendrolabError {
 }
 
 describe("exportNeuron: the files", () => {
+  it("is typed: a module or view, { tMax, deltaT?, solver? } -> { files, main }", () => {
+    expectTypeOf(jx.exportNeuron).parameter(0).toEqualTypeOf<jx.View>();
+    expectTypeOf(jx.exportNeuron).parameter(1).toEqualTypeOf<jx.ExportNeuronOptions>();
+    expectTypeOf(jx.exportNeuron).returns.toEqualTypeOf<{ files: Record<string, string>; main: string }>();
+    expectTypeOf<jx.ExportNeuronOptions["solver"]>().toEqualTypeOf<jx.SolverName | undefined>();
+  });
+
   it("writes model.py (main), model.json, README.md and one .mod per mechanism", () => {
     const net = new jx.Network([cell(), cell()]);
     jx.connect(net.cell(0).branch(0).comp(0), net.cell(1).branch(1).comp(1), new IonotropicSynapse());
