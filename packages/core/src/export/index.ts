@@ -34,11 +34,19 @@ export interface NeuronExport {
   main: string;
 }
 
-/** Mechanism and point-process names NEURON has built in (a mechanism may not take one). */
+/**
+ * Names a mechanism may not have in NEURON: its built-in mechanisms and point processes,
+ * segment attributes the script reads (`seg.<suffix>`), and hoc classes it uses.
+ */
 const NEURON_NAMES = new Set(
-  "hh pas fastpas extracellular capacitance morphology na_ion k_ion ca_ion IClamp SEClamp VClamp OClamp APCount ExpSyn Exp2Syn AlphaSynapse NetStim IntFire1 IntFire2 IntFire4 PatternStim PointProcessMark HalfGap".split(
-    " ",
-  ),
+  [
+    "hh pas fastpas extracellular capacitance morphology na_ion k_ion ca_ion IClamp SEClamp VClamp OClamp APCount",
+    "ExpSyn Exp2Syn AlphaSynapse NetStim IntFire1 IntFire2 IntFire4 PatternStim PointProcessMark HalfGap",
+    "v diam cm area ri x sec node_index point_processes hname",
+    "Section Vector List Random NetCon ParallelContext CVode MechanismType",
+  ]
+    .join(" ")
+    .split(" "),
 );
 
 /**

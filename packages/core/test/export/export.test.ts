@@ -70,6 +70,22 @@ describe("exportNeuron: the files", () => {
     ]);
   });
 
+  it("a mechanism named like one of NEURON's gets _dl in NEURON (the L5PC's pas)", () => {
+    const Pas = jx.defineChannel({
+      name: "pas",
+      params: { g: 1e-4, e: -70 },
+      states: {},
+      gates: {},
+      current: "g * (v - e)",
+    });
+    const c = cell();
+    c.insert(new Pas());
+    const { files } = jx.exportNeuron(c, { tMax: 1 });
+    expect(files["mechanisms/pas_dl.mod"]).toContain("SUFFIX pas_dl");
+    expect(files["mechanisms/pas_dl.mod"]).toContain("e_dl = -70"); // a parameter named like an NMODL word, too
+    expect(JSON.parse(files["model.json"]).mechanisms).toEqual(["HH", "pas_dl"]);
+  });
+
   it("Crank-Nicolson is NEURON's secondorder 2; a mechanism on part of a section is switched off elsewhere", () => {
     const c = cell();
     c.branch(1).comp(0).insert(new Leak());
