@@ -18,6 +18,16 @@ if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] && echo "test: $("${CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null | head -1)"
+# The NEURON export tests (packages/core/test/export) run Debian's NEURON and MPI; without them they skip, saying why.
+if ! command -v nrnivmodl >/dev/null || ! /usr/bin/python3 -c "import neuron" >/dev/null 2>&1 || ! command -v mpiexec >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test: installing Debian's NEURON and Open MPI for the export tests"
+    (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3-neuron neuron-dev python3-numpy openmpi-bin) >/tmp/dendrolab-apt-neuron.log 2>&1 \
+      || { tail -20 /tmp/dendrolab-apt-neuron.log; echo "test: could not install NEURON; the export tests will skip"; }
+  else
+    echo "test: NEURON is missing; the export tests will skip (install: apt-get install -y python3-neuron neuron-dev python3-numpy openmpi-bin)"
+  fi
+fi
 rm -rf packages/*/test-results apps/*/test-results e2e/test-results
 pnpm exec turbo run lint typecheck test --continue=dependencies-successful --concurrency=1 --output-logs=full --log-order=stream
 status=$?

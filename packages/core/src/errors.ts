@@ -28,6 +28,8 @@ export type ErrorCode =
   | "NON_FINITE"
   /** A bad channel or synapse spec (`MechanismSpecError`). */
   | "MECHANISM_SPEC"
+  /** A model part that `exportNeuron` cannot write for NEURON (a mechanism, a clamp, a geometry). */
+  | "NOT_EXPORTABLE"
   /** A bad expression in a mechanism spec (`ExpressionError`). */
   | "EXPRESSION"
   /** An SWC file that cannot be read: syntax, values or tree structure (`SwcError`). */

@@ -10,6 +10,7 @@ import "./train/bridge.js";
 
 export * from "./sim.js";
 export { integrate, integrateBatch } from "./train/integrate.js";
+export { exportNeuron, type ExportNeuronOptions, type NeuronExport } from "./export/index.js";
 export {
   AffineTransform,
   ChainTransform,

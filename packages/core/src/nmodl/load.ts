@@ -9,6 +9,7 @@ import { analyzeNmodl, type NmodlMechanism } from "./analyze.js";
 import type { NeuronBlock, SourcePos } from "./ast.js";
 import { NmodlError } from "./errors.js";
 import { parseNmodl } from "./parser.js";
+import { rememberNmodlSource } from "./source.js";
 import { toChannelSpec } from "./to-spec.js";
 
 /** A parameter of an imported mechanism. */
@@ -117,6 +118,7 @@ export function loadNmodl(text: string): NmodlMechanismClass {
   }
   const info = describe(m, new Set(neuron.global), translation.hidden, translation.outputs, new cls());
   Object.defineProperty(cls, "nmodl", { value: info, enumerable: true });
+  rememberNmodlSource(cls, { text, suffix: m.suffix, range: new Set(neuron.range) });
   return cls as NmodlMechanismClass;
 }
 
