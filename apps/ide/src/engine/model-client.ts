@@ -224,6 +224,10 @@ export class ModelClient {
     return this.request({ kind: "column", key });
   }
 
+  exportNeuron(sim: SimSettings): Promise<ModelReply> {
+    return this.request({ kind: "export-neuron", sim });
+  }
+
   mechanisms(files: Record<string, string>): Promise<ModelReply> {
     return this.request({ kind: "mechanisms", files });
   }

@@ -82,6 +82,10 @@ export function createServices(
       const r = await mc().column(key);
       return answer(r, "column", (x) => x.values);
     },
+    async exportNeuron(sim) {
+      const r = await mc().exportNeuron(sim);
+      return answer(r, "neuron-files", (x) => ({ files: x.files, main: x.main }));
+    },
     async mechanisms(files) {
       const r = await mc().mechanisms({ ...files });
       return answer(r, "mechanisms", (x) => x.report);

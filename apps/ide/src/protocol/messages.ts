@@ -63,7 +63,16 @@ export function isScriptReply(m: unknown): m is ScriptReply {
 /** What the page checks of a worker's reply (the workers are the page's own code): an id and a known kind. */
 const replyOf = <const K extends readonly [string, ...string[]]>(kinds: K) =>
   v.looseObject({ id, kind: v.picklist(kinds) });
-const ModelReplyHeader = replyOf(["loaded", "table", "traces", "column", "mechanisms", "error", "progress"]);
+const ModelReplyHeader = replyOf([
+  "loaded",
+  "table",
+  "traces",
+  "column",
+  "mechanisms",
+  "neuron-files",
+  "error",
+  "progress",
+]);
 const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
 // ---- model worker ---------------------------------------------------------------------
@@ -79,7 +88,9 @@ export type ModelRequest =
   | { kind: "set"; id: number; target: TableSource; key: string; value: number; sim: SimSettings; table: TableSource }
   | { kind: "column"; id: number; key: string }
   /** Describes the loaded model's mechanisms and the session's `.mod` files (by name). */
-  | { kind: "mechanisms"; id: number; files: Record<string, string> };
+  | { kind: "mechanisms"; id: number; files: Record<string, string> }
+  /** The loaded model as NEURON files (`exportNeuron` of the core), for the settings given. */
+  | { kind: "export-neuron"; id: number; sim: SimSettings };
 
 export type ModelReply =
   | {
@@ -95,6 +106,7 @@ export type ModelReply =
   | { kind: "traces"; id: number; traces: Traces }
   | { kind: "column"; id: number; values: number[] }
   | { kind: "mechanisms"; id: number; report: MechanismsReport }
+  | { kind: "neuron-files"; id: number; files: Record<string, string>; main: string }
   /** `interrupted`: made by the page's client, which ended the worker (hung, stopped or crashed). */
   | { kind: "error"; id: number; message: string; interrupted?: boolean }
   /** Not a reply: a simulation of the request starts (sent before any long one; the page resets its deadline). */

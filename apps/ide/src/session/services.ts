@@ -33,6 +33,8 @@ export interface Services {
   column(key: string): Promise<Answer<number[]>>;
   /** The Mechanisms panel: the loaded model's mechanisms and the given `.mod` files. */
   mechanisms(modFiles: Readonly<Record<string, string>>): Promise<Answer<MechanismsReport>>;
+  /** The loaded model as NEURON files: relative path -> text, and the script to run. */
+  exportNeuron?(sim: SimSettings): Promise<Answer<{ files: Record<string, string>; main: string }>>;
   train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
   /** Stops the model worker's run (restarting it with the last good model); false if it was idle. Optional for fakes. */
   stopModel?(): boolean;

@@ -10,9 +10,9 @@ import { FilePickerButton } from "./FilePickerButton.js";
 import { useActions, useSessionState } from "./session-context.js";
 import "./project.css";
 
-/** Offers a text as a file download. */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+/** Offers a text (or bytes) as a file download. */
+export function downloadText(fileName: string, text: string | Uint8Array, type = "application/json"): void {
+  const url = URL.createObjectURL(new Blob([text as BlobPart], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
@@ -68,6 +68,17 @@ export function ProjectButtons() {
             }
           }}
         />
+        <button
+          type="button"
+          data-testid="export-neuron"
+          title="Download the model as a NEURON 8.2 Python script with its .mod files and a README (zip): nrnivmodl mechanisms, then nrniv -python model.py, or mpiexec -n N nrniv -mpi -python model.py on a cluster"
+          onClick={() => {
+            close();
+            void a.exportNeuron().then((z) => z && downloadText(z.fileName, z.bytes, "application/zip"));
+          }}
+        >
+          ⤓ Export to NEURON (.zip)
+        </button>
         <button
           type="button"
           data-testid="back-to-tutorial"

@@ -189,6 +189,13 @@ export class ModelEngine {
     return mechanismsReport(this.model, modFiles);
   }
 
+  /** The loaded model as NEURON files (the export module loads on first use). */
+  async exportNeuron(sim: SimSettings): Promise<{ files: Record<string, string>; main: string }> {
+    if (!this.model) throw new Error("No model is loaded yet: run the script first.");
+    const { exportNeuron } = await import("@dendrolab/core/export");
+    return exportNeuron(this.model, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
+  }
+
   /** One compartment column (NaN where absent), for colouring the morphology. */
   column(key: string): number[] {
     const col = this.m.base.columns.get(key);

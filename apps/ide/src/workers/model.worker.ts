@@ -60,6 +60,12 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
       case "mechanisms":
         reply({ kind: "mechanisms", id: req.id, report: engine.mechanisms(req.files) });
         return;
+      case "export-neuron":
+        engine.exportNeuron(req.sim).then(
+          ({ files, main }) => reply({ kind: "neuron-files", id: req.id, files, main }),
+          (err: Error) => reply({ kind: "error", id: req.id, message: err.message }),
+        );
+        return;
     }
   } catch (err) {
     reply({ kind: "error", id: req.id, message: (err as Error).message });
