@@ -11,6 +11,7 @@
  * exactly one message per run.
  */
 import workerSource from "virtual:sandbox-worker-source";
+import { type CheckResult, MAX_RUN_CHECKS } from "../protocol/lesson.js";
 import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import {
   CAP_NOTE_CHARS,
@@ -129,13 +130,15 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     return;
   }
   if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
-    finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)) });
+    const checks = checkResults(m.checks);
+    finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)), ...checks });
     return;
   }
   if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
     const line = Number.isInteger(m.line) && (m.line as number) > 0 ? m.line : null;
     const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
-    finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)) });
+    const checks = checkResults(m.checks);
+    finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)), ...checks });
     return;
   }
   const kind = m && typeof m === "object" && typeof m.kind === "string" ? `"${m.kind.slice(0, 40)}"` : "none";
@@ -145,6 +148,17 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     message: `The script's worker sent an unexpected message (kind ${kind}, not this run's result, error or console line) and was stopped; the previous model is kept.`,
     logs: logsOf(run),
   });
+}
+
+/** A lesson's check results from the worker (untrusted), each message cut to a console line's length. */
+function checkResults(given: unknown): { checks?: CheckResult[] } {
+  if (!Array.isArray(given)) return {};
+  const checks = given.slice(0, MAX_RUN_CHECKS).map((r): CheckResult => {
+    const o = (r && typeof r === "object" ? r : {}) as Record<string, unknown>;
+    const message = typeof o.message === "string" ? capLine(o.message, 1000) : null;
+    return { pass: o.pass === true, message, ...(o.invalid === true ? { invalid: true } : {}) };
+  });
+  return { checks };
 }
 
 function onRun(req: ScriptRequest): void {
@@ -165,7 +179,8 @@ function onRun(req: ScriptRequest): void {
         () => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }),
         scriptTimeoutMs(req.files ?? {}),
       );
-      worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {} });
+      const checks = req.checks ? { checks: req.checks } : {};
+      worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {}, ...checks });
     },
     (e: Error) => finish({ kind: "crash", id: run.id, message: e.message, logs: [] }),
   );
@@ -177,7 +192,8 @@ function onPageMessage(e: MessageEvent): void {
   const files: Record<string, string> = {};
   if (m.files && typeof m.files === "object")
     for (const [name, text] of Object.entries(m.files)) if (typeof text === "string") files[name] = text;
-  onRun({ kind: "run", id: m.id, script: m.script, files });
+  const checks = m.checks && typeof m.checks === "object" ? { checks: m.checks } : {};
+  onRun({ kind: "run", id: m.id, script: m.script, files, ...checks });
 }
 
 // The page hands over one port, once; every other window message is ignored.
