@@ -56,7 +56,7 @@ describe("lesson checks in the sandbox's evaluator", () => {
     ]);
     const rest = thin.replace('set("Na_gNa", 0.4)', 'set("Na_gNa", 0.12)');
     expect(states(l, rest)[2]).toEqual([true, true, true]);
-    const trained = [{ group: "fast_spiking", key: "Na_gNa", value: 0.205 }];
+    const trained = [{ group: "fast_spiking", key: "Na_gNa", value: 0.155 }];
     expect(states(l, rest, 20, trained)).toEqual([[true, true], [true, true], [true, true, true], [true]]);
   });
 

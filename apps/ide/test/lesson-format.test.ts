@@ -49,6 +49,11 @@ describe("lesson files", () => {
     expect(lesson.steps[1].checks).toEqual([]);
   });
 
+  it('starts a new hint at each "> Hint:" line', () => {
+    const r = parse("---\ntitle: T\nexample: hh\n---\n## S\n> Hint: one\n> more\n> Hint: two\n");
+    expect(r.ok && r.lesson.steps[0].hints).toEqual(["one more", "two"]);
+  });
+
   it("takes an inline starting script from a ```ts start block", () => {
     const r = parse("---\ntitle: T\n---\n```ts start\nconst a = 1;\n```\n## S\n- [ ] x `nComp > 0`\n");
     expect(r.ok && r.lesson.start).toEqual({ kind: "script", script: "const a = 1;\n" });

@@ -11,7 +11,7 @@
  *
  * ## Make the apical group      (each "## " heading starts a step)
  * What to do, in markdown.
- * > Hint: lines starting with ">" are a hint, shown on request.
+ * > Hint: lines starting with ">" are a hint, shown on request ("> Hint:" starts the next one).
  * - [ ] The group holds 12 compartments `groups.apical.size === 12`
  * ```
  */
@@ -124,7 +124,7 @@ export function parseLesson(source: string, examples: readonly string[]): Parsed
     if (/^>/.test(raw)) {
       const body = raw.replace(/^>\s?/, "");
       if (!step) bad(n, 'hints belong to a step: put a "## Step title" line above it');
-      else if (hint) hint.push(body);
+      else if (hint && !/^hint:/i.test(body)) hint.push(body);
       else {
         hint = [body.replace(/^hint:\s*/i, "")];
         step.hints.push("");

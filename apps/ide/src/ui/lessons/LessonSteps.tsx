@@ -2,7 +2,7 @@
  * A lesson's steps with their checks (ticked from the sandbox's results) and their hints,
  * opened one at a time on request. Used by the Lesson panel and the editor's preview.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Lesson, LessonStep } from "../../lessons/format.js";
 import type { CheckResult } from "../../protocol/lesson.js";
 import { inline } from "../gallery/Markdownish.js";
@@ -18,8 +18,13 @@ const MARK: Record<State, string> = { pass: "✓", fail: "○", invalid: "⚠", 
 export function LessonSteps({ lesson, results }: { lesson: Lesson; results: ReadonlyArray<CheckResult | null> }) {
   let k = 0;
   const firstOpen = lesson.steps.findIndex((s, i) => !stepDone(lesson, results, i) || s.checks.length === 0);
+  const list = useRef<HTMLOListElement>(null);
+  // The step to work on comes into view when the one before it is done.
+  useEffect(() => {
+    if (firstOpen > 0) list.current?.children[firstOpen]?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [firstOpen]);
   return (
-    <ol className="lesson-steps">
+    <ol className="lesson-steps" ref={list}>
       {lesson.steps.map((step, i) => {
         const from = k;
         k += step.checks.length;
