@@ -30,7 +30,8 @@ export async function openLesson(c: SessionContext, source: string): Promise<Les
   if (!parsed.ok) return parsed.problems;
   const { lesson } = parsed;
   const results = lessonChecks(lesson).map(() => null);
-  patch(c, { lesson: { source, lesson, results, checking: false, problem: null } });
+  const passed = results.map(() => false);
+  patch(c, { lesson: { source, lesson, results, passed, checking: false, problem: null } });
   watch(c);
   if (lesson.start.kind === "example") {
     const ex = await galleryEntry(lesson.start.id)!.load();
@@ -106,7 +107,9 @@ async function evaluateOnce(c: SessionContext): Promise<void> {
   const now = get(c).lesson;
   if (now?.lesson !== state.lesson) return; // another lesson was opened meanwhile
   if (out.checks && out.checks.length === exprs.length) {
-    patch(c, { lesson: { ...now, results: out.checks, checking: false, problem: null } });
+    const results = out.checks;
+    const passed = now.passed.map((p, i) => p || results[i].pass);
+    patch(c, { lesson: { ...now, results, passed, checking: false, problem: null } });
   } else {
     const problem = `The checks could not be evaluated: ${out.ok ? "the sandbox gave no answer for them" : out.message}`;
     patch(c, { lesson: { ...now, checking: false, problem } });

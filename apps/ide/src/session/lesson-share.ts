@@ -37,7 +37,7 @@ export async function handInLink(c: SessionContext, name: string): Promise<strin
   const s = get(c);
   const state = s.lesson;
   if (!state) throw new Error("There is no lesson open to hand in.");
-  const checks = lessonChecks(state.lesson).map((k, i) => ({ label: k.label, pass: state.results[i]?.pass === true }));
+  const checks = lessonChecks(state.lesson).map((k, i) => ({ label: k.label, pass: state.passed[i] === true }));
   const { hash } = await encodeHandIn({
     name,
     lesson: state.source,

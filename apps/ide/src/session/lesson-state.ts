@@ -8,6 +8,8 @@ export interface LessonState {
   lesson: Lesson;
   /** One result per check, in the order of the steps (null: not evaluated yet). */
   results: Array<CheckResult | null>;
+  /** Which checks have passed at some run (a later step may undo an earlier one's change). */
+  passed: boolean[];
   checking: boolean;
   /** Why the checks could not be evaluated last time (e.g. the script timed out). */
   problem: string | null;

@@ -131,7 +131,6 @@ export function CompareView({ links: initial }: { links: string }) {
               layout={{
                 xaxis: { title: { text: "t (ms)" } },
                 yaxis: { title: { text: labels[row] ?? "" } },
-                height: 300,
               }}
               testid="compare-plot"
             />

@@ -13,7 +13,7 @@ export function LessonPanel({ state }: { state: LessonState }) {
   const a = useActions();
   const [folded, setFolded] = useState(false);
   const { lesson, results } = state;
-  const passed = results.filter((r) => r?.pass).length;
+  const passed = state.passed.filter(Boolean).length;
   return (
     <aside className="lesson-panel" role="dialog" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
       <header>
@@ -47,7 +47,7 @@ export function LessonPanel({ state }: { state: LessonState }) {
               {state.problem}
             </p>
           )}
-          <LessonSteps lesson={lesson} results={results} />
+          <LessonSteps lesson={lesson} results={results} passed={state.passed} />
           <HandIn />
         </div>
       )}

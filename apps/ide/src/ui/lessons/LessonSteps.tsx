@@ -8,16 +8,24 @@ import type { CheckResult } from "../../protocol/lesson.js";
 import { inline } from "../gallery/Markdownish.js";
 import { LessonText } from "./LessonText.js";
 
-type State = "pass" | "fail" | "invalid" | "pending";
+/** A check's state; "earlier": it passed at an earlier run, not with the current model. */
+type State = "pass" | "earlier" | "fail" | "invalid" | "pending";
 
-const stateOf = (r: CheckResult | null | undefined): State =>
-  !r ? "pending" : r.invalid ? "invalid" : r.pass ? "pass" : "fail";
+const stateOf = (r: CheckResult | null | undefined, passed: boolean): State =>
+  r?.pass ? "pass" : r?.invalid ? "invalid" : passed ? "earlier" : r ? "fail" : "pending";
 
-const MARK: Record<State, string> = { pass: "✓", fail: "○", invalid: "⚠", pending: "…" };
+const MARK: Record<State, string> = { pass: "✓", earlier: "✓", fail: "○", invalid: "⚠", pending: "…" };
 
-export function LessonSteps({ lesson, results }: { lesson: Lesson; results: ReadonlyArray<CheckResult | null> }) {
+export function LessonSteps(props: {
+  lesson: Lesson;
+  results: ReadonlyArray<CheckResult | null>;
+  /** Which checks have passed at some run (default: none). */
+  passed?: readonly boolean[];
+}) {
+  const { lesson, results } = props;
+  const passed = props.passed ?? [];
   let k = 0;
-  const firstOpen = lesson.steps.findIndex((s, i) => !stepDone(lesson, results, i) || s.checks.length === 0);
+  const firstOpen = lesson.steps.findIndex((s, i) => !stepDone(lesson, passed, i) || s.checks.length === 0);
   const list = useRef<HTMLOListElement>(null);
   // The step to work on comes into view when the one before it is done.
   useEffect(() => {
@@ -28,13 +36,14 @@ export function LessonSteps({ lesson, results }: { lesson: Lesson; results: Read
       {lesson.steps.map((step, i) => {
         const from = k;
         k += step.checks.length;
-        const done = step.checks.length > 0 && stepDone(lesson, results, i);
+        const done = step.checks.length > 0 && stepDone(lesson, passed, i);
         return (
           <Step
             key={step.line}
             index={i}
             step={step}
             results={results.slice(from, from + step.checks.length)}
+            passed={passed.slice(from, from + step.checks.length)}
             first={from}
             done={done}
             current={i === firstOpen}
@@ -45,21 +54,22 @@ export function LessonSteps({ lesson, results }: { lesson: Lesson; results: Read
   );
 }
 
-/** Have all the checks of step `i` passed? */
-export function stepDone(lesson: Lesson, results: ReadonlyArray<CheckResult | null>, i: number): boolean {
+/** Have all the checks of step `i` passed (each at some run)? */
+export function stepDone(lesson: Lesson, passed: readonly boolean[], i: number): boolean {
   const from = lesson.steps.slice(0, i).reduce((n, s) => n + s.checks.length, 0);
-  return lesson.steps[i].checks.every((_, j) => results[from + j]?.pass === true);
+  return lesson.steps[i].checks.every((_, j) => passed[from + j] === true);
 }
 
 function Step(props: {
   index: number;
   step: LessonStep;
   results: ReadonlyArray<CheckResult | null>;
+  passed: readonly boolean[];
   first: number;
   done: boolean;
   current: boolean;
 }) {
-  const { index, step, results, first, done, current } = props;
+  const { index, step, results, passed, first, done, current } = props;
   const [hints, setHints] = useState(0);
   return (
     <li
@@ -78,8 +88,15 @@ function Step(props: {
         <ul className="lesson-checks">
           {step.checks.map((c, j) => {
             const r = results[j];
-            const state = stateOf(r);
-            const why = state === "invalid" ? `line ${c.line}: ${r?.message}` : state === "fail" ? r?.message : null;
+            const state = stateOf(r, passed[j] === true);
+            const why =
+              state === "invalid"
+                ? `line ${c.line}: ${r?.message}`
+                : state === "earlier"
+                  ? `passed at an earlier run; not with the current model${r?.message ? ` (${r.message})` : ""}`
+                  : state === "fail"
+                    ? r?.message
+                    : null;
             return (
               <li
                 key={c.line}
