@@ -8,7 +8,7 @@ import type { HandIn } from "../../lessons/handin.js";
 import { decodeHandIn } from "../../session/lesson-links.js";
 import { Plot } from "../plots/Plot.js";
 import { useActions } from "../session-context.js";
-import { checkColumns, findHandInLinks, overlayTraces } from "./compare-data.js";
+import { checkColumns, findHandInLinks, lessonTitles, overlayTraces, shortLabel } from "./compare-data.js";
 import "./lessons.css";
 
 export function CompareView({ links: initial }: { links: string }) {
@@ -84,6 +84,9 @@ export function CompareView({ links: initial }: { links: string }) {
       )}
       {handIns.length > 0 && (
         <div className="compare-grid">
+          <p className="muted" data-testid="compare-lessons">
+            {handIns.length} hand-in{handIns.length === 1 ? "" : "s"} of {lessonTitles(handIns).join(", ")}
+          </p>
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
@@ -91,7 +94,7 @@ export function CompareView({ links: initial }: { links: string }) {
                 <th>Passed</th>
                 {columns.map((c) => (
                   <th key={c} title={c}>
-                    {c.length > 28 ? `${c.slice(0, 27)}…` : c}
+                    {shortLabel(c)}
                   </th>
                 ))}
               </tr>

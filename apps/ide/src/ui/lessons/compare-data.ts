@@ -29,3 +29,15 @@ export function overlayTraces(handIns: readonly HandIn[], row: number): PlotData
     return [{ type: "scatter", mode: "lines", name: `${h.name} (${i + 1})`, x: tr.t, y: tr.v, line: { width: 1.4 } }];
   });
 }
+
+/** The distinct lesson titles of the hand-ins (read from each lesson file's front matter). */
+export function lessonTitles(handIns: readonly HandIn[]): string[] {
+  const titles = handIns.map((h) => /^title:\s*(.+)$/m.exec(h.lesson)?.[1].trim() ?? "an untitled lesson");
+  return [...new Set(titles)].map((t) => `“${t}”`);
+}
+
+/** A check's label for a column head: without backticks, at most 28 characters. */
+export function shortLabel(label: string): string {
+  const plain = label.replace(/`/g, "");
+  return plain.length > 28 ? `${plain.slice(0, 27)}…` : plain;
+}
