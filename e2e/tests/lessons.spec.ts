@@ -199,3 +199,29 @@ test("a teacher writes a lesson with a live preview and shares it as a link", as
   await shot(student, "09-written-lesson-opened");
   await student.close();
 });
+
+test("a lesson file opened from disk: a check the sandbox cannot compile is marked with its line", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("lessons-menu").click();
+  const lesson = [
+    "---",
+    "title: From a file",
+    "example: hh",
+    "---",
+    "## Run it",
+    "- [ ] The third cell fires `spikes(trace(2)) >= 1`",
+    "- [ ] A check with a typo `nTraces >=`",
+    "",
+  ].join("\n");
+  await page.getByTestId("lesson-open-file").setInputFiles({
+    name: "from-a-file.lesson.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(lesson),
+  });
+  await expect(page.getByTestId("lesson-panel")).toContainText("From a file", { timeout: 30_000 });
+  await waitForRun(page);
+  await expect(check(page, 0)).toHaveAttribute("data-state", "pass", { timeout: 30_000 });
+  await expect(check(page, 1)).toHaveAttribute("data-state", "invalid");
+  await expect(check(page, 1)).toContainText("line 7: not a valid expression");
+  await shot(page, "10-invalid-check");
+});

@@ -78,23 +78,24 @@ export function checkData(s: SessionState): CheckData {
   return { traces, trained };
 }
 
-let inFlight: Promise<void> | null = null;
-let again = false;
+/** Each session's evaluation under way, and whether another was asked for meanwhile. */
+const flights = new WeakMap<SessionContext, { done: Promise<void>; again: boolean }>();
 
 /** Evaluates the lesson's checks on the last run (one at a time; a request during one runs once after it). */
 export async function checkLesson(c: SessionContext): Promise<void> {
-  if (inFlight) {
-    again = true;
-    return inFlight;
+  const flight = flights.get(c);
+  if (flight) {
+    flight.again = true;
+    return flight.done;
   }
-  inFlight = evaluateOnce(c).finally(() => {
-    inFlight = null;
-  });
-  await inFlight;
-  if (again) {
-    again = false;
-    await checkLesson(c);
+  const mine = { done: evaluateOnce(c), again: false };
+  flights.set(c, mine);
+  try {
+    await mine.done;
+  } finally {
+    flights.delete(c);
   }
+  if (mine.again) await checkLesson(c);
 }
 
 async function evaluateOnce(c: SessionContext): Promise<void> {

@@ -26,6 +26,20 @@ export function LessonEditor({ draft }: { draft: string }) {
       setError((e as Error).message);
     }
   };
+  /** The lesson as a file, for lessons too large for a link (or to keep). */
+  const save = () => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+    const title = parsed.ok ? parsed.lesson.title : "lesson";
+    link.download = `${
+      title
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .toLowerCase() || "lesson"
+    }.lesson.md`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
   const tryIt = async () => {
     const problems = await a.openLesson(text);
     if (problems.length === 0) void a.setLessonTool(null);
@@ -36,6 +50,9 @@ export function LessonEditor({ draft }: { draft: string }) {
         <h2>Write a lesson</h2>
         <button type="button" onClick={() => void tryIt()} disabled={!parsed.ok} data-testid="lesson-editor-try">
           Try it as a student
+        </button>
+        <button type="button" onClick={save} disabled={!text.trim()} data-testid="lesson-editor-save">
+          Save as a file
         </button>
         <button
           type="button"

@@ -18,6 +18,7 @@ export function LessonsMenu() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
@@ -37,6 +38,21 @@ export function LessonsMenu() {
     const problems = await a.openLesson(source);
     if (problems.length)
       setError(`The lesson has problems: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
+    else setOpen(false);
+  };
+  /** A lesson file picked from disk (a lesson too large for a link travels as a file). */
+  const openFile = async (file: File | undefined) => {
+    setError(null);
+    if (!file) return;
+    if (file.size > 200_000) {
+      setError(
+        `"${file.name}" is ${file.size.toLocaleString("en")} bytes; a lesson file has at most 40,000 characters.`,
+      );
+      return;
+    }
+    const problems = await a.openLesson(await file.text());
+    if (problems.length)
+      setError(`"${file.name}" cannot be opened: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
     else setOpen(false);
   };
   const openTool = (kind: "editor" | "compare") => {
@@ -70,6 +86,18 @@ export function LessonsMenu() {
               <span className="examples-summary">{e.summary}</span>
             </button>
           ))}
+          <button type="button" role="menuitem" onClick={() => fileInput.current?.click()}>
+            <span className="examples-title">Open a lesson file…</span>
+            <span className="examples-summary">A lesson saved from the editor (a .md file).</span>
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".md,.txt,text/markdown,text/plain"
+            onChange={(e) => void openFile(e.target.files?.[0])}
+            data-testid="lesson-open-file"
+          />
           <button type="button" role="menuitem" data-testid="lesson-write" onClick={() => openTool("editor")}>
             <span className="examples-title">Write a lesson…</span>
             <span className="examples-summary">For teachers: a lesson file with a live preview, shared as a link.</span>
