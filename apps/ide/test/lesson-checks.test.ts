@@ -8,6 +8,8 @@ import { GALLERY } from "../src/gallery/index.js";
 import { type Lesson, parseLesson } from "../src/lessons/format.js";
 import { SHIPPED_LESSONS } from "../src/lessons/shipped.js";
 import type { CheckData } from "../src/protocol/lesson.js";
+import { isScriptReply } from "../src/protocol/messages.js";
+import { checkResults } from "../src/sandbox/check-results.js";
 import { evaluateChecks } from "../src/sandbox/lesson-checks.js";
 import { runScript } from "../src/sandbox/run-script.js";
 import { TUTORIAL_SCRIPT } from "./helpers.js";
@@ -107,5 +109,24 @@ describe("lesson checks in the sandbox's evaluator", () => {
     const none = evaluateChecks(model, ["spikes(trace()) > 0", 'values("all", "nope")'], { traces: null, trained: [] });
     expect(none[0].message).toMatch(/no traces yet/);
     expect(none[1].message).toMatch(/no key "nope"/);
+  });
+});
+
+describe("check results between the sandbox and the page", () => {
+  it("the relay rebuilds each result from the worker's message", () => {
+    expect(checkResults("no")).toEqual({});
+    const { checks } = checkResults([{ pass: "yes", message: "x".repeat(5000) }, null, { pass: true, invalid: true }]);
+    expect(checks?.[0].pass).toBe(false);
+    expect(checks?.[0].message?.length).toBeLessThan(1200);
+    expect(checks?.[1]).toEqual({ pass: false, message: null });
+    expect(checks?.[2]).toEqual({ pass: true, message: null, invalid: true });
+    expect(checkResults(Array(1000).fill({ pass: true })).checks).toHaveLength(200);
+  });
+
+  it("the page accepts a reply's results only in their shape", () => {
+    const reply = { kind: "result", id: "r", model: {}, logs: [], ms: 1 };
+    expect(isScriptReply({ ...reply, checks: [{ pass: true, message: null }] })).toBe(true);
+    expect(isScriptReply({ ...reply, checks: [{ pass: "yes", message: null }] })).toBe(false);
+    expect(isScriptReply({ ...reply, checks: Array(201).fill({ pass: true, message: null }) })).toBe(false);
   });
 });

@@ -11,8 +11,8 @@
  * exactly one message per run.
  */
 import workerSource from "virtual:sandbox-worker-source";
-import { type CheckResult, MAX_RUN_CHECKS } from "../protocol/lesson.js";
 import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import { checkResults } from "./check-results.js";
 import {
   CAP_NOTE_CHARS,
   capLine,
@@ -148,17 +148,6 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     message: `The script's worker sent an unexpected message (kind ${kind}, not this run's result, error or console line) and was stopped; the previous model is kept.`,
     logs: logsOf(run),
   });
-}
-
-/** A lesson's check results from the worker (untrusted), each message cut to a console line's length. */
-function checkResults(given: unknown): { checks?: CheckResult[] } {
-  if (!Array.isArray(given)) return {};
-  const checks = given.slice(0, MAX_RUN_CHECKS).map((r): CheckResult => {
-    const o = (r && typeof r === "object" ? r : {}) as Record<string, unknown>;
-    const message = typeof o.message === "string" ? capLine(o.message, 1000) : null;
-    return { pass: o.pass === true, message, ...(o.invalid === true ? { invalid: true } : {}) };
-  });
-  return { checks };
 }
 
 function onRun(req: ScriptRequest): void {
