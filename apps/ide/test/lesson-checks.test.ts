@@ -106,6 +106,15 @@ describe("lesson checks in the sandbox's evaluator", () => {
     });
     expect(r[4]).toEqual({ pass: true, message: "gave 24" });
     expect(r[5]).toEqual({ pass: true, message: null });
+    const soma = TUTORIAL_SCRIPT.replace(
+      "export default network;",
+      'network.cell(0).branch(0).addToGroup("soma");\nexport default network;',
+    );
+    const s = run(soma);
+    expect(evaluateChecks(s.model, ['spikes(trace("soma")) === 1', 'trace("slow_spiking")'], s.data)).toEqual([
+      { pass: true, message: null },
+      { pass: false, message: expect.stringMatching(/no recorded trace "slow_spiking"/) },
+    ]);
     const none = evaluateChecks(model, ["spikes(trace()) > 0", 'values("all", "nope")'], { traces: null, trained: [] });
     expect(none[0].message).toMatch(/no traces yet/);
     expect(none[1].message).toMatch(/no key "nope"/);

@@ -7,8 +7,9 @@
  * - `groups.apical.size`, `groups.apical.nodes`: the model's groups (a missing group says so).
  * - `values("apical", "radius")`: the key's value at each compartment of a group (or "all");
  *   `value(group, key)`: their mean.
- * - `trace()`, `trace(1)`, `trace("cell 1")`: the samples (mV, …) of a recorded trace of the
- *   last run, by position or by a part of its label; `dt`: their step, ms; `nTraces`.
+ * - `trace()`, `trace(1)`, `trace("soma")`, `trace("cell 1")`: the samples (mV, …) of a
+ *   recorded trace of the last run: by position, the first recorded in a group, or by a
+ *   part of its label; `dt`: their step, ms; `nTraces`.
  * - `spikes(samples, threshold = 0)`: upward crossings of the threshold.
  * - `max`, `min`, `mean` of samples.
  * - `trained("fast_spiking", "Na_gNa")`: the trainer's latest value of a parameter.
@@ -50,12 +51,19 @@ export function checkEnvironment(model: jx.View, data: CheckData): Env {
     return Array.from(groupOf(group).nodeIndices, (node) => Number(column[row.get(node) ?? -1]));
   };
   const rows = data.traces?.rows ?? [];
+  /** The first recording at a compartment of the group (the rows follow the model's recordings). */
+  const recordingIn = (group: string): number => {
+    const nodes = new Set(groupOf(group).nodeIndices);
+    return model.base.recordings.findIndex((r) => r.target === "node" && nodes.has(r.index));
+  };
   const trace = (which: number | string = 0): number[] => {
     if (!data.traces) throw new Error("there are no traces yet: record a state and run");
     const row =
       typeof which === "number"
         ? rows[which]
-        : (rows.find((r) => r.label === which) ?? rows.find((r) => r.label.includes(String(which))));
+        : names.includes(String(which))
+          ? rows[recordingIn(String(which))]
+          : (rows.find((r) => r.label === which) ?? rows.find((r) => r.label.includes(String(which))));
     if (!row) throw new Error(`no recorded trace ${JSON.stringify(which)} (traces: ${list(rows.map((r) => r.label))})`);
     return Array.from(row.values, Number);
   };

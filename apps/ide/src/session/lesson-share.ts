@@ -17,7 +17,7 @@ export async function openLessonLink(c: SessionContext, hash: string): Promise<b
     patch(c, { banner: { kind: "error", text: r.message } });
     return false;
   }
-  const problems = await openLesson(c, r.value);
+  const problems = await openLesson(c, r.value).catch((e: Error) => [{ line: 1, message: e.message }]);
   if (problems.length) patch(c, { banner: { kind: "error", text: problemsText(problems) } });
   return problems.length === 0;
 }

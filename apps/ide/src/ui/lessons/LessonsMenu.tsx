@@ -33,9 +33,12 @@ export function LessonsMenu() {
 
   const choose = async (id: string) => {
     setError(null);
-    const source = await loadShippedLesson(id);
-    if (source === null) return;
-    const problems = await a.openLesson(source);
+    const source = await loadShippedLesson(id).catch(() => null);
+    if (source === null) {
+      setError(`The lesson "${id}" could not be loaded; reload the page and try again.`);
+      return;
+    }
+    const problems = await a.openLesson(source).catch((e: Error) => [{ line: 1, message: e.message }]);
     if (problems.length)
       setError(`The lesson has problems: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
     else setOpen(false);
@@ -50,7 +53,7 @@ export function LessonsMenu() {
       );
       return;
     }
-    const problems = await a.openLesson(await file.text());
+    const problems = await a.openLesson(await file.text()).catch((e: Error) => [{ line: 1, message: e.message }]);
     if (problems.length)
       setError(`"${file.name}" cannot be opened: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
     else setOpen(false);
