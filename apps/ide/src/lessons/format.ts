@@ -16,6 +16,7 @@
  * ```
  */
 import { expressionProblem } from "./expression.js";
+import { frontMatter } from "./front-matter.js";
 
 /** One check: what it says, its expression, and its line in the lesson file (1-based). */
 export interface LessonCheck {
@@ -55,7 +56,6 @@ export const MAX_LESSON_CHARS = 40_000;
 export const MAX_STEPS = 40;
 export const MAX_CHECKS = 100;
 
-const KEYS = ["title", "example"] as const;
 const CHECK_HINT = "a check is written `- [ ] what it checks `expression``: the expression in backticks ends the line";
 
 /** Parses a lesson file; `examples`: the gallery ids `example:` may name. Never throws. */
@@ -164,51 +164,4 @@ export function parseLesson(source: string, examples: readonly string[]): Parsed
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   const start: LessonStart = example ? { kind: "example", id: example.id } : { kind: "script", script: script!.text };
   return { ok: true, lesson: { title, start, intro: intro.join("\n").trim(), steps } };
-}
-
-type Values = Partial<Record<(typeof KEYS)[number], { value: string; line: number }>>;
-
-/** The front matter between two "---" lines at the top: `key: value` lines. */
-function frontMatter(lines: string[], bad: (line: number, message: string) => void): { values: Values; end: number } {
-  const values: Values = {};
-  if (lines[0]?.trim() !== "---") {
-    bad(1, 'a lesson starts with its front matter: a line "---", then "title: …", then "---"');
-    return { values, end: 0 };
-  }
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (raw === "---") return { values, end: i + 1 };
-    if (!raw || raw.startsWith("#")) continue;
-    const m = /^([A-Za-z_-]+)\s*:\s*(.*)$/.exec(raw);
-    if (!m) {
-      bad(i + 1, `front matter lines are "key: value" (keys: ${KEYS.join(", ")}); got "${raw.slice(0, 40)}"`);
-      continue;
-    }
-    const key = m[1] as (typeof KEYS)[number];
-    if (!KEYS.includes(key)) {
-      bad(i + 1, `unknown front matter key "${m[1]}"${nearest(m[1])}; keys: ${KEYS.join(", ")}`);
-      continue;
-    }
-    if (values[key]) bad(i + 1, `"${key}" is given twice (first on line ${values[key].line})`);
-    else values[key] = { value: m[2].trim().replace(/^"(.*)"$/, "$1"), line: i + 1 };
-  }
-  bad(1, 'the front matter is never closed: end it with a line "---"');
-  return { values, end: lines.length };
-}
-
-/** ` (did you mean "title"?)` for a key one or two edits away from a known one. */
-function nearest(key: string): string {
-  const close = KEYS.find((k) => editDistance(k, key.toLowerCase()) <= 2);
-  return close ? ` (did you mean "${close}"?)` : "";
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
 }
