@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { createServices } from "./engine/services.js";
-import { isShareHash } from "./session/link-hash.js";
+import { isHandInHash, isLessonHash, isShareHash } from "./session/link-hash.js";
 import { createSession, preloadActions } from "./session/store.js";
 import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
 import { App } from "./ui/App.js";
@@ -32,7 +32,11 @@ async function start(): Promise<void> {
   setTimeout(plots, 1500);
 
   // A link in the address wins over the autosaved session, which stays reachable (see persist/actions.ts).
-  const autosave = await session.actions.openOnStart(location.hash);
+  const hash = location.hash;
+  const autosave = await session.actions.openOnStart(hash);
+  // A lesson link opens its lesson over the restored session; a hand-in link opens the Compare view.
+  if (isLessonHash(hash)) void session.actions.openLessonLink(hash);
+  else if (isHandInHash(hash)) void session.actions.openHandInLink(hash);
   void preloadActions(); // the actions loaded on first use, now that the session is open
   window.addEventListener("beforeunload", (e) => {
     if (!autosave.unsaved()) return;
@@ -67,4 +71,6 @@ afterFirstPaint(() => {
 // A link arriving in the address of the open page is only opened once the user says so.
 window.addEventListener("hashchange", () => {
   if (isShareHash(location.hash)) session.actions.askToOpenLink(location.hash);
+  else if (isLessonHash(location.hash)) void session.actions.openLessonLink(location.hash);
+  else if (isHandInHash(location.hash)) void session.actions.openHandInLink(location.hash);
 });

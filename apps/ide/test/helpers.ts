@@ -3,6 +3,7 @@
  * trainer loop, without workers or the iframe.
  */
 import { serializeModel } from "@dendrolab/core/io";
+import { evaluateChecks } from "../src/sandbox/lesson-checks.js";
 import { runScript } from "../src/sandbox/run-script.js";
 import type { Services } from "../src/session/services.js";
 import { ModelEngine } from "../src/workers/model-engine.js";
@@ -16,12 +17,14 @@ export function inProcessServices(overrides: Partial<Services> = {}): Services &
   const scripts: string[] = [];
   const services: Services & { scripts: string[] } = {
     scripts,
-    async runScript(script, files) {
+    async runScript(script, files, checks) {
       scripts.push(script);
       const logs: string[] = [];
       try {
         const model = runScript(script, (l) => logs.push(l), files);
-        return { ok: true, model: serializeModel(model), logs, ms: 1 };
+        // A lesson's checks, through the code the script worker runs (sandbox/lesson-checks.ts).
+        const results = checks ? { checks: evaluateChecks(model, checks.exprs, checks.data) } : {};
+        return { ok: true, model: serializeModel(model), logs, ms: 1, ...results };
       } catch (e) {
         return {
           ok: false,

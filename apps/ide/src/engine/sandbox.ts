@@ -11,12 +11,20 @@
  * stopped by the relay; the page keeps a backstop in case the relay never answers.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
+import type { CheckRequest, CheckResult } from "../protocol/lesson.js";
 import { isScriptReply, type ScriptReply } from "../protocol/messages.js";
 import { SCRIPT_TIMEOUT_MS, scriptTimeoutMs } from "../sandbox/limits.js";
 
 export type ScriptOutcome =
-  | { ok: true; model: SerializedModel; logs: string[]; ms: number }
-  | { ok: false; kind: "error" | "timeout" | "crash"; message: string; line: number | null; logs: string[] };
+  | { ok: true; model: SerializedModel; logs: string[]; ms: number; checks?: CheckResult[] }
+  | {
+      ok: false;
+      kind: "error" | "timeout" | "crash";
+      message: string;
+      line: number | null;
+      logs: string[];
+      checks?: CheckResult[];
+    };
 
 interface Pending {
   id: string;
@@ -62,14 +70,21 @@ export class ScriptSandbox {
     return this.ensureFrame().ready;
   }
 
-  /** Runs a script; resolves with the model or with why there is none. Runs are sequential. */
-  run(script: string, files: Readonly<Record<string, string>> = {}): Promise<ScriptOutcome> {
-    const next = this.queue.then(() => this.runNow(script, files));
+  /**
+   * Runs a script; resolves with the model or with why there is none. Runs are sequential.
+   * `checks`: a lesson's checks, evaluated in the sandbox on the model the script builds.
+   */
+  run(script: string, files: Readonly<Record<string, string>> = {}, checks?: CheckRequest): Promise<ScriptOutcome> {
+    const next = this.queue.then(() => this.runNow(script, files, checks));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(script: string, files: Readonly<Record<string, string>>): Promise<ScriptOutcome> {
+  private async runNow(
+    script: string,
+    files: Readonly<Record<string, string>>,
+    checks?: CheckRequest,
+  ): Promise<ScriptOutcome> {
     const frame = this.ensureFrame();
     try {
       await frame.ready;
@@ -89,7 +104,7 @@ export class ScriptSandbox {
         this.drop(frame, "The script sandbox did not answer the run in time and was restarted.");
       }, limitMs + this.bootTimeoutMs);
       frame.pending = { id, resolve, timer, limitMs };
-      port.postMessage({ kind: "run", id, script, files: { ...files } });
+      port.postMessage({ kind: "run", id, script, files: { ...files }, ...(checks ? { checks } : {}) });
     });
   }
 
@@ -128,9 +143,11 @@ export class ScriptSandbox {
     switch (m.kind) {
       case "result":
         performance.measure("sandbox:script-in-worker", { start: performance.now() - m.ms, duration: m.ms });
-        return { ok: true, model: m.model, logs: m.logs, ms: m.ms };
-      case "error":
-        return { ok: false, kind: "error", message: m.message, line: m.line, logs: m.logs };
+        return { ok: true, model: m.model, logs: m.logs, ms: m.ms, ...(m.checks ? { checks: m.checks } : {}) };
+      case "error": {
+        const checks = m.checks ? { checks: m.checks } : {};
+        return { ok: false, kind: "error", message: m.message, line: m.line, logs: m.logs, ...checks };
+      }
       case "timeout":
         return {
           ok: false,

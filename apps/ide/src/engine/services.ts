@@ -57,7 +57,7 @@ export function createServices(
       modelListeners.add(fn);
       return () => modelListeners.delete(fn);
     },
-    runScript: (script, files) => sandbox.run(script, files),
+    runScript: (script, files, checks) => sandbox.run(script, files, checks),
     async loadModel(m, sim, table) {
       const r = await mc().load(m, sim, table);
       return loaded(r);

@@ -6,6 +6,7 @@
 import { boundedList, isObject } from "@dendrolab/core/document";
 import type { SerializedModel } from "@dendrolab/core/io";
 import * as v from "valibot";
+import { type CheckRequest, type CheckResult, CheckResultsSchema } from "./lesson.js";
 import type { MechanismsReport } from "./mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "./model.js";
 
@@ -14,9 +15,16 @@ import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "
 /**
  * A run, from the page to the relay and on to a fresh script worker. `id` is
  * unguessable (`crypto.randomUUID()`); `files`: the session's imported files by name (the
- * script reads them from `dendrolab:files`).
+ * script reads them from `dendrolab:files`). `checks`: a lesson's checks, evaluated on the
+ * model the script builds (protocol/lesson.ts).
  */
-export type ScriptRequest = { kind: "run"; id: string; script: string; files?: Record<string, string> };
+export type ScriptRequest = {
+  kind: "run";
+  id: string;
+  script: string;
+  files?: Record<string, string>;
+  checks?: CheckRequest;
+};
 
 /** From the relay to a pre-started worker: compile the session's files ahead of its run (no user code runs). */
 export type WarmRequest = { kind: "warm"; files: Record<string, string> };
@@ -25,8 +33,8 @@ export type WarmRequest = { kind: "warm"; files: Record<string, string> };
 export type WorkerMessage =
   | { kind: "ready"; bootMs?: number }
   | { kind: "log"; line: string }
-  | { kind: "result"; id: string; model: SerializedModel; ms: number; dropped: number }
-  | { kind: "error"; id: string; message: string; line: number | null; dropped: number };
+  | { kind: "result"; id: string; model: SerializedModel; ms: number; dropped: number; checks?: CheckResult[] }
+  | { kind: "error"; id: string; message: string; line: number | null; dropped: number; checks?: CheckResult[] };
 
 const id = v.pipe(v.number(), v.integer());
 const runId = v.pipe(v.string(), v.maxLength(100));
@@ -47,8 +55,16 @@ const ScriptReplySchema = v.variant("kind", [
     model: v.custom<SerializedModel>(isObject),
     logs: strings,
     ms: v.number(),
+    checks: v.optional(CheckResultsSchema),
   }),
-  v.object({ kind: v.literal("error"), id: runId, message: v.string(), line: v.nullable(id), logs: strings }),
+  v.object({
+    kind: v.literal("error"),
+    id: runId,
+    message: v.string(),
+    line: v.nullable(id),
+    logs: strings,
+    checks: v.optional(CheckResultsSchema),
+  }),
   v.object({ kind: v.literal("timeout"), id: runId, logs: strings }),
   v.object({ kind: v.literal("refused"), id: runId, message: v.string(), logs: strings }),
   v.object({ kind: v.literal("crash"), id: runId, message: v.string(), logs: strings }),

@@ -12,6 +12,7 @@
  */
 import workerSource from "virtual:sandbox-worker-source";
 import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import { checkResults } from "./check-results.js";
 import {
   CAP_NOTE_CHARS,
   capLine,
@@ -145,13 +146,15 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     return;
   }
   if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
-    finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)) });
+    const checks = checkResults(m.checks);
+    finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)), ...checks });
     return;
   }
   if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
     const line = Number.isInteger(m.line) && (m.line as number) > 0 ? m.line : null;
     const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
-    finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)) });
+    const checks = checkResults(m.checks);
+    finish({ kind: "error", id: run.id, message, line, logs: logsOf(run, count(m.dropped)), ...checks });
     return;
   }
   const kind = m && typeof m === "object" && typeof m.kind === "string" ? `"${m.kind.slice(0, 40)}"` : "none";
@@ -181,7 +184,8 @@ function onRun(req: ScriptRequest): void {
         () => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }),
         scriptTimeoutMs(req.files ?? {}),
       );
-      worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {} });
+      const checks = req.checks ? { checks: req.checks } : {};
+      worker.postMessage({ kind: "run", id: req.id, script: req.script, files: req.files ?? {}, ...checks });
     },
     (e: Error) => finish({ kind: "crash", id: run.id, message: e.message, logs: [] }),
   );
@@ -193,7 +197,8 @@ function onPageMessage(e: MessageEvent): void {
   const files: Record<string, string> = {};
   if (m.files && typeof m.files === "object")
     for (const [name, text] of Object.entries(m.files)) if (typeof text === "string") files[name] = text;
-  onRun({ kind: "run", id: m.id, script: m.script, files });
+  const checks = m.checks && typeof m.checks === "object" ? { checks: m.checks } : {};
+  onRun({ kind: "run", id: m.id, script: m.script, files, ...checks });
 }
 
 // The page hands over one port, once; every other window message is ignored.

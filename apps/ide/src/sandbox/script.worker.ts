@@ -9,7 +9,9 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { serializeModel } from "@dendrolab/core/io";
+import type { CheckRequest } from "../protocol/lesson.js";
 import type { ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import { evaluateChecks, failAll } from "./lesson-checks.js";
 import { capLine, MAX_LOG_LINES } from "./limits.js";
 import { lockDown } from "./lockdown.js";
 import { runScript, ScriptError } from "./run-script.js";
@@ -75,10 +77,19 @@ function handle(req: ScriptRequest): void {
   const start = performance.now();
   try {
     const model = runScript(req.script, log, files);
-    post({ kind: "result", id: req.id, model: serializeModel(model), ms: performance.now() - start, dropped });
+    const checks = hasChecks(req) ? evaluateChecks(model, req.checks.exprs, req.checks.data) : undefined;
+    const ms = performance.now() - start;
+    post({ kind: "result", id: req.id, model: serializeModel(model), ms, dropped, ...(checks ? { checks } : {}) });
   } catch (e) {
     const line = e instanceof ScriptError ? e.line : null;
     const message = e instanceof Error ? e.message : String(e);
-    post({ kind: "error", id: req.id, message, line, dropped });
+    const checks = hasChecks(req) ? failAll(req.checks.exprs, "the script did not build a model") : undefined;
+    post({ kind: "error", id: req.id, message, line, dropped, ...(checks ? { checks } : {}) });
   }
+}
+
+/** Does the run carry a lesson's checks (a list of expressions and their data)? */
+function hasChecks(req: ScriptRequest): req is ScriptRequest & { checks: CheckRequest } {
+  const c = req.checks;
+  return !!c && Array.isArray(c.exprs) && c.exprs.every((e) => typeof e === "string") && !!c.data;
 }

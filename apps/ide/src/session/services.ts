@@ -5,6 +5,7 @@
 import type { SerializedModel } from "@dendrolab/core/io";
 import type { ModelEvent } from "../engine/model-client.js";
 import type { ScriptOutcome } from "../engine/sandbox.js";
+import type { CheckRequest } from "../protocol/lesson.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { TrainJob, TrainReply } from "../protocol/messages.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
@@ -21,8 +22,8 @@ type LoadOutcome =
 type Answer<T> = { ok: true; value: T } | Failure;
 
 export interface Services {
-  /** Runs a script in the sandbox with the session's imported files. */
-  runScript(script: string, files: Readonly<Record<string, string>>): Promise<ScriptOutcome>;
+  /** Runs a script in the sandbox with the session's imported files (and a lesson's checks, evaluated there). */
+  runScript(script: string, files: Readonly<Record<string, string>>, checks?: CheckRequest): Promise<ScriptOutcome>;
   loadModel(model: SerializedModel, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
   /** Applies a `set` to the loaded model at once (before the script run confirms it). */
   quickSet(target: TableSource, key: string, value: number, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;

@@ -12,6 +12,7 @@ import type { AutosaveState } from "./persist/autosave-state.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
 import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "./defaults.js";
 import type { ViewSettings } from "./share/schema.js";
+import type { LessonState, LessonTool } from "./lesson-state.js";
 import type { Topology } from "./topology.js";
 import type { TrainedParam, TrainerSettings } from "./trainer-settings.js";
 
@@ -110,6 +111,10 @@ export interface SessionState {
   autosave: AutosaveState;
   /** The name of the project file opened or saved last (without `.dendrolab.json`). */
   projectName: string | null;
+  /** The lesson the student follows (session/lesson-actions.ts), if any. */
+  lesson?: LessonState | null;
+  /** The teacher's lesson editor or hand-in comparison, when open. */
+  lessonTool?: LessonTool | null;
 }
 
 export const IDLE_TRAINING: TrainingState = {

@@ -16,6 +16,7 @@ import { allPlaces, instrumentPlaces } from "./loc.js";
 import type { ConnectRequest } from "./synapse-actions.js";
 import type { MechanismTarget } from "./mechanisms.js";
 import { lazyModule } from "./lazy-module.js";
+import type { LessonTool } from "./lesson-state.js";
 import { persistActions } from "./persist/actions.js";
 import * as run from "./run-actions.js";
 import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./selection.js";
@@ -38,6 +39,8 @@ const galleryMod = lazyModule(() => import("./gallery-actions.js"));
 const mechanismsMod = lazyModule(() => import("./mechanisms.js"));
 const instrumentsMod = lazyModule(() => import("./remove-instrument.js"));
 const trainMod = lazyModule(() => import("./train-actions.js"));
+const lessonMod = lazyModule(() => import("./lesson-actions.js"));
+const lessonShareMod = lazyModule(() => import("./lesson-share.js"));
 
 /** Loads the actions above ahead of use (main.tsx: once the session is open), so that a first click does not wait. */
 export function preloadActions(): Promise<unknown> {
@@ -169,6 +172,16 @@ function makeActions(c: SessionContext) {
     /** The loaded model's `.edges` table. */
     edgeTable: async () => (await synapseActions()).edgeTable(c),
     openLink: (hash: string) => shareMod.use((m) => m.openLink(c, hash)),
+    /** Opens a lesson file (session/lesson-actions.ts); resolves with its problems (none: it opened). */
+    openLesson: (source: string) => lessonMod.use((m) => m.openLesson(c, source)),
+    closeLesson: () => lessonMod.use((m) => m.closeLesson(c)),
+    checkLesson: () => lessonMod.use((m) => m.checkLesson(c)),
+    openLessonLink: (hash: string) => lessonShareMod.use((m) => m.openLessonLink(c, hash)),
+    openHandInLink: (hash: string) => lessonShareMod.use((m) => m.openHandInLink(c, hash)),
+    lessonLink: (source: string) => lessonShareMod.use((m) => m.lessonLink(source)),
+    handInLink: (name: string) => lessonShareMod.use((m) => m.handInLink(c, name)),
+    /** Opens the lesson editor or the Compare view (null closes them). */
+    setLessonTool: (lessonTool: LessonTool | null) => patch(c, { lessonTool }),
     /** Panel sizes after a drag of a gutter (null: back to the defaults). */
     setLayout: (layout: PanelLayout | null) => patch(c, { layout }),
     dismissBanner: () => patch(c, { banner: null }),

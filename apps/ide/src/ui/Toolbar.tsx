@@ -10,11 +10,17 @@ import { NumberField } from "./widgets.js";
 
 /** Progress and Stop while the model worker works (loaded on first use). */
 const RunActivity = lazy(() => import("./RunActivity.js"));
-/** The Examples, Project and Share menus load just after first paint (layout/deferred.tsx); inert buttons until then. */
+/** The Examples, Lessons, Project and Share menus load just after first paint (layout/deferred.tsx); inert buttons until then. */
 const examplesSlot = deferredPanel(
   () => import("./gallery/ExamplesMenu.js").then((m) => m.ExamplesMenu),
   <button type="button" disabled>
     Examples ▾
+  </button>,
+);
+const lessonsSlot = deferredPanel(
+  () => import("./lessons/LessonsMenu.js").then((m) => m.LessonsMenu),
+  <button type="button" disabled>
+    Lessons ▾
   </button>,
 );
 const projectSlot = deferredPanel(
@@ -120,6 +126,7 @@ export function Toolbar() {
       <ImportSwcButton />
       <ImportModButton />
       <Deferred slot={examplesSlot} />
+      <Deferred slot={lessonsSlot} />
       <Deferred slot={projectSlot} />
       {activity ? (
         <Suspense fallback={<span className="status">{status}</span>}>

@@ -119,13 +119,13 @@ function bad(problem: LinkProblem, message: string): DecodeResult {
   return { ok: false, problem, message };
 }
 
-async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Inflates, stopping early past `limit` bytes; null when the data is not valid deflate. */
-async function inflateRaw(bytes: Uint8Array, limit: number): Promise<Uint8Array | null | "too-large"> {
+export async function inflateRaw(bytes: Uint8Array, limit: number): Promise<Uint8Array | null | "too-large"> {
   try {
     const reader = new Blob([bytes as BlobPart])
       .stream()
