@@ -81,6 +81,11 @@ export function checkData(s: SessionState): CheckData {
 /** Each session's evaluation under way, and whether another was asked for meanwhile. */
 const flights = new WeakMap<SessionContext, { done: Promise<void>; again: boolean }>();
 
+/** Resolves once no evaluation of the checks is under way (a hand-in then holds the states of the last run). */
+export async function checksSettled(c: SessionContext): Promise<void> {
+  for (let f = flights.get(c); f; f = flights.get(c)) await f.done.catch(() => undefined);
+}
+
 /** Evaluates the lesson's checks on the last run (one at a time; a request during one runs once after it). */
 export async function checkLesson(c: SessionContext): Promise<void> {
   const flight = flights.get(c);

@@ -4,7 +4,7 @@
  */
 import type { LessonProblem } from "../lessons/format.js";
 import { type SessionContext, get, patch } from "./context.js";
-import { checkData, openLesson } from "./lesson-actions.js";
+import { checkData, checksSettled, openLesson } from "./lesson-actions.js";
 import { decodeHandIn, decodeLesson, encodeHandIn, encodeLesson } from "./lesson-links.js";
 import { lessonChecks } from "./lesson-state.js";
 import { clearLinkFromAddress } from "./persist/address.js";
@@ -34,6 +34,7 @@ export function lessonLink(source: string): Promise<string> {
 
 /** The student's hand-in link: the lesson, the script of the last run, every check's state and the last traces. */
 export async function handInLink(c: SessionContext, name: string): Promise<string> {
+  await checksSettled(c);
   const s = get(c);
   const state = s.lesson;
   if (!state) throw new Error("There is no lesson open to hand in.");
