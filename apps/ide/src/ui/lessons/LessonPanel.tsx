@@ -64,6 +64,7 @@ function HandIn() {
   const [error, setError] = useState<string | null>(null);
   const make = async () => {
     setError(null);
+    setUrl(""); // an earlier link (other results, another name) is not shown while this one is made
     try {
       const hash = await a.handInLink(name);
       setUrl(`${location.origin}${location.pathname}${hash}`);
@@ -81,7 +82,15 @@ function HandIn() {
     <section className="lesson-handin">
       <label className="field">
         <span>Your name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} data-testid="handin-name" />
+        <input
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setUrl("");
+          }}
+          maxLength={80}
+          data-testid="handin-name"
+        />
       </label>
       <button type="button" className="primary" onClick={() => void make()} data-testid="handin-make">
         Make the hand-in link
