@@ -1,0 +1,65 @@
+/**
+ * The worker of the pool (Node worker thread or Web Worker). It receives the model once,
+ * then runs simulations one message at a time and answers each with its recordings as
+ * float32, rounded exactly as integrate rounds them. It loads no tfjs.
+ */
+import type { View } from "../api/view.js";
+import { deserializeModel } from "../io/deserialize.js";
+import { simulate } from "../run/simulate.js";
+import type { FromWorker, ToWorker, WireError } from "./transport.js";
+import { decodeOptions } from "./wire.js";
+import { importNode, isNode } from "./node-transport.js";
+
+/** The channel to the main thread, in either runtime. */
+interface Port {
+  post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  listen(onMessage: (message: ToWorker) => void): void;
+}
+
+async function openPort(): Promise<Port> {
+  if (isNode()) {
+    type NodePort = {
+      postMessage(m: FromWorker, t?: ArrayBuffer[]): void;
+      on(e: "message", l: (m: ToWorker) => void): void;
+    };
+    const { parentPort } = await importNode<{ parentPort: NodePort | null }>("worker_threads");
+    if (!parentPort) throw new Error("pool-worker.js runs as a worker thread of the pool, not on its own.");
+    return { post: (m, t) => parentPort.postMessage(m, t), listen: (l) => parentPort.on("message", l) };
+  }
+  const self = globalThis as unknown as {
+    postMessage(m: FromWorker, t?: ArrayBuffer[]): void;
+    onmessage: ((e: { data: ToWorker }) => void) | null;
+  };
+  return { post: (m, t) => self.postMessage(m, t), listen: (l) => (self.onmessage = (e) => l(e.data)) };
+}
+
+function wireError(e: unknown): WireError {
+  if (!(e instanceof Error)) return { name: "Error", message: String(e) };
+  const x = e as Error & { code?: string; node?: number; step?: number; value?: number };
+  return { name: x.name, message: x.message, code: x.code, node: x.node, step: x.step, value: x.value };
+}
+
+const port = await openPort();
+let model: View | null = null;
+let modelError: unknown = null;
+port.listen((message) => {
+  if (message.type === "model") {
+    try {
+      model = deserializeModel(message.model) as View;
+    } catch (e) {
+      modelError = e;
+    }
+    return;
+  }
+  try {
+    if (modelError) throw modelError;
+    if (!model) throw new Error("pool-worker: a run arrived before the model.");
+    const r = simulate(model, decodeOptions(message.options));
+    const values = Float32Array.from(r.values);
+    port.post({ type: "result", id: message.id, values, nRecordings: r.nRecordings, nSamples: r.nSamples }, [
+      values.buffer,
+    ]);
+  } catch (e) {
+    port.post({ type: "error", id: message.id, error: wireError(e) });
+  }
+});
