@@ -98,7 +98,7 @@ export async function runBatch(
   }
   if (!Array.isArray(optionsList) || optionsList.length === 0) {
     throw new DendrolabError(
-      `${what} needs a non-empty list of options, one per simulation (e.g. [{ tMax: 20 }]); got ${describe(optionsList)}.`,
+      `${what} needs a non-empty list of options, one per simulation (e.g. [{ tMax: 20 }]); got ${Array.isArray(optionsList) ? "an empty list" : describe(optionsList)}.`,
       Array.isArray(optionsList) ? "MISSING_INPUT" : "INVALID_ARGUMENT",
     );
   }

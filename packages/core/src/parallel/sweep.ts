@@ -80,7 +80,7 @@ export async function sweep(
   const name = isParam ? "values" : "stimuli";
   if (!Array.isArray(list) || list.length === 0) {
     throw new DendrolabError(
-      `sweep: ${name} must be a non-empty list, one per simulation; got ${describe(list)}.`,
+      `sweep: ${name} must be a non-empty list, one per simulation; got ${Array.isArray(list) ? "an empty list" : describe(list)}.`,
       Array.isArray(list) ? "MISSING_INPUT" : "INVALID_ARGUMENT",
     );
   }
