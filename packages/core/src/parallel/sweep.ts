@@ -99,6 +99,25 @@ export async function sweep(
       ? { ...base, paramState: view.dataSet((spec as ParameterSweep).key, value as DataValue, base.paramState ?? null) }
       : { ...base, dataStimuli: view.dataStimulate(value as DataValue | TimedCurrent, base.dataStimuli ?? null) },
   );
-  const traces = await runBatch(module, runs, pool as RunBatchOptions);
-  return { traces, values: list as readonly (DataValue | TimedCurrent)[] };
+  try {
+    const traces = await runBatch(module, runs, pool as RunBatchOptions);
+    return { traces, values: list as readonly (DataValue | TimedCurrent)[] };
+  } finally {
+    // The tensors dataSet / dataStimulate made of the sweep's values (the caller's own stay).
+    const given = new Set<unknown>([...list, ...(base.paramState ?? []), ...(base.dataStimuli ?? [])].map(valueOf));
+    for (const r of runs) {
+      for (const x of [...(r.paramState ?? []), ...(r.dataStimuli ?? [])]) {
+        const t = valueOf(x);
+        if (t && !given.has(t)) t.dispose();
+      }
+    }
+  }
+}
+
+/** The tensor of a dataSet record or data stimulus (or the value itself). */
+function valueOf(x: unknown): tf.Tensor | undefined {
+  const v = x != null && typeof x === "object" && "value" in x ? (x as { value?: unknown }).value : x;
+  return v != null && typeof v === "object" && typeof (v as tf.Tensor).dispose === "function"
+    ? (v as tf.Tensor)
+    : undefined;
 }

@@ -2,6 +2,7 @@
  * sweep: a parameter or a stimulus varied over a list, one run each, on the pool; the traces
  * equal the serial runs built by hand, bit for bit.
  */
+import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as jx from "../../src/index.js";
 import { firstDifference, hhCell, useBuiltWorker } from "./helpers.js";
@@ -46,5 +47,15 @@ describe("sweep", () => {
     );
     expect(firstDifference(traces, serial)).toBe(-1);
     expect(jx.liveWorkers()).toBe(0);
+  });
+
+  it("frees the tensors it makes of the values, and keeps the caller's", async () => {
+    const cell = hhCell();
+    const mine = tf.scalar(0.1);
+    const before = tf.memory().numTensors;
+    const { traces } = await jx.sweep(cell, { key: "HH_gNa", values: [0.05, mine] }, { tMax: 2 });
+    traces.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(mine.isDisposed).toBe(false);
   });
 });
