@@ -33,3 +33,4 @@ export {
   type SweepResult,
   sweep,
 } from "./parallel/sweep.js";
+export { type BatchGradient, gradBatch } from "./parallel/grad-batch.js";

@@ -5,7 +5,8 @@
  */
 import type { View } from "../api/view.js";
 import { deserializeModel } from "../io/deserialize.js";
-import { simulate } from "../run/simulate.js";
+import { executePlan, planRun } from "../run/options.js";
+import { runAdjoint } from "../train/adjoint.js";
 import type { FromWorker, ToWorker, WireError } from "./transport.js";
 import { decodeOptions } from "./wire.js";
 import { importNode, isNode } from "./node-transport.js";
@@ -54,11 +55,23 @@ port.listen((message) => {
   try {
     if (modelError) throw modelError;
     if (!model) throw new Error("pool-worker: a run arrived before the model.");
-    const r = simulate(model, decodeOptions(message.options));
+    const d = model.base;
+    const options = decodeOptions(message.options);
+    const plan = planRun(d, options);
+    const nSamples = plan.nSteps + 1;
+    if (message.dy) {
+      const { values: v64, grads } = runAdjoint(d, options, plan, message.dy);
+      const values = Float32Array.from(v64);
+      const transfer = [values.buffer, ...grads.map((g) => g.buffer as ArrayBuffer)];
+      port.post(
+        { type: "result", id: message.id, values, nRecordings: values.length / nSamples, nSamples, grads },
+        transfer,
+      );
+      return;
+    }
+    const r = executePlan(d, plan);
     const values = Float32Array.from(r.values);
-    port.post({ type: "result", id: message.id, values, nRecordings: r.nRecordings, nSamples: r.nSamples }, [
-      values.buffer,
-    ]);
+    port.post({ type: "result", id: message.id, values, nRecordings: r.nRecordings, nSamples }, [values.buffer]);
   } catch (e) {
     port.post({ type: "error", id: message.id, error: wireError(e) });
   }

@@ -25,10 +25,12 @@ export interface RunValues {
   values: Float32Array;
   nRecordings: number;
   nSamples: number;
+  /** For a job with `dy`: the gradient with respect to each differentiable input (float64). */
+  grads?: Float64Array[];
 }
 
-/** A run to do: its options for the wire, made when the run is handed out. */
-export type Job = () => { wire: WireOptions; transfer: ArrayBuffer[] };
+/** A run to do: its options for the wire (and loss weights, for a gradient), made when handed out. */
+export type Job = () => { wire: WireOptions; transfer: ArrayBuffer[]; dy?: Float32Array };
 
 export interface PoolRun {
   model: SerializedModel;
@@ -136,8 +138,8 @@ export async function runOnPool(p: PoolRun): Promise<RunValues[]> {
         if (settled || next >= jobs.length) return;
         const id = next++;
         try {
-          const { wire, transfer } = jobs[id]();
-          w.post({ type: "run", id, options: wire }, transfer);
+          const { wire, transfer, dy } = jobs[id]();
+          w.post({ type: "run", id, options: wire, ...(dy ? { dy } : {}) }, transfer);
         } catch (e) {
           fail(e);
         }
@@ -147,7 +149,7 @@ export async function runOnPool(p: PoolRun): Promise<RunValues[]> {
           (m: FromWorker) => {
             if (settled) return;
             if (m.type === "error") return fail(revive(m.error, m.id, what));
-            results[m.id] = { values: m.values, nRecordings: m.nRecordings, nSamples: m.nSamples };
+            results[m.id] = { values: m.values, nRecordings: m.nRecordings, nSamples: m.nSamples, grads: m.grads };
             done++;
             p.onProgress?.(done, jobs.length);
             if (done === jobs.length) {

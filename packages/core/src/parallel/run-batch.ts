@@ -10,7 +10,7 @@ import { describe } from "../model/edit.js";
 import { type IntegrateOptions, planRun } from "../run/options.js";
 import { requireBackend } from "../train/bridge.js";
 import { isNode, nodeCores } from "./node-transport.js";
-import { type AbortSignalLike, type Job, runOnPool } from "./pool.js";
+import { type AbortSignalLike, type Job, type RunValues, runOnPool } from "./pool.js";
 import { browserCores } from "./web-transport.js";
 import { encodeOptions } from "./wire.js";
 
@@ -102,6 +102,25 @@ export async function runBatch(
       Array.isArray(optionsList) ? "MISSING_INPUT" : "INVALID_ARGUMENT",
     );
   }
+  const runs = await runJobs(module, optionsList, pool, what);
+  const { nRecordings, nSamples } = runs[0];
+  const out = new Float32Array(runs.length * nRecordings * nSamples);
+  for (const [i, r] of runs.entries()) out.set(r.values, i * nRecordings * nSamples);
+  return tf.tensor3d(out, [runs.length, nRecordings, nSamples], "float32");
+}
+
+/**
+ * @internal Checks `optionsList` and `pool` and runs every simulation on the pool; with
+ * `dyOf`, each run also returns the gradient of a loss whose weights on run i's recordings
+ * are `dyOf(i)`. The results come in run order.
+ */
+export async function runJobs(
+  module: View,
+  optionsList: readonly IntegrateOptions[],
+  pool: RunBatchOptions | undefined,
+  what: string,
+  dyOf?: (run: number) => Float32Array,
+): Promise<RunValues[]> {
   const { workers, signal, onProgress } = checkPoolOptions(pool, what);
   const d = module.base;
   const plans = optionsList.map((o, i) => {
@@ -121,12 +140,13 @@ export async function runBatch(
       );
     }
   });
-  requireBackend("runBatch()");
-  const jobs: Job[] = optionsList.map((o) => () => encodeOptions(o));
+  requireBackend(`${what}()`);
+  const jobs: Job[] = optionsList.map((o, i) => () => {
+    const { wire, transfer } = encodeOptions(o);
+    if (!dyOf) return { wire, transfer };
+    const dy = dyOf(i);
+    return { wire, transfer: [...transfer, dy.buffer as ArrayBuffer], dy };
+  });
   const size = Math.min(workers ?? (await defaultWorkerCount()), jobs.length);
-  const runs = await runOnPool({ model: serializeModel(module), jobs, workers: size, signal, onProgress, what });
-  const { nRecordings, nSamples } = runs[0];
-  const out = new Float32Array(runs.length * nRecordings * nSamples);
-  for (const [i, r] of runs.entries()) out.set(r.values, i * nRecordings * nSamples);
-  return tf.tensor3d(out, [runs.length, nRecordings, nSamples], "float32");
+  return runOnPool({ model: serializeModel(module), jobs, workers: size, signal, onProgress, what });
 }

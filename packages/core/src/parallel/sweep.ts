@@ -104,10 +104,10 @@ export async function sweep(
     return { traces, values: list as readonly (DataValue | TimedCurrent)[] };
   } finally {
     // The tensors dataSet / dataStimulate made of the sweep's values (the caller's own stay).
-    const given = new Set<unknown>([...list, ...(base.paramState ?? []), ...(base.dataStimuli ?? [])].map(valueOf));
+    const given = new Set<unknown>([...list, ...(base.paramState ?? []), ...(base.dataStimuli ?? [])].map(tensorOf));
     for (const r of runs) {
       for (const x of [...(r.paramState ?? []), ...(r.dataStimuli ?? [])]) {
-        const t = valueOf(x);
+        const t = tensorOf(x);
         if (t && !given.has(t)) t.dispose();
       }
     }
@@ -115,7 +115,7 @@ export async function sweep(
 }
 
 /** The tensor of a dataSet record or data stimulus (or the value itself). */
-function valueOf(x: unknown): tf.Tensor | undefined {
+function tensorOf(x: unknown): tf.Tensor | undefined {
   const v = x != null && typeof x === "object" && "value" in x ? (x as { value?: unknown }).value : x;
   return v != null && typeof v === "object" && typeof (v as tf.Tensor).dispose === "function"
     ? (v as tf.Tensor)

@@ -41,11 +41,27 @@ export interface WorkerTransport {
 export type SpawnWorker = (script?: ScriptUrl) => Promise<WorkerTransport>;
 
 /** Main thread to worker: first the model (once), then runs. */
-export type ToWorker = { type: "model"; model: SerializedModel } | { type: "run"; id: number; options: WireOptions };
+export type ToWorker =
+  | { type: "model"; model: SerializedModel }
+  | {
+      type: "run";
+      id: number;
+      options: WireOptions;
+      /** The loss's weights on this run's recordings: run with tape and answer the adjoint too. */
+      dy?: Float32Array;
+    };
 
 /** Worker to main thread: one run's recordings (float32, as integrate returns them) or its error. */
 export type FromWorker =
-  | { type: "result"; id: number; values: Float32Array; nRecordings: number; nSamples: number }
+  | {
+      type: "result";
+      id: number;
+      values: Float32Array;
+      nRecordings: number;
+      nSamples: number;
+      /** With `dy`: d loss / d each differentiable input of the run (float64). */
+      grads?: Float64Array[];
+    }
   | { type: "error"; id: number; error: WireError };
 
 /** An error as it crosses to the main thread. */
