@@ -17,21 +17,29 @@ interface Port {
   listen(onMessage: (message: ToWorker) => void): void;
 }
 
-async function openPort(): Promise<Port> {
-  if (isNode()) {
-    type NodePort = {
+/**
+ * Calls `ready` with the port. In a browser it is set up at once (messages that arrive
+ * before a handler would be lost); Node's port queues messages until it has a listener, so
+ * there it may wait for the import of worker_threads. No top-level await: bundlers may emit
+ * the worker in formats without it.
+ */
+function openPort(ready: (port: Port) => void): void {
+  if (!isNode()) {
+    const self = globalThis as unknown as {
       postMessage(m: FromWorker, t?: ArrayBuffer[]): void;
-      on(e: "message", l: (m: ToWorker) => void): void;
+      onmessage: ((e: { data: ToWorker }) => void) | null;
     };
-    const { parentPort } = await importNode<{ parentPort: NodePort | null }>("worker_threads");
-    if (!parentPort) throw new Error("pool-worker.js runs as a worker thread of the pool, not on its own.");
-    return { post: (m, t) => parentPort.postMessage(m, t), listen: (l) => parentPort.on("message", l) };
+    ready({ post: (m, t) => self.postMessage(m, t), listen: (l) => (self.onmessage = (e) => l(e.data)) });
+    return;
   }
-  const self = globalThis as unknown as {
+  type NodePort = {
     postMessage(m: FromWorker, t?: ArrayBuffer[]): void;
-    onmessage: ((e: { data: ToWorker }) => void) | null;
+    on(e: "message", l: (m: ToWorker) => void): void;
   };
-  return { post: (m, t) => self.postMessage(m, t), listen: (l) => (self.onmessage = (e) => l(e.data)) };
+  void importNode<{ parentPort: NodePort | null }>("worker_threads").then(({ parentPort }) => {
+    if (!parentPort) throw new Error("pool-worker.js runs as a worker thread of the pool, not on its own.");
+    ready({ post: (m, t) => parentPort.postMessage(m, t), listen: (l) => parentPort.on("message", l) });
+  });
 }
 
 function wireError(e: unknown): WireError {
@@ -40,39 +48,40 @@ function wireError(e: unknown): WireError {
   return { name: x.name, message: x.message, code: x.code, node: x.node, step: x.step, value: x.value };
 }
 
-const port = await openPort();
 let model: View | null = null;
 let modelError: unknown = null;
-port.listen((message) => {
-  if (message.type === "model") {
-    try {
-      model = deserializeModel(message.model) as View;
-    } catch (e) {
-      modelError = e;
-    }
-    return;
-  }
-  try {
-    if (modelError) throw modelError;
-    if (!model) throw new Error("pool-worker: a run arrived before the model.");
-    const d = model.base;
-    const options = decodeOptions(message.options);
-    const plan = planRun(d, options);
-    const nSamples = plan.nSteps + 1;
-    if (message.dy) {
-      const { values: v64, grads } = runAdjoint(d, options, plan, message.dy);
-      const values = Float32Array.from(v64);
-      const transfer = [values.buffer, ...grads.map((g) => g.buffer as ArrayBuffer)];
-      port.post(
-        { type: "result", id: message.id, values, nRecordings: values.length / nSamples, nSamples, grads },
-        transfer,
-      );
+openPort((port) =>
+  port.listen((message) => {
+    if (message.type === "model") {
+      try {
+        model = deserializeModel(message.model) as View;
+      } catch (e) {
+        modelError = e;
+      }
       return;
     }
-    const r = executePlan(d, plan);
-    const values = Float32Array.from(r.values);
-    port.post({ type: "result", id: message.id, values, nRecordings: r.nRecordings, nSamples }, [values.buffer]);
-  } catch (e) {
-    port.post({ type: "error", id: message.id, error: wireError(e) });
-  }
-});
+    try {
+      if (modelError) throw modelError;
+      if (!model) throw new Error("pool-worker: a run arrived before the model.");
+      const d = model.base;
+      const options = decodeOptions(message.options);
+      const plan = planRun(d, options);
+      const nSamples = plan.nSteps + 1;
+      if (message.dy) {
+        const { values: v64, grads } = runAdjoint(d, options, plan, message.dy);
+        const values = Float32Array.from(v64);
+        const transfer = [values.buffer, ...grads.map((g) => g.buffer as ArrayBuffer)];
+        port.post(
+          { type: "result", id: message.id, values, nRecordings: values.length / nSamples, nSamples, grads },
+          transfer,
+        );
+        return;
+      }
+      const r = executePlan(d, plan);
+      const values = Float32Array.from(r.values);
+      port.post({ type: "result", id: message.id, values, nRecordings: r.nRecordings, nSamples }, [values.buffer]);
+    } catch (e) {
+      port.post({ type: "error", id: message.id, error: wireError(e) });
+    }
+  }),
+);
