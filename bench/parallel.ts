@@ -11,7 +11,9 @@
  * REPEATS), the speed-up, the serial fraction f it implies (Karp-Flatt:
  * f = (N / S - 1) / (N - 1)) and Amdahl's forecast S(n) = 1 / (f + (1 - f) / n) for more
  * cores; the memory each worker adds (process RSS during the N-worker batch minus before,
- * divided by N); then how long an abort takes to free the workers.
+ * divided by N); then how long an abort takes to free the workers. CPU seconds (the whole
+ * process, all threads) are printed beside wall times: when other jobs share the machine,
+ * N-worker wall time well above CPU / N shows the workers waited for a core.
  *
  *   pnpm --filter @dendrolab/bench run parallel
  *   # env: REPEATS=3  RUNS=32  TUTORIAL_MS=2000  WORKERS=(one per core)
@@ -38,20 +40,33 @@ const N = Number(process.env.WORKERS ?? (await defaultWorkerCount()));
 await tf.setBackend("cpu");
 await tf.ready();
 
-/** Best wall-clock seconds of `repeats` awaited calls, and the peak RSS seen during them. */
-async function bestAsync(repeats: number, fn: () => Promise<tf.Tensor>): Promise<{ seconds: number; peakRss: number }> {
+/**
+ * Best wall-clock seconds of `repeats` awaited calls, the process CPU seconds (all threads)
+ * of that call, and the peak RSS seen during them.
+ */
+async function bestAsync(
+  repeats: number,
+  fn: () => Promise<tf.Tensor>,
+): Promise<{ seconds: number; cpu: number; peakRss: number }> {
   let seconds = Number.POSITIVE_INFINITY;
+  let cpu = Number.NaN;
   let peakRss = 0;
   const sample = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 20);
   for (let i = 0; i < repeats; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     (await fn()).dispose();
-    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+    const wall = (performance.now() - t0) / 1000;
+    if (wall < seconds) {
+      seconds = wall;
+      const c = process.cpuUsage(c0);
+      cpu = (c.user + c.system) / 1e6;
+    }
   }
   clearInterval(sample);
-  return { seconds, peakRss };
+  return { seconds, cpu, peakRss };
 }
 
 async function measure(name: string, module: Cell | Network, list: IntegrateOptions[]) {
@@ -72,7 +87,9 @@ async function measure(name: string, module: Cell | Network, list: IntegrateOpti
     workers: N,
     serial_integrateBatch_s: serial,
     one_worker_s: one.seconds,
+    one_worker_cpu_s: one.cpu,
     n_workers_s: many.seconds,
+    n_workers_cpu_s: many.cpu,
     speedup,
     serial_fraction: f,
     forecast: Object.fromEntries([4, 8, 16].map((n) => [n, amdahl(n)])),
@@ -80,7 +97,8 @@ async function measure(name: string, module: Cell | Network, list: IntegrateOpti
   };
   console.log(JSON.stringify(row));
   console.log(
-    `${name}: ${list.length} runs, 1 worker ${one.seconds.toFixed(2)} s, ${N} workers ${many.seconds.toFixed(2)} s ` +
+    `${name}: ${list.length} runs, 1 worker ${one.seconds.toFixed(2)} s (CPU ${one.cpu.toFixed(2)} s), ` +
+      `${N} workers ${many.seconds.toFixed(2)} s (CPU ${many.cpu.toFixed(2)} s) ` +
       `-> speed-up ${speedup.toFixed(2)}x (serial integrateBatch ${serial.toFixed(2)} s); ` +
       `serial fraction f = ${f.toFixed(3)}, expected S(n) = 1 / (f + (1 - f) / n): ` +
       `${[4, 8, 16].map((n) => `${amdahl(n).toFixed(2)}x on ${n}`).join(", ")}; ~${mbPerWorker.toFixed(0)} MB per worker`,
