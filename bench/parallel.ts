@@ -8,10 +8,10 @@
  * serialising the model, starting the workers, sending, simulating, collecting.
  *
  * Prints, per model: the serial integrateBatch time, the times on 1 and N workers (best of
- * REPEATS), the speed-up, the serial fraction f it implies (Karp-Flatt:
+ * REPEATS, alternating), the speed-up, the serial fraction f it implies (Karp-Flatt:
  * f = (N / S - 1) / (N - 1)) and Amdahl's forecast S(n) = 1 / (f + (1 - f) / n) for more
- * cores; the memory each worker adds (process RSS during the N-worker batch minus before,
- * divided by N); then how long an abort takes to free the workers. CPU seconds (the whole
+ * cores; the memory each worker adds (peak process RSS during the batches minus before,
+ * divided by N: an upper bound, as it includes the main thread's buffers); then how long an abort takes to free the workers. CPU seconds (the whole
  * process, all threads) are printed beside wall times: when other jobs share the machine,
  * N-worker wall time well above CPU / N shows the workers waited for a core.
  *
@@ -40,47 +40,41 @@ const N = Number(process.env.WORKERS ?? (await defaultWorkerCount()));
 await tf.setBackend("cpu");
 await tf.ready();
 
-/**
- * Best wall-clock seconds of `repeats` awaited calls, the process CPU seconds (all threads)
- * of that call, and the peak RSS seen during them.
- */
-async function bestAsync(
-  repeats: number,
-  fn: () => Promise<tf.Tensor>,
-): Promise<{ seconds: number; cpu: number; peakRss: number }> {
-  let seconds = Number.POSITIVE_INFINITY;
-  let cpu = Number.NaN;
-  let peakRss = 0;
-  const sample = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
-  for (let i = 0; i < repeats; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    (await fn()).dispose();
-    const wall = (performance.now() - t0) / 1000;
-    if (wall < seconds) {
-      seconds = wall;
-      const c = process.cpuUsage(c0);
-      cpu = (c.user + c.system) / 1e6;
-    }
-  }
-  clearInterval(sample);
-  return { seconds, cpu, peakRss };
+/** Wall-clock and process CPU seconds (all threads) of one awaited batch. */
+async function timed(fn: () => Promise<tf.Tensor>): Promise<{ seconds: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  (await fn()).dispose();
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
+
+/** The faster of two timings. */
+const best = (a: { seconds: number; cpu: number }, b: { seconds: number; cpu: number }) =>
+  b.seconds < a.seconds ? b : a;
 
 async function measure(name: string, module: Cell | Network, list: IntegrateOptions[]) {
   const t0 = performance.now();
   integrateBatch(module, list).dispose();
   const serial = (performance.now() - t0) / 1000;
   await runBatch(module, list.slice(0, N), { workers: N }).then((t) => t.dispose()); // warm-up
-  const one = await bestAsync(REPEATS, () => runBatch(module, list, { workers: 1 }));
+  // 1 worker and N workers alternate, so that both see the same load from other jobs.
+  let one = { seconds: Number.POSITIVE_INFINITY, cpu: Number.NaN };
+  let many = { seconds: Number.POSITIVE_INFINITY, cpu: Number.NaN };
   const rssBefore = process.memoryUsage().rss;
-  const many = await bestAsync(REPEATS, () => runBatch(module, list, { workers: N }));
+  let peakRss = 0;
+  const sample = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  for (let r = 0; r < REPEATS; r++) {
+    one = best(one, await timed(() => runBatch(module, list, { workers: 1 })));
+    many = best(many, await timed(() => runBatch(module, list, { workers: N })));
+  }
+  clearInterval(sample);
   const speedup = one.seconds / many.seconds;
   const f = N > 1 ? Math.max(0, (N / speedup - 1) / (N - 1)) : 0;
   const amdahl = (n: number) => 1 / (f + (1 - f) / n);
-  const mbPerWorker = Math.max(0, many.peakRss - rssBefore) / N / 2 ** 20;
+  const mbPerWorker = Math.max(0, peakRss - rssBefore) / N / 2 ** 20;
   const row = {
     model: name,
     runs: list.length,
