@@ -29,6 +29,7 @@ import {
   runBatch,
   stepCurrent,
 } from "@dendrolab/core";
+import { loadavg } from "node:os";
 import { buildTutorialNetwork } from "../examples/tutorial-network.js";
 import { binaryTreeSpec, buildTreeCell } from "./lib/tfjs-reference.js";
 
@@ -38,6 +39,11 @@ const TUTORIAL_MS = Number(process.env.TUTORIAL_MS ?? 2000);
 const N = Number(process.env.WORKERS ?? (await defaultWorkerCount()));
 
 await tf.setBackend("cpu");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+console.log(`load average at start: ${load()} (1, 5, 15 min) on ${N} workers`);
 await tf.ready();
 
 /** Wall-clock and process CPU seconds (all threads) of one awaited batch. */
@@ -141,6 +147,7 @@ const freedMs = await pending.then(
 console.log(
   `abort: the promise rejected and ${N} workers were freed ${freedMs.toFixed(1)} ms after abort() (live now: ${liveWorkers()})`,
 );
+console.log(`load average at end: ${load()}`);
 console.log(
   `speed-up on ${N} workers: tree ${sTree.toFixed(2)}x, tutorial ${sNet.toFixed(2)}x (target >= 1.7x on 2 cores: ` +
     `${sTree >= 1.7 && sNet >= 1.7 ? "met" : "NOT met"})`,
