@@ -151,7 +151,11 @@ export async function runOnPool(p: PoolRun): Promise<RunValues[]> {
             if (m.type === "error") return fail(revive(m.error, m.id, what));
             results[m.id] = { values: m.values, nRecordings: m.nRecordings, nSamples: m.nSamples, grads: m.grads };
             done++;
-            p.onProgress?.(done, jobs.length);
+            try {
+              p.onProgress?.(done, jobs.length);
+            } catch (e) {
+              return fail(e); // a throwing callback stops the batch like an error in a run
+            }
             if (done === jobs.length) {
               settled = true;
               resolve();

@@ -60,4 +60,19 @@ describe("stopping runBatch", () => {
     expect((error as Error).message).toBe(`runBatch: run 2: ${(serial as Error).message}`);
     expect(jx.liveWorkers()).toBe(0);
   });
+
+  it("an onProgress callback that throws stops the batch with its error", async () => {
+    const boom = new Error("boom");
+    const list = Array.from({ length: 6 }, () => ({ tMax: 20 }));
+    const error = await jx
+      .runBatch(hhCell(), list, {
+        workers: 2,
+        onProgress: () => {
+          throw boom;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBe(boom);
+    expect(jx.liveWorkers()).toBe(0);
+  });
 });
