@@ -10,13 +10,12 @@
  * Prints, per model: the serial integrateBatch time, the times on 1 and N workers (best of
  * REPEATS, alternating), the speed-up, the serial fraction f it implies (Karp-Flatt:
  * f = (N / S - 1) / (N - 1)) and Amdahl's forecast S(n) = 1 / (f + (1 - f) / n) for more
- * cores; the memory each worker adds (peak process RSS during the batches minus before,
- * divided by N: an upper bound, as it includes the main thread's buffers); then how long an abort takes to free the workers. CPU seconds (the whole
+ * cores; the memory each worker adds (RSS, see memoryPerWorker); then how long an abort takes to free the workers. CPU seconds (the whole
  * process, all threads) are printed beside wall times: when other jobs share the machine,
  * N-worker wall time well above CPU / N shows the workers waited for a core.
  *
  *   pnpm --filter @dendrolab/bench run parallel
- *   # env: REPEATS=3  RUNS=32  TUTORIAL_MS=2000  WORKERS=(one per core)
+ *   # env: REPEATS=5  RUNS=32  TUTORIAL_MS=2000  WORKERS=(one per core)
  */
 import * as tf from "@tensorflow/tfjs";
 import {
@@ -33,7 +32,7 @@ import { loadavg } from "node:os";
 import { buildTutorialNetwork } from "../examples/tutorial-network.js";
 import { binaryTreeSpec, buildTreeCell } from "./lib/tfjs-reference.js";
 
-const REPEATS = Number(process.env.REPEATS ?? 3);
+const REPEATS = Number(process.env.REPEATS ?? 5);
 const RUNS = Number(process.env.RUNS ?? 32);
 const TUTORIAL_MS = Number(process.env.TUTORIAL_MS ?? 2000);
 const N = Number(process.env.WORKERS ?? (await defaultWorkerCount()));
@@ -59,7 +58,32 @@ async function timed(fn: () => Promise<tf.Tensor>): Promise<{ seconds: number; c
 const best = (a: { seconds: number; cpu: number }, b: { seconds: number; cpu: number }) =>
   b.seconds < a.seconds ? b : a;
 
+/**
+ * MB of RSS each worker adds: the peak while N workers run their first simulations (before
+ * any result reaches this thread), minus the RSS before the pool started, divided by N. It
+ * counts each worker's isolate, the core's modules, the model and the simulation buffers.
+ */
+async function memoryPerWorker(module: Cell | Network, list: IntegrateOptions[]): Promise<number> {
+  await new Promise((r) => setTimeout(r, 200));
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  let first = false;
+  const sample = setInterval(() => {
+    if (!first) peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  const t = await runBatch(module, list.slice(0, N), {
+    workers: N,
+    onProgress: () => {
+      first = true;
+    },
+  });
+  clearInterval(sample);
+  t.dispose();
+  return (peak - before) / N / 2 ** 20;
+}
+
 async function measure(name: string, module: Cell | Network, list: IntegrateOptions[]) {
+  const mbPerWorker = await memoryPerWorker(module, list);
   const t0 = performance.now();
   integrateBatch(module, list).dispose();
   const serial = (performance.now() - t0) / 1000;
@@ -67,20 +91,13 @@ async function measure(name: string, module: Cell | Network, list: IntegrateOpti
   // 1 worker and N workers alternate, so that both see the same load from other jobs.
   let one = { seconds: Number.POSITIVE_INFINITY, cpu: Number.NaN };
   let many = { seconds: Number.POSITIVE_INFINITY, cpu: Number.NaN };
-  const rssBefore = process.memoryUsage().rss;
-  let peakRss = 0;
-  const sample = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
   for (let r = 0; r < REPEATS; r++) {
     one = best(one, await timed(() => runBatch(module, list, { workers: 1 })));
     many = best(many, await timed(() => runBatch(module, list, { workers: N })));
   }
-  clearInterval(sample);
   const speedup = one.seconds / many.seconds;
   const f = N > 1 ? Math.max(0, (N / speedup - 1) / (N - 1)) : 0;
   const amdahl = (n: number) => 1 / (f + (1 - f) / n);
-  const mbPerWorker = Math.max(0, peakRss - rssBefore) / N / 2 ** 20;
   const row = {
     model: name,
     runs: list.length,
