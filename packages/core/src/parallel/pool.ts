@@ -48,7 +48,17 @@ export interface PoolRun {
 let live = 0;
 let scriptOverride: ScriptUrl | undefined;
 
-/** Workers of every pool that are running now (started and not yet terminated). */
+/**
+ * Workers of every runBatch / sweep / gradBatch pool that are running now (started and not
+ * yet terminated). A pool's workers are terminated before its promise settles, so it is 0
+ * whenever no batch is pending.
+ *
+ * @example
+ * const pending = runBatch(cell, list, { signal: stop.signal });
+ * stop.abort();
+ * await pending.catch(() => {});
+ * liveWorkers(); // 0
+ */
 export function liveWorkers(): number {
   return live;
 }
