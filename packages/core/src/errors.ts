@@ -39,7 +39,11 @@ export type ErrorCode =
   /** NMODL text that cannot be translated. */
   | "NMODL"
   /** An operation that needs TensorFlow.js, which is not available. */
-  | "NEEDS_TFJS";
+  | "NEEDS_TFJS"
+  /** A run stopped by its AbortSignal (runBatch, sweep). */
+  | "ABORTED"
+  /** A worker of the pool could not start or died (runBatch, sweep). */
+  | "WORKER_FAILED";
 
 /**
  * Base class of every error raised by Dendrolab for bad input.

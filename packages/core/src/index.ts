@@ -20,3 +20,18 @@ export {
   SoftplusTransform,
   type Transform,
 } from "./train/transforms.js";
+export {
+  type AbortSignalLike,
+  defaultWorkerCount,
+  type RunBatchOptions,
+  runBatch,
+} from "./parallel/run-batch.js";
+export { liveWorkers } from "./parallel/pool.js";
+export {
+  type ParameterSweep,
+  type StimulusSweep,
+  type SweepOptions,
+  type SweepResult,
+  sweep,
+} from "./parallel/sweep.js";
+export { type BatchGradient, gradBatch } from "./parallel/grad-batch.js";
