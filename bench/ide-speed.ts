@@ -37,6 +37,7 @@ interface Locator {
   fill(v: string): Promise<void>;
   press(k: string): Promise<void>;
   waitFor(o?: object): Promise<void>;
+  textContent(): Promise<string | null>;
   first(): Locator;
   locator(s: string): Locator;
   nth(i: number): Locator;
