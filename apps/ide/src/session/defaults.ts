@@ -5,6 +5,7 @@
  */
 import type { SimSettings } from "../protocol/model.js";
 import type { ViewSettings } from "./share/schema.js";
+import type { SweepSettings } from "./sweep-settings.js";
 import type { TrainerSettings } from "./trainer-settings.js";
 
 export const DEFAULT_SIM: SimSettings = { tMax: 20, dt: 0.025, solver: "bwd_euler" };
@@ -19,4 +20,16 @@ export const DEFAULT_TRAINER: TrainerSettings = {
   schedule: "cosine",
   steps: 40,
   transform: "log",
+};
+
+/** The sweep panel's first setup: an f-I curve of the model's current clamps, 0 to 0.5 nA in 8 points. */
+export const DEFAULT_SWEEP: SweepSettings = {
+  vary: "stimulus",
+  group: "",
+  key: "",
+  from: 0,
+  to: 0.5,
+  points: 8,
+  summary: "spikes",
+  recording: 0,
 };
