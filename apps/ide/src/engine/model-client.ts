@@ -8,6 +8,7 @@
 import type { SerializedModel } from "@dendrolab/core/io";
 import { isModelReply, type ModelReply, type ModelRequest } from "../protocol/messages.js";
 import type { SimSettings, TableSource } from "../protocol/model.js";
+import type { SweepJob } from "../protocol/sweep.js";
 import { buildDeadlineMs, formatDuration, modelSize, simDeadlineMs } from "./model-deadlines.js";
 
 /** Crashes in a row (without an answer between them) after which the worker is not restarted again. */
@@ -35,6 +36,15 @@ interface Pending {
   body: Body<ModelRequest>;
   activity: ModelActivity;
   deadlineMs: number;
+  /** Of a sweep: hears of its runs as they finish. */
+  onSweep?: (p: SweepProgressInfo) => void;
+}
+
+/** A sweep's progress: runs done of the total, on a pool of `workers`. */
+export interface SweepProgressInfo {
+  done: number;
+  total: number;
+  workers: number;
 }
 
 export interface ModelClientOptions {
@@ -102,6 +112,15 @@ export class ModelClient {
       this.nComp = num(r.nComp);
       p.activity = { what: "simulate", since: performance.now(), nSteps: num(r.nSteps), nComp: this.nComp, estimateMs };
       p.deadlineMs = this.options.deadlineMs ?? simDeadlineMs(num(r.nSteps), this.nComp, estimateMs);
+      this.arm();
+      return;
+    }
+    if (r.kind === "sweep-progress") {
+      const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
+      const total = num(r.total);
+      p.activity = { what: "simulate", since: performance.now(), nSteps: num(r.nSteps) * total, nComp: this.nComp };
+      p.deadlineMs = this.options.deadlineMs ?? simDeadlineMs(num(r.nSteps) * total, this.nComp, null);
+      p.onSweep?.({ done: num(r.done), total, workers: num(r.workers) });
       this.arm();
       return;
     }
@@ -186,7 +205,7 @@ export class ModelClient {
     return true;
   }
 
-  private request(body: Body<ModelRequest>): Promise<ModelReply> {
+  private request(body: Body<ModelRequest>, onSweep?: Pending["onSweep"]): Promise<ModelReply> {
     const id = this.nextId++;
     const what =
       body.kind === "load" || body.kind === "set" ? "build" : body.kind === "simulate" ? "simulate" : "other";
@@ -194,7 +213,7 @@ export class ModelClient {
     const deadlineMs = this.options.deadlineMs ?? buildDeadlineMs(size);
     return new Promise((resolve) => {
       const idle = this.pending.size === 0;
-      this.pending.set(id, { resolve, body, activity: { what, since: performance.now() }, deadlineMs });
+      this.pending.set(id, { resolve, body, activity: { what, since: performance.now() }, deadlineMs, onSweep });
       this.worker.postMessage({ ...body, id });
       if (idle) this.arm();
     });
@@ -228,6 +247,11 @@ export class ModelClient {
     return this.request({ kind: "export-neuron", sim });
   }
 
+  /** A sweep of the loaded model (answered "swept"); `onProgress` hears of each finished run. */
+  sweep(job: SweepJob, onProgress?: (p: SweepProgressInfo) => void): Promise<ModelReply> {
+    return this.request({ kind: "sweep", job }, onProgress);
+  }
+
   mechanisms(files: Record<string, string>): Promise<ModelReply> {
     return this.request({ kind: "mechanisms", files });
   }
@@ -236,6 +260,7 @@ export class ModelClient {
 /** The work of a request in words: "simulating 4000001 steps of 24 compartments". */
 function describe(p: Pending): string {
   const a = p.activity;
+  if (p.body.kind === "sweep") return `the sweep of ${p.body.job.values.length} values`;
   if (a.what === "simulate" && a.nSteps !== undefined)
     return `simulating ${a.nSteps.toLocaleString("en")} steps of ${a.nComp} compartment${a.nComp === 1 ? "" : "s"}`;
   if (p.body.kind === "load")

@@ -86,6 +86,10 @@ export function createServices(
       const r = await mc().exportNeuron(sim);
       return answer(r, "neuron-files", (x) => ({ files: x.files, main: x.main }));
     },
+    async sweep(job, onProgress) {
+      const r = await mc().sweep(job, onProgress);
+      return answer(r, "swept", (x) => x.outcome);
+    },
     async mechanisms(files) {
       const r = await mc().mechanisms({ ...files });
       return answer(r, "mechanisms", (x) => x.report);

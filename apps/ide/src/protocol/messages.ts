@@ -9,6 +9,7 @@ import * as v from "valibot";
 import { type CheckRequest, type CheckResult, CheckResultsSchema } from "./lesson.js";
 import type { MechanismsReport } from "./mechanisms.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "./model.js";
+import type { SweepJob, SweepOutcome } from "./sweep.js";
 
 // ---- script sandbox (page <-> sandbox document's relay <-> script worker) -------------
 
@@ -88,6 +89,8 @@ const ModelReplyHeader = replyOf([
   "neuron-files",
   "error",
   "progress",
+  "swept",
+  "sweep-progress",
 ]);
 const TrainReplyHeader = replyOf(["started", "progress", "done", "error"]);
 
@@ -106,7 +109,9 @@ export type ModelRequest =
   /** Describes the loaded model's mechanisms and the session's `.mod` files (by name). */
   | { kind: "mechanisms"; id: number; files: Record<string, string> }
   /** The loaded model as NEURON files (`exportNeuron` of the core), for the settings given. */
-  | { kind: "export-neuron"; id: number; sim: SimSettings };
+  | { kind: "export-neuron"; id: number; sim: SimSettings }
+  /** One simulation of the loaded model per value, on the core's worker pool (workers/sweep-engine.ts). */
+  | { kind: "sweep"; id: number; job: SweepJob };
 
 export type ModelReply =
   | {
@@ -123,6 +128,9 @@ export type ModelReply =
   | { kind: "column"; id: number; values: number[] }
   | { kind: "mechanisms"; id: number; report: MechanismsReport }
   | { kind: "neuron-files"; id: number; files: Record<string, string>; main: string }
+  | { kind: "swept"; id: number; outcome: SweepOutcome }
+  /** Not a reply: runs of a sweep done so far (the page resets the request's deadline at each). */
+  | { kind: "sweep-progress"; id: number; done: number; total: number; workers: number; nSteps: number }
   /** `interrupted`: made by the page's client, which ended the worker (hung, stopped or crashed). */
   | { kind: "error"; id: number; message: string; interrupted?: boolean }
   /** Not a reply: a simulation of the request starts (sent before any long one; the page resets its deadline). */

@@ -3,12 +3,13 @@
  * The app passes the real ones; tests pass fakes.
  */
 import type { SerializedModel } from "@dendrolab/core/io";
-import type { ModelEvent } from "../engine/model-client.js";
+import type { ModelEvent, SweepProgressInfo } from "../engine/model-client.js";
 import type { ScriptOutcome } from "../engine/sandbox.js";
 import type { CheckRequest } from "../protocol/lesson.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { TrainJob, TrainReply } from "../protocol/messages.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
+import type { SweepJob, SweepOutcome } from "../protocol/sweep.js";
 
 export type { ScriptOutcome };
 
@@ -36,6 +37,8 @@ export interface Services {
   mechanisms(modFiles: Readonly<Record<string, string>>): Promise<Answer<MechanismsReport>>;
   /** The loaded model as NEURON files: relative path -> text, and the script to run. */
   exportNeuron?(sim: SimSettings): Promise<Answer<{ files: Record<string, string>; main: string }>>;
+  /** A sweep of the loaded model in the model worker (on the core's worker pool). Optional for fakes. */
+  sweep?(job: SweepJob, onProgress: (p: SweepProgressInfo) => void): Promise<Answer<SweepOutcome>>;
   train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
   /** Stops the model worker's run (restarting it with the last good model); false if it was idle. Optional for fakes. */
   stopModel?(): boolean;

@@ -14,12 +14,13 @@ import type { SessionDoc } from "./share/schema.js";
 import { IDLE_TRAINING } from "./state.js";
 import { stopTraining } from "./train-actions.js";
 import { MAX_LINKED_CSV } from "./trainer-settings.js";
+import { DEFAULT_SWEEP } from "./defaults.js";
 
 /** The session as a document (the CSV is left out when it is large), with the given imported files. */
 function sessionDoc(c: SessionContext, files: Record<string, string>, missing: string[] = []): SessionDoc {
   const s = get(c);
   const csv = s.trainer.csv && s.trainer.csv.text.length <= MAX_LINKED_CSV ? s.trainer.csv : null;
-  const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view };
+  const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view, sweep: s.sweep };
   if (Object.keys(files).length) doc.files = files;
   if (missing.length) doc.missingFiles = missing;
   if (s.model && s.script === s.history.present.script) doc.check = fingerprint(s.model.serialized);
@@ -138,6 +139,7 @@ function applyDoc(c: SessionContext, doc: SessionDoc, label: string): void {
       view: doc.view,
       training: IDLE_TRAINING,
       runs: [],
+      sweep: doc.sweep ?? { ...DEFAULT_SWEEP },
     },
     label,
   );

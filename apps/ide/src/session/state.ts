@@ -10,11 +10,13 @@ import { type History, initialHistory } from "./history.js";
 import type { PanelLayout } from "./layout.js";
 import type { AutosaveState } from "./persist/autosave-state.js";
 import { EMPTY_SELECTION, type Selection } from "./selection.js";
-import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "./defaults.js";
+import { DEFAULT_SIM, DEFAULT_SWEEP, DEFAULT_TRAINER, DEFAULT_VIEW } from "./defaults.js";
 import type { ViewSettings } from "./share/schema.js";
 import type { LessonState, LessonTool } from "./lesson-state.js";
 import type { Topology } from "./topology.js";
 import type { TrainedParam, TrainerSettings } from "./trainer-settings.js";
+import type { SweepSettings } from "./sweep-settings.js";
+import { IDLE_SWEEP, type SweepRunState } from "./sweep-run.js";
 
 interface RunState {
   status: "idle" | "running" | "ok" | "error";
@@ -90,6 +92,9 @@ export interface SessionState {
   sim: SimSettings;
   view: ViewSettings;
   trainer: TrainerSettings;
+  /** The sweep panel's setup (shared in links) and its last run. */
+  sweep: SweepSettings;
+  sweepRun: SweepRunState;
   run: RunState;
   model: LoadedModel | null;
   selection: Selection;
@@ -141,6 +146,8 @@ export function initialState(script: string): SessionState {
     sim: { ...DEFAULT_SIM },
     view: { ...DEFAULT_VIEW },
     trainer: { ...DEFAULT_TRAINER, params: [] },
+    sweep: { ...DEFAULT_SWEEP },
+    sweepRun: IDLE_SWEEP,
     run: { status: "idle", message: null, line: null, logs: [], scriptMs: 0, simMs: 0 },
     model: null,
     selection: EMPTY_SELECTION,

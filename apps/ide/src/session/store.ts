@@ -23,6 +23,7 @@ import { clickItem, type ClickModifiers, type ItemKey, selectedNodes } from "./s
 import type { Services } from "./services.js";
 import type { ViewSettings } from "./share/schema.js";
 import { initialState, type SessionState } from "./state.js";
+import type { SweepSettings } from "./sweep-settings.js";
 import type { TrainerSettings } from "./trainer-settings.js";
 
 export interface Session {
@@ -41,6 +42,7 @@ const instrumentsMod = lazyModule(() => import("./remove-instrument.js"));
 const trainMod = lazyModule(() => import("./train-actions.js"));
 const lessonMod = lazyModule(() => import("./lesson-actions.js"));
 const lessonShareMod = lazyModule(() => import("./lesson-share.js"));
+const sweepMod = lazyModule(() => import("./sweep-actions.js"));
 
 /** Loads the actions above ahead of use (main.tsx: once the session is open), so that a first click does not wait. */
 export function preloadActions(): Promise<unknown> {
@@ -146,6 +148,10 @@ function makeActions(c: SessionContext) {
     startTraining: () => trainMod.use((m) => m.startTraining(c)),
     stopTraining: () => trainMod.loaded()?.stopTraining(c), // nothing runs before the first start
     applyTraining: () => trainMod.use((m) => m.applyTraining(c)),
+    /** The sweep panel: its setup (part of share links), running and stopping its sweep (session/sweep-actions.ts). */
+    setSweep: (p: Partial<SweepSettings>) => patch(c, { sweep: { ...get(c).sweep, ...p } }),
+    runSweep: () => sweepMod.use((m) => m.runSweep(c)),
+    stopSweep: () => sweepMod.loaded()?.stopSweep(c),
     shareHash: () => shareMod.use((m) => m.shareHash(c)),
     shareLink: () => shareMod.use((m) => m.shareLink(c)),
     /** Opens a gallery example (loaded by the Examples menu): one undo step, then runs it. */

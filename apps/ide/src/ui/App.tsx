@@ -80,16 +80,20 @@ const MechanismsPanel = lazy(() =>
   import("./mechanisms/MechanismsPanel.js").then((m) => ({ default: m.MechanismsPanel })),
 );
 
+/** The Sweep tab, loaded when first opened. */
+const SweepPanel = lazy(() => import("./sweep/SweepPanel.js").then((m) => ({ default: m.SweepPanel })));
+
 function TracesTab() {
   return <Deferred slot={tracesSlot} />;
 }
 
-type Tab = "traces" | "trainer" | "mechanisms" | "model-edit";
+type Tab = "traces" | "trainer" | "sweep" | "mechanisms" | "model-edit";
 
 /** The bottom tabs, each mounted when first opened; a `kept` panel then stays mounted while hidden (its plots and runs go on). */
 const TABS: ReadonlyArray<{ id: Tab; label: string; Panel: ComponentType; kept: boolean }> = [
   { id: "traces", label: "Traces & instruments", Panel: TracesTab, kept: true },
   { id: "trainer", label: "Trainer", Panel: TrainerPanel, kept: true },
+  { id: "sweep", label: "Sweep", Panel: SweepPanel, kept: true },
   { id: "mechanisms", label: "Mechanisms", Panel: MechanismsPanel, kept: false },
   { id: "model-edit", label: "Channels & synapses", Panel: ModelEditPanel, kept: false },
 ];

@@ -13,6 +13,9 @@ import { unitsOf } from "../protocol/units.js";
 import { mechanismsReport } from "./mechanism-report.js";
 import { recordingsProblem } from "../protocol/sim-limits.js";
 import { estimateRunMs } from "./run-estimate.js";
+import { recordingNames } from "./recording-labels.js";
+import { runSweep, type SweepProgress } from "./sweep-engine.js";
+import type { SweepJob, SweepOutcome } from "../protocol/sweep.js";
 
 /** A simulation about to start: its steps and compartments, and its estimated time (ms) if it is long. */
 export type RunStart = (info: { nSteps: number; nComp: number; estimateMs: number | null }) => void;
@@ -166,22 +169,19 @@ export class ModelEngine {
     const start = performance.now();
     const r = jx.simulateWatched(m, { tMax: sim.tMax, deltaT: sim.dt, solver: sim.solver });
     const ms = performance.now() - start;
-    const topo = m.base.topo;
-    const units = unitsOf([...m.base.channels, ...m.base.synapseTypes.values()], m.keys);
-    const rows = m.base.recordings.map((rec, i) => {
-      const where =
-        rec.target === "node"
-          ? `cell ${topo.compCell[rec.index]} · branch ${topo.branchLocal[topo.compBranch[rec.index]]} · comp ${topo.compLocal[rec.index]}`
-          : `synapse ${rec.index}`;
-      return {
-        label: `${where} · ${rec.state}`,
-        place: where,
-        state: rec.state,
-        unit: units[rec.state] ?? "",
-        values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)),
-      };
-    });
+    const rows = recordingNames(m).map((name, i) => ({
+      ...name,
+      values: Float32Array.from(r.values.subarray(i * r.nSamples, (i + 1) * r.nSamples)),
+    }));
     return { dt: r.dt, nSamples: r.nSamples, rows, ms, ...(r.excursion ? { warnings: [r.excursion.message] } : {}) };
+  }
+
+  /**
+   * One simulation per value of `job` on the core's worker pool, on a copy of the loaded
+   * model (edits that arrive meanwhile do not change the sweep); see sweep-engine.ts.
+   */
+  sweep(job: SweepJob, onProgress: SweepProgress): Promise<SweepOutcome> {
+    return runSweep(this.m, job, onProgress);
   }
 
   /** The Mechanisms panel: the loaded model's mechanisms and the session's `.mod` files. */

@@ -60,6 +60,14 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
       case "mechanisms":
         reply({ kind: "mechanisms", id: req.id, report: engine.mechanisms(req.files) });
         return;
+      case "sweep":
+        engine
+          .sweep(req.job, (p) => reply({ kind: "sweep-progress", id: req.id, ...p }))
+          .then(
+            (outcome) => reply({ kind: "swept", id: req.id, outcome }, outcome.traces.flat().map((t) => t.buffer as ArrayBuffer)),
+            (err: Error) => reply({ kind: "error", id: req.id, message: err.message }),
+          );
+        return;
       case "export-neuron":
         engine.exportNeuron(req.sim).then(
           ({ files, main }) => reply({ kind: "neuron-files", id: req.id, files, main }),

@@ -54,8 +54,8 @@ function changed(a: SessionState, b: SessionState): boolean {
   if (a.script !== b.script || a.history !== b.history || a.files !== b.files) return true;
   if (a.training !== b.training && b.training.status !== "running") return true;
   if (a.layout !== b.layout) return true;
-  if (a.sim !== b.sim || a.view !== b.view || a.trainer !== b.trainer)
-    return JSON.stringify([a.sim, a.view, a.trainer]) !== JSON.stringify([b.sim, b.view, b.trainer]);
+  if (a.sim !== b.sim || a.view !== b.view || a.trainer !== b.trainer || a.sweep !== b.sweep)
+    return JSON.stringify([a.sim, a.view, a.trainer, a.sweep]) !== JSON.stringify([b.sim, b.view, b.trainer, b.sweep]);
   return false;
 }
 

@@ -6,6 +6,7 @@
 import type { Traces } from "../../protocol/model.js";
 import { migrate } from "../share/codec.js";
 import type { Migration } from "../share/schema.js";
+import { DEFAULT_SWEEP } from "../defaults.js";
 import { IDLE_TRAINING, type SessionState, type TraceRun } from "../state.js";
 import {
   PROJECT_FORMAT,
@@ -88,6 +89,7 @@ export function projectDoc(s: SessionState, savedAt: Date = new Date(), binary =
     training,
     runs: savedRuns(s.runs, binary),
     layout: s.layout,
+    sweep: s.sweep,
   };
 }
 
@@ -120,6 +122,7 @@ export function sessionOfDoc(doc: ProjectDoc): { script: string; world: SessionW
       training,
       runs,
       layout: doc.layout,
+      sweep: doc.sweep ?? { ...DEFAULT_SWEEP },
     },
   };
 }

@@ -15,6 +15,7 @@ import { SimSettingsSchema } from "../../protocol/model.js";
 import { MAX_FILES, MAX_IMPORT_CHARS } from "../files.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, FileNameSchema, type Migration, ViewSettingsSchema } from "../share/schema.js";
 import { DEFAULT_TRAINER, TrainedParamSchema, TrainerSettingsSchema } from "../trainer-settings.js";
+import { SweepSettingsSchema } from "../sweep-settings.js";
 
 /** The `format` field of every project file. */
 export const PROJECT_FORMAT = "dendrolab-project";
@@ -100,6 +101,8 @@ const ProjectDocSchema = fields(
     runs: v.nullish(boundedList(RunSchema, 50, "a list of at most 50 runs"), []),
     /** Panel sizes the user dragged (null: the defaults). */
     layout: v.nullish(LayoutSchema, null),
+    /** The sweep panel's setup (absent in projects saved before sweeps: the default setup). */
+    sweep: v.optional(SweepSettingsSchema),
   },
   "an object",
 );

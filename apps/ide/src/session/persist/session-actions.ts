@@ -12,6 +12,7 @@ import { DEFAULT_SIM, DEFAULT_VIEW } from "../share/schema.js";
 import { IDLE_TRAINING } from "../state.js";
 import { stopTraining } from "../train-actions.js";
 import { DEFAULT_TRAINER } from "../trainer-settings.js";
+import { DEFAULT_SWEEP } from "../defaults.js";
 import { TUTORIAL_SCRIPT } from "../tutorial.js";
 import { rememberLink } from "./address.js";
 import { clockTime } from "./autosave-state.js";
@@ -28,6 +29,7 @@ const tutorialWorld = (): SessionWorld => ({
   trainer: { ...DEFAULT_TRAINER, params: [] },
   training: IDLE_TRAINING,
   runs: [],
+  sweep: { ...DEFAULT_SWEEP },
 });
 
 const savedTime = (doc: ProjectDoc) => {

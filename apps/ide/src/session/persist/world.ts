@@ -16,6 +16,8 @@ import { EMPTY_SELECTION } from "../selection.js";
 import type { ViewSettings } from "../share/schema.js";
 import type { SessionState, TraceRun, TrainingState } from "../state.js";
 import type { TrainerSettings } from "../trainer-settings.js";
+import type { SweepSettings } from "../sweep-settings.js";
+import { IDLE_SWEEP } from "../sweep-run.js";
 
 /** Everything of a session that is not its script. */
 export interface SessionWorld {
@@ -27,12 +29,23 @@ export interface SessionWorld {
   runs: TraceRun[];
   /** Panel sizes (null: the defaults); absent in worlds saved before layouts were kept. */
   layout?: PanelLayout | null;
+  /** The sweep panel's setup; absent in worlds saved before sweeps. */
+  sweep?: SweepSettings;
 }
 
 /** The world of a session state (the objects themselves: states are immutable). */
 export function worldOf(s: SessionState): SessionWorld {
   const training = s.training.status === "running" ? { ...s.training, status: "stopped" as const } : s.training;
-  return { files: s.files, sim: s.sim, view: s.view, trainer: s.trainer, training, runs: s.runs, layout: s.layout };
+  return {
+    files: s.files,
+    sim: s.sim,
+    view: s.view,
+    trainer: s.trainer,
+    training,
+    runs: s.runs,
+    layout: s.layout,
+    sweep: s.sweep,
+  };
 }
 
 /** The state patch that puts a world in place (selection and derived data are reset; the next run rebuilds them). */
@@ -45,6 +58,7 @@ function worldPatch(w: SessionWorld): Partial<SessionState> {
     training: w.training,
     runs: w.runs,
     ...(w.layout === undefined ? {} : { layout: w.layout }),
+    ...(w.sweep === undefined ? {} : { sweep: w.sweep, sweepRun: IDLE_SWEEP }),
     selection: EMPTY_SELECTION,
     selectedNodes: [],
     colourValues: null,

@@ -8,6 +8,7 @@ import * as v from "valibot";
 import { flag, oneOf, text } from "../../protocol/checks.js";
 import { SimSettingsSchema, TableSourceSchema } from "../../protocol/model.js";
 import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "../defaults.js";
+import { SweepSettingsSchema } from "../sweep-settings.js";
 import { TrainerSettingsSchema } from "../trainer-settings.js";
 
 export const SESSION_VERSION = 1;
@@ -46,7 +47,8 @@ const FilesSchema = v.pipe(
  * that fit in a link). `missingFiles`: the names of imported files left out (too large
  * for a link), which whoever opens it must import; an optional field that readers before
  * it ignore, so the format stays version 1. `check`: fingerprint of the model the script
- * built when the link was made (see fingerprint.ts).
+ * built when the link was made (see fingerprint.ts). `sweep`: the sweep panel's setup, optional
+ * too (links made before it open with the default setup).
  */
 const SessionDocSchema = fields(
   {
@@ -57,6 +59,7 @@ const SessionDocSchema = fields(
     files: v.optional(FilesSchema),
     missingFiles: v.optional(boundedList(FileNameSchema, 20, "a list of at most 20 file names")),
     check: v.optional(text(64)),
+    sweep: v.optional(SweepSettingsSchema),
   },
   "an object",
 );

@@ -1,0 +1,106 @@
+/**
+ * The Sweep tab: one simulation per value of a parameter or of the current clamps'
+ * amplitude, run in the model worker on the core's worker pool; the summary of a recording
+ * against the value, the traces coloured by value, and the curve as CSV.
+ */
+import { useMemo } from "react";
+import { sweepCsv, sweepCurve, valueColumn } from "../../session/sweep-csv.js";
+import { SWEEP_SUMMARIES, type SweepSummaryKind } from "../../session/sweep-settings.js";
+import { summaryLabel } from "../../session/sweep-summary.js";
+import { downloadText } from "../plots/export.js";
+import { useActions, useSessionState } from "../session-context.js";
+import { SweepCharts } from "./SweepCharts.js";
+import { SweepSetup } from "./SweepSetup.js";
+import "./sweep.css";
+
+export function SweepPanel() {
+  const a = useActions();
+  const s = useSessionState((st) => st.sweep);
+  const run = useSessionState((st) => st.sweepRun);
+  const hasModel = useSessionState((st) => st.model !== null);
+  const running = run.status === "running";
+  const outcome = run.outcome;
+  const recording = outcome ? Math.min(s.recording, outcome.labels.length - 1) : s.recording;
+  const curve = useMemo(
+    () => (outcome ? sweepCurve(outcome, s.summary, recording) : []),
+    [outcome, s.summary, recording],
+  );
+  const valueName = valueColumn(s);
+  const csv = () => {
+    if (outcome) downloadText(sweepCsv(valueName, s.summary, outcome.values, curve), "dendrolab-sweep.csv", "text/csv");
+  };
+  return (
+    <div className="sweep" data-testid="sweep-panel" data-status={run.status} data-curve={JSON.stringify(curve)}>
+      <SweepSetup disabled={running} />
+      <div className="sweep-actions">
+        {running ? (
+          <button type="button" onClick={() => a.stopSweep()} data-testid="sweep-stop">
+            ■ Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={!hasModel}
+            onClick={() => void a.runSweep()}
+            data-testid="sweep-run"
+          >
+            ▶ Sweep
+          </button>
+        )}
+        {running && (
+          <progress max={run.total || 1} value={run.done} data-testid="sweep-progress" />
+        )}
+        <span className="sweep-status" data-testid="sweep-status" role="status">
+          {running && `${run.done} of ${run.total} runs${run.workers ? ` on ${run.workers} workers` : ""}`}
+          {run.status === "done" &&
+            outcome &&
+            `${outcome.values.length} runs in ${(outcome.ms / 1000).toFixed(1)} s on ${outcome.workers} worker${outcome.workers === 1 ? "" : "s"}`}
+          {(run.status === "stopped" || run.status === "error") && (
+            <span className={run.status === "error" ? "console-error" : ""}>{run.message}</span>
+          )}
+        </span>
+        <label className="field">
+          <span>summary</span>
+          <select
+            value={s.summary}
+            onChange={(e) => a.setSweep({ summary: e.target.value as SweepSummaryKind })}
+            data-testid="sweep-summary"
+          >
+            {SWEEP_SUMMARIES.map((k) => (
+              <option key={k} value={k}>
+                {summaryLabel(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {outcome && outcome.labels.length > 1 && (
+          <label className="field">
+            <span>of</span>
+            <select
+              value={recording}
+              onChange={(e) => a.setSweep({ recording: Number(e.target.value) })}
+              data-testid="sweep-recording"
+            >
+              {outcome.labels.map((l, i) => (
+                <option key={l} value={i}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" disabled={!outcome} onClick={csv} data-testid="sweep-csv">
+          CSV
+        </button>
+      </div>
+      {outcome ? (
+        <SweepCharts outcome={outcome} curve={curve} kind={s.summary} recording={recording} valueName={valueName} />
+      ) : (
+        <div className="hint sweep-hint">
+          {hasModel ? "Pick what varies and press Sweep." : "Run the script first: the sweep varies its model."}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { serializeModel } from "@dendrolab/core/io";
+import { runScript } from "../src/sandbox/run-script.js";
+import { sweepCurve } from "../src/session/sweep-csv.js";
+import { ModelEngine } from "../src/workers/model-engine.js";
+import { TUTORIAL_SCRIPT } from "./helpers.js";
+
+const sim = { tMax: 20, dt: 0.025, solver: "bwd_euler" as const };
+
+function loaded() {
+  const engine = new ModelEngine();
+  engine.load(serializeModel(runScript(TUTORIAL_SCRIPT, () => undefined)));
+  return engine;
+}
+
+describe("sweeps in the model engine (core runBatch on worker_threads)", () => {
+  it("sweeps the clamp amplitude: no spike without current, spikes with it, the 0.5 nA run equal to the model's own", async () => {
+    const engine = loaded();
+    const progress: number[] = [];
+    const out = await engine.sweep({ vary: { kind: "stimulus" }, values: [0, 0.5, 1], sim }, (p) => progress.push(p.done));
+    expect(out.values).toEqual([0, 0.5, 1]);
+    expect(out.traces).toHaveLength(3);
+    expect(out.nSamples).toBe(801);
+    expect(out.labels).toEqual(["cell 0 · branch 0 · comp 0 · v"]);
+    const spikes = sweepCurve(out, "spikes", 0);
+    expect(spikes[0]).toBe(0);
+    expect(spikes[2]).toBeGreaterThanOrEqual(spikes[1]);
+    expect(spikes[1]).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(3);
+    // The same numbers as the model's own simulation with its 0.5 nA clamp.
+    const own = engine.simulate(sim).rows[0].values;
+    expect(Array.from(out.traces[1][0])).toEqual(Array.from(own));
+    // The loaded model keeps its clamp.
+    expect(engine.simulate(sim).rows[0].values).toEqual(own);
+  });
+
+  it("sweeps a group's parameter, and refuses an unknown group in words", async () => {
+    const engine = loaded();
+    const out = await engine.sweep(
+      { vary: { kind: "param", group: "fast_spiking", key: "Na_gNa" }, values: [0, 0.4], sim },
+      () => undefined,
+    );
+    expect(sweepCurve(out, "spikes", 0)[0]).toBe(0);
+    expect(sweepCurve(out, "peak", 0)[1]).toBeGreaterThan(0);
+    await expect(
+      engine.sweep({ vary: { kind: "param", group: "apical", key: "Na_gNa" }, values: [0, 1], sim }, () => undefined),
+    ).rejects.toThrow("which the model lacks. Groups: fast_spiking, slow_spiking.");
+  });
+});

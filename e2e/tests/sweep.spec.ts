@@ -1,0 +1,117 @@
+/**
+ * The Sweep tab: an f-I sweep of the tutorial network's clamp on the model worker's pool,
+ * Stop of a long sweep, the CSV, and the setup in a share link.
+ */
+import { readFileSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { openApp, shot } from "./helpers.js";
+
+type Run = { status: string; done: number; total: number; workers: number; outcome: { values: number[] } | null };
+
+/** The sweep's run state in the page's store. */
+function sweepRun(page: Page): Promise<Run> {
+  return page.evaluate(
+    () => (window as unknown as { dendrolab: { store: { getState(): { sweepRun: Run } } } }).dendrolab.store.getState().sweepRun,
+  );
+}
+
+/** Sets a number field of the sweep panel (committed on Enter). */
+async function fill(page: Page, testid: string, value: string): Promise<void> {
+  await page.getByTestId(testid).fill(value);
+  await page.getByTestId(testid).press("Enter");
+}
+
+async function openSweep(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByTestId("tab-sweep").click();
+  await expect(page.getByTestId("sweep-panel")).toBeVisible();
+}
+
+test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV has a row per value", async ({ page }) => {
+  await openSweep(page);
+  await fill(page, "sweep-from", "0");
+  await fill(page, "sweep-to", "1.5");
+  await fill(page, "sweep-points", "8");
+  await page.getByTestId("sweep-run").click();
+  await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  const curve = JSON.parse((await page.getByTestId("sweep-panel").getAttribute("data-curve")) ?? "[]") as number[];
+  expect(curve).toHaveLength(8);
+  expect(curve[0]).toBe(0);
+  expect(curve[7]).toBeGreaterThan(0);
+  for (let i = 1; i < 8; i++) expect(curve[i]).toBeGreaterThanOrEqual(curve[i - 1]);
+  const run = await sweepRun(page);
+  expect(run.outcome?.values).toHaveLength(8);
+  expect(run.workers).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId("sweep-status")).toHaveText(/8 runs in [\d.]+ s on \d workers?/);
+  await expect(page.getByTestId("sweep-curve").locator("canvas")).toHaveAttribute("data-drawn", /\d+/);
+  await shot(page, "sweep-fi");
+  await page.getByTestId("sweep-panel").screenshot({ path: "/tmp/sweep-panel.png" });
+
+  const pending = page.waitForEvent("download");
+  await page.getByTestId("sweep-csv").click();
+  const d = await pending;
+  expect(d.suggestedFilename()).toBe("dendrolab-sweep.csv");
+  const lines = readFileSync(await d.path(), "utf8").trim().split("\n");
+  expect(lines[0]).toBe("amplitude_nA,spike_count");
+  expect(lines).toHaveLength(9);
+  expect(lines[1]).toBe("0,0");
+  expect(lines[8]).toBe(`1.5,${curve[7]}`);
+});
+
+test("stops a long sweep: it ends as stopped, the page stays responsive and the next sweep runs", async ({ page }) => {
+  await openSweep(page);
+  await page.evaluate(() =>
+    (window as unknown as { dendrolab: { actions: { setSim(p: object): Promise<void> } } }).dendrolab.actions.setSim({ tMax: 2000 }),
+  );
+  await fill(page, "sweep-points", "100");
+  await page.getByTestId("sweep-run").click();
+  await expect(page.getByTestId("sweep-progress")).toBeVisible();
+  await expect.poll(async () => (await sweepRun(page)).done, { timeout: 60_000 }).toBeGreaterThan(0);
+  const t0 = Date.now();
+  await page.getByTestId("sweep-stop").click();
+  await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "stopped");
+  expect(Date.now() - t0).toBeLessThan(2000);
+  const run = await sweepRun(page);
+  expect(run.done).toBeLessThan(100);
+  await expect(page.getByTestId("sweep-status")).toContainText("Stopped the sweep of 100 values");
+  // Responsive: a tab switch and back answer at once.
+  await page.getByTestId("tab-traces").click();
+  await expect(page.getByTestId("traces-plot")).toBeVisible();
+  await page.getByTestId("tab-sweep").click();
+  // The restarted worker runs a short sweep.
+  await page.evaluate(() =>
+    (window as unknown as { dendrolab: { actions: { setSim(p: object): Promise<void> } } }).dendrolab.actions.setSim({ tMax: 20 }),
+  );
+  await fill(page, "sweep-points", "3");
+  await page.getByTestId("sweep-run").click();
+  await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+});
+
+test("the sweep setup travels in a share link", async ({ page, browser }) => {
+  await openSweep(page);
+  await page.getByTestId("sweep-vary").selectOption("param");
+  await page.getByTestId("sweep-group").selectOption("fast_spiking");
+  await page.getByTestId("sweep-key").selectOption("Na_gNa");
+  await fill(page, "sweep-from", "0.05");
+  await fill(page, "sweep-to", "0.6");
+  await fill(page, "sweep-points", "12");
+  await page.getByTestId("sweep-summary").selectOption("rate");
+  await page.getByTestId("share").click();
+  const url = await page.getByTestId("share-url").inputValue();
+  expect(url).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+  const other = await browser.newPage();
+  await openApp(other, url.replace(/^https?:\/\/[^/]+\//, "/"));
+  await other.getByTestId("tab-sweep").click();
+  await expect(other.getByTestId("sweep-vary")).toHaveValue("param");
+  await expect(other.getByTestId("sweep-group")).toHaveValue("fast_spiking");
+  await expect(other.getByTestId("sweep-key")).toHaveValue("Na_gNa");
+  await expect(other.getByTestId("sweep-from")).toHaveValue("0.05");
+  await expect(other.getByTestId("sweep-to")).toHaveValue("0.6");
+  await expect(other.getByTestId("sweep-points")).toHaveValue("12");
+  await expect(other.getByTestId("sweep-summary")).toHaveValue("rate");
+  // It runs there: a rate per value.
+  await other.getByTestId("sweep-run").click();
+  await expect(other.getByTestId("sweep-panel")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  expect(JSON.parse((await other.getByTestId("sweep-panel").getAttribute("data-curve")) ?? "[]")).toHaveLength(12);
+  await other.close();
+});
