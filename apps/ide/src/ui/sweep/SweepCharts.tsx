@@ -18,7 +18,7 @@ export function SweepCharts(props: {
   const n = outcome.values.length;
   const curveSeries = useMemo<Series[]>(() => {
     // A run without a spike has no time to first spike: it is left out of the curve.
-    const keep = curve.map((y, i) => i).filter((i) => Number.isFinite(curve[i]));
+    const keep = curve.map((_, i) => i).filter((i) => Number.isFinite(curve[i]));
     return [{ x: keep.map((i) => outcome.values[i]), y: keep.map((i) => curve[i]), color: "#d62728", markers: true }];
   }, [outcome, curve]);
   const traceSeries = useMemo<Series[]>(

@@ -10,7 +10,7 @@ export function SweepSetup({ disabled }: { disabled: boolean }) {
   const groups = summary?.groups.map((g) => g.name) ?? [];
   const keys = (summary?.nodeKeys ?? []).filter((k) => !["v", "length"].includes(k) && !k.endsWith("_index"));
   const isParam = s.vary === "param";
-  const unit = isParam ? (summary?.units[s.key] ?? "") : "nA";
+  const unit = isParam ? (summary?.units?.[s.key] ?? "") : "nA";
   return (
     <div className="sweep-setup">
       <label className="field">
