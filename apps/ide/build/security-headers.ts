@@ -40,7 +40,7 @@ export const SANDBOX_CSP = [
 ].join("; ");
 
 /**
- * The page's own workers (the model and trainer workers compile the model's kernels with
+ * The page's own workers (the model, trainer and pool workers compile the model's kernels with
  * `new Function`, see core/mechanisms/expr/evaluate.ts): eval, but no network. A worker
  * takes its policy from its script's response, so the page itself stays without eval.
  */
@@ -52,8 +52,12 @@ export const WORKER_CSP = [
   "base-uri 'none'",
 ].join("; ");
 
-/** Worker scripts: built `assets/<name>.worker-<hash>.js`, in dev `src/.../<name>.worker.ts`. */
-const WORKER_PATH = /\.worker[-.][^/]*$/;
+/**
+ * Worker scripts: built `assets/<name>.worker-<hash>.js`, in dev `src/.../<name>.worker.ts`;
+ * and the core's pool workers, which the model worker starts for a sweep (they compile the
+ * same kernels): built `assets/pool-worker-<hash>.js`, in dev the core's `pool-worker.js`.
+ */
+const WORKER_PATH = /(\.worker[-.]|\/pool-worker[-.])[^/]*$/;
 
 /** Headers of every response but the sandbox document and the worker scripts. */
 export const APP_HEADERS: Readonly<Record<string, string>> = {

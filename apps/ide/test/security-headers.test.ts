@@ -26,9 +26,17 @@ describe("security headers", () => {
   });
 
   it("the page's workers may compile kernels but not connect; dev allows the refresh preamble", () => {
-    for (const path of ["/assets/model.worker-ls0uXm8z.js", "/src/workers/train.worker.ts"])
+    for (const path of [
+      "/assets/model.worker-ls0uXm8z.js",
+      "/src/workers/train.worker.ts",
+      "/assets/pool-worker-kPzJRkPS.js",
+      "/@fs/work/packages/core/dist/parallel/pool-worker.js",
+    ])
       expect(headersFor(path)["Content-Security-Policy"]).toBe(WORKER_CSP);
     expect(WORKER_CSP).toContain("connect-src 'none'");
+    // Other scripts named like workers are the app's (no eval).
+    for (const path of ["/assets/pool-workers.js", "/assets/swimming-pool-worker.txt/x.js"])
+      expect(headersFor(path)["Content-Security-Policy"]).toBe(APP_CSP);
     expect(headersFor("/", true)["Content-Security-Policy"]).toContain("script-src 'self' 'unsafe-inline'");
   });
 });
