@@ -11,7 +11,9 @@ type Run = { status: string; done: number; total: number; workers: number; outco
 /** The sweep's run state in the page's store. */
 function sweepRun(page: Page): Promise<Run> {
   return page.evaluate(
-    () => (window as unknown as { dendrolab: { store: { getState(): { sweepRun: Run } } } }).dendrolab.store.getState().sweepRun,
+    () =>
+      (window as unknown as { dendrolab: { store: { getState(): { sweepRun: Run } } } }).dendrolab.store.getState()
+        .sweepRun,
   );
 }
 
@@ -21,13 +23,24 @@ async function fill(page: Page, testid: string, value: string): Promise<void> {
   await page.getByTestId(testid).press("Enter");
 }
 
+/** Sets t_max (ms) through the session's actions; the model is simulated again. */
+function setTMax(page: Page, tMax: number): Promise<void> {
+  type Actions = { setSim(p: { tMax: number }): Promise<void> };
+  return page.evaluate(
+    (t) => (window as unknown as { dendrolab: { actions: Actions } }).dendrolab.actions.setSim({ tMax: t }),
+    tMax,
+  );
+}
+
 async function openSweep(page: Page): Promise<void> {
   await openApp(page);
   await page.getByTestId("tab-sweep").click();
   await expect(page.getByTestId("sweep-panel")).toBeVisible();
 }
 
-test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV has a row per value", async ({ page }) => {
+test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV has a row per value", async ({
+  page,
+}) => {
   await openSweep(page);
   await fill(page, "sweep-from", "0");
   await fill(page, "sweep-to", "1.5");
@@ -51,7 +64,9 @@ test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV h
   await page.getByTestId("sweep-csv").click();
   const d = await pending;
   expect(d.suggestedFilename()).toBe("dendrolab-sweep.csv");
-  const lines = readFileSync(await d.path(), "utf8").trim().split("\n");
+  const lines = readFileSync(await d.path(), "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toBe("amplitude_nA,spike_count");
   expect(lines).toHaveLength(9);
   expect(lines[1]).toBe("0,0");
@@ -60,9 +75,7 @@ test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV h
 
 test("stops a long sweep: it ends as stopped, the page stays responsive and the next sweep runs", async ({ page }) => {
   await openSweep(page);
-  await page.evaluate(() =>
-    (window as unknown as { dendrolab: { actions: { setSim(p: object): Promise<void> } } }).dendrolab.actions.setSim({ tMax: 2000 }),
-  );
+  await setTMax(page, 2000);
   await fill(page, "sweep-points", "100");
   await page.getByTestId("sweep-run").click();
   await expect(page.getByTestId("sweep-progress")).toBeVisible();
@@ -79,9 +92,7 @@ test("stops a long sweep: it ends as stopped, the page stays responsive and the 
   await expect(page.getByTestId("traces-plot")).toBeVisible();
   await page.getByTestId("tab-sweep").click();
   // The restarted worker runs a short sweep.
-  await page.evaluate(() =>
-    (window as unknown as { dendrolab: { actions: { setSim(p: object): Promise<void> } } }).dendrolab.actions.setSim({ tMax: 20 }),
-  );
+  await setTMax(page, 20);
   await fill(page, "sweep-points", "3");
   await page.getByTestId("sweep-run").click();
   await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "done", { timeout: 60_000 });

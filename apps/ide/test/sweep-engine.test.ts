@@ -17,7 +17,9 @@ describe("sweeps in the model engine (core runBatch on worker_threads)", () => {
   it("sweeps the clamp amplitude: no spike without current, spikes with it, the 0.5 nA run equal to the model's own", async () => {
     const engine = loaded();
     const progress: number[] = [];
-    const out = await engine.sweep({ vary: { kind: "stimulus" }, values: [0, 0.5, 1], sim }, (p) => progress.push(p.done));
+    const out = await engine.sweep({ vary: { kind: "stimulus" }, values: [0, 0.5, 1], sim }, (p) =>
+      progress.push(p.done),
+    );
     expect(out.values).toEqual([0, 0.5, 1]);
     expect(out.traces).toHaveLength(3);
     expect(out.nSamples).toBe(801);

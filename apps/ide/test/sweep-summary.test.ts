@@ -59,7 +59,11 @@ describe("sweep values, curve and CSV", () => {
       nSamples: 501,
       labels: ["soma · v", "dend · v"],
       units: ["mV", "mV"],
-      traces: [[spiky([], 50, dt), spiky([5], 50, dt)], [spiky([5], 50, dt), spiky([], 50, dt)], [spiky([5, 20], 50, dt), spiky([], 50, dt)]],
+      traces: [
+        [spiky([], 50, dt), spiky([5], 50, dt)],
+        [spiky([5], 50, dt), spiky([], 50, dt)],
+        [spiky([5, 20], 50, dt), spiky([], 50, dt)],
+      ],
       ms: 1,
       workers: 2,
     };

@@ -20,7 +20,13 @@ import { DEFAULT_SWEEP } from "./defaults.js";
 function sessionDoc(c: SessionContext, files: Record<string, string>, missing: string[] = []): SessionDoc {
   const s = get(c);
   const csv = s.trainer.csv && s.trainer.csv.text.length <= MAX_LINKED_CSV ? s.trainer.csv : null;
-  const doc: SessionDoc = { script: s.script, sim: s.sim, trainer: { ...s.trainer, csv }, view: s.view, sweep: s.sweep };
+  const doc: SessionDoc = {
+    script: s.script,
+    sim: s.sim,
+    trainer: { ...s.trainer, csv },
+    view: s.view,
+    sweep: s.sweep,
+  };
   if (Object.keys(files).length) doc.files = files;
   if (missing.length) doc.missingFiles = missing;
   if (s.model && s.script === s.history.present.script) doc.check = fingerprint(s.model.serialized);

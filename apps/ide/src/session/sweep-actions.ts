@@ -33,7 +33,9 @@ export async function runSweep(c: SessionContext): Promise<void> {
     sim: { ...s.sim },
   };
   const me = ++latest;
-  patch(c, { sweepRun: { status: "running", done: 0, total: values.length, workers: 0, outcome: null, message: null } });
+  patch(c, {
+    sweepRun: { status: "running", done: 0, total: values.length, workers: 0, outcome: null, message: null },
+  });
   const r = await c.services.sweep(job, (p) => {
     if (me === latest) setRun(c, { done: p.done, total: p.total, workers: p.workers });
   });

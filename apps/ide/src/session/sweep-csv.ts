@@ -17,6 +17,12 @@ export function valueColumn(setup: Pick<SweepSettings, "vary" | "key">): string 
   return setup.vary === "stimulus" ? "amplitude_nA" : setup.key || "value";
 }
 
+/** The swept value in words, for axes: "clamp amplitude (nA)", "Na_gNa of fast_spiking (S/cm²)". */
+export function valueLabel(setup: Pick<SweepSettings, "vary" | "key" | "group">, unit = ""): string {
+  if (setup.vary === "stimulus") return "clamp amplitude (nA)";
+  return `${setup.key} of ${setup.group}${unit ? ` (${unit})` : ""}`;
+}
+
 /** The CSV column of a summary, with its unit. */
 export const SUMMARY_COLUMN: Record<SweepSummaryKind, string> = {
   spikes: "spike_count",

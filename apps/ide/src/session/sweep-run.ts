@@ -12,4 +12,11 @@ export interface SweepRunState {
   message: string | null;
 }
 
-export const IDLE_SWEEP: SweepRunState = { status: "idle", done: 0, total: 0, workers: 0, outcome: null, message: null };
+export const IDLE_SWEEP: SweepRunState = {
+  status: "idle",
+  done: 0,
+  total: 0,
+  workers: 0,
+  outcome: null,
+  message: null,
+};

@@ -64,7 +64,11 @@ self.onmessage = (e: MessageEvent<ModelRequest>) => {
         engine
           .sweep(req.job, (p) => reply({ kind: "sweep-progress", id: req.id, ...p }))
           .then(
-            (outcome) => reply({ kind: "swept", id: req.id, outcome }, outcome.traces.flat().map((t) => t.buffer as ArrayBuffer)),
+            (outcome) =>
+              reply(
+                { kind: "swept", id: req.id, outcome },
+                outcome.traces.flat().map((t) => t.buffer as ArrayBuffer),
+              ),
             (err: Error) => reply({ kind: "error", id: req.id, message: err.message }),
           );
         return;

@@ -36,7 +36,9 @@ function runOptions(core: Core, model: Module, job: SweepJob): { module: Module;
   if (vary.kind === "param") {
     const names = [...model.base.groups.keys()];
     if (!names.includes(vary.group)) {
-      throw new Error(`The sweep varies '${vary.key}' of group '${vary.group}', which the model lacks. Groups: ${names.join(", ") || "none"}.`);
+      throw new Error(
+        `The sweep varies '${vary.key}' of group '${vary.group}', which the model lacks. Groups: ${names.join(", ") || "none"}.`,
+      );
     }
     const view = model.group(vary.group);
     return { module: model, runs: job.values.map((x) => ({ ...sim, paramState: view.dataSet(vary.key, x) })) };

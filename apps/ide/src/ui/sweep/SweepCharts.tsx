@@ -27,9 +27,9 @@ export function SweepCharts(props: {
         ...minMaxDecimate(run[recording], DRAW_COLUMNS, 0, outcome.dt),
         color: valueColour(n > 1 ? i / (n - 1) : 0),
         width: 1.2,
-        label: i === 0 || i === n - 1 ? `${valueName} = ${outcome.values[i].toPrecision(3)}` : undefined,
+        label: i === 0 || i === n - 1 ? String(Number(outcome.values[i].toPrecision(4))) : undefined,
       })),
-    [outcome, recording, n, valueName],
+    [outcome, recording, n],
   );
   return (
     <div className="sweep-plots">

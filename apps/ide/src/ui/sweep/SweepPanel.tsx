@@ -4,7 +4,7 @@
  * against the value, the traces coloured by value, and the curve as CSV.
  */
 import { useMemo } from "react";
-import { sweepCsv, sweepCurve, valueColumn } from "../../session/sweep-csv.js";
+import { sweepCsv, sweepCurve, valueColumn, valueLabel } from "../../session/sweep-csv.js";
 import { SWEEP_SUMMARIES, type SweepSummaryKind } from "../../session/sweep-settings.js";
 import { summaryLabel } from "../../session/sweep-summary.js";
 import { downloadText } from "../plots/export.js";
@@ -18,6 +18,7 @@ export function SweepPanel() {
   const s = useSessionState((st) => st.sweep);
   const run = useSessionState((st) => st.sweepRun);
   const hasModel = useSessionState((st) => st.model !== null);
+  const units = useSessionState((st) => st.model?.summary.units);
   const running = run.status === "running";
   const outcome = run.outcome;
   const recording = outcome ? Math.min(s.recording, outcome.labels.length - 1) : s.recording;
@@ -48,9 +49,7 @@ export function SweepPanel() {
             ▶ Sweep
           </button>
         )}
-        {running && (
-          <progress max={run.total || 1} value={run.done} data-testid="sweep-progress" />
-        )}
+        {running && <progress max={run.total || 1} value={run.done} data-testid="sweep-progress" />}
         <span className="sweep-status" data-testid="sweep-status" role="status">
           {running && `${run.done} of ${run.total} runs${run.workers ? ` on ${run.workers} workers` : ""}`}
           {run.status === "done" &&
@@ -95,7 +94,13 @@ export function SweepPanel() {
         </button>
       </div>
       {outcome ? (
-        <SweepCharts outcome={outcome} curve={curve} kind={s.summary} recording={recording} valueName={valueName} />
+        <SweepCharts
+          outcome={outcome}
+          curve={curve}
+          kind={s.summary}
+          recording={recording}
+          valueName={valueLabel(s, units?.[s.key])}
+        />
       ) : (
         <div className="hint sweep-hint">
           {hasModel ? "Pick what varies and press Sweep." : "Run the script first: the sweep varies its model."}

@@ -60,7 +60,13 @@ export function SweepSetup({ disabled }: { disabled: boolean }) {
           </label>
         </>
       )}
-      <NumberField label="from" value={s.from} unit={unit} testid="sweep-from" onCommit={(from) => a.setSweep({ from })} />
+      <NumberField
+        label="from"
+        value={s.from}
+        unit={unit}
+        testid="sweep-from"
+        onCommit={(from) => a.setSweep({ from })}
+      />
       <NumberField label="to" value={s.to} unit={unit} testid="sweep-to" onCommit={(to) => a.setSweep({ to })} />
       <NumberField
         label="points"
