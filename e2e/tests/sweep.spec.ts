@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { openApp, shot } from "./helpers.js";
+import { longTasks, openApp, shot, watchLongTasks } from "./helpers.js";
 
 type Run = { status: string; done: number; total: number; workers: number; outcome: { values: number[] } | null };
 
@@ -45,6 +45,7 @@ test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV h
   await fill(page, "sweep-from", "0");
   await fill(page, "sweep-to", "1.5");
   await fill(page, "sweep-points", "8");
+  await watchLongTasks(page);
   await page.getByTestId("sweep-run").click();
   await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "done", { timeout: 60_000 });
   const curve = JSON.parse((await page.getByTestId("sweep-panel").getAttribute("data-curve")) ?? "[]") as number[];
@@ -52,6 +53,8 @@ test("sweeps the clamp amplitude over 8 points: the spike count rises, the CSV h
   expect(curve[0]).toBe(0);
   expect(curve[7]).toBeGreaterThan(0);
   for (let i = 1; i < 8; i++) expect(curve[i]).toBeGreaterThanOrEqual(curve[i - 1]);
+  // The runs ran off the main thread: no task of the page over 50 ms meanwhile.
+  expect(await longTasks(page)).toEqual([]);
   const run = await sweepRun(page);
   expect(run.outcome?.values).toHaveLength(8);
   expect(run.workers).toBeGreaterThanOrEqual(1);
@@ -80,8 +83,13 @@ test("stops a long sweep: it ends as stopped, the page stays responsive and the 
   await page.getByTestId("sweep-run").click();
   await expect(page.getByTestId("sweep-progress")).toBeVisible();
   await expect.poll(async () => (await sweepRun(page)).done, { timeout: 60_000 }).toBeGreaterThan(0);
+  // The model worker runs the sweep on a pool of nested workers, one per core (at least 1).
+  const pool = () => page.workers().filter((w) => w.url().includes("pool-worker")).length;
+  expect(pool()).toBeGreaterThanOrEqual(1);
   const t0 = Date.now();
   await page.getByTestId("sweep-stop").click();
+  // Stop ends the model worker and with it the pool's workers.
+  await expect.poll(pool, { timeout: 1000, intervals: [50] }).toBe(0);
   await expect(page.getByTestId("sweep-panel")).toHaveAttribute("data-status", "stopped");
   expect(Date.now() - t0).toBeLessThan(2000);
   const run = await sweepRun(page);
