@@ -49,7 +49,9 @@ export function SweepPanel() {
             ▶ Sweep
           </button>
         )}
-        {running && <progress max={run.total || 1} value={run.done} data-testid="sweep-progress" />}
+        {running && (
+          <progress max={run.total || 1} value={run.done} aria-label="Sweep progress" data-testid="sweep-progress" />
+        )}
         <span className="sweep-status" data-testid="sweep-status" role="status">
           {running && `${run.done} of ${run.total} runs${run.workers ? ` on ${run.workers} workers` : ""}`}
           {run.status === "done" &&
