@@ -1,37 +1,9 @@
 /** The model client's sweeps with a fake worker: progress is heard and keeps the sweep alive; Stop ends it. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ModelClient, type ModelEvent, type SweepProgressInfo } from "../src/engine/model-client.js";
+import { FakeWorker, useFakeWorker } from "./fake-worker.js";
 
-class FakeWorker {
-  static all: FakeWorker[] = [];
-  posted: Array<Record<string, unknown>> = [];
-  terminated = false;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: unknown = null;
-  constructor() {
-    FakeWorker.all.push(this);
-  }
-  postMessage(m: Record<string, unknown>): void {
-    this.posted.push(m);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(data: Record<string, unknown>): void {
-    this.onmessage?.({ data });
-  }
-}
-
-const g = globalThis as unknown as { Worker: unknown };
-let saved: unknown;
-beforeEach(() => {
-  saved = g.Worker;
-  g.Worker = FakeWorker;
-  FakeWorker.all = [];
-});
-afterEach(() => {
-  g.Worker = saved;
-});
+useFakeWorker();
 
 const SIM = { tMax: 20, dt: 0.025, solver: "bwd_euler" as const };
 const JOB = { vary: { kind: "stimulus" as const }, values: [0, 0.5, 1], sim: SIM };

@@ -3,39 +3,11 @@
  * worker, a new one is started with the last good model, and every waiting request is
  * answered; Stop does the same; one reply per request.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ModelClient, type ModelEvent } from "../src/engine/model-client.js";
+import { FakeWorker, useFakeWorker } from "./fake-worker.js";
 
-class FakeWorker {
-  static all: FakeWorker[] = [];
-  posted: Array<Record<string, unknown>> = [];
-  terminated = false;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
-  constructor() {
-    FakeWorker.all.push(this);
-  }
-  postMessage(m: Record<string, unknown>): void {
-    this.posted.push(m);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(data: Record<string, unknown>): void {
-    this.onmessage?.({ data });
-  }
-}
-
-const g = globalThis as unknown as { Worker: unknown };
-let saved: unknown;
-beforeEach(() => {
-  saved = g.Worker;
-  g.Worker = FakeWorker;
-  FakeWorker.all = [];
-});
-afterEach(() => {
-  g.Worker = saved;
-});
+useFakeWorker();
 
 const SIM = { tMax: 20, dt: 0.025, solver: "bwd_euler" as const };
 const MODEL = { cells: [{ parents: [-1], ncomp: [2] }] } as never;
