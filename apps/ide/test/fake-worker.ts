@@ -1,6 +1,6 @@
 /**
  * A fake Web Worker for the model client's tests: it records what is posted and whether
- * it was terminated, and `reply` answers as the worker would. `useFakeWorker()` installs
+ * it was terminated, and `reply` answers as the worker would. `installFakeWorker()` installs
  * it as the global `Worker` around each test.
  */
 import { afterEach, beforeEach } from "vitest";
@@ -26,7 +26,7 @@ export class FakeWorker {
 }
 
 /** Makes `new Worker(...)` a FakeWorker in every test of the file (restored after each). */
-export function useFakeWorker(): void {
+export function installFakeWorker(): void {
   const g = globalThis as unknown as { Worker: unknown };
   let saved: unknown;
   beforeEach(() => {

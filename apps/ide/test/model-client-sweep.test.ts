@@ -1,9 +1,9 @@
 /** The model client's sweeps with a fake worker: progress is heard and keeps the sweep alive; Stop ends it. */
 import { describe, expect, it } from "vitest";
 import { ModelClient, type ModelEvent, type SweepProgressInfo } from "../src/engine/model-client.js";
-import { FakeWorker, useFakeWorker } from "./fake-worker.js";
+import { FakeWorker, installFakeWorker } from "./fake-worker.js";
 
-useFakeWorker();
+installFakeWorker();
 
 const SIM = { tMax: 20, dt: 0.025, solver: "bwd_euler" as const };
 const JOB = { vary: { kind: "stimulus" as const }, values: [0, 0.5, 1], sim: SIM };

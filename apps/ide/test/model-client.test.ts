@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ModelClient, type ModelEvent } from "../src/engine/model-client.js";
-import { FakeWorker, useFakeWorker } from "./fake-worker.js";
+import { FakeWorker, installFakeWorker } from "./fake-worker.js";
 
-useFakeWorker();
+installFakeWorker();
 
 const SIM = { tMax: 20, dt: 0.025, solver: "bwd_euler" as const };
 const MODEL = { cells: [{ parents: [-1], ncomp: [2] }] } as never;

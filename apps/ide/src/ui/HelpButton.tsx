@@ -2,7 +2,8 @@
  * Help (toolbar, "?"): the keyboard shortcuts, where things are, and where the
  * documentation lives. A popup that closes on Escape or a click elsewhere.
  */
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useDismiss } from "./use-dismiss.js";
 import "./help.css";
 
 const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
@@ -21,19 +22,7 @@ const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
 export function HelpButton() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onDown);
-    return () => {
-      document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("pointerdown", onDown);
-    };
-  }, [open]);
+  useDismiss(root, open, () => setOpen(false));
   return (
     <div className="help" ref={root}>
       <button

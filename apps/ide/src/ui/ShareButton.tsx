@@ -1,5 +1,6 @@
 /** Share: makes the session link, shows it and copies it. */
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import { useDismiss } from "./use-dismiss.js";
 import { useActions } from "./session-context.js";
 
 export function ShareButton() {
@@ -11,23 +12,10 @@ export function ShareButton() {
   const root = useRef<HTMLDivElement>(null);
   const open = url !== null || problem !== null;
   // The popup closes on Escape and on a click elsewhere, so that it never hides the page.
-  useEffect(() => {
-    if (!open) return;
-    const close = () => {
-      setUrl(null);
-      setProblem(null);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
-    const onDown = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) close();
-    };
-    document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onDown);
-    return () => {
-      document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("pointerdown", onDown);
-    };
-  }, [open]);
+  useDismiss(root, open, () => {
+    setUrl(null);
+    setProblem(null);
+  });
   const share = async () => {
     const { hash, omittedFiles, problem } = await a.shareLink();
     setOmitted(omittedFiles);
