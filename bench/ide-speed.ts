@@ -308,6 +308,11 @@ async function main(): Promise<void> {
       const m = await measure(browser, ideDir);
       console.log("\nDendrolab IDE speed (built app, Debian Chromium, this machine)\n");
       report(m);
+      if (m.phases.length)
+        console.log(
+          `of which script build / simulation, median: ${median(m.phases.map((p) => p.script))} / ${median(m.phases.map((p) => p.sim))} ms`,
+        );
+      console.log(`where an edit's time goes (page measures, medians): ${measureMedians(m)}`);
       return;
     }
     const rounds = Number(option("--rounds") ?? 2);

@@ -291,3 +291,38 @@ ${ONE_CELL}`;
   expect(text).not.toContain("line 199");
   expect(text).toContain("1,051 more console lines were not kept");
 });
+
+test("a script that reaches for tfjs runs (again, in the worker with tfjs), and its console lines appear once", async ({
+  page,
+}) => {
+  await openApp(page);
+  const withTf = `import * as jx from "@dendrolab/core";
+import * as tf from "@tensorflow/tfjs";
+import { HH } from "@dendrolab/core/channels";
+console.log("start");
+const network = new jx.Cell(new jx.Branch(new jx.Compartment(), 2), [-1, 0]);
+network.insert(new HH());
+network.branch(0).comp(0).record("v");
+const v = jx.integrate(network, { tMax: 2 }) as tf.Tensor;
+console.log("samples", v.shape[1], "sum of two", tf.add(tf.scalar(1), tf.scalar(1)).dataSync()[0]);
+export default network;
+`;
+  expect(await runScript(page, withTf)).toContain("Built in");
+  const text = await consoleText(page);
+  expect(text).toContain("samples 81 sum of two 2");
+  expect(text.match(/start/g)?.length).toBe(1);
+  // The next runs (with and without tfjs) work too, in fresh workers.
+  expect(await runScript(page, withTf.replace('"start"', '"again"'))).toContain("Built in");
+  expect(await consoleText(page)).toContain("again");
+  const plain = `console.log("plain run");\n${ONE_CELL}`;
+  expect(await runScript(page, plain)).toContain("Built in");
+  expect(await consoleText(page)).toContain("plain run");
+  // A script that catches tfjs's absence still gets tfjs: the result does not depend on the worker.
+  const caught = `import * as jx from "@dendrolab/core";
+let has = "yes";
+try { jx.integrate; } catch { has = "no"; }
+console.log("integrate available:", has);
+${ONE_CELL.replace('import * as jx from "@dendrolab/core";\n', "")}`;
+  expect(await runScript(page, caught)).toContain("Built in");
+  expect(await consoleText(page)).toContain("integrate available: yes");
+});

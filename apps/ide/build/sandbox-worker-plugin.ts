@@ -1,7 +1,7 @@
 /**
  * The sandbox document: `sandbox.html` and its one classic script, the relay
- * (src/sandbox/relay.ts), which carries the script worker (src/sandbox/script.worker.ts)
- * as a string and starts it from a blob: URL: an opaque-origin document cannot load
+ * (src/sandbox/relay.ts), which carries the script workers (src/sandbox/script-light.worker.ts
+ * and script-full.worker.ts) as strings and starts them from blob: URLs: an opaque-origin document cannot load
  * workers from our origin. Both are built here as self-contained IIFEs; the build emits
  * them next to index.html (the relay's name carries a hash of its content), and the dev
  * server serves them at the same paths. The page never loads the worker's code itself.
@@ -57,13 +57,17 @@ async function bundle(entry: string, name: string, plugins: Plugin[] = []): Prom
   return chunk.code;
 }
 
-/** The relay with the worker's source inside. */
+/** The relay with the sources of the two script workers (light, without tfjs; full) inside. */
 async function bundleRelay(): Promise<string> {
-  const worker = await bundle(src("script.worker.ts"), "DendrolabScriptWorker");
+  const light = await bundle(src("script-light.worker.ts"), "DendrolabScriptWorker");
+  const full = await bundle(src("script-full.worker.ts"), "DendrolabScriptWorker");
   const inline: Plugin = {
     name: "dendrolab-sandbox-worker-source",
     resolveId: (id) => (id === WORKER_ID ? `\0${WORKER_ID}` : undefined),
-    load: (id) => (id === `\0${WORKER_ID}` ? `export default ${JSON.stringify(worker)};` : undefined),
+    load: (id) =>
+      id === `\0${WORKER_ID}`
+        ? `export const light = ${JSON.stringify(light)};\nexport const full = ${JSON.stringify(full)};`
+        : undefined,
   };
   return bundle(src("relay.ts"), "DendrolabSandboxRelay", [inline]);
 }

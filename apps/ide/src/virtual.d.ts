@@ -6,9 +6,10 @@ declare module "virtual:core-dts" {
 }
 
 declare module "virtual:sandbox-worker-source" {
-  /** The script worker as one classic script. */
-  const source: string;
-  export default source;
+  /** The light script worker (no tfjs) as one classic script. */
+  export const light: string;
+  /** The full script worker (with tfjs) as one classic script. */
+  export const full: string;
 }
 
 declare module "plotly.js-basic-dist-min" {

@@ -71,6 +71,22 @@ export class ScriptSandbox {
   }
 
   /**
+   * Tells the relay that the page has finished with the last run, so that it pre-starts
+   * the next run's worker now, after the frame and the plot draws that show the run (a
+   * worker's start takes a core for tens of ms; on a 2-core machine, starting it during
+   * the model's run and the draws delays the trace).
+   */
+  idle(): void {
+    const frame = this.frame;
+    if (!frame?.port || frame.pending) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.frame === frame && !frame.pending) frame.port?.postMessage({ kind: "idle" });
+      }, 0),
+    );
+  }
+
+  /**
    * Runs a script; resolves with the model or with why there is none. Runs are sequential.
    * `checks`: a lesson's checks, evaluated in the sandbox on the model the script builds.
    */

@@ -30,12 +30,33 @@ export type ScriptRequest = {
 /** From the relay to a pre-started worker: compile the session's files ahead of its run (no user code runs). */
 export type WarmRequest = { kind: "warm"; files: Record<string, string> };
 
-/** From the script worker to the relay (untrusted: the worker runs user code; the relay checks each). */
+/**
+ * From the script worker to the relay (untrusted: the worker runs user code; the relay
+ * checks each). `tfjs`: the run reached for tfjs (the relay then pre-starts full workers).
+ * "needs-tfjs" comes from the light worker only: run the script again with tfjs.
+ */
 export type WorkerMessage =
   | { kind: "ready"; bootMs?: number }
   | { kind: "log"; line: string }
-  | { kind: "result"; id: string; model: SerializedModel; ms: number; dropped: number; checks?: CheckResult[] }
-  | { kind: "error"; id: string; message: string; line: number | null; dropped: number; checks?: CheckResult[] };
+  | {
+      kind: "result";
+      id: string;
+      model: SerializedModel;
+      ms: number;
+      dropped: number;
+      tfjs?: boolean;
+      checks?: CheckResult[];
+    }
+  | {
+      kind: "error";
+      id: string;
+      message: string;
+      line: number | null;
+      dropped: number;
+      tfjs?: boolean;
+      checks?: CheckResult[];
+    }
+  | { kind: "needs-tfjs"; id: string };
 
 const id = v.pipe(v.number(), v.integer());
 const runId = v.pipe(v.string(), v.maxLength(100));

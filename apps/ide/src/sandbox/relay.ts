@@ -3,14 +3,14 @@
  * `sandbox allow-scripts` policy: opaque origin, no storage, no network). It takes one
  * MessagePort from its parent page at boot and then talks only through it.
  *
- * Every run gets a fresh script worker (started from a blob: URL, pre-started right after
- * the previous run's reply so runs do not wait for it) which is terminated after its one reply. The
+ * Every run gets a fresh script worker (started from a blob: URL, pre-started once the page
+ * has shown the previous run, so runs do not wait for it) which is terminated after its one reply. The
  * relay enforces the run's limits before anything reaches the page (limits.ts): the
  * run's time, the reply's size, the number and length of console lines, and the number of
  * messages; whatever the worker sends after its reply is never read. The page gets
  * exactly one message per run.
  */
-import workerSource from "virtual:sandbox-worker-source";
+import { full as fullSource, light as lightSource } from "virtual:sandbox-worker-source";
 import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import { checkResults } from "./check-results.js";
 import {
@@ -29,32 +29,41 @@ import {
 interface Spare {
   worker: Worker;
   ready: Promise<number | undefined>;
+  /** The full worker (with tfjs), else the light one. */
+  full: boolean;
 }
 
 interface Run {
   id: string;
+  req: ScriptRequest;
   worker: Worker;
+  full: boolean;
   logs: string[];
   dropped: number;
   messages: number;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+const lightUrl = blobUrl(lightSource);
+const fullUrl = blobUrl(fullSource);
 let port: MessagePort | null = null;
 let spare: Spare | null = null;
 let current: Run | null = null;
 /** The files of the last run: the next worker compiles them ahead of its run. */
 let lastFiles: Record<string, string> = {};
+/** Did the last run reach for tfjs? Then the next worker is a full one. */
+let wantFull = false;
 
 /**
  * Starts a worker; `ready` resolves with its boot time once it has locked itself down. A
  * worker given `warm` files (pre-started for a later run) first builds a small model of
  * its own and compiles those files (the last run's), so that the run finds its code
- * compiled; the first worker skips that for a faster first run.
+ * compiled; the first worker skips that for a faster first run. `full`: the worker with
+ * tfjs, for scripts that reach for it (light-libraries.ts).
  */
-function startWorker(warm?: Record<string, string>): Spare {
-  const worker = new Worker(workerUrl, { name: warm ? "warm" : "cold" });
+function startWorker(full: boolean, warm?: Record<string, string>): Spare {
+  const worker = new Worker(full ? fullUrl : lightUrl, { name: warm ? "warm" : "cold" });
   if (warm) worker.postMessage({ kind: "warm", files: warm } satisfies WarmRequest);
   const ready = new Promise<number | undefined>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
@@ -68,27 +77,33 @@ function startWorker(warm?: Record<string, string>): Spare {
     };
   });
   ready.catch(() => undefined); // reported when a run or the boot waits for it
-  return { worker, ready };
+  return { worker, ready, full };
 }
 
 /**
- * The next worker is pre-started in the task after a run's reply (measured with `pnpm
- * bench:ide`: starting it later makes the next run wait for its boot). It warms up one
- * model build per task (script.worker.ts), so a run arriving meanwhile waits for one.
+ * The next worker is pre-started when the page says it is idle (its run's traces are
+ * drawn: starting a worker takes a core for tens of ms, which on a 2-core machine would
+ * delay the model's run and the draws), or at the latest PRESTART_FALLBACK_MS after the
+ * reply. It warms up before it is ready (script.worker.ts); a run arriving meanwhile
+ * waits for that.
  */
+const PRESTART_FALLBACK_MS = 1000;
 let prestart: ReturnType<typeof setTimeout> | undefined;
+
+function prestartNow(): void {
+  clearTimeout(prestart);
+  if (!current) spare ??= startWorker(wantFull, lastFiles);
+}
 
 function schedulePrestart(): void {
   clearTimeout(prestart);
-  prestart = setTimeout(() => {
-    spare ??= startWorker(lastFiles);
-  }, 0);
+  prestart = setTimeout(prestartNow, PRESTART_FALLBACK_MS);
 }
 
 /** The pre-started worker, or (when a run comes before it) a fresh one that skips the warm-up. */
 function takeSpare(): Spare {
   clearTimeout(prestart);
-  const s = spare ?? startWorker();
+  const s = spare ?? startWorker(wantFull);
   spare = null;
   return s;
 }
@@ -145,6 +160,11 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     else run.dropped++;
     return;
   }
+  if (m && m.kind === "needs-tfjs" && m.id === run.id && !run.full) {
+    again(run);
+    return;
+  }
+  if (m && (m.kind === "result" || m.kind === "error") && m.id === run.id) wantFull = run.full && m.tfjs === true;
   if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
     const checks = checkResults(m.checks);
     finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)), ...checks });
@@ -168,19 +188,25 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
 
 function onRun(req: ScriptRequest): void {
   if (current) return; // the page runs one script at a time; it drops the sandbox if a run never answers
-  const { worker, ready } = takeSpare();
+  const { worker, ready, full } = takeSpare();
   lastFiles = req.files ?? {};
-  const run: Run = { id: req.id, worker, logs: [], dropped: 0, messages: 0, timer: undefined };
+  const run: Run = { id: req.id, req, worker, full, logs: [], dropped: 0, messages: 0, timer: undefined };
   current = run;
+  runIn(run, ready);
+}
+
+/** Sends the run's script to its worker once that is ready; the run's time limit starts with the first worker. */
+function runIn(run: Run, ready: Promise<unknown>): void {
+  const { worker, req } = run;
   worker.onerror = (e) => {
     e.preventDefault();
     finish({ kind: "crash", id: run.id, message: String(e.message || "unknown error"), logs: logsOf(run) });
   };
   ready.then(
     () => {
-      if (current !== run) return;
+      if (current !== run || run.worker !== worker) return;
       worker.onmessage = (e) => onWorkerMessage(run, e);
-      run.timer = setTimeout(
+      run.timer ??= setTimeout(
         () => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }),
         scriptTimeoutMs(req.files ?? {}),
       );
@@ -191,7 +217,30 @@ function onRun(req: ScriptRequest): void {
   );
 }
 
+/**
+ * The light worker answered "needs-tfjs": its worker is ended and the run starts again in
+ * a full worker (the pre-started spare if it is one), with the console lines of the first
+ * attempt dropped (the script writes them again).
+ */
+function again(run: Run): void {
+  run.worker.onmessage = null;
+  run.worker.onerror = null;
+  run.worker.terminate();
+  wantFull = true;
+  const next = spare?.full ? spare : startWorker(true);
+  if (next === spare) spare = null;
+  run.worker = next.worker;
+  run.full = true;
+  run.logs = [];
+  run.dropped = 0;
+  runIn(run, next.ready);
+}
+
 function onPageMessage(e: MessageEvent): void {
+  if ((e.data as { kind?: unknown } | null)?.kind === "idle") {
+    prestartNow();
+    return;
+  }
   const m = e.data as ScriptRequest;
   if (m?.kind !== "run" || typeof m.id !== "string" || typeof m.script !== "string") return;
   const files: Record<string, string> = {};
@@ -206,7 +255,7 @@ window.addEventListener("message", (e) => {
   if (port || e.source !== window.parent || e.ports.length !== 1) return;
   port = e.ports[0];
   port.onmessage = onPageMessage;
-  spare = startWorker();
+  spare = startWorker(false);
   spare.ready.then(
     (bootMs) => send({ kind: "ready", bootMs }),
     (err: Error) => send({ kind: "boot-failed", message: err.message }),

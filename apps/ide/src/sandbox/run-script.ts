@@ -1,159 +1,56 @@
 /**
- * Evaluating a model script: TypeScript to CommonJS (sucrase, which keeps line numbers),
- * then a Function with a `require` that knows only the libraries a script may import.
- * The model is the default export, else a variable named `network`. Files the user
- * imported (SWC morphologies, NMODL mechanisms) are the default export of
- * `dendrolab:files`, by name; its `mod(name)` returns a `.mod` file's text.
+ * Running a model script with every library a script may import, tfjs included: the
+ * script worker that has tfjs loaded (script-full.worker.ts), and the tests. The light
+ * worker, which most runs use, has light-libraries.ts instead.
  */
-import { transform } from "sucrase";
-import { coreWithSwcWarnings } from "./swc-warnings.js";
 import * as jx from "@dendrolab/core";
 import * as channels from "@dendrolab/core/channels";
 import * as l5pc from "@dendrolab/core/channels/l5pc";
 import * as synapses from "@dendrolab/core/synapses";
 import * as tf from "@tensorflow/tfjs";
+import { evaluateScript, type ScriptLibraries } from "./script-eval.js";
+import { TFJS_CORE_NAMES } from "./tfjs-names.js";
 
-const MODULES: Record<string, unknown> = {
-  "@dendrolab/core": jx,
-  "@dendrolab/core/channels": channels,
-  "@dendrolab/core/channels/l5pc": l5pc,
-  "@dendrolab/core/synapses": synapses,
-  "@tensorflow/tfjs": tf,
-};
+export { ScriptError } from "./script-eval.js";
 
-/** An error in the user's script, with its line when known. */
-export class ScriptError extends Error {
-  constructor(
-    message: string,
-    readonly line: number | null,
-  ) {
-    super(message);
-  }
-}
-
-/** Lines the Function constructor adds before the body (`function anonymous(...\n) {\n`). */
-const HEADER_LINES = 2;
-
-/**
- * The module of imported files: `import files from "dendrolab:files"; files["cell.swc"]`,
- * and `import { mod } from "dendrolab:files"; jx.loadNmodl(mod("NaTs2_t.mod"))`.
- */
-const FILES_MODULE = "dendrolab:files";
-
-/** Why a file is not there, and how to import it. */
-function missingFile(name: string, names: readonly string[]): Error {
-  const how = name.toLowerCase().endsWith(".mod") ? "Import .mod…" : "Import SWC…";
-  return new Error(
-    `There is no imported file "${name}" in this session (${names.length ? `imported: ${names.map((n) => `"${n}"`).join(", ")}` : "no files are imported"}). Import it with "${how}" or drop it on the page.`,
-  );
-}
-
-/** The files as a read-only object; naming a file that is not there says what to do. */
-function filesObject(files: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-  const own = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, files));
-  return new Proxy(own, {
-    get(target, key) {
-      if (typeof key !== "string" || key in target) return Reflect.get(target, key);
-      if (key === "then" || key === "toJSON" || key === "__esModule") return undefined;
-      throw missingFile(key, Object.keys(target));
+/** Every library, as they are; `onTfjs` (if given) is called when a script reaches for a part that needs tfjs. */
+export function fullLibraries(onTfjs?: () => void): ScriptLibraries {
+  return {
+    core: jx,
+    finishCore(core) {
+      Object.defineProperty(core, "__esModule", { value: true });
+      if (onTfjs)
+        for (const name of TFJS_CORE_NAMES) {
+          const value = core[name];
+          Object.defineProperty(core, name, {
+            enumerable: true,
+            get() {
+              onTfjs();
+              return value;
+            },
+          });
+        }
+      return Object.freeze(core);
     },
-  });
-}
-
-/** `mod(name)`: the text of an imported `.mod` file. */
-function modReader(files: Readonly<Record<string, string>>): (name: string) => string {
-  return (name: string) => {
-    if (typeof name !== "string") throw new Error(`mod() takes a file name such as "NaTs2_t.mod"; got ${typeof name}.`);
-    if (!Object.hasOwn(files, name)) throw missingFile(name, Object.keys(files));
-    return files[name];
+    modules: {
+      "@dendrolab/core/channels": () => channels,
+      "@dendrolab/core/channels/l5pc": () => l5pc,
+      "@dendrolab/core/synapses": () => synapses,
+      "@tensorflow/tfjs": () => {
+        onTfjs?.();
+        return tf;
+      },
+    },
   };
 }
 
-/** Runs `source`; returns the model it builds. `log` receives console output; `files` are the imported files. */
+const ALL = fullLibraries();
+
+/** Runs `source` with every library; returns the model it builds. `log` receives console output; `files` are the imported files. */
 export function runScript(
   source: string,
   log: (line: string) => void,
   files: Readonly<Record<string, string>> = {},
 ): jx.View {
-  let code: string;
-  try {
-    code = transform(source, { transforms: ["typescript", "imports"], production: true }).code;
-  } catch (e) {
-    const m = /\((\d+):(\d+)\)/.exec((e as Error).message);
-    throw new ScriptError(`Syntax error: ${(e as Error).message}`, m ? Number(m[1]) : null);
-  }
-  const modules: Record<string, unknown> = {
-    ...MODULES,
-    "@dendrolab/core": coreWithSwcWarnings(jx, files, log),
-    [FILES_MODULE]: Object.freeze({ __esModule: true, default: filesObject(files), mod: modReader(files) }),
-  };
-  const require = (name: string) => {
-    if (!(name in modules)) {
-      throw new Error(
-        `Cannot import '${name}': scripts can import ${Object.keys(modules)
-          .map((k) => `'${k}'`)
-          .join(", ")}.`,
-      );
-    }
-    return modules[name];
-  };
-  const console = makeConsole(log);
-  const module = { exports: {} as Record<string, unknown> };
-  let fallback: unknown;
-  try {
-    const fn = new Function(
-      "require",
-      "exports",
-      "module",
-      "console",
-      `${code}\n;return typeof network === "undefined" ? undefined : network;`,
-    );
-    fallback = fn(require, module.exports, module, console);
-  } catch (e) {
-    throw new ScriptError(errorText(e), lineOf(e));
-  }
-  const model = module.exports.default ?? fallback;
-  if (!(model instanceof jx.View)) {
-    throw new ScriptError(
-      model === undefined
-        ? "The script defines no model: end it with `export default network;` (or name the model `network`)."
-        : `The script's default export is not a model (got ${typeof model}); export a Network or Cell.`,
-      null,
-    );
-  }
-  return model;
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof Error) return `${e.name === "Error" ? "Error" : e.name}: ${e.message}`;
-  return `Uncaught ${String(e)}`;
-}
-
-/** The script line of the innermost frame in evaluated code. */
-function lineOf(e: unknown): number | null {
-  const stack = e instanceof Error ? (e.stack ?? "") : "";
-  const m = /<anonymous>:(\d+):\d+/.exec(stack);
-  if (!m) return null;
-  const line = Number(m[1]) - HEADER_LINES;
-  return line >= 1 ? line : null;
-}
-
-function makeConsole(log: (line: string) => void): Pick<Console, "log" | "info" | "warn" | "error" | "debug"> {
-  const fmt = (args: unknown[]) =>
-    args.map((a) => (typeof a === "string" ? a : a instanceof Error ? a.message : safeString(a))).join(" ");
-  const at =
-    (level: string) =>
-    (...args: unknown[]) =>
-      log(level ? `${level}: ${fmt(args)}` : fmt(args));
-  return { log: at(""), info: at(""), debug: at(""), warn: at("warning"), error: at("error") };
-}
-
-function safeString(v: unknown): string {
-  if (v && typeof v === "object" && "toString" in v && (v as object).toString !== Object.prototype.toString)
-    return String(v);
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
+  return evaluateScript(source, log, files, ALL);
 }

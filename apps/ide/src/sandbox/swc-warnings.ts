@@ -4,7 +4,7 @@
  * imported files by its text), e.g. `warning: SWC "retina.swc": raised 3089 radii ...`.
  * The morphology panel shows these lines too (ui/plots/SwcWarnings.tsx).
  */
-import type * as jx from "@dendrolab/core";
+import type * as jx from "@dendrolab/core/sim";
 
 /** The prefix of a logged SWC warning; the file name follows in quotes. */
 export const SWC_WARNING_PREFIX = "warning: SWC ";
@@ -26,12 +26,12 @@ export function parseSwcWarning(line: string): { file: string; text: string } | 
   }
 }
 
-/** `@dendrolab/core` for scripts: the same, but `readSwc` logs its warnings naming the file. */
-export function coreWithSwcWarnings(
-  core: typeof jx,
+/** `@dendrolab/core` for scripts: a copy (not frozen yet), but `readSwc` logs its warnings naming the file. */
+export function coreWithSwcWarnings<C extends typeof jx>(
+  core: C,
   files: Readonly<Record<string, string>>,
   log: (line: string) => void,
-): typeof jx {
+): C & Record<string, unknown> {
   const readSwc: typeof jx.readSwc = (text, options) => {
     const cell = core.readSwc(text, options);
     if (cell.warnings.length > 0) {
@@ -40,5 +40,5 @@ export function coreWithSwcWarnings(
     }
     return cell;
   };
-  return Object.freeze({ ...core, readSwc });
+  return { ...core, readSwc };
 }

@@ -27,6 +27,14 @@ export async function runScript(c: SessionContext, label = "Edit script"): Promi
 }
 
 async function evaluate(c: SessionContext, script: string): Promise<void> {
+  try {
+    await evaluateNow(c, script);
+  } finally {
+    c.services.scriptIdle?.();
+  }
+}
+
+async function evaluateNow(c: SessionContext, script: string): Promise<void> {
   const id = ++runCounter;
   patch(c, { run: { ...get(c).run, status: "running" } });
   const t0 = performance.now();

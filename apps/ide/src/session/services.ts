@@ -25,6 +25,8 @@ type Answer<T> = { ok: true; value: T } | Failure;
 export interface Services {
   /** Runs a script in the sandbox with the session's imported files (and a lesson's checks, evaluated there). */
   runScript(script: string, files: Readonly<Record<string, string>>, checks?: CheckRequest): Promise<ScriptOutcome>;
+  /** The page has finished with the last run (its traces are drawn): the sandbox may pre-start the next run's worker. Optional for fakes. */
+  scriptIdle?(): void;
   loadModel(model: SerializedModel, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;
   /** Applies a `set` to the loaded model at once (before the script run confirms it). */
   quickSet(target: TableSource, key: string, value: number, sim: SimSettings, table: TableSource): Promise<LoadOutcome>;

@@ -4,29 +4,56 @@
  * one run: console lines are streamed as they are written (so that a run stopped for
  * taking too long keeps them), then the serialised model or the error is posted once.
  * A worker pre-started for a later run first builds a small model and reads the
- * session's files (warmup.ts), so that a run is not slower for its fresh worker. The relay terminates the worker after the reply; the next run gets a fresh worker, so
+ * session's files (warmup.ts), so that a run is not slower for its fresh worker. The
+ * relay terminates the worker after the reply; the next run gets a fresh worker, so
  * nothing a script leaves behind (wrapped globals, listeners, timers) reaches later runs.
+ *
+ * Two flavours share this file: the light worker (script-light.worker.ts, without tfjs),
+ * which answers "needs-tfjs" when a script reaches for tfjs, and the full one
+ * (script-full.worker.ts), which then runs the script again.
  */
-import * as tf from "@tensorflow/tfjs";
 import { serializeModel } from "@dendrolab/core/io";
 import type { CheckRequest } from "../protocol/lesson.js";
 import type { ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import { evaluateChecks, failAll } from "./lesson-checks.js";
 import { capLine, MAX_LOG_LINES } from "./limits.js";
 import { lockDown } from "./lockdown.js";
-import { runScript, ScriptError } from "./run-script.js";
-import { buildWarmModel, EXTRA_WARM_ROUNDS, warmUp } from "./warmup.js";
+import { ScriptError } from "./script-eval.js";
+import { buildWarmModel, EXTRA_WARM_ROUNDS, type RunFn, warmUp } from "./warmup.js";
+
+/** What differs between the light and the full worker. */
+export interface Flavour {
+  /** Runs a script with this worker's libraries. */
+  run: RunFn;
+  /** Forgets whether tfjs was reached for (before a run). */
+  resetTfjsMark(): void;
+  /** Did the run reach for tfjs? */
+  reachedTfjs(): boolean;
+  /** Light: a run that reached for tfjs is answered "needs-tfjs" instead of its result. */
+  light: boolean;
+}
 
 const scope = self as unknown as Worker & Record<string, unknown>;
 const post = scope.postMessage.bind(scope) as (m: WorkerMessage) => void;
 let warmed = false;
 let started = false;
-scope.addEventListener("message", (e: MessageEvent<ScriptRequest | WarmRequest>) => {
+let flavour: Flavour;
+
+/** Starts the worker (once, at its top level): listens, locks the scope down, says ready. */
+export function startScriptWorker(f: Flavour): void {
+  flavour = f;
+  scope.addEventListener("message", onMessage);
+  lockDown(scope);
+  // A pre-started worker (named "warm" by the relay) is ready once it has warmed up.
+  if (scope.name !== "warm") post({ kind: "ready", bootMs: performance.now() });
+}
+
+function onMessage(e: MessageEvent<ScriptRequest | WarmRequest>): void {
   const m = e.data;
   if (m?.kind === "warm") {
     if (warmed || started) return;
     warmed = true;
-    warmUp(stringsOf(m.files));
+    warmUp(stringsOf(m.files), flavour.run);
     post({ kind: "ready", bootMs: performance.now() });
     warmMore(EXTRA_WARM_ROUNDS);
     return;
@@ -34,11 +61,7 @@ scope.addEventListener("message", (e: MessageEvent<ScriptRequest | WarmRequest>)
   if (started) return;
   started = true;
   handle(m);
-});
-void tf.setBackend("cpu");
-lockDown(scope);
-// A pre-started worker (named "warm" by the relay) is ready once it has warmed up.
-if (scope.name !== "warm") post({ kind: "ready", bootMs: performance.now() });
+}
 
 /** Builds the warm-up model `rounds` more times, one per task, until a run arrives. */
 function warmMore(rounds: number): void {
@@ -46,7 +69,7 @@ function warmMore(rounds: number): void {
   setTimeout(() => {
     if (started) return;
     try {
-      buildWarmModel(EXTRA_WARM_ROUNDS - rounds + 1);
+      buildWarmModel(EXTRA_WARM_ROUNDS - rounds + 1, flavour.run);
     } catch {
       // A warm-up that fails only leaves the worker less warm.
     }
@@ -74,17 +97,36 @@ function handle(req: ScriptRequest): void {
       post({ kind: "log", line: capLine(line) });
     }
   };
+  flavour.resetTfjsMark();
   const start = performance.now();
   try {
-    const model = runScript(req.script, log, files);
+    const model = flavour.run(req.script, log, files);
     const checks = hasChecks(req) ? evaluateChecks(model, req.checks.exprs, req.checks.data) : undefined;
     const ms = performance.now() - start;
-    post({ kind: "result", id: req.id, model: serializeModel(model), ms, dropped, ...(checks ? { checks } : {}) });
+    if (flavour.light && flavour.reachedTfjs()) {
+      post({ kind: "needs-tfjs", id: req.id });
+      return;
+    }
+    const tfjs = flavour.reachedTfjs();
+    post({
+      kind: "result",
+      id: req.id,
+      model: serializeModel(model),
+      ms,
+      dropped,
+      tfjs,
+      ...(checks ? { checks } : {}),
+    });
   } catch (e) {
+    if (flavour.light && flavour.reachedTfjs()) {
+      post({ kind: "needs-tfjs", id: req.id });
+      return;
+    }
     const line = e instanceof ScriptError ? e.line : null;
     const message = e instanceof Error ? e.message : String(e);
     const checks = hasChecks(req) ? failAll(req.checks.exprs, "the script did not build a model") : undefined;
-    post({ kind: "error", id: req.id, message, line, dropped, ...(checks ? { checks } : {}) });
+    const tfjs = flavour.reachedTfjs();
+    post({ kind: "error", id: req.id, message, line, dropped, tfjs, ...(checks ? { checks } : {}) });
   }
 }
 
