@@ -81,11 +81,13 @@ test("the guide, an API page from the TSDoc, an example's page and search, all f
   await expect(page.locator(".vp-doc pre").last()).toContainText('import { HH } from "@dendrolab/core/channels";');
   await shot(page, "docs-example-hh");
 
-  // Local search finds an API page.
+  // Local search finds an API page and opens it.
   await page.locator(".VPNavBar .DocSearch-Button, .VPNavBar #local-search button").first().click();
   await page.getByPlaceholder(/search/i).fill("loadNmodl");
-  await expect(page.locator(".VPLocalSearchBox .result").first()).toContainText("loadNmodl");
   await shot(page, "docs-search");
+  await page.locator(".VPLocalSearchBox .result", { hasText: /^#?\s*Function: loadNmodl\(\)$/ }).click();
+  await expect(page).toHaveURL(/\/docs\/api\/core\/functions\/loadNmodl\.html/);
+  await expect(page.locator(".vp-doc")).toContainText("A mechanism class from the text of a NEURON .mod file");
 
   expect(problems).toEqual([]);
 });

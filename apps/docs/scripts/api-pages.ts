@@ -1,7 +1,8 @@
 /**
  * The API reference: TypeDoc (markdown output) over @dendrolab/core's public entry points,
  * which are read from the core's package.json "exports" (each `./dist/X.d.ts` is the
- * build of `./src/X.ts`). Every module is named by its import path.
+ * build of `./src/X.ts`). Each module's pages are under api/<slug>/ (the subpath; `core` for
+ * the package itself) and titled by its import path.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -41,6 +42,7 @@ export function coreEntryPoints(core: string): EntryPoint[] {
 /** Runs TypeDoc into `out`; returns the number of warnings it printed. */
 export async function writeApiPages(core: string, out: string): Promise<number> {
   const entries = coreEntryPoints(core);
+  const importPathOf = new Map(entries.map((e) => [e.slug, e.importPath]));
   const options: Partial<TypeDocOptions> & Record<string, unknown> = {
     entryPoints: entries.map((e) => e.source),
     tsconfig: join(core, "tsconfig.build.json"),
@@ -66,7 +68,6 @@ export async function writeApiPages(core: string, out: string): Promise<number> 
     sanitizeComments: true,
     parametersFormat: "table",
   };
-  const importPathOf = new Map(entries.map((e) => [e.slug, e.importPath]));
   const app = await Application.bootstrapWithPlugins(options);
   // Modules are named by their import path's slug, not by their file.
   const bySource = new Map(entries.map((e) => [resolve(e.source), e.slug]));
