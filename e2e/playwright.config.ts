@@ -1,6 +1,6 @@
 /**
  * End-to-end tests of the built IDE (apps/ide/dist, served by `vite preview` on a free
- * port) in Debian's Chromium. No browser is downloaded: Playwright drives
+ * port, which also serves the documentation site's build, apps/docs/dist, at /docs/) in Debian's Chromium. No browser is downloaded: Playwright drives
  * /usr/bin/chromium (or $CHROMIUM). The JSON report goes to test-results/playwright.json.
  */
 import { execFileSync } from "node:child_process";

@@ -2,13 +2,15 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { aliases } from "./build/aliases.js";
 import { coreDtsPlugin } from "./build/core-dts-plugin.js";
+import { docsSitePlugin } from "./build/docs-site.js";
 import { sandboxWorkerPlugin } from "./build/sandbox-worker-plugin.js";
 import { securityHeadersPlugin } from "./build/security-headers.js";
 
 export default defineConfig({
   base: "./",
   // The security headers come first: they apply to the sandbox document the next plugin serves in dev.
-  plugins: [securityHeadersPlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin()],
+  // The docs' own policy replaces them under /docs/ (build/docs-site.ts).
+  plugins: [securityHeadersPlugin(), docsSitePlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin()],
   resolve: { alias: aliases },
   worker: { format: "es" },
   build: {

@@ -1,6 +1,6 @@
 /**
- * Help (toolbar, "?"): the keyboard shortcuts, where things are, and where the
- * documentation lives. A popup that closes on Escape or a click elsewhere.
+ * Help (toolbar, "?"): a link to the documentation site (served at ./docs/ beside the IDE),
+ * the keyboard shortcuts and where things are. A popup that closes on Escape or a click elsewhere.
  */
 import { useRef, useState } from "react";
 import { useDismiss } from "./use-dismiss.js";
@@ -36,6 +36,15 @@ export function HelpButton() {
       </button>
       {open && (
         <div className="help-pop" role="dialog" aria-label="Help" data-testid="help-pop">
+          <h3>Documentation</h3>
+          <p>
+            <a href="./docs/" target="_blank" rel="noopener" data-testid="help-docs">
+              Open the documentation
+            </a>{" "}
+            (a new tab): the guide, every panel of the IDE, the examples explained and the API reference of{" "}
+            <code>@dendrolab/core</code>, made from the repository's <code>README.md</code>, <code>docs/</code>, the
+            gallery and the core's TSDoc.
+          </p>
           <h3>Keyboard shortcuts</h3>
           <table>
             <tbody>
@@ -52,12 +61,6 @@ export function HelpButton() {
             <b>Examples ▾</b> opens explained examples, each already simulated; <b>Lessons</b> walk through an exercise
             with checks. Every GUI action writes lines into the script, which is the model: edit it and press
             Ctrl+Enter. Hover over a control for what it does.
-          </p>
-          <h3>Documentation</h3>
-          <p>
-            The project's <code>README.md</code> (the tutorial, the API, the security model) and <code>docs/</code>{" "}
-            (every panel of the IDE in <code>docs/README-ide.md</code>, the examples in <code>docs/gallery.md</code>)
-            are in the repository this IDE was built from.
           </p>
         </div>
       )}
