@@ -3,6 +3,7 @@
  * documentation lives. A popup that closes on Escape or a click elsewhere.
  */
 import { useRef, useState } from "react";
+import { onboarding } from "./onboarding/onboarding-store.js";
 import { useDismiss } from "./use-dismiss.js";
 import "./help.css";
 
@@ -53,6 +54,16 @@ export function HelpButton() {
             with checks. Every GUI action writes lines into the script, which is the model: edit it and press
             Ctrl+Enter. Hover over a control for what it does.
           </p>
+          <button
+            type="button"
+            data-testid="help-tour"
+            onClick={() => {
+              setOpen(false);
+              onboarding.startTour();
+            }}
+          >
+            Take the tour
+          </button>
           <h3>Documentation</h3>
           <p>
             The project's <code>README.md</code> (the tutorial, the API, the security model) and <code>docs/</code>{" "}
