@@ -50,20 +50,23 @@ export function HelpButton() {
           </table>
           <h3>Getting started</h3>
           <p>
+            <button
+              type="button"
+              data-testid="help-tour"
+              onClick={() => {
+                setOpen(false);
+                onboarding.startTour();
+              }}
+            >
+              Take the tour
+            </button>{" "}
+            five steps through the panels.
+          </p>
+          <p>
             <b>Examples ▾</b> opens explained examples, each already simulated; <b>Lessons</b> walk through an exercise
             with checks. Every GUI action writes lines into the script, which is the model: edit it and press
             Ctrl+Enter. Hover over a control for what it does.
           </p>
-          <button
-            type="button"
-            data-testid="help-tour"
-            onClick={() => {
-              setOpen(false);
-              onboarding.startTour();
-            }}
-          >
-            Take the tour
-          </button>
           <h3>Documentation</h3>
           <p>
             The project's <code>README.md</code> (the tutorial, the API, the security model) and <code>docs/</code>{" "}
