@@ -139,6 +139,8 @@ test("the tour: five steps, each highlighting its region beside its text; Back, 
 
   // The Help panel starts it again; Escape leaves it.
   await page.getByTestId("help").click();
+  await expect(page.getByTestId("help-tour")).toBeVisible();
+  await shot(page, "onboarding-03-help");
   await page.getByTestId("help-tour").click();
   await expect(page.getByTestId("help-pop")).toHaveCount(0);
   await expect(page.getByTestId("tour-count")).toHaveText("Step 1 of 5");

@@ -52,6 +52,7 @@ export function HelpButton() {
           <p>
             <button
               type="button"
+              className="primary"
               data-testid="help-tour"
               onClick={() => {
                 setOpen(false);
