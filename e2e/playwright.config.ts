@@ -27,6 +27,18 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
+/** The localStorage flag the IDE sets once its landing card is closed (apps/ide/src/ui/onboarding/onboarding-store.ts). */
+export const WELCOMED_KEY = "dendrolab.welcomed";
+
+/**
+ * Every test's browser context starts as a returning visitor: the landing card and the
+ * tour of the first open stay away. tests/onboarding.spec.ts starts with an empty state.
+ */
+export const WELCOMED = {
+  cookies: [],
+  origins: [{ origin: `http://127.0.0.1:${port}`, localStorage: [{ name: WELCOMED_KEY, value: "1" }] }],
+};
+
 export default defineConfig({
   testDir: "tests",
   timeout: 120_000,
@@ -41,6 +53,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: "chromium",
     viewport: { width: 1440, height: 900 },
+    storageState: WELCOMED,
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
     trace: "off",
   },

@@ -239,7 +239,7 @@ test("save project / open project: one file with the imported files; opening by 
   const path = TMP + file.suggestedFilename();
   await file.saveAs(path);
   const doc = JSON.parse(readFileSync(path, "utf8"));
-  expect(doc).toMatchObject({ format: "dendrolab-project", version: 1, script: project.script });
+  expect(doc).toMatchObject({ format: "dendrolab-project", version: 2, script: project.script });
   expect(doc.files["morph_ca1_n120_250.swc"]).toBe(SWC);
   expect(doc.runs.length).toBeGreaterThan(0);
 

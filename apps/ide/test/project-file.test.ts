@@ -107,11 +107,11 @@ describe("project files", () => {
         /^"f\.json" is not a Dendrolab project: a project file is a JSON object with "format": "dendrolab-project"/,
       ],
       [JSON.stringify({ script: "x" }), /is not a Dendrolab project/],
-      [text({ version: "1" }), /"version" should be a whole number from 1 to 1, got "1"/],
-      [text({ version: 0 }), /"version" should be a whole number from 1 to 1, got 0/],
+      [text({ version: "1" }), /"version" should be a whole number from 1 to 2, got "1"/],
+      [text({ version: 0 }), /"version" should be a whole number from 1 to 2, got 0/],
       [
         text({ version: 7 }),
-        /saved by a newer version of Dendrolab \(project format 7; this version opens formats 1 to 1\)/,
+        /saved by a newer version of Dendrolab \(project format 7; this version opens formats 1 to 2\)/,
       ],
       [
         text({ script: 5 }),

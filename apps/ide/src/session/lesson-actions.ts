@@ -11,7 +11,7 @@ import type { CheckData } from "../protocol/lesson.js";
 import { type SessionContext, get, patch } from "./context.js";
 import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "./defaults.js";
 import { openExample } from "./gallery-actions.js";
-import { lessonChecks } from "./lesson-state.js";
+import { freshLessonState, type LessonState, lessonChecks, withHint } from "./lesson-state.js";
 import { replaceSession } from "./persist/world.js";
 import { runScript } from "./run-actions.js";
 import type { SessionState } from "./state.js";
@@ -29,9 +29,7 @@ export async function openLesson(c: SessionContext, source: string): Promise<Les
   const parsed = parseLesson(source, EXAMPLE_IDS);
   if (!parsed.ok) return parsed.problems;
   const { lesson } = parsed;
-  const results = lessonChecks(lesson).map(() => null);
-  const passed = results.map(() => false);
-  patch(c, { lesson: { source, lesson, results, passed, checking: false, problem: null } });
+  patch(c, { lesson: freshLessonState(source, lesson) });
   watch(c);
   if (lesson.start.kind === "example") {
     const ex = await galleryEntry(lesson.start.id)!.load();
@@ -56,6 +54,22 @@ export async function openLesson(c: SessionContext, source: string): Promise<Les
     await runScript(c, label);
   }
   return [];
+}
+
+/**
+ * Puts back a lesson saved with the session (autosave, project file) as it was: its
+ * ticks and opened hints, without opening its starting script (the session restored is
+ * the student's). Its checks are evaluated again after the next run. null closes the lesson.
+ */
+export function resumeLesson(c: SessionContext, state: LessonState | null): void {
+  patch(c, { lesson: state });
+  if (state) watch(c);
+}
+
+/** Opens the next hint of step `step` of the open lesson. */
+export function showHint(c: SessionContext, step: number): void {
+  const state = get(c).lesson;
+  if (state) patch(c, { lesson: withHint(state, step) });
 }
 
 /** Leaves the lesson (the session stays as it is). */

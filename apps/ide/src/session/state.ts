@@ -120,6 +120,8 @@ export interface SessionState {
   lesson?: LessonState | null;
   /** The teacher's lesson editor or hand-in comparison, when open. */
   lessonTool?: LessonTool | null;
+  /** What the page opened with (persist/session-actions.ts): a link in the address, the autosaved session, or the tutorial. */
+  opened?: "link" | "autosave" | "tutorial" | null;
 }
 
 export const IDLE_TRAINING: TrainingState = {

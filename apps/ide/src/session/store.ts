@@ -181,6 +181,8 @@ function makeActions(c: SessionContext) {
     /** Opens a lesson file (session/lesson-actions.ts); resolves with its problems (none: it opened). */
     openLesson: (source: string) => lessonMod.use((m) => m.openLesson(c, source)),
     closeLesson: () => lessonMod.use((m) => m.closeLesson(c)),
+    /** Opens the next hint of a step of the open lesson (kept open, and saved with the session). */
+    showLessonHint: (step: number) => lessonMod.use((m) => m.showHint(c, step)),
     checkLesson: () => lessonMod.use((m) => m.checkLesson(c)),
     openLessonLink: (hash: string) => lessonShareMod.use((m) => m.openLessonLink(c, hash)),
     openHandInLink: (hash: string) => lessonShareMod.use((m) => m.openHandInLink(c, hash)),

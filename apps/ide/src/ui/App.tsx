@@ -6,6 +6,7 @@ import { EditorPanel } from "./editor/EditorPanel.js";
 import { FileDrop } from "./FileDrop.js";
 import { Deferred, deferredPanel } from "./layout/deferred.js";
 import { Gutter } from "./layout/Gutter.js";
+import { Onboarding } from "./onboarding/Onboarding.js";
 import "./layout/layout.css";
 import "./theme/dark.css";
 import { useActions, useSessionState } from "./session-context.js";
@@ -66,6 +67,7 @@ export function App() {
           <BottomTabs />
         </section>
       </main>
+      <Onboarding />
     </div>
   );
 }

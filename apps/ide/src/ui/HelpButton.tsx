@@ -3,6 +3,7 @@
  * the keyboard shortcuts and where things are. A popup that closes on Escape or a click elsewhere.
  */
 import { useRef, useState } from "react";
+import { onboarding } from "./onboarding/onboarding-store.js";
 import { useDismiss } from "./use-dismiss.js";
 import "./help.css";
 
@@ -57,6 +58,20 @@ export function HelpButton() {
             </tbody>
           </table>
           <h3>Getting started</h3>
+          <p>
+            <button
+              type="button"
+              className="primary"
+              data-testid="help-tour"
+              onClick={() => {
+                setOpen(false);
+                onboarding.startTour();
+              }}
+            >
+              Take the tour
+            </button>{" "}
+            five steps through the panels.
+          </p>
           <p>
             <b>Examples ▾</b> opens explained examples, each already simulated; <b>Lessons</b> walk through an exercise
             with checks. Every GUI action writes lines into the script, which is the model: edit it and press

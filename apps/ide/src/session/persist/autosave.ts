@@ -54,9 +54,17 @@ function changed(a: SessionState, b: SessionState): boolean {
   if (a.script !== b.script || a.history !== b.history || a.files !== b.files) return true;
   if (a.training !== b.training && b.training.status !== "running") return true;
   if (a.layout !== b.layout) return true;
+  if (lessonChanged(a.lesson, b.lesson)) return true;
   if (a.sim !== b.sim || a.view !== b.view || a.trainer !== b.trainer || a.sweep !== b.sweep)
     return JSON.stringify([a.sim, a.view, a.trainer, a.sweep]) !== JSON.stringify([b.sim, b.view, b.trainer, b.sweep]);
   return false;
+}
+
+/** Did the open lesson change in what is saved of it (not while its checks are being evaluated)? */
+function lessonChanged(a: SessionState["lesson"], b: SessionState["lesson"]): boolean {
+  if (a === b) return false;
+  if (!a || !b) return true;
+  return a.source !== b.source || a.results !== b.results || a.passed !== b.passed || a.hints !== b.hints;
 }
 
 /** Has the user done anything in this session worth asking about before leaving? */

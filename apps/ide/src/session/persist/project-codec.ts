@@ -17,6 +17,7 @@ import {
   ProjectSchemaError,
   validateProject,
 } from "./project-schema.js";
+import { type LessonDoc, lessonDoc } from "./lesson-doc.js";
 import type { SessionWorld } from "./world.js";
 
 /**
@@ -90,6 +91,7 @@ export function projectDoc(s: SessionState, savedAt: Date = new Date(), binary =
     runs: savedRuns(s.runs, binary),
     layout: s.layout,
     sweep: s.sweep,
+    lesson: lessonDoc(s.lesson),
   };
 }
 
@@ -98,8 +100,8 @@ export function projectText(doc: ProjectDocInput): string {
   return JSON.stringify(doc);
 }
 
-/** A project document's session: its script and world. */
-export function sessionOfDoc(doc: ProjectDoc): { script: string; world: SessionWorld } {
+/** A project document's session: its script and world, and the lesson that was open (see lesson-doc.ts). */
+export function sessionOfDoc(doc: ProjectDoc): { script: string; world: SessionWorld; lesson: LessonDoc | null } {
   const runs: TraceRun[] = doc.runs.map((r) => ({
     n: r.n,
     label: r.label,
@@ -124,6 +126,7 @@ export function sessionOfDoc(doc: ProjectDoc): { script: string; world: SessionW
       layout: doc.layout,
       sweep: doc.sweep ?? { ...DEFAULT_SWEEP },
     },
+    lesson: doc.lesson,
   };
 }
 

@@ -16,14 +16,18 @@ import { MAX_FILES, MAX_IMPORT_CHARS } from "../files.js";
 import { DEFAULT_SIM, DEFAULT_VIEW, FileNameSchema, type Migration, ViewSettingsSchema } from "../share/schema.js";
 import { DEFAULT_TRAINER, TrainedParamSchema, TrainerSettingsSchema } from "../trainer-settings.js";
 import { SweepSettingsSchema } from "../sweep-settings.js";
+import { LessonDocSchema } from "./lesson-doc.js";
 
 /** The `format` field of every project file. */
 export const PROJECT_FORMAT = "dendrolab-project";
-/** The version written. */
-export const PROJECT_VERSION = 1;
+/** The version written: 2 added `lesson`, the open lesson with its ticks and hints. */
+export const PROJECT_VERSION = 2;
 
-/** PROJECT_MIGRATIONS[n] turns a version-n document into a version-(n+1) one. None yet: 1 is the first. */
-export const PROJECT_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** PROJECT_MIGRATIONS[n] turns a version-n document into a version-(n+1) one. */
+export const PROJECT_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  /** Version 1 had no lessons: no lesson was open. */
+  1: (doc) => ({ ...doc, lesson: null }),
+};
 
 /** A number, or null for a value JSON cannot hold (NaN, ±Infinity: read back as NaN). */
 const num = v.pipe(
@@ -103,6 +107,8 @@ const ProjectDocSchema = fields(
     layout: v.nullish(LayoutSchema, null),
     /** The sweep panel's setup (absent in projects saved before sweeps: the default setup). */
     sweep: v.optional(SweepSettingsSchema),
+    /** The open lesson, its ticks and opened hints (null: none; version 2). */
+    lesson: v.nullish(LessonDocSchema, null),
   },
   "an object",
 );

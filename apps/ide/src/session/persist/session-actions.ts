@@ -7,7 +7,7 @@ import { type SessionContext, get, patch } from "../context.js";
 import { initialHistory } from "../history.js";
 import { runScript } from "../run-actions.js";
 import { openLink } from "../share-actions.js";
-import { isShareHash } from "../share/codec.js";
+import { isHandInHash, isLessonHash, isShareHash } from "../link-hash.js";
 import { DEFAULT_SIM, DEFAULT_VIEW } from "../share/schema.js";
 import { IDLE_TRAINING } from "../state.js";
 import { stopTraining } from "../train-actions.js";
@@ -19,6 +19,7 @@ import { clockTime } from "./autosave-state.js";
 import { type Autosave, readSaved, startAutosave, writeRecord } from "./autosave.js";
 import { projectDoc, projectText, readProject, sessionOfDoc } from "./project-codec.js";
 import { PROJECT_EXT } from "./actions.js";
+import { type LessonDoc, lessonOfDoc } from "./lesson-doc.js";
 import type { ProjectDoc } from "./project-schema.js";
 import { replaceSession, type SessionWorld } from "./world.js";
 
@@ -43,13 +44,38 @@ export function projectName(fileName: string): string {
   return base.replace(/\.dendrolab\.json$/i, "").replace(/\.json$/i, "") || "session";
 }
 
+/**
+ * Puts back the lesson a document holds (null closes the open one). Returns why a saved
+ * lesson could not be reopened (for the banner), or null.
+ */
+async function restoreLesson(c: SessionContext, doc: LessonDoc | null): Promise<string | null> {
+  if (!doc) {
+    if (get(c).lesson) patch(c, { lesson: null });
+    return null;
+  }
+  const { EXAMPLE_IDS, resumeLesson } = await import("../lesson-actions.js");
+  const r = lessonOfDoc(doc, EXAMPLE_IDS);
+  if (r.ok) {
+    resumeLesson(c, r.state);
+    return null;
+  }
+  resumeLesson(c, null);
+  const why = r.problems.map((p) => `line ${p.line}: ${p.message}`).join("; ");
+  return `The lesson saved with this session could not be reopened (${why}).`;
+}
+
 /** The whole-session actions (loaded after first paint: see actions.ts). */
 export function sessionActions(c: SessionContext) {
-  /** Replaces the open session (one undo step) and runs it. */
-  const replaceWith = async (script: string, world: SessionWorld, label: string) => {
+  /**
+   * Replaces the open session (one undo step) and runs it; `lesson`: the lesson that
+   * comes with it (undefined: the open lesson stays). Returns a lesson's problem, if any.
+   */
+  const replaceWith = async (script: string, world: SessionWorld, label: string, lesson?: LessonDoc | null) => {
     stopTraining(c);
     replaceSession(c, script, world, label);
+    const problem = lesson === undefined ? null : await restoreLesson(c, lesson);
     await runScript(c, label);
+    return problem;
   };
 
   /** The banner after a link opened over a saved session: it offers that session back. */
@@ -87,11 +113,12 @@ export function sessionActions(c: SessionContext) {
         patch(c, { banner: { kind: "error", text: r.message } });
         return false;
       }
-      const { script, world } = sessionOfDoc(r.doc);
+      const { script, world, lesson } = sessionOfDoc(r.doc);
       const label = `Open ${fileName}`;
-      await replaceWith(script, world, label);
+      const problem = await replaceWith(script, world, label, lesson);
       patch(c, { projectName: projectName(fileName) });
-      if (!get(c).banner) {
+      if (problem) patch(c, { banner: { kind: "error", text: `Opened “${fileName}”. ${problem}` } });
+      else if (!get(c).banner) {
         patch(c, {
           banner: {
             kind: "info",
@@ -118,12 +145,12 @@ export function sessionActions(c: SessionContext) {
         patch(c, { banner: { kind: "error", text: "Your previous session is no longer stored in this browser." } });
         return false;
       }
-      const { script, world } = sessionOfDoc(saved.doc);
-      await replaceWith(script, world, "Back to the previous session");
+      const { script, world, lesson } = sessionOfDoc(saved.doc);
+      const problem = await replaceWith(script, world, "Back to the previous session", lesson);
       patch(c, {
         banner: {
-          kind: "info",
-          text: "Back to your previous session. Undo (Ctrl+Z) brings back the shared link's session.",
+          kind: problem ? "error" : "info",
+          text: `Back to your previous session. ${problem ?? "Undo (Ctrl+Z) brings back the shared link's session."}`,
         },
       });
       return true;
@@ -149,7 +176,9 @@ export function sessionActions(c: SessionContext) {
      * the tutorial runs. Then the autosave starts.
      */
     async openOnStart(hash: string): Promise<Autosave> {
+      const linked = isShareHash(hash) || isLessonHash(hash) || isHandInHash(hash);
       const saved = await readSaved("current");
+      patch(c, { opened: linked ? "link" : saved.kind === "ok" ? "autosave" : "tutorial" });
       const available = saved.kind === "unavailable" ? { ok: false, message: saved.message } : { ok: true as const };
       if (isShareHash(hash) && !(saved.kind === "ok" && saved.link === hash)) {
         if (saved.kind === "ok") await writeRecord("previous", saved.record).catch(() => undefined);
@@ -161,15 +190,16 @@ export function sessionActions(c: SessionContext) {
       }
       const linkError = get(c).banner;
       if (saved.kind === "ok") {
-        const { script, world } = sessionOfDoc(saved.doc);
+        const { script, world, lesson } = sessionOfDoc(saved.doc);
         patch(c, { script, history: initialHistory(script, "Restored session"), ...world });
+        const lessonProblem = await restoreLesson(c, lesson);
         // The address still holds the link this session was opened from: it follows the session from here.
         if (saved.link !== null && saved.link === hash) rememberLink(hash, get(c));
         const autosave = startAutosave(c, available, Date.parse(saved.doc.savedAt) || null);
         patch(c, {
           banner: {
-            kind: linkError?.kind ?? "info",
-            text: `${linkError ? `${linkError.text} ` : ""}Restored your session from ${savedTime(saved.doc)}.`,
+            kind: lessonProblem ? "error" : (linkError?.kind ?? "info"),
+            text: `${linkError ? `${linkError.text} ` : ""}Restored your session from ${savedTime(saved.doc)}.${lessonProblem ? ` ${lessonProblem}` : ""}`,
             actions: [
               { label: "Back to the tutorial", testid: "banner-tutorial", run: () => void actions.backToTutorial() },
             ],

@@ -1,21 +1,25 @@
 /**
  * The Examples menu of the toolbar: the gallery's entries; choosing one loads it (its own
- * chunk), opens it (one undo step) and shows its explanation in a panel beside the page.
+ * chunk), opens it (one undo step) and shows its explanation in a panel beside the page
+ * (also for an example opened from the landing card: see shown-example.ts).
  */
 import { useEffect, useRef, useState } from "react";
 import { GALLERY } from "../../gallery/index.js";
-import type { GalleryExample } from "../../gallery/types.js";
 import { useActions } from "../session-context.js";
 import { ExampleFigureView } from "./ExampleFigure.js";
 import { Markdownish } from "./Markdownish.js";
+import { openGalleryExample, type Shown, showExample, useShownExample } from "./shown-example.js";
 import "./gallery.css";
 
 export function ExamplesMenu() {
   const a = useActions();
   const [open, setOpen] = useState(false);
   const [loading, setLoading] = useState<string | null>(null);
-  const [shown, setShown] = useState<GalleryExample | null>(null);
-  const [folded, setFolded] = useState(false);
+  const showing = useShownExample();
+  const shown = showing?.example ?? null;
+  // The example whose explanation is folded: a newly shown one (from here or the landing card) opens unfolded.
+  const [foldedFor, setFoldedFor] = useState<Shown | null>(null);
+  const folded = showing !== null && foldedFor === showing;
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,18 +37,12 @@ export function ExamplesMenu() {
   }, [open]);
 
   const choose = async (id: string) => {
-    const entry = GALLERY.find((e) => e.id === id);
-    if (!entry) return;
     setLoading(id);
     setError(null);
     try {
-      const ex = await entry.load();
-      setOpen(false);
-      setShown(ex);
-      setFolded(false);
-      await a.openExample(ex);
+      await openGalleryExample(a.openExample, id, () => setOpen(false));
     } catch (e) {
-      setError(`Could not load the example "${entry.title}": ${(e as Error).message}`);
+      setError((e as Error).message);
     } finally {
       setLoading(null);
     }
@@ -93,14 +91,14 @@ export function ExamplesMenu() {
             <h2>{shown.title}</h2>
             <button
               type="button"
-              onClick={() => setFolded(!folded)}
+              onClick={() => setFoldedFor(folded ? null : showing)}
               aria-label={folded ? "Show the explanation" : "Fold the explanation"}
               aria-expanded={!folded}
               data-testid="example-fold"
             >
               {folded ? "▴" : "▾"}
             </button>
-            <button type="button" onClick={() => setShown(null)} aria-label="Close the explanation">
+            <button type="button" onClick={() => showExample(null)} aria-label="Close the explanation">
               ×
             </button>
           </header>

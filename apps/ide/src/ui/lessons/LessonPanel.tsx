@@ -47,7 +47,12 @@ export function LessonPanel({ state }: { state: LessonState }) {
               {state.problem}
             </p>
           )}
-          <LessonSteps lesson={lesson} results={results} passed={state.passed} />
+          <LessonSteps
+            lesson={lesson}
+            results={results}
+            passed={state.passed}
+            hints={{ open: state.hints, more: (step) => void a.showLessonHint(step) }}
+          />
           <HandIn />
         </div>
       )}

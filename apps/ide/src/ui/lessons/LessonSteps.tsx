@@ -1,6 +1,7 @@
 /**
  * A lesson's steps with their checks (ticked from the sandbox's results) and their hints,
- * opened one at a time on request. Used by the Lesson panel and the editor's preview.
+ * opened one at a time on request. Used by the Lesson panel (whose opened hints live in
+ * the session, and are saved with it) and the editor's preview (hints kept here).
  */
 import { useEffect, useRef, useState } from "react";
 import type { Lesson, LessonStep } from "../../lessons/format.js";
@@ -21,6 +22,8 @@ export function LessonSteps(props: {
   results: ReadonlyArray<CheckResult | null>;
   /** Which checks have passed at some run (default: none). */
   passed?: readonly boolean[];
+  /** How many hints of each step are open, and opening one more; absent: kept by each step. */
+  hints?: { open: readonly number[]; more: (step: number) => void };
 }) {
   const { lesson, results } = props;
   const passed = props.passed ?? [];
@@ -47,6 +50,7 @@ export function LessonSteps(props: {
             first={from}
             done={done}
             current={i === firstOpen}
+            hints={props.hints && { open: props.hints.open[i] ?? 0, more: () => props.hints?.more(i) }}
           />
         );
       })}
@@ -68,9 +72,12 @@ function Step(props: {
   first: number;
   done: boolean;
   current: boolean;
+  hints?: { open: number; more: () => void };
 }) {
   const { index, step, results, passed, first, done, current } = props;
-  const [hints, setHints] = useState(0);
+  const [local, setLocal] = useState(0);
+  const hints = props.hints?.open ?? local;
+  const more = props.hints?.more ?? (() => setLocal(local + 1));
   return (
     <li
       className={`lesson-step${done ? " done" : ""}${current ? " current" : ""}`}
@@ -123,12 +130,7 @@ function Step(props: {
         </p>
       ))}
       {hints < step.hints.length && (
-        <button
-          type="button"
-          className="lesson-hint-button"
-          onClick={() => setHints(hints + 1)}
-          data-testid={`lesson-hint-${index}`}
-        >
+        <button type="button" className="lesson-hint-button" onClick={more} data-testid={`lesson-hint-${index}`}>
           {hints === 0 ? "Show a hint" : "Another hint"}
         </button>
       )}

@@ -4,8 +4,9 @@
  * panel while a lesson is open. Every part but the button loads when first needed.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { LESSON_ENTRIES, loadShippedLesson } from "../../lessons/index.js";
+import { LESSON_ENTRIES } from "../../lessons/index.js";
 import { useActions, useSessionState } from "../session-context.js";
+import { openShippedLesson } from "./open-shipped.js";
 
 const LessonPanel = lazy(() => import("./LessonPanel.js").then((m) => ({ default: m.LessonPanel })));
 const LessonEditor = lazy(() => import("./LessonEditor.js").then((m) => ({ default: m.LessonEditor })));
@@ -33,14 +34,8 @@ export function LessonsMenu() {
 
   const choose = async (id: string) => {
     setError(null);
-    const source = await loadShippedLesson(id).catch(() => null);
-    if (source === null) {
-      setError(`The lesson "${id}" could not be loaded; reload the page and try again.`);
-      return;
-    }
-    const problems = await a.openLesson(source).catch((e: Error) => [{ line: 1, message: e.message }]);
-    if (problems.length)
-      setError(`The lesson has problems: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
+    const problem = await openShippedLesson(a.openLesson, id);
+    if (problem) setError(problem);
     else setOpen(false);
   };
   /** A lesson file picked from disk (a lesson too large for a link travels as a file). */
