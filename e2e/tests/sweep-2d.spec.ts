@@ -95,6 +95,7 @@ test("a 2-D sweep of Na_gNa x clamp amplitude draws a heat map whose row at the 
   await clickCell(page, 0.1, 0.5);
   await expect(page.locator("[data-picked]")).toHaveAttribute("data-picked", "[11,1]");
   await shot(page, "sweep-2d-heatmap");
+  await page.getByTestId("sweep-panel").screenshot({ path: "/tmp/sweep-2d-panel.png" });
   await page.getByTestId("sweep-traces").scrollIntoViewIfNeeded();
   await shot(page, "sweep-2d-traces");
 

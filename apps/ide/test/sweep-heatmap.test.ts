@@ -38,6 +38,14 @@ describe("the 2-D sweep's heat map", () => {
     expect((marks.marker as { color: string[] }).color).toEqual(["red", "blue"]);
   });
 
+  it("ticks a count's colour bar at whole numbers", () => {
+    const bar = (summary: number[]) =>
+      (heatmapPlot({ ...base, summary, integer: true }).data[0] as { colorbar: Record<string, unknown> }).colorbar;
+    expect(bar([0, 1, 2, 2, 1, 0])).toMatchObject({ tick0: 0, dtick: 1, tickformat: "d" });
+    expect(bar([0, 30, 2, 2, 1, 0])).toMatchObject({ dtick: 5 });
+    expect((heatmapPlot(base).data[0] as { colorbar: Record<string, unknown> }).colorbar.dtick).toBeUndefined();
+  });
+
   it("names the axes, and shows a user's text in the hover literally (no markup, no template field)", () => {
     const { data, layout } = heatmapPlot({ ...base, zLabel: "v[0] < 1 ? %{x} : 2" });
     expect(layout).toMatchObject({

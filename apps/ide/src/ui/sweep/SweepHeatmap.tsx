@@ -23,8 +23,10 @@ export function SweepHeatmap(props: {
   xLabel: string;
   yLabel: string;
   zLabel: string;
+  /** The summary is a count (whole numbers). */
+  integer: boolean;
 }) {
-  const { outcome, summary, recording, xLabel, yLabel, zLabel } = props;
+  const { outcome, summary, recording, xLabel, yLabel, zLabel, integer } = props;
   // The clicked runs, of this outcome (a new sweep starts with none).
   const [state, setState] = useState<{ of: SweepOutcome | null; runs: number[] }>({ of: null, runs: [] });
   const picked = useMemo(() => (state.of === outcome ? state.runs : []), [state, outcome]);
@@ -39,8 +41,9 @@ export function SweepHeatmap(props: {
         zLabel,
         picked,
         colours: TRACE_COLOURS,
+        integer,
       }),
-    [outcome, summary, xLabel, yLabel, zLabel, picked],
+    [outcome, summary, xLabel, yLabel, zLabel, picked, integer],
   );
   const traces = useMemo<Series[]>(
     () =>

@@ -118,6 +118,7 @@ export function SweepPanel() {
           xLabel={labels[0] ?? ""}
           yLabel={labels[1] ?? ""}
           zLabel={zLabel}
+          integer={s.summary === "spikes"}
         />
       ) : outcome ? (
         <SweepCharts outcome={outcome} curve={curve} recording={recording} xLabel={labels[0] ?? ""} yLabel={zLabel} />

@@ -19,6 +19,8 @@ export interface HeatmapInput {
   /** Runs whose traces are shown, and their colours. */
   picked: readonly number[];
   colours: readonly string[];
+  /** A count (spikes): the colour bar ticks whole numbers. */
+  integer?: boolean;
 }
 
 /** A user's text inside a hover template: shown literally (no markup, no `%{...}` field). */
@@ -37,7 +39,7 @@ export function heatmapPlot(p: HeatmapInput): { data: PlotData[]; layout: PlotLa
     customdata: runs,
     colorscale: "Viridis",
     hoverongaps: false,
-    colorbar: { title: { text: p.zLabel, side: "right" }, thickness: 14 },
+    colorbar: { title: { text: p.zLabel, side: "right" }, thickness: 14, ...(p.integer ? wholeTicks(p.summary) : {}) },
     hovertemplate: `${literal(p.xLabel)} = %{x:.4~g}<br>${literal(p.yLabel)} = %{y:.4~g}<br>${literal(p.zLabel)} = %{z:.4~g}<br>click: plot its trace<extra></extra>`,
   };
   const marks: PlotData = {
@@ -63,6 +65,13 @@ export function heatmapPlot(p: HeatmapInput): { data: PlotData[]; layout: PlotLa
     yaxis: { title: { text: p.yLabel }, automargin: true, zeroline: false },
   };
   return { data: [heat, marks], layout };
+}
+
+/** Colour bar ticks at whole numbers, about six of them at most. */
+function wholeTicks(summary: readonly number[]): Record<string, unknown> {
+  const finite = summary.filter(Number.isFinite);
+  const range = finite.length ? Math.max(...finite) - Math.min(...finite) : 0;
+  return { tick0: 0, dtick: Math.max(1, Math.ceil(range / 6)), tickformat: "d" };
 }
 
 /** A summary as a cell's value: null (an empty cell) when it is not a finite number. */
