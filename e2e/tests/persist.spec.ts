@@ -124,7 +124,7 @@ test("the address forgets a shared link once the session differs; a link wins ov
   await page.getByTestId("share").click();
   const url = await page.getByTestId("share-url").inputValue();
   const linked = await script(page);
-  expect(new URL(page.url()).hash).toMatch(/^#s=1\./); // Share puts the link in the address
+  expect(new URL(page.url()).hash).toMatch(/^#s=2\./); // Share puts the link in the address
   await act(page, "setColumn", "radius", 0.8);
   await waitForRun(page);
   await expect.poll(() => new URL(page.url()).hash).toBe(""); // the session differs from the link now

@@ -162,7 +162,7 @@ test("trains the shared Na_gNa of fast_spiking and sees the loss fall", async ()
 test("shares the session; the link opens in a new page with the same groups and values", async ({ browser }) => {
   await page.getByTestId("share").click();
   shareUrl = (await page.getByTestId("share-url").inputValue()) ?? "";
-  expect(shareUrl).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+  expect(shareUrl).toMatch(/#s=2\.[A-Za-z0-9_-]+$/);
   expect(shareUrl.split("#")[1].length).toBeLessThan(2000);
   await shot(page, "06a-share");
   // The popup closes on Escape (open, it could hide a banner's buttons).

@@ -22,5 +22,10 @@ declare module "plotly.js-gl3d-dist-min" {
   export default Plotly;
 }
 
+declare module "plotly.js-cartesian-dist-min" {
+  const Plotly: import("./ui/plots/plotly-types.js").PlotlyApi;
+  export default Plotly;
+}
+
 declare module "monaco-codicons.css";
 declare module "monaco-codicon-modifiers.css";

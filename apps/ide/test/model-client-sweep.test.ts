@@ -43,4 +43,12 @@ describe("model client sweeps", () => {
     expect(FakeWorker.all).toHaveLength(2);
     expect(events.some((e) => e.kind === "restarted" && e.reason === "stopped")).toBe(true);
   });
+
+  it("names a stopped 2-D sweep by its grid", async () => {
+    const client = new ModelClient();
+    const pending = client.sweep({ ...JOB, second: { vary: { kind: "stimulus" }, values: [0, 1, 2, 3] } });
+    expect(client.stop()).toBe(true);
+    const r = await pending;
+    expect(r.kind === "error" && r.message).toMatch(/^Stopped the 2-D sweep of 3 × 4 runs after [\d.]+ s\./);
+  });
 });

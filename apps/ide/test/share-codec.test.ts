@@ -30,19 +30,19 @@ describe("share links", () => {
   it("round-trips the tutorial session exactly, in under 2,000 characters", async () => {
     const doc = tutorialDoc();
     const hash = await encodeSession(doc);
-    expect(hash).toMatch(/^#s=1\.[A-Za-z0-9_-]+$/);
+    expect(hash).toMatch(/^#s=2\.[A-Za-z0-9_-]+$/);
     expect(hash.length).toBeLessThan(2000);
     const back = await decodeSession(hash);
-    expect(back).toEqual({ ok: true, doc, version: 1 });
+    expect(back).toEqual({ ok: true, doc, version: 2 });
   });
 
   it("explains malformed, truncated, future-version and oversized links", async () => {
     const good = await encodeSession(tutorialDoc());
     const cases: Array<[string, string, RegExp]> = [
-      ["#s=hello", "malformed", /malformed.*#s=1\.<data>/],
+      ["#s=hello", "malformed", /malformed.*#s=2\.<data>/],
       ["#s=1.a$b", "malformed", /malformed/],
       ["#s=0.abcd", "malformed", /format 0 does not exist/],
-      ["#s=9.abcd", "future", /newer version of Dendrolab \(session format 9; this version opens formats 1 to 1\)/],
+      ["#s=9.abcd", "future", /newer version of Dendrolab \(session format 9; this version opens formats 1 to 2\)/],
       [good.slice(0, good.length - 40), "truncated", /truncated or corrupted/],
       [`#s=1.${"A".repeat(100_001)}`, "oversized", /too large/],
     ];

@@ -54,4 +54,40 @@ describe("sweeps in the model engine (core runBatch on worker_threads)", () => {
       engine.sweep({ vary: { kind: "param", group: "apical", key: "Na_gNa" }, values: [0, 1], sim }, () => undefined),
     ).rejects.toThrow("which the model lacks. Groups: fast_spiking, slow_spiking.");
   });
+
+  it("sweeps a 2-D grid of Na_gNa x clamp amplitude: each run is the 1-D sweep's run at its pair of values", async () => {
+    const engine = loaded();
+    const gNa = { kind: "param" as const, group: "fast_spiking", key: "Na_gNa" };
+    const amps = [0, 0.25, 0.5];
+    const progress: number[] = [];
+    const out = await engine.sweep(
+      { vary: gNa, values: [0.12, 0.4], second: { vary: { kind: "stimulus" }, values: amps }, sim },
+      (p) => progress.push(p.total),
+    );
+    expect(out.values).toEqual([0.12, 0.4]);
+    expect(out.values2).toEqual(amps);
+    expect(out.traces).toHaveLength(6);
+    expect(progress[0]).toBe(6);
+    // Row i = 1 (Na_gNa = 0.4, the model's own value) is the 1-D f-I sweep.
+    const fi = await engine.sweep({ vary: { kind: "stimulus" }, values: amps, sim }, () => undefined);
+    for (let j = 0; j < 3; j++) {
+      const gap = Math.max(...Array.from(fi.traces[j][0], (x, k) => Math.abs(x - out.traces[3 + j][0][k])));
+      expect(gap).toBeLessThan(1e-3);
+    }
+    // No spike without current; with more current the first spike comes sooner, and so it
+    // does with more sodium conductance at the same current.
+    const spikes = sweepCurve(out, "spikes", 0);
+    expect([spikes[0], spikes[3]]).toEqual([0, 0]);
+    const first = sweepCurve(out, "first", 0);
+    for (const row of [0, 1]) expect(first[row * 3 + 2]).toBeLessThan(first[row * 3 + 1]);
+    for (const j of [1, 2]) expect(first[3 + j]).toBeLessThan(first[j]);
+  });
+
+  it("refuses a 2-D sweep of the same quantity twice, in words", async () => {
+    const engine = loaded();
+    const amp = { kind: "stimulus" as const };
+    await expect(
+      engine.sweep({ vary: amp, values: [0, 1], second: { vary: amp, values: [0, 1] }, sim }, () => undefined),
+    ).rejects.toThrow("Both quantities of the 2-D sweep are the clamps' amplitude: vary two different ones.");
+  });
 });

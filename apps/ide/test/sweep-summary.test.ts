@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sweepCsv, sweepCurve, valueColumn } from "../src/session/sweep-csv.js";
+import { SUMMARY_COLUMN, summaryColumn, sweepCsv, sweepCurve, valueColumn } from "../src/session/sweep-csv.js";
 import { sweepValues } from "../src/session/sweep-settings.js";
 import { spikeTimes, summarise, summaryLabel } from "../src/session/sweep-summary.js";
 
@@ -40,6 +40,7 @@ describe("sweep summaries", () => {
     expect(summaryLabel("rate")).toBe("firing rate (Hz)");
     expect(summaryLabel("peak", "mV")).toBe("peak (mV)");
     expect(summaryLabel("first")).toBe("time to first spike (ms)");
+    expect(summaryLabel("custom", "mV", "max(v) - min(v)")).toBe("max(v) - min(v)");
   });
 });
 
@@ -71,15 +72,45 @@ describe("sweep values, curve and CSV", () => {
     expect(sweepCurve(outcome, "spikes", 1)).toEqual([1, 0, 0]);
     expect(sweepCurve(outcome, "spikes", 7)).toEqual([1, 0, 0]); // clamped to the last recording
     const first = sweepCurve(outcome, "first", 0);
-    expect(sweepCsv("amplitude_nA", "first", outcome.values, first).split("\n")).toEqual([
+    expect(sweepCsv(["amplitude_nA"], SUMMARY_COLUMN.first, outcome, first).split("\n")).toEqual([
       "amplitude_nA,first_spike_ms",
       "0,",
       `0.5,${first[1]}`,
       `1,${first[2]}`,
       "",
     ]);
-    expect(sweepCsv("HH_gNa", "spikes", [0.1, 0.2], [0, 3])).toBe("HH_gNa,spike_count\n0.1,0\n0.2,3\n");
-    expect(valueColumn({ vary: "stimulus", key: "Na_gNa" })).toBe("amplitude_nA");
-    expect(valueColumn({ vary: "param", key: "Na_gNa" })).toBe("Na_gNa");
+    expect(sweepCsv(["HH_gNa"], "spike_count", { values: [0.1, 0.2] }, [0, 3])).toBe(
+      "HH_gNa,spike_count\n0.1,0\n0.2,3\n",
+    );
+  });
+
+  it("names the swept quantities' columns with their units, and a custom summary by its expression", () => {
+    expect(valueColumn({ vary: "stimulus", group: "", key: "Na_gNa" })).toBe("amplitude_nA");
+    expect(valueColumn({ vary: "param", group: "fast_spiking", key: "Na_gNa" }, "S/cm²")).toBe(
+      "fast_spiking.Na_gNa_S/cm²",
+    );
+    expect(valueColumn({ vary: "param", group: "soma", key: "radius" })).toBe("soma.radius");
+    expect(summaryColumn("rate", "ignored")).toBe("rate_Hz");
+    expect(summaryColumn("custom", "max(v) - min(v)")).toBe("max(v) - min(v)");
+    // A comma or a quote would split or break the header: the cell is quoted.
+    expect(summaryColumn("custom", 'spikes(v, -20) / 0.05 + "x".length')).toBe(
+      '"spikes(v, -20) / 0.05 + ""x"".length"',
+    );
+  });
+
+  it("writes a 2-D sweep as one row per run: both values, then the summary, the second value varying fastest", () => {
+    const outcome = { values: [0, 0.5, 1], values2: [0.1, 0.2] };
+    const csv = sweepCsv(["amplitude_nA", "fast_spiking.Na_gNa_S/cm²"], "spike_count", outcome, [0, 0, 1, 2, 3, 5]);
+    expect(csv.trimEnd().split("\n")).toEqual([
+      "amplitude_nA,fast_spiking.Na_gNa_S/cm²,spike_count",
+      "0,0.1,0",
+      "0,0.2,0",
+      "0.5,0.1,1",
+      "0.5,0.2,2",
+      "1,0.1,3",
+      "1,0.2,5",
+    ]);
+    // A run without a value (NaN) is an empty cell.
+    expect(sweepCsv(["a", "b"], "s", { values: [1], values2: [2, 3] }, [Number.NaN, 4])).toBe("a,b,s\n1,2,\n1,3,4\n");
   });
 });

@@ -260,7 +260,12 @@ export class ModelClient {
 /** The work of a request in words: "simulating 4000001 steps of 24 compartments". */
 function describe(p: Pending): string {
   const a = p.activity;
-  if (p.body.kind === "sweep") return `the sweep of ${p.body.job.values.length} values`;
+  if (p.body.kind === "sweep") {
+    const { values, second } = p.body.job;
+    return second
+      ? `the 2-D sweep of ${values.length} × ${second.values.length} runs`
+      : `the sweep of ${values.length} values`;
+  }
   if (a.what === "simulate" && a.nSteps !== undefined)
     return `simulating ${a.nSteps.toLocaleString("en")} steps of ${a.nComp} compartment${a.nComp === 1 ? "" : "s"}`;
   if (p.body.kind === "load")

@@ -26,12 +26,17 @@ export type ScriptOutcome =
       checks?: CheckResult[];
     };
 
+/** A reply of the relay to a request (a run or a summary). */
+export type SandboxReply =
+  | Exclude<ScriptReply, { kind: "ready" | "boot-failed" }>
+  | { kind: "failed"; message: string };
+type Reply = Exclude<SandboxReply, { kind: "failed" }>;
+
 interface Pending {
   id: string;
-  resolve: (o: ScriptOutcome) => void;
+  /** The relay's reply, or the message of a sandbox that failed before it replied. */
+  resolve: (r: SandboxReply) => void;
   timer: ReturnType<typeof setTimeout>;
-  /** The run's time limit (ms): longer with large imported files. */
-  limitMs: number;
 }
 
 interface Frame {
@@ -90,37 +95,53 @@ export class ScriptSandbox {
    * Runs a script; resolves with the model or with why there is none. Runs are sequential.
    * `checks`: a lesson's checks, evaluated in the sandbox on the model the script builds.
    */
-  run(script: string, files: Readonly<Record<string, string>> = {}, checks?: CheckRequest): Promise<ScriptOutcome> {
-    const next = this.queue.then(() => this.runNow(script, files, checks));
+  async run(
+    script: string,
+    files: Readonly<Record<string, string>> = {},
+    checks?: CheckRequest,
+  ): Promise<ScriptOutcome> {
+    const limitMs = Math.max(this.timeoutMs, scriptTimeoutMs(files));
+    const r = await this.request(limitMs, (id) => ({
+      kind: "run",
+      id,
+      script,
+      files: { ...files },
+      ...(checks ? { checks } : {}),
+    }));
+    return r.kind === "failed" ? crash(r.message) : this.outcome(r, limitMs);
+  }
+
+  /**
+   * Sends one request (made with its id) when the requests before it are answered;
+   * resolves with the relay's reply, or "failed" when the sandbox failed first. `limitMs`:
+   * the relay's time limit for it (the page waits that plus a worker's boot).
+   */
+  request(limitMs: number, body: (id: string) => object): Promise<SandboxReply> {
+    const next = this.queue.then(() => this.requestNow(limitMs, body));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(
-    script: string,
-    files: Readonly<Record<string, string>>,
-    checks?: CheckRequest,
-  ): Promise<ScriptOutcome> {
+  private async requestNow(limitMs: number, body: (id: string) => object): Promise<SandboxReply> {
     const frame = this.ensureFrame();
     try {
       await frame.ready;
     } catch (e) {
       if (this.frame === frame) this.kill();
-      return crash((e as Error).message);
+      return { kind: "failed", message: (e as Error).message };
     }
     if (this.frame !== frame || !frame.port)
-      return crash("The script sandbox was restarted before the run; run again.");
+      return { kind: "failed", message: "The script sandbox was restarted before the run; run again." };
     const id = crypto.randomUUID();
     const port = frame.port;
-    const limitMs = Math.max(this.timeoutMs, scriptTimeoutMs(files));
-    return new Promise<ScriptOutcome>((resolve) => {
+    return new Promise((resolve) => {
       // The relay answers a runaway script after its limit (plus its worker's boot, if it was not ready).
       const timer = setTimeout(() => {
         if (frame.pending?.id !== id) return;
         this.drop(frame, "The script sandbox did not answer the run in time and was restarted.");
       }, limitMs + this.bootTimeoutMs);
-      frame.pending = { id, resolve, timer, limitMs };
-      port.postMessage({ kind: "run", id, script, files: { ...files }, ...(checks ? { checks } : {}) });
+      frame.pending = { id, resolve, timer };
+      port.postMessage(body(id));
     });
   }
 
@@ -152,10 +173,11 @@ export class ScriptSandbox {
     }
     frame.pending = null;
     clearTimeout(pending.timer);
-    pending.resolve(this.outcome(m, pending.limitMs));
+    pending.resolve(m);
   }
 
-  private outcome(m: Exclude<ScriptReply, { kind: "ready" | "boot-failed" }>, limitMs: number): ScriptOutcome {
+  /** A script run's reply as its outcome (a summary's replies are not a run's: a crash). */
+  private outcome(m: Reply, limitMs: number): ScriptOutcome {
     switch (m.kind) {
       case "result":
         performance.measure("sandbox:script-in-worker", { start: performance.now() - m.ms, duration: m.ms });
@@ -179,6 +201,8 @@ export class ScriptSandbox {
           `The script stopped its worker with an uncaught error. The script reported: “${m.message}”`,
           m.logs,
         );
+      default:
+        return crash(`The script sandbox answered "${m.kind}" to a script run.`);
     }
   }
 
@@ -191,7 +215,7 @@ export class ScriptSandbox {
     frame.bootFailed(new Error(message));
     if (pending) {
       clearTimeout(pending.timer);
-      pending.resolve(crash(message));
+      pending.resolve({ kind: "failed", message });
     }
     void this.warm().catch(() => undefined);
   }

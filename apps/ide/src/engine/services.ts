@@ -59,6 +59,7 @@ export function createServices(
     },
     runScript: (script, files, checks) => sandbox.run(script, files, checks),
     scriptIdle: () => sandbox.idle(),
+    summarise: (expr, traces, dt) => import("./sandbox-summary.js").then((m) => m.summarise(sandbox, expr, traces, dt)),
     async loadModel(m, sim, table) {
       const r = await mc().load(m, sim, table);
       return loaded(r);

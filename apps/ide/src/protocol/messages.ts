@@ -27,6 +27,12 @@ export type ScriptRequest = {
   checks?: CheckRequest;
 };
 
+/**
+ * A sweep's custom summary, from the page to the relay and on to a fresh script worker:
+ * `expr` evaluated on each of `traces` (samples every `dt` ms); see sandbox/sweep-expression.ts.
+ */
+export type SummaryRequest = { kind: "summarise"; id: string; expr: string; dt: number; traces: Float32Array[] };
+
 /** From the relay to a pre-started worker: compile the session's files ahead of its run (no user code runs). */
 export type WarmRequest = { kind: "warm"; files: Record<string, string> };
 
@@ -56,15 +62,20 @@ export type WorkerMessage =
       tfjs?: boolean;
       checks?: CheckResult[];
     }
-  | { kind: "needs-tfjs"; id: string };
+  | { kind: "needs-tfjs"; id: string }
+  /** Of a summary request: run `run` starts (so that a run that never ends can be named), then its values or error. */
+  | { kind: "summary-at"; run: number }
+  | { kind: "summaries"; id: string; values: number[] }
+  | { kind: "summary-error"; id: string; run: number | null; message: string };
 
 const id = v.pipe(v.number(), v.integer());
 const runId = v.pipe(v.string(), v.maxLength(100));
 const strings = boundedList(v.string(), 1000);
+const anyNumber = v.custom<number>((x) => typeof x === "number");
 
 /**
  * Messages from the sandbox's relay: "ready" once at boot (or "boot-failed"), then exactly
- * one reply per run. The model is checked in full by the model worker. `timeout`,
+ * one reply per run (a summary request's: "summaries", "summary-error" or "summary-timeout"). The model is checked in full by the model worker. `timeout`,
  * `refused` and `crash` are stops decided by the relay; the texts of `error` and `crash`
  * come from the script.
  */
@@ -88,6 +99,11 @@ const ScriptReplySchema = v.variant("kind", [
     checks: v.optional(CheckResultsSchema),
   }),
   v.object({ kind: v.literal("timeout"), id: runId, logs: strings }),
+  /** Numbers, NaN and ±Infinity included (a custom summary may give them: drawn as gaps). */
+  v.object({ kind: v.literal("summaries"), id: runId, values: boundedList(anyNumber, 100_000) }),
+  v.object({ kind: v.literal("summary-error"), id: runId, run: v.nullable(id), message: v.string() }),
+  /** A summary request stopped at its time limit (`ms`) while evaluating run `run` (null: before the first). */
+  v.object({ kind: v.literal("summary-timeout"), id: runId, run: v.nullable(id), ms: v.number() }),
   v.object({ kind: v.literal("refused"), id: runId, message: v.string(), logs: strings }),
   v.object({ kind: v.literal("crash"), id: runId, message: v.string(), logs: strings }),
 ]);

@@ -8,10 +8,12 @@
  * relay enforces the run's limits before anything reaches the page (limits.ts): the
  * run's time, the reply's size, the number and length of console lines, and the number of
  * messages; whatever the worker sends after its reply is never read. The page gets
- * exactly one message per run.
+ * exactly one message per run. A sweep's custom summary (a "summarise" request) is run
+ * the same way, on a fresh worker with its own time limit; its worker says which run it is
+ * evaluating, so that a timeout names the run.
  */
 import { full as fullSource, light as lightSource } from "virtual:sandbox-worker-source";
-import type { ScriptReply, ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import type { ScriptReply, ScriptRequest, SummaryRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import { checkResults } from "./check-results.js";
 import {
   CAP_NOTE_CHARS,
@@ -24,6 +26,7 @@ import {
   MAX_WORKER_MESSAGES,
   measureBytes,
   scriptTimeoutMs,
+  summaryTimeoutMs,
 } from "./limits.js";
 
 interface Spare {
@@ -35,7 +38,10 @@ interface Spare {
 
 interface Run {
   id: string;
-  req: ScriptRequest;
+  /** A script run, or a sweep's custom summary (then `runs` traces, the last begun `at`). */
+  req: ScriptRequest | SummaryRequest;
+  runs: number;
+  at: number | null;
   worker: Worker;
   full: boolean;
   logs: string[];
@@ -165,12 +171,13 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
     return;
   }
   if (m && (m.kind === "result" || m.kind === "error") && m.id === run.id) wantFull = run.full && m.tfjs === true;
-  if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
+  if (run.req.kind === "summarise") {
+    if (m && typeof m === "object" && onSummaryMessage(run, m)) return;
+  } else if (m && m.kind === "result" && m.id === run.id && typeof m.ms === "number") {
     const checks = checkResults(m.checks);
     finish({ kind: "result", id: run.id, model: m.model, ms: m.ms, logs: logsOf(run, count(m.dropped)), ...checks });
     return;
-  }
-  if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
+  } else if (m && m.kind === "error" && m.id === run.id && typeof m.message === "string") {
     const line = Number.isInteger(m.line) && (m.line as number) > 0 ? m.line : null;
     const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
     const checks = checkResults(m.checks);
@@ -186,11 +193,44 @@ function onWorkerMessage(run: Run, e: MessageEvent): void {
   });
 }
 
-function onRun(req: ScriptRequest): void {
+/** A summary request's messages from its worker; false for any other message (refused by the caller). */
+function onSummaryMessage(run: Run, m: WorkerMessage): boolean {
+  const isRun = (r: unknown): r is number => Number.isInteger(r) && (r as number) >= 0 && (r as number) < run.runs;
+  if (m.kind === "summary-at" && isRun(m.run)) {
+    run.at = m.run;
+    return true;
+  }
+  if (m.kind === "summaries" && m.id === run.id && Array.isArray(m.values) && m.values.length === run.runs) {
+    if (!m.values.every((x) => typeof x === "number")) return false;
+    finish({ kind: "summaries", id: run.id, values: m.values });
+    return true;
+  }
+  if (m.kind === "summary-error" && m.id === run.id && typeof m.message === "string") {
+    const message = capLine(m.message, MAX_LOG_LINE_CHARS + CAP_NOTE_CHARS);
+    finish({ kind: "summary-error", id: run.id, run: isRun(m.run) ? m.run : null, message });
+    return true;
+  }
+  return false;
+}
+
+/** Starts a script run or a summary request on a fresh worker. */
+function onRun(req: ScriptRequest | SummaryRequest): void {
   if (current) return; // the page runs one script at a time; it drops the sandbox if a run never answers
   const { worker, ready, full } = takeSpare();
-  lastFiles = req.files ?? {};
-  const run: Run = { id: req.id, req, worker, full, logs: [], dropped: 0, messages: 0, timer: undefined };
+  if (req.kind === "run") lastFiles = req.files ?? {};
+  const runs = req.kind === "summarise" ? req.traces.length : 0;
+  const run: Run = {
+    id: req.id,
+    req,
+    runs,
+    at: null,
+    worker,
+    full,
+    logs: [],
+    dropped: 0,
+    messages: 0,
+    timer: undefined,
+  };
   current = run;
   runIn(run, ready);
 }
@@ -206,6 +246,15 @@ function runIn(run: Run, ready: Promise<unknown>): void {
     () => {
       if (current !== run || run.worker !== worker) return;
       worker.onmessage = (e) => onWorkerMessage(run, e);
+      if (req.kind === "summarise") {
+        const limitMs = summaryTimeoutMs(req.traces);
+        run.timer ??= setTimeout(
+          () => finish({ kind: "summary-timeout", id: run.id, run: run.at, ms: limitMs }),
+          limitMs,
+        );
+        worker.postMessage(req);
+        return;
+      }
       run.timer ??= setTimeout(
         () => finish({ kind: "timeout", id: run.id, logs: logsOf(run) }),
         scriptTimeoutMs(req.files ?? {}),
@@ -241,7 +290,13 @@ function onPageMessage(e: MessageEvent): void {
     prestartNow();
     return;
   }
-  const m = e.data as ScriptRequest;
+  const m = e.data as ScriptRequest | SummaryRequest;
+  if (m?.kind === "summarise") {
+    const { id, expr, dt, traces } = m;
+    const ok = typeof id === "string" && typeof expr === "string" && typeof dt === "number" && Array.isArray(traces);
+    if (ok && traces.every((t) => t instanceof Float32Array)) onRun({ kind: "summarise", id, expr, dt, traces });
+    return;
+  }
   if (m?.kind !== "run" || typeof m.id !== "string" || typeof m.script !== "string") return;
   const files: Record<string, string> = {};
   if (m.files && typeof m.files === "object")

@@ -1,7 +1,7 @@
 /**
  * The script worker: runs inside the sandboxed document (opaque origin), started from a
  * blob: URL by the relay (relay.ts). It locks the global scope down and answers exactly
- * one run: console lines are streamed as they are written (so that a run stopped for
+ * one run (or one sweep's custom summary, sweep-expression.ts): console lines are streamed as they are written (so that a run stopped for
  * taking too long keeps them), then the serialised model or the error is posted once.
  * A worker pre-started for a later run first builds a small model and reads the
  * session's files (warmup.ts), so that a run is not slower for its fresh worker. The
@@ -14,11 +14,12 @@
  */
 import { serializeModel } from "@dendrolab/core/io";
 import type { CheckRequest } from "../protocol/lesson.js";
-import type { ScriptRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
+import type { ScriptRequest, SummaryRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import { evaluateChecks, failAll } from "./lesson-checks.js";
 import { capLine, MAX_LOG_LINES } from "./limits.js";
 import { lockDown } from "./lockdown.js";
 import { ScriptError } from "./script-eval.js";
+import { evaluateSummaries } from "./sweep-expression.js";
 import { buildWarmModel, EXTRA_WARM_ROUNDS, type RunFn, warmUp } from "./warmup.js";
 
 /** What differs between the light and the full worker. */
@@ -48,7 +49,7 @@ export function startScriptWorker(f: Flavour): void {
   if (scope.name !== "warm") post({ kind: "ready", bootMs: performance.now() });
 }
 
-function onMessage(e: MessageEvent<ScriptRequest | WarmRequest>): void {
+function onMessage(e: MessageEvent<ScriptRequest | SummaryRequest | WarmRequest>): void {
   const m = e.data;
   if (m?.kind === "warm") {
     if (warmed || started) return;
@@ -85,7 +86,11 @@ function stringsOf(given: unknown): Record<string, string> {
   return files;
 }
 
-function handle(req: ScriptRequest): void {
+function handle(req: ScriptRequest | SummaryRequest): void {
+  if (req?.kind === "summarise") {
+    summarise(req);
+    return;
+  }
   if (req?.kind !== "run" || typeof req.script !== "string" || typeof req.id !== "string") return;
   const files = stringsOf(req.files);
   let lines = 0;
@@ -128,6 +133,14 @@ function handle(req: ScriptRequest): void {
     const tfjs = flavour.reachedTfjs();
     post({ kind: "error", id: req.id, message, line, dropped, tfjs, ...(checks ? { checks } : {}) });
   }
+}
+
+/** A sweep's custom summary: the expression on each trace, saying which run it is on. */
+function summarise(req: SummaryRequest): void {
+  if (typeof req.id !== "string" || !Array.isArray(req.traces)) return;
+  const r = evaluateSummaries(req.expr, req.traces, req.dt, (run) => post({ kind: "summary-at", run }));
+  if (r.ok) post({ kind: "summaries", id: req.id, values: r.values });
+  else post({ kind: "summary-error", id: req.id, run: r.run, message: r.message });
 }
 
 /** Does the run carry a lesson's checks (a list of expressions and their data)? */

@@ -22,7 +22,10 @@ export const DEFAULT_TRAINER: TrainerSettings = {
   transform: "log",
 };
 
-/** The sweep panel's first setup: an f-I curve of the model's current clamps, 0 to 0.5 nA in 8 points. */
+/** The custom summary expression a new sweep setup starts with. */
+export const DEFAULT_SWEEP_EXPRESSION = "max(v) - min(v)";
+
+/** The sweep panel's first setup: an f-I curve of the model's current clamps, 0 to 0.5 nA in 8 points (1-D). */
 export const DEFAULT_SWEEP: SweepSettings = {
   vary: "stimulus",
   group: "",
@@ -30,6 +33,8 @@ export const DEFAULT_SWEEP: SweepSettings = {
   from: 0,
   to: 0.5,
   points: 8,
+  second: null,
   summary: "spikes",
+  expression: DEFAULT_SWEEP_EXPRESSION,
   recording: 0,
 };

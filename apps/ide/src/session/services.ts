@@ -5,13 +5,14 @@
 import type { SerializedModel } from "@dendrolab/core/io";
 import type { ModelEvent, SweepProgressInfo } from "../engine/model-client.js";
 import type { ScriptOutcome } from "../engine/sandbox.js";
+import type { SummaryOutcome } from "../engine/sandbox-summary.js";
 import type { CheckRequest } from "../protocol/lesson.js";
 import type { MechanismsReport } from "../protocol/mechanisms.js";
 import type { TrainJob, TrainReply } from "../protocol/messages.js";
 import type { ModelSummary, SimSettings, TableData, TableSource, Traces } from "../protocol/model.js";
 import type { SweepJob, SweepOutcome } from "../protocol/sweep.js";
 
-export type { ScriptOutcome };
+export type { ScriptOutcome, SummaryOutcome };
 
 /** A failed request; `interrupted`: the model worker was ended (hung or stopped) and restarted with the last good model. */
 type Failure = { ok: false; message: string; interrupted?: boolean };
@@ -41,6 +42,8 @@ export interface Services {
   exportNeuron?(sim: SimSettings): Promise<Answer<{ files: Record<string, string>; main: string }>>;
   /** A sweep of the loaded model in the model worker (on the core's worker pool). Optional for fakes. */
   sweep?(job: SweepJob, onProgress: (p: SweepProgressInfo) => void): Promise<Answer<SweepOutcome>>;
+  /** A sweep's custom summary: `expr` on each trace, evaluated in the script sandbox. Optional for fakes. */
+  summarise?(expr: string, traces: readonly Float32Array[], dt: number): Promise<SummaryOutcome>;
   train(job: TrainJob, onReply: (r: TrainReply) => void): { stop(): void };
   /** Stops the model worker's run (restarting it with the last good model); false if it was idle. Optional for fakes. */
   stopModel?(): boolean;

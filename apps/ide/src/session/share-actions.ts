@@ -35,7 +35,7 @@ function sessionDoc(c: SessionContext, files: Record<string, string>, missing: s
 
 /** A share link, and the imported files it leaves out (too large for a link). */
 export interface ShareLink {
-  /** `#s=1.…`; "" when the session cannot be a link (see `problem`). */
+  /** `#s=2.…`; "" when the session cannot be a link (see `problem`). */
   hash: string;
   omittedFiles: string[];
   /** Why the session cannot be a link and what to do instead (a project file); absent when `hash` opens. */
@@ -46,7 +46,7 @@ export interface ShareLink {
 const MAX_LINKED_FILE = 64 * 1024;
 
 /**
- * The share link of the session: `#s=1.…`. Imported files are included while the link
+ * The share link of the session: `#s=2.…`. Imported files are included while the link
  * stays under the size limits of decodeSession, smallest first (so `.mod` files usually
  * fit where a large morphology does not); the others are named in the link's
  * `missingFiles` and in `omittedFiles`.
@@ -92,7 +92,7 @@ async function makeShareLink(c: SessionContext): Promise<ShareLink> {
   return problem ? { hash: "", omittedFiles, problem } : { hash, omittedFiles };
 }
 
-/** The share hash of the session: `#s=1.…` (see shareLink); throws what to do instead when it cannot be a link. */
+/** The share hash of the session: `#s=2.…` (see shareLink); throws what to do instead when it cannot be a link. */
 export async function shareHash(c: SessionContext): Promise<string> {
   const link = await shareLink(c);
   if (link.problem) throw new Error(link.problem);

@@ -149,7 +149,12 @@ function makeActions(c: SessionContext) {
     stopTraining: () => trainMod.loaded()?.stopTraining(c), // nothing runs before the first start
     applyTraining: () => trainMod.use((m) => m.applyTraining(c)),
     /** The sweep panel: its setup (part of share links), running and stopping its sweep (session/sweep-actions.ts). */
-    setSweep: (p: Partial<SweepSettings>) => patch(c, { sweep: { ...get(c).sweep, ...p } }),
+    setSweep: (p: Partial<SweepSettings>) => {
+      patch(c, { sweep: { ...get(c).sweep, ...p } });
+      // A custom summary of the last sweep is evaluated (in the sandbox) for the new setup.
+      if (get(c).sweepRun.outcome && get(c).sweep.summary === "custom")
+        void sweepMod.use((m) => m.refreshCustomSummary(c));
+    },
     runSweep: () => sweepMod.use((m) => m.runSweep(c)),
     stopSweep: () => sweepMod.loaded()?.stopSweep(c),
     shareHash: () => shareMod.use((m) => m.shareHash(c)),

@@ -1,12 +1,17 @@
 /**
  * The sweep panel's actions (loaded on first use): run the setup's sweep in the model
- * worker, follow its progress, stop it. Stopping ends the model worker (and with it the
- * pool's nested workers), which restarts with the last good model.
+ * worker, follow its progress, stop it; a custom summary is then evaluated in the script
+ * sandbox (sweep-custom.ts). Stopping ends the model worker (and with it the pool's nested
+ * workers), which restarts with the last good model.
  */
 import { type SessionContext, get, patch } from "./context.js";
 import type { SweepJob } from "../protocol/sweep.js";
-import { sweepValues } from "./sweep-settings.js";
+import { refreshCustomSummary } from "./sweep-custom.js";
+import { runCount, sweepJob } from "./sweep-plan.js";
 import type { SweepRunState } from "./sweep-run.js";
+import { firstAxis } from "./sweep-settings.js";
+
+export { refreshCustomSummary };
 
 let latest = 0;
 
@@ -20,28 +25,25 @@ export async function runSweep(c: SessionContext): Promise<void> {
   if (!c.services.sweep) return fail("This session cannot run sweeps (no model worker).");
   if (s.sweepRun.status === "running") return;
   const setup = s.sweep;
-  let values: number[];
+  let job: SweepJob;
   try {
-    values = sweepValues(setup);
+    job = sweepJob(setup, s.sim);
   } catch (e) {
     return fail((e as Error).message);
   }
-  if (setup.vary === "param" && (!setup.group || !setup.key)) return fail("Pick a group and a parameter to vary.");
-  const job: SweepJob = {
-    vary: setup.vary === "param" ? { kind: "param", group: setup.group, key: setup.key } : { kind: "stimulus" },
-    values,
-    sim: { ...s.sim },
-  };
   const me = ++latest;
+  const total = runCount(job);
+  const axes = setup.second ? [firstAxis(setup), { ...setup.second }] : [firstAxis(setup)];
   patch(c, {
-    sweepRun: { status: "running", done: 0, total: values.length, workers: 0, outcome: null, message: null },
+    sweepRun: { status: "running", done: 0, total, workers: 0, axes, outcome: null, custom: null, message: null },
   });
   const r = await c.services.sweep(job, (p) => {
     if (me === latest) setRun(c, { done: p.done, total: p.total, workers: p.workers });
   });
   if (me !== latest) return;
-  if (r.ok) setRun(c, { status: "done", outcome: r.value, done: values.length, message: null });
-  else setRun(c, { status: r.interrupted ? "stopped" : "error", message: r.message });
+  if (!r.ok) return setRun(c, { status: r.interrupted ? "stopped" : "error", message: r.message });
+  setRun(c, { status: "done", outcome: r.value, done: total, message: null });
+  await refreshCustomSummary(c);
 }
 
 /** Stops a running sweep (the model worker restarts with the last good model). */

@@ -2,7 +2,7 @@
  * Summaries of one voltage trace, for the sweep panel: spikes are upward crossings of a
  * threshold (0 mV by default). Plain functions of a sampled trace, tested in test/sweep-summary.test.ts.
  */
-import type { SweepSummaryKind } from "./sweep-settings.js";
+import type { BuiltinSummary, SweepSummaryKind } from "./sweep-settings.js";
 
 /** Spike threshold, mV: a spike is a crossing of it from below. */
 export const SPIKE_THRESHOLD_MV = 0;
@@ -35,7 +35,7 @@ const durationMs = (n: number, dt: number) => Math.max(0, n - 1) * dt;
  * @example
  * summarise("rate", trace, 0.025); // 40 for 4 spikes in 100 ms
  */
-export function summarise(kind: SweepSummaryKind, v: ArrayLike<number>, dt: number): number {
+export function summarise(kind: BuiltinSummary, v: ArrayLike<number>, dt: number): number {
   switch (kind) {
     case "spikes":
       return spikeTimes(v, dt).length;
@@ -53,12 +53,13 @@ export function summarise(kind: SweepSummaryKind, v: ArrayLike<number>, dt: numb
   }
 }
 
-/** Axis titles of the summaries (`unit`: the recording's unit, for "peak"). */
-export function summaryLabel(kind: SweepSummaryKind, unit = "mV"): string {
+/** Axis titles of the summaries (`unit`: the recording's unit, for "peak"; `expression`: the custom summary's). */
+export function summaryLabel(kind: SweepSummaryKind, unit = "mV", expression = "custom expression"): string {
   return {
     spikes: "spike count",
     rate: "firing rate (Hz)",
     peak: `peak (${unit})`,
     first: "time to first spike (ms)",
+    custom: expression,
   }[kind];
 }

@@ -1,12 +1,13 @@
 /**
- * A sweep in the model worker: one simulation per value on the core's worker pool
- * (`runBatch`, nested Web Workers in the browser, worker_threads in Node tests). The core
- * with tfjs loads on the first sweep only, so the model worker's start stays tfjs-free.
+ * A sweep in the model worker: one simulation per value (or per pair of values of a 2-D
+ * grid) on the core's worker pool (`runBatch`, nested Web Workers in the browser,
+ * worker_threads in Node tests). The core with tfjs loads on the first sweep only, so the
+ * model worker's start stays tfjs-free.
  */
 import type * as jx from "@dendrolab/core/sim";
 import { deserializeModel, serializeModel } from "@dendrolab/core/io";
 import { recordingsProblem } from "../protocol/sim-limits.js";
-import type { SweepJob, SweepOutcome } from "../protocol/sweep.js";
+import type { SweepJob, SweepOutcome, SweepVary } from "../protocol/sweep.js";
 import { recordingNames } from "./recording-labels.js";
 
 /** Hears of each finished run (`done` of `total`); `workers`: the pool's size, sent once before the first. */
@@ -29,10 +30,15 @@ function loadCore(): Promise<Core> {
 /** A copy of `m` through its serialised form (the sweep's own model). */
 const copyOf = (m: Module) => deserializeModel(serializeModel(m)) as Module;
 
-/** The integrate options of each run: the value set on the group, or the clamps' amplitude. */
-function runOptions(core: Core, model: Module, job: SweepJob): { module: Module; runs: jx.IntegrateOptions[] } {
-  const sim = { tMax: job.sim.tMax, deltaT: job.sim.dt, solver: job.sim.solver };
-  const vary = job.vary;
+/** Sets one swept quantity's value `x` on a run's options. */
+type Apply = (x: number, o: jx.IntegrateOptions) => jx.IntegrateOptions;
+
+/** What varies, in words: "the clamps' amplitude", "'Na_gNa' of group 'fast_spiking'". */
+const said = (vary: SweepVary) =>
+  vary.kind === "stimulus" ? "the clamps' amplitude" : `'${vary.key}' of group '${vary.group}'`;
+
+/** How a value of `vary` enters a run: through `dataSet` on the group, or as the clamps' amplitude. */
+function applierOf(core: Core, model: Module, vary: SweepVary): Apply {
   if (vary.kind === "param") {
     const names = [...model.base.groups.keys()];
     if (!names.includes(vary.group)) {
@@ -41,7 +47,7 @@ function runOptions(core: Core, model: Module, job: SweepJob): { module: Module;
       );
     }
     const view = model.group(vary.group);
-    return { module: model, runs: job.values.map((x) => ({ ...sim, paramState: view.dataSet(vary.key, x) })) };
+    return (x, o) => ({ ...o, paramState: view.dataSet(vary.key, x, o.paramState ?? null) });
   }
   const stimuli = model.base.stimuli;
   if (stimuli.length === 0) {
@@ -55,12 +61,24 @@ function runOptions(core: Core, model: Module, job: SweepJob): { module: Module;
   }
   const clamps = stimuli.map((s) => ({ node: s.node, current: s.values as jx.TimedCurrent }));
   model.deleteStimuli();
-  const runs = job.values.map((amp) => {
+  return (amp, o) => {
     let data: jx.DataStimuli | null = null;
     for (const c of clamps) data = model.select({ nodes: [c.node] }).dataStimulate({ ...c.current, iAmp: amp }, data);
-    return { ...sim, dataStimuli: data ?? [] };
-  });
-  return { module: model, runs };
+    return { ...o, dataStimuli: data ?? [] };
+  };
+}
+
+/** The integrate options of each run, in the job's order (a 2-D grid: the second quantity varies fastest). */
+function runOptions(core: Core, model: Module, job: SweepJob): jx.IntegrateOptions[] {
+  const sim: jx.IntegrateOptions = { tMax: job.sim.tMax, deltaT: job.sim.dt, solver: job.sim.solver };
+  const first = applierOf(core, model, job.vary);
+  if (!job.second) return job.values.map((x) => first(x, sim));
+  if (JSON.stringify(job.second.vary) === JSON.stringify(job.vary)) {
+    throw new Error(`Both quantities of the 2-D sweep are ${said(job.vary)}: vary two different ones.`);
+  }
+  const second = applierOf(core, model, job.second.vary);
+  const ys = job.second.values;
+  return job.values.flatMap((x) => ys.map((y) => second(y, first(x, sim))));
 }
 
 /**
@@ -71,17 +89,18 @@ export async function runSweep(loaded: Module, job: SweepJob, onProgress: SweepP
   const model = copyOf(loaded);
   const names = recordingNames(model);
   const nSamples = Math.max(0, Math.round(job.sim.tMax / job.sim.dt)) + 1;
-  const tooMuch = recordingsProblem(names.length * job.values.length, nSamples);
+  const nRuns = job.values.length * (job.second?.values.length ?? 1);
+  const tooMuch = recordingsProblem(names.length * nRuns, nSamples);
   if (tooMuch) throw new Error(`${tooMuch} (a sweep keeps every run's traces)`);
   if (names.length === 0) throw new Error("The model records nothing: add a recording to sweep.");
   const core = await loadCore();
-  const workers = Math.min(await core.defaultWorkerCount(), job.values.length);
-  onProgress({ done: 0, total: job.values.length, workers, nSteps: nSamples - 1 });
+  const workers = Math.min(await core.defaultWorkerCount(), nRuns);
+  onProgress({ done: 0, total: nRuns, workers, nSteps: nSamples - 1 });
   const start = performance.now();
-  const { module, runs } = runOptions(core, model, job);
+  const runs = runOptions(core, model, job);
   let batch: Awaited<ReturnType<Core["runBatch"]>>;
   try {
-    batch = await core.runBatch(module, runs, {
+    batch = await core.runBatch(model, runs, {
       workers,
       onProgress: (done, total) => onProgress({ done, total, workers, nSteps: nSamples - 1 }),
     });
@@ -92,11 +111,12 @@ export async function runSweep(loaded: Module, job: SweepJob, onProgress: SweepP
   const flat = batch.dataSync() as Float32Array;
   batch.dispose();
   const nRec = names.length;
-  const traces = job.values.map((_, r) =>
+  const traces = runs.map((_, r) =>
     names.map((_, i) => flat.slice((r * nRec + i) * nSamples, (r * nRec + i + 1) * nSamples)),
   );
   return {
     values: [...job.values],
+    ...(job.second ? { values2: [...job.second.values] } : {}),
     dt: job.sim.dt,
     nSamples,
     labels: names.map((n) => n.label),

@@ -24,7 +24,7 @@ export type DecodeResult =
 
 const KEEP = "Your open session was not changed.";
 
-/** The hash for a session: `#s=1.…`. */
+/** The hash for a session: `#s=2.…`. */
 export async function encodeSession(doc: SessionDoc): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(doc));
   return `#s=${SESSION_VERSION}.${toBase64Url(await deflateRaw(bytes))}`;

@@ -7,11 +7,11 @@ import { boundedList, checkDocument, fields } from "@dendrolab/core/document";
 import * as v from "valibot";
 import { flag, oneOf, text } from "../../protocol/checks.js";
 import { SimSettingsSchema, TableSourceSchema } from "../../protocol/model.js";
-import { DEFAULT_SIM, DEFAULT_TRAINER, DEFAULT_VIEW } from "../defaults.js";
+import { DEFAULT_SIM, DEFAULT_SWEEP_EXPRESSION, DEFAULT_TRAINER, DEFAULT_VIEW } from "../defaults.js";
 import { SweepSettingsSchema } from "../sweep-settings.js";
 import { TrainerSettingsSchema } from "../trainer-settings.js";
 
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 
 /** The longest script a link holds, characters (Share checks it: see link-limits.ts). */
 export const MAX_SCRIPT_CHARS = 60_000;
@@ -46,9 +46,10 @@ const FilesSchema = v.pipe(
  * Missing sim, trainer and view get the defaults. `files`: imported files by name (those
  * that fit in a link). `missingFiles`: the names of imported files left out (too large
  * for a link), which whoever opens it must import; an optional field that readers before
- * it ignore, so the format stays version 1. `check`: fingerprint of the model the script
- * built when the link was made (see fingerprint.ts). `sweep`: the sweep panel's setup, optional
- * too (links made before it open with the default setup).
+ * it ignore. `check`: fingerprint of the model the script built when the link was made (see
+ * fingerprint.ts). `sweep`: the sweep panel's setup, optional too (links made before it
+ * open with the default setup); since format 2 it may hold a second swept quantity (a 2-D
+ * grid) and a custom summary expression, which a format-1 reader would drop or refuse.
  */
 const SessionDocSchema = fields(
   {
@@ -68,8 +69,18 @@ export type SessionDoc = v.InferOutput<typeof SessionDocSchema>;
 /** A step from one version's document to the next. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/** MIGRATIONS[n] turns a version-n document into a version-(n+1) one. None yet: 1 is the first. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/**
+ * Format 1 to 2: a format-1 sweep setup is a 1-D sweep (its fields are the first swept
+ * quantity's); format 2 adds `second` (null: none) and `expression` (the custom summary).
+ */
+export function sweepSetupV1toV2(doc: Record<string, unknown>): Record<string, unknown> {
+  const sweep = doc.sweep;
+  if (sweep === null || typeof sweep !== "object" || Array.isArray(sweep)) return doc;
+  return { ...doc, sweep: { ...sweep, second: null, expression: DEFAULT_SWEEP_EXPRESSION } };
+}
+
+/** MIGRATIONS[n] turns a version-n document into a version-(n+1) one. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: sweepSetupV1toV2 };
 
 /** Why a document was rejected: the first bad field. */
 export class SessionSchemaError extends Error {}

@@ -4,15 +4,26 @@
  */
 import type { PlotlyApi } from "./plotly-types.js";
 
-/** "basic": scatter plots (traces, 2-D morphology); "gl3d": adds scatter3d, loaded only for 3-D views. */
-export type PlotlyBundle = "basic" | "gl3d";
+/**
+ * "basic": scatter plots (traces, 2-D morphology); "gl3d": adds scatter3d, loaded only for
+ * 3-D views; "cartesian": adds heatmap, loaded only for a 2-D sweep's heat map. Each is a
+ * chunk of its own, loaded on first use, so none adds to the first load.
+ */
+export type PlotlyBundle = "basic" | "gl3d" | "cartesian";
+
+const BUNDLES: Record<PlotlyBundle, () => Promise<unknown>> = {
+  basic: () => import("plotly.js-basic-dist-min"),
+  gl3d: () => import("plotly.js-gl3d-dist-min"),
+  cartesian: () => import("plotly.js-cartesian-dist-min"),
+};
 
 const loading: Partial<Record<PlotlyBundle, Promise<PlotlyApi>>> = {};
 const loaded: Partial<Record<PlotlyBundle, PlotlyApi>> = {};
 
 export function loadPlotly(bundle: PlotlyBundle = "basic"): Promise<PlotlyApi> {
-  const load = bundle === "gl3d" ? () => import("plotly.js-gl3d-dist-min") : () => import("plotly.js-basic-dist-min");
-  loading[bundle] ??= load().then((m) => (loaded[bundle] = (m as unknown as { default: PlotlyApi }).default));
+  loading[bundle] ??= BUNDLES[bundle]().then(
+    (m) => (loaded[bundle] = (m as unknown as { default: PlotlyApi }).default),
+  );
   return loading[bundle]!;
 }
 

@@ -1,23 +1,24 @@
-/** A sweep's result: the summary against the swept value, and the traces overlaid, coloured by value. */
+/** A 1-D sweep's result: the summary against the swept value, and the traces overlaid, coloured by value. */
 import { useMemo } from "react";
 import type { SweepOutcome } from "../../protocol/sweep.js";
-import type { SweepSummaryKind } from "../../session/sweep-settings.js";
-import { summaryLabel } from "../../session/sweep-summary.js";
 import { DRAW_COLUMNS, minMaxDecimate } from "../plots/decimate.js";
 import { LiveChart, type Series } from "../plots/LiveChart.js";
 import { valueColour } from "./value-colour.js";
 
 export function SweepCharts(props: {
   outcome: SweepOutcome;
-  curve: number[];
-  kind: SweepSummaryKind;
+  /** The summary of each run (null while a custom summary is evaluated or failed: no curve). */
+  curve: readonly number[] | null;
   recording: number;
-  valueName: string;
+  /** The swept value in words with its unit, and the summary's. */
+  xLabel: string;
+  yLabel: string;
 }) {
-  const { outcome, curve, kind, recording, valueName } = props;
+  const { outcome, curve, recording, xLabel, yLabel } = props;
   const n = outcome.values.length;
   const curveSeries = useMemo<Series[]>(() => {
-    // A run without a spike has no time to first spike: it is left out of the curve.
+    if (!curve) return [];
+    // A run without a value (no spike: no time to first spike) is left out of the curve.
     const keep = curve.map((_, i) => i).filter((i) => Number.isFinite(curve[i]));
     return [{ x: keep.map((i) => outcome.values[i]), y: keep.map((i) => curve[i]), color: "#d62728", markers: true }];
   }, [outcome, curve]);
@@ -33,13 +34,7 @@ export function SweepCharts(props: {
   );
   return (
     <div className="sweep-plots">
-      <LiveChart
-        series={curveSeries}
-        xLabel={valueName}
-        yLabel={summaryLabel(kind, outcome.units[recording] || "mV")}
-        testid="sweep-curve"
-        exportName="sweep-curve"
-      />
+      <LiveChart series={curveSeries} xLabel={xLabel} yLabel={yLabel} testid="sweep-curve" exportName="sweep-curve" />
       <LiveChart
         series={traceSeries}
         xLabel="time (ms)"

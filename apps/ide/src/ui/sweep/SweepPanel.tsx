@@ -1,15 +1,20 @@
 /**
  * The Sweep tab: one simulation per value of a parameter or of the current clamps'
- * amplitude, run in the model worker on the core's worker pool; the summary of a recording
- * against the value, the traces coloured by value, and the curve as CSV.
+ * amplitude (or per pair of values of two of them), run in the model worker on the core's
+ * worker pool; the summary of a recording against the value (or as a heat map over the
+ * grid), the traces, and the result as CSV.
  */
 import { useMemo } from "react";
-import { sweepCsv, sweepCurve, valueColumn, valueLabel } from "../../session/sweep-csv.js";
+import { sweepCsv, sweepCurve, summaryColumn, valueColumn } from "../../session/sweep-csv.js";
+import { recordingOf } from "../../session/sweep-custom.js";
+import { axisLabel } from "../../session/sweep-plan.js";
 import { SWEEP_SUMMARIES, type SweepSummaryKind } from "../../session/sweep-settings.js";
 import { summaryLabel } from "../../session/sweep-summary.js";
 import { downloadText } from "../plots/export.js";
 import { useActions, useSessionState } from "../session-context.js";
 import { SweepCharts } from "./SweepCharts.js";
+import { SweepExpression } from "./SweepExpression.js";
+import { SweepHeatmap } from "./SweepHeatmap.js";
 import { SweepSetup } from "./SweepSetup.js";
 import "./sweep.css";
 
@@ -18,20 +23,29 @@ export function SweepPanel() {
   const s = useSessionState((st) => st.sweep);
   const run = useSessionState((st) => st.sweepRun);
   const hasModel = useSessionState((st) => st.model !== null);
-  const units = useSessionState((st) => st.model?.summary.units);
+  const units = useSessionState((st) => st.model?.summary.units) ?? {};
   const running = run.status === "running";
-  const outcome = run.outcome;
-  const recording = outcome ? Math.min(s.recording, outcome.labels.length - 1) : s.recording;
-  const curve = useMemo(
-    () => (outcome ? sweepCurve(outcome, s.summary, recording) : []),
-    [outcome, s.summary, recording],
-  );
-  const valueName = valueColumn(s);
+  const { outcome, custom, axes } = run;
+  const recording = outcome ? recordingOf(outcome, s.recording) : s.recording;
+  const isCustom = s.summary === "custom";
+  /** The summary of each run; null while a custom one is evaluated (or when it failed). */
+  const curve = useMemo(() => {
+    if (!outcome) return null;
+    if (!isCustom) return sweepCurve(outcome, s.summary as Exclude<SweepSummaryKind, "custom">, recording);
+    const current = custom && custom.expr === s.expression && custom.recording === recording;
+    return current && custom.status === "done" ? custom.values : null;
+  }, [outcome, isCustom, s.summary, s.expression, recording, custom]);
+  const unitOf = (i: number) => (axes[i]?.vary === "param" ? (units[axes[i].key] ?? "") : "");
+  const labels = axes.map((axis, i) => axisLabel(axis, unitOf(i)));
+  const zLabel = summaryLabel(s.summary, outcome?.units[recording] || "mV", s.expression);
   const csv = () => {
-    if (outcome) downloadText(sweepCsv(valueName, s.summary, outcome.values, curve), "dendrolab-sweep.csv", "text/csv");
+    if (!outcome || !curve) return;
+    const columns = axes.map((axis, i) => valueColumn(axis, unitOf(i)));
+    const text = sweepCsv(columns, summaryColumn(s.summary, s.expression), outcome, curve);
+    downloadText(text, "dendrolab-sweep.csv", "text/csv");
   };
   return (
-    <div className="sweep" data-testid="sweep-panel" data-status={run.status} data-curve={JSON.stringify(curve)}>
+    <div className="sweep" data-testid="sweep-panel" data-status={run.status} data-curve={JSON.stringify(curve ?? [])}>
       <SweepSetup disabled={running} />
       <div className="sweep-actions">
         {running ? (
@@ -56,7 +70,7 @@ export function SweepPanel() {
           {running && `${run.done} of ${run.total} runs${run.workers ? ` on ${run.workers} workers` : ""}`}
           {run.status === "done" &&
             outcome &&
-            `${outcome.values.length} runs in ${(outcome.ms / 1000).toFixed(1)} s on ${outcome.workers} worker${outcome.workers === 1 ? "" : "s"}`}
+            `${outcome.traces.length} runs in ${(outcome.ms / 1000).toFixed(1)} s on ${outcome.workers} worker${outcome.workers === 1 ? "" : "s"}`}
           {(run.status === "stopped" || run.status === "error") && (
             <span className={run.status === "error" ? "console-error" : ""}>{run.message}</span>
           )}
@@ -91,18 +105,23 @@ export function SweepPanel() {
             </select>
           </label>
         )}
-        <button type="button" disabled={!outcome} onClick={csv} data-testid="sweep-csv">
+        <button type="button" disabled={!curve} onClick={csv} data-testid="sweep-csv">
           CSV
         </button>
       </div>
-      {outcome ? (
-        <SweepCharts
+      {isCustom && <SweepExpression custom={outcome ? custom : null} />}
+      {outcome?.values2 ? (
+        <SweepHeatmap
           outcome={outcome}
-          curve={curve}
-          kind={s.summary}
+          summary={curve}
           recording={recording}
-          valueName={valueLabel(s, units?.[s.key])}
+          xLabel={labels[0] ?? ""}
+          yLabel={labels[1] ?? ""}
+          zLabel={zLabel}
+          integer={s.summary === "spikes"}
         />
+      ) : outcome ? (
+        <SweepCharts outcome={outcome} curve={curve} recording={recording} xLabel={labels[0] ?? ""} yLabel={zLabel} />
       ) : (
         <div className="hint sweep-hint">
           {hasModel ? "Pick what varies and press Sweep." : "Run the script first: the sweep varies its model."}
