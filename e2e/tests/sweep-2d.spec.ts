@@ -41,10 +41,15 @@ async function cellAt(page: Page, x: number, y: number): Promise<{ x: number; y:
   );
 }
 
-/** Clicks the heat map's cell at data coordinates (x, y). */
+/**
+ * Clicks the heat map's cell at data coordinates (x, y), once its hover label shows that
+ * cell's amplitude `y` (plotly's click reports the cell it last hovered, and it throttles
+ * hovers: a click right after the move could report the cell clicked before).
+ */
 async function clickCell(page: Page, x: number, y: number): Promise<void> {
   const at = await cellAt(page, x, y);
   await page.mouse.move(at.x, at.y);
+  await expect(page.getByTestId("sweep-heatmap").locator(".hovertext")).toContainText(`clamp amplitude (nA) = ${y}`);
   await page.mouse.click(at.x, at.y);
 }
 
