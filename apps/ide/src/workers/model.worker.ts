@@ -4,8 +4,11 @@
  */
 import type { ModelReply, ModelRequest } from "../protocol/messages.js";
 import { ModelEngine, type RunStart } from "./model-engine.js";
+import { warmUpModelWorker } from "./model-warmup.js";
 
 const engine = new ModelEngine();
+// In its own task, so that a request arriving meanwhile waits for at most the warm-up.
+setTimeout(() => performance.measure("model-worker:warm-up", { start: performance.now() - warmUpModelWorker().ms }), 0);
 
 function reply(m: ModelReply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(m, transfer);
