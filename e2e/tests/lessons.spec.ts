@@ -225,3 +225,32 @@ test("a lesson file opened from disk: a check the sandbox cannot compile is mark
   await expect(check(page, 1)).toContainText("line 7: not a valid expression");
   await shot(page, "10-invalid-check");
 });
+
+test("a banner's buttons stay usable while the Lesson panel is open", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByTestId("lessons-menu").click();
+  await page.getByTestId("lesson-groups").click();
+  await expect(page.getByTestId("lesson-panel")).toBeVisible();
+  // A link arriving in the address asks first, in a banner with buttons on its right.
+  await page.evaluate(() => {
+    location.hash = "#s=2.not-a-real-link";
+  });
+  const banner = page.getByTestId("banner");
+  await expect(banner).toBeVisible();
+  const buttons = banner.locator("button");
+  expect(await buttons.count()).toBeGreaterThan(1);
+  for (const button of await buttons.all()) {
+    const b = (await button.boundingBox())!;
+    const onTop = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest("[data-testid=banner]") !== null,
+      [b.x + b.width / 2, b.y + b.height / 2],
+    );
+    expect(onTop).toBe(true);
+  }
+  // And the panel is below the banner, not under it.
+  const panel = (await page.getByTestId("lesson-panel").boundingBox())!;
+  const bar = (await banner.boundingBox())!;
+  expect(panel.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  await shot(page, "banner-over-panel");
+});
