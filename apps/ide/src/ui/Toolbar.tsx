@@ -1,5 +1,6 @@
 /** Run, undo, redo, simulation settings, share, and the status of the last run. */
-import { lazy, Suspense } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import type { ModelActivity } from "../engine/model-client.js";
 import { canRedo, canUndo } from "../session/history.js";
 import type { SessionState } from "../session/state.js";
 import { useActions, useSessionState } from "./session-context.js";
@@ -128,22 +129,38 @@ export function Toolbar() {
       <Deferred slot={examplesSlot} />
       <Deferred slot={lessonsSlot} />
       <Deferred slot={projectSlot} />
-      {activity ? (
-        <Suspense fallback={<span className="status">{status}</span>}>
-          <RunActivity activity={activity}>
-            <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
-              {status}
-            </span>
-          </RunActivity>
-        </Suspense>
-      ) : (
+      <StatusOrActivity activity={activity}>
         <span className={`status status-${run.status}`} data-testid="run-status" title={status}>
           {status}
         </span>
-      )}
+      </StatusOrActivity>
       <Deferred slot={shareSlot} />
       <Deferred slot={helpSlot} />
     </header>
+  );
+}
+
+/** Work shorter than this shows only the usual status (RunActivity loads and shows after it). */
+const ACTIVITY_AFTER_MS = 400;
+
+/**
+ * The usual status, or (once the model worker has worked on one request for a while)
+ * RunActivity around it. The status keeps its place in the tree while requests come and
+ * go, so that the many short ones of an edit do not remount it.
+ */
+function StatusOrActivity({ activity, children }: { activity: ModelActivity | null; children: ReactNode }) {
+  const since = activity?.since ?? null;
+  const [late, setLate] = useState<number | null>(null);
+  useEffect(() => {
+    if (since === null) return;
+    const t = setTimeout(() => setLate(since), Math.max(0, ACTIVITY_AFTER_MS - (performance.now() - since)));
+    return () => clearTimeout(t);
+  }, [since]);
+  if (!activity || late !== since) return <>{children}</>;
+  return (
+    <Suspense fallback={children}>
+      <RunActivity activity={activity}>{children}</RunActivity>
+    </Suspense>
   );
 }
 

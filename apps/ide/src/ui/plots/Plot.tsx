@@ -1,6 +1,7 @@
 /**
- * A plotly chart: plotly loads on first use, every update runs in a task of its own,
- * and updates arriving faster than `minIntervalMs` are coalesced (training progress).
+ * A plotly chart: plotly loads on first use, every update runs in a task of its own
+ * (unless `immediate`), and updates arriving faster than `minIntervalMs` are coalesced
+ * (training progress).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isDark, onThemeChange, themedLayout } from "../theme/theme.js";
@@ -20,6 +21,12 @@ export interface PlotProps {
   bundle?: PlotlyBundle;
   /** File name (without extension) of the PNG and SVG the mode bar downloads; default the testid or "plot". */
   exportName?: string;
+  /**
+   * Draw in the task that brought the new data (once plotly is loaded), not in a task of
+   * its own: for a plot the user waits for (the traces after an edit), which would
+   * otherwise wait behind the page's rendering of everything else that changed.
+   */
+  immediate?: boolean;
 }
 
 export function Plot({
@@ -31,6 +38,7 @@ export function Plot({
   className,
   bundle = "basic",
   exportName,
+  immediate = false,
 }: PlotProps) {
   const fileName = `dendrolab-${exportName ?? testid?.replace(/-plot$/, "") ?? "plot"}`;
   const el = useRef<HTMLDivElement>(null);
@@ -83,6 +91,11 @@ export function Plot({
     latest.current = { data, layout, bundle };
     if (timer.current) return; // an update is already scheduled; it will use the latest data
     const wait = Math.max(0, lastDraw.current + minIntervalMs - performance.now());
+    const loaded = plotlyIfLoaded(bundle);
+    if (immediate && wait === 0 && loaded && (!drawnWith.current || drawnWith.current === bundle)) {
+      draw(loaded, null);
+      return;
+    }
     timer.current = setTimeout(() => {
       const want = latest.current.bundle;
       const prev = drawnWith.current && drawnWith.current !== want ? drawnWith.current : null;
@@ -99,7 +112,7 @@ export function Plot({
         },
       );
     }, wait);
-  }, [data, layout, minIntervalMs, bundle, draw]);
+  }, [data, layout, minIntervalMs, bundle, draw, immediate]);
 
   // The plot follows its box (a dragged gutter; plotly's `responsive` follows only the window).
   useEffect(() => {

@@ -71,7 +71,7 @@ export function TracesPanel() {
       <RunWarnings />
       {runs.length > 0 && (
         <div className="traces-plot-box" style={{ minHeight: 90 + 120 * figure.nAxes }}>
-          <Plot data={figure.data} layout={figure.layout} testid="traces-plot" />
+          <Plot data={figure.data} layout={figure.layout} testid="traces-plot" immediate />
         </div>
       )}
       {latest && nCells > 1 && <SpikeRaster traces={latest.traces} />}

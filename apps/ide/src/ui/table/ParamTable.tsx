@@ -72,7 +72,12 @@ function TableBody({ table }: { table: TableData }) {
     const cell = refocus.current;
     if (editing || !cell) return;
     refocus.current = null;
-    scroller.current?.querySelector<HTMLElement>(`[data-row="${cell.row}"] [data-col="${cell.col}"] button`)?.focus();
+    // In the next frame, whose layout is due anyway: focusing now would force a layout of
+    // the page in the edit's own task, ahead of its run and its traces.
+    const frame = requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-row="${cell.row}"] [data-col="${cell.col}"] button`)?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [editing]);
   const onScroll = useCallback(() => setScrollTop(scroller.current?.scrollTop ?? 0), []);
   const [first, last] = visibleRange(Math.max(0, scrollTop - HEAD_H), height, ROW_H, table.index.length);
