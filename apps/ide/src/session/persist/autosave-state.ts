@@ -12,10 +12,17 @@ export interface AutosaveState {
   message: string | null;
 }
 
-/** A time as the banner and toolbar show it: "14:02" today, "3 Dec 14:02" on another day (local time). */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const two = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A time as the banner and toolbar show it: "14:02" today, "3 Dec 14:02" on another day
+ * (local time). Formatted by hand: the Intl formatters cost tens of milliseconds to set up
+ * on first use, and toLocaleTimeString builds one on every call.
+ */
 export function clockTime(ms: number, now: number = Date.now()): string {
   const d = new Date(ms);
-  const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
   if (new Date(now).toDateString() === d.toDateString()) return time;
-  return `${d.toLocaleDateString("en-GB", { day: "numeric", month: "short" })} ${time}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${time}`;
 }
