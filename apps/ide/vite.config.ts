@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import { aliases } from "./build/aliases.js";
 import { coreDtsPlugin } from "./build/core-dts-plugin.js";
 import { docsSitePlugin } from "./build/docs-site.js";
+import { plotlyPrefetchPlugin } from "./build/plotly-prefetch.js";
 import { sandboxWorkerPlugin } from "./build/sandbox-worker-plugin.js";
 import { securityHeadersPlugin } from "./build/security-headers.js";
 
@@ -10,7 +11,7 @@ export default defineConfig({
   base: "./",
   // The security headers come first: they apply to the sandbox document the next plugin serves in dev.
   // The docs' own policy replaces them under /docs/ (build/docs-site.ts).
-  plugins: [securityHeadersPlugin(), docsSitePlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin()],
+  plugins: [securityHeadersPlugin(), docsSitePlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin(), plotlyPrefetchPlugin()],
   resolve: { alias: aliases },
   worker: { format: "es" },
   build: {

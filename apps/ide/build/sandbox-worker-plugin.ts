@@ -1,10 +1,14 @@
 /**
- * The sandbox document: `sandbox.html` and its one classic script, the relay
- * (src/sandbox/relay.ts), which carries the script workers (src/sandbox/script-light.worker.ts
- * and script-full.worker.ts) as strings and starts them from blob: URLs: an opaque-origin document cannot load
- * workers from our origin. Both are built here as self-contained IIFEs; the build emits
- * them next to index.html (the relay's name carries a hash of its content), and the dev
- * server serves them at the same paths. The page never loads the worker's code itself.
+ * The sandbox document: `sandbox.html` and its classic script, the relay
+ * (src/sandbox/relay.ts), which carries the light script worker
+ * (src/sandbox/script-light.worker.ts) as a string and starts it from a blob: URL: an
+ * opaque-origin document cannot load workers from our origin. The full worker (with tfjs,
+ * script-full.worker.ts, for the scripts that need it) is a second classic script that
+ * only sets the global `DendrolabFullWorkerSource`; the relay adds it to its document once
+ * it has started, so that its megabyte does not delay the sandbox's first run. All are
+ * built here as self-contained IIFEs; the build emits them next to index.html (their
+ * names carry a hash of their content), and the dev server serves them at the same paths.
+ * The page never loads the workers' code itself.
  */
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -57,48 +61,55 @@ async function bundle(entry: string, name: string, plugins: Plugin[] = []): Prom
   return chunk.code;
 }
 
-/** The relay with the sources of the two script workers (light, without tfjs; full) inside. */
-async function bundleRelay(): Promise<string> {
+/** The full worker's source as the classic script the relay adds to its document. */
+const fullScript = (full: string) => `self.DendrolabFullWorkerSource = ${JSON.stringify(full)};\n`;
+
+const hashed = (stem: string, code: string) =>
+  `${stem}-${createHash("sha256").update(code).digest("hex").slice(0, 10)}.js`;
+
+/** The relay (with the light worker's source inside, and the full worker's file name) and the full worker's script. */
+async function bundleRelay(fullName: (fullCode: string) => string): Promise<{ relay: string; full: string }> {
   const light = await bundle(src("script-light.worker.ts"), "DendrolabScriptWorker");
-  const full = await bundle(src("script-full.worker.ts"), "DendrolabScriptWorker");
+  const full = fullScript(await bundle(src("script-full.worker.ts"), "DendrolabScriptWorker"));
   const inline: Plugin = {
     name: "dendrolab-sandbox-worker-source",
     resolveId: (id) => (id === WORKER_ID ? `\0${WORKER_ID}` : undefined),
     load: (id) =>
       id === `\0${WORKER_ID}`
-        ? `export const light = ${JSON.stringify(light)};\nexport const full = ${JSON.stringify(full)};`
+        ? `export const light = ${JSON.stringify(light)};\nexport const fullFile = ${JSON.stringify(fullName(full))};`
         : undefined,
   };
-  return bundle(src("relay.ts"), "DendrolabSandboxRelay", [inline]);
+  return { relay: await bundle(src("relay.ts"), "DendrolabSandboxRelay", [inline]), full };
 }
 
 /** Path of the sandbox document, relative to the app's base. */
 export const SANDBOX_HTML = "sandbox.html";
 
 export function sandboxWorkerPlugin(): Plugin {
-  let pending: Promise<string> | undefined;
-  const relay = () => (pending ??= bundleRelay());
+  let dev: Promise<{ relay: string; full: string }> | undefined;
+  const devBuild = () => (dev ??= bundleRelay(() => "sandbox-full.js"));
   return {
     name: "dendrolab-sandbox-document",
     configureServer(server) {
       server.middlewares.use(async (req, res, next) => {
         const path = (req.url ?? "").split("?")[0];
-        if (path !== `/${SANDBOX_HTML}` && path !== "/sandbox-relay.js") return next();
+        if (path !== `/${SANDBOX_HTML}` && path !== "/sandbox-relay.js" && path !== "/sandbox-full.js") return next();
         try {
           const html = path.endsWith(".html");
           res.setHeader("Content-Type", html ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8");
-          res.end(html ? sandboxHtml("sandbox-relay.js") : await relay());
+          if (html) res.end(sandboxHtml("sandbox-relay.js"));
+          else res.end(path === "/sandbox-full.js" ? (await devBuild()).full : (await devBuild()).relay);
         } catch (e) {
           next(e);
         }
       });
     },
     async generateBundle() {
-      const code = await relay();
-      const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);
-      const fileName = `sandbox-relay-${hash}.js`;
-      this.emitFile({ type: "asset", fileName, source: code });
-      this.emitFile({ type: "asset", fileName: SANDBOX_HTML, source: sandboxHtml(fileName) });
+      const { relay, full } = await bundleRelay((code) => hashed("sandbox-full", code));
+      const relayName = hashed("sandbox-relay", relay);
+      this.emitFile({ type: "asset", fileName: hashed("sandbox-full", full), source: full });
+      this.emitFile({ type: "asset", fileName: relayName, source: relay });
+      this.emitFile({ type: "asset", fileName: SANDBOX_HTML, source: sandboxHtml(relayName) });
     },
   };
 }

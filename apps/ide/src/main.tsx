@@ -9,7 +9,7 @@ import { createSession, preloadActions } from "./session/store.js";
 import { TUTORIAL_SCRIPT } from "./session/tutorial.js";
 import { App } from "./ui/App.js";
 import { loadDeferredPanels } from "./ui/layout/deferred.js";
-import { loadPlotly } from "./ui/plots/plotly.js";
+import { loadPlotly, preloadPlotly } from "./ui/plots/plotly.js";
 import { SessionProvider } from "./ui/session-context.js";
 import "./styles.css";
 
@@ -25,12 +25,6 @@ createRoot(document.getElementById("root")!).render(
 );
 
 async function start(): Promise<void> {
-  // plotly is evaluated on this thread (a long task): once the sandbox has booted, so that
-  // it does not hold up the messages of the first run.
-  const plots = () => void loadPlotly("basic");
-  void services.warm().then(plots);
-  setTimeout(plots, 1500);
-
   // A link in the address wins over the autosaved session, which stays reachable (see persist/actions.ts).
   const hash = location.hash;
   const autosave = await session.actions.openOnStart(hash);
@@ -63,9 +57,34 @@ function afterFirstPaint(fn: () => void): void {
   setTimeout(go, 300);
 }
 
+/** The sandbox's document gets this long to load before the rest is asked for anyway. */
+const SANDBOX_FIRST_MS = 600;
+/** The panels load at the latest this long after first paint. */
+const PANELS_AT_LATEST_MS = 1500;
+
+/**
+ * The order of the files asked for after first paint matters: a browser fetches at most
+ * six at a time from a server without HTTP/2, and the first run waits for the slowest of
+ * its chain. So the sandbox's document and relay come first (the first run's worker boots
+ * there); then the session's files, the model worker and plotly (about a megabyte,
+ * preloaded and then evaluated, a long task of this thread, as soon as it has arrived:
+ * usually while the sandbox's worker boots in its own process); once that worker is
+ * ready, the traces panel; the other panels' dozens of files once plotly is there
+ * (layout/deferred.tsx).
+ */
 afterFirstPaint(() => {
-  void loadDeferredPanels();
-  void start();
+  const rest = () => void loadDeferredPanels();
+  let begun = false;
+  const begin = () => {
+    if (begun) return;
+    begun = true;
+    void start();
+    void preloadPlotly().then(() => loadPlotly("basic").then(rest, rest));
+    void services.warm().then(() => loadDeferredPanels("early"));
+  };
+  void services.startSandbox().then(begin);
+  setTimeout(begin, SANDBOX_FIRST_MS);
+  setTimeout(rest, PANELS_AT_LATEST_MS);
 });
 
 // A link arriving in the address of the open page is only opened once the user says so.

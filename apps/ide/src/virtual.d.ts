@@ -8,8 +8,8 @@ declare module "virtual:core-dts" {
 declare module "virtual:sandbox-worker-source" {
   /** The light script worker (no tfjs) as one classic script. */
   export const light: string;
-  /** The full script worker (with tfjs) as one classic script. */
-  export const full: string;
+  /** The file (next to sandbox.html) of the full script worker (with tfjs): a classic script setting `DendrolabFullWorkerSource`. */
+  export const fullFile: string;
 }
 
 declare module "plotly.js-basic-dist-min" {

@@ -43,6 +43,8 @@ interface Frame {
   iframe: HTMLIFrameElement;
   port: MessagePort | null;
   ready: Promise<void>;
+  /** The document and its relay have loaded (before the worker's boot). */
+  loaded: Promise<void>;
   booted: boolean;
   pending: Pending | null;
   bootFailed: (e: Error) => void;
@@ -73,6 +75,11 @@ export class ScriptSandbox {
   /** Starts the sandbox ahead of the first run. */
   warm(): Promise<void> {
     return this.ensureFrame().ready;
+  }
+
+  /** Starts the sandbox; resolves once its document and relay have loaded (its worker then boots). */
+  start(): Promise<void> {
+    return this.ensureFrame().loaded;
   }
 
   /**
@@ -232,6 +239,7 @@ export class ScriptSandbox {
       iframe,
       port: null,
       ready: Promise.resolve(),
+      loaded: Promise.resolve(),
       booted: false,
       pending: null,
       bootFailed: () => undefined,
@@ -253,8 +261,13 @@ export class ScriptSandbox {
       };
     });
     frame.ready.catch(() => undefined);
+    let onLoad = () => undefined as void;
+    frame.loaded = new Promise<void>((resolve) => {
+      onLoad = resolve;
+    });
     let loads = 0;
     iframe.addEventListener("load", () => {
+      onLoad();
       if (++loads > 1) {
         this.drop(
           frame,

@@ -10,7 +10,7 @@ import { TrainClient } from "./train-client.js";
 /** The services; `model` options are for tests (a short deadline). */
 export function createServices(
   options: { model?: ModelClientOptions } = {},
-): Services & { warm(): Promise<void>; modelClient(): ModelClient } {
+): Services & { warm(): Promise<void>; startSandbox(): Promise<void>; modelClient(): ModelClient } {
   const sandbox = new ScriptSandbox();
   let model: ModelClient | null = null;
   const modelListeners = new Set<(e: ModelEvent) => void>();
@@ -49,6 +49,10 @@ export function createServices(
     warm() {
       mc();
       return sandbox.warm().catch(() => undefined);
+    },
+    /** Starts the sandbox alone; resolves once its document has loaded (or failed to), before its worker's boot. */
+    startSandbox() {
+      return sandbox.start();
     },
     /** The model worker's client (started on first use). */
     modelClient: mc,

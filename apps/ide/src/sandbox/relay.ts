@@ -12,7 +12,7 @@
  * the same way, on a fresh worker with its own time limit; its worker says which run it is
  * evaluating, so that a timeout names the run.
  */
-import { full as fullSource, light as lightSource } from "virtual:sandbox-worker-source";
+import { fullFile, light as lightSource } from "virtual:sandbox-worker-source";
 import type { ScriptReply, ScriptRequest, SummaryRequest, WarmRequest, WorkerMessage } from "../protocol/messages.js";
 import { checkResults } from "./check-results.js";
 import {
@@ -52,7 +52,31 @@ interface Run {
 
 const blobUrl = (source: string) => URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
 const lightUrl = blobUrl(lightSource);
-const fullUrl = blobUrl(fullSource);
+/** The full worker's blob: URL, once its script (a file of its own, about a megabyte) has loaded. */
+let fullUrl: string | null = null;
+let fullLoading: Promise<string> | null = null;
+
+/** Loads the full worker's source (once): a classic script next to this document, added after the sandbox has started. */
+function loadFull(): Promise<string> {
+  fullLoading ??= new Promise<string>((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = fullFile;
+    script.onload = () => {
+      const g = self as unknown as { DendrolabFullWorkerSource?: unknown };
+      const source = g.DendrolabFullWorkerSource;
+      delete g.DendrolabFullWorkerSource;
+      if (typeof source !== "string") return reject(new Error(`${fullFile} did not define the full worker`));
+      fullUrl = blobUrl(source);
+      resolve(fullUrl);
+    };
+    script.onerror = () => reject(new Error(`the full script worker (${fullFile}) did not load`));
+    document.body.appendChild(script);
+  });
+  fullLoading.catch(() => {
+    fullLoading = null; // tried again when a run needs it
+  });
+  return fullLoading;
+}
 let port: MessagePort | null = null;
 let spare: Spare | null = null;
 let current: Run | null = null;
@@ -66,10 +90,12 @@ let wantFull = false;
  * worker given `warm` files (pre-started for a later run) first builds a small model of
  * its own and compiles those files (the last run's), so that the run finds its code
  * compiled; the first worker skips that for a faster first run. `full`: the worker with
- * tfjs, for scripts that reach for it (light-libraries.ts).
+ * tfjs, for scripts that reach for it (light-libraries.ts), if its source has loaded (else
+ * a light one).
  */
-function startWorker(full: boolean, warm?: Record<string, string>): Spare {
-  const worker = new Worker(full ? fullUrl : lightUrl, { name: warm ? "warm" : "cold" });
+function startWorker(fullWanted: boolean, warm?: Record<string, string>): Spare {
+  const full = fullWanted && fullUrl !== null;
+  const worker = new Worker(full && fullUrl ? fullUrl : lightUrl, { name: warm ? "warm" : "cold" });
   if (warm) worker.postMessage({ kind: "warm", files: warm } satisfies WarmRequest);
   const ready = new Promise<number | undefined>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
@@ -276,12 +302,27 @@ function again(run: Run): void {
   run.worker.onerror = null;
   run.worker.terminate();
   wantFull = true;
+  run.logs = [];
+  run.dropped = 0;
+  run.full = true;
+  if (fullUrl) {
+    againInFull(run);
+    return;
+  }
+  loadFull().then(
+    () => {
+      if (current === run) againInFull(run);
+    },
+    (e: Error) => {
+      if (current === run) finish({ kind: "crash", id: run.id, message: e.message, logs: [] });
+    },
+  );
+}
+
+function againInFull(run: Run): void {
   const next = spare?.full ? spare : startWorker(true);
   if (next === spare) spare = null;
   run.worker = next.worker;
-  run.full = true;
-  run.logs = [];
-  run.dropped = 0;
   runIn(run, next.ready);
 }
 
@@ -312,7 +353,11 @@ window.addEventListener("message", (e) => {
   port.onmessage = onPageMessage;
   spare = startWorker(false);
   spare.ready.then(
-    (bootMs) => send({ kind: "ready", bootMs }),
+    (bootMs) => {
+      send({ kind: "ready", bootMs });
+      // The full worker's source, for scripts that need tfjs, loads after the first run's worker has booted.
+      setTimeout(() => void loadFull().catch(() => undefined), 0);
+    },
     (err: Error) => send({ kind: "boot-failed", message: err.message }),
   );
 });

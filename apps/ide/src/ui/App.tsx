@@ -38,7 +38,11 @@ const morphologySlot = deferredPanel(
     {null}
   </Panel>,
 );
-const tracesSlot = deferredPanel(() => import("./plots/TracesPanel.js").then((m) => m.TracesPanel), null);
+const tracesSlot = deferredPanel(
+  () => import("./plots/TracesPanel.js").then((m) => m.TracesPanel),
+  null,
+  true, // the first run's traces are drawn into it
+);
 
 export function App() {
   useUndoKeys();

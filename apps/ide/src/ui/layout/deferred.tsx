@@ -1,9 +1,11 @@
 /**
  * Panels and menus whose code loads just after first paint: main.tsx calls
- * `loadDeferredPanels` once the shell has painted, alongside the workers' boot and before
- * the first model exists (until then the panels have nothing to show). Meanwhile each
- * shows a stand-in (its empty frame, an inert button), so the layout does not move when
- * it arrives.
+ * `loadDeferredPanels("early")` (the panels the first run draws into) once the sandbox has
+ * started, and `loadDeferredPanels()` once plotly has loaded, so that their dozens of files
+ * do not queue ahead of the sandbox's, the model worker's, the session's and plotly's (a
+ * browser fetches at most six files at a time from a server without HTTP/2).
+ * Until its code is there each shows a stand-in (its empty frame, an inert button), so
+ * the layout does not move when it arrives.
  */
 import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 
@@ -13,15 +15,18 @@ export interface DeferredSlot {
   loaded: ComponentType | null;
   listeners: Set<() => void>;
   load: () => Promise<void>;
+  /** Loaded with the first batch (the first run draws into it). */
+  early: boolean;
 }
 
 const slots: DeferredSlot[] = [];
 
-/** Declares a deferred panel (render it with `<Deferred slot={...} />`). */
-export function deferredPanel(load: () => Promise<ComponentType>, frame: ReactNode): DeferredSlot {
+/** Declares a deferred panel (render it with `<Deferred slot={...} />`); `early`: see loadDeferredPanels. */
+export function deferredPanel(load: () => Promise<ComponentType>, frame: ReactNode, early = false): DeferredSlot {
   let loading: Promise<void> | null = null;
   const slot: DeferredSlot = {
     frame,
+    early,
     loaded: null,
     listeners: new Set(),
     load: () => {
@@ -50,7 +55,8 @@ export function Deferred({ slot }: { slot: DeferredSlot }) {
   return slot.frame;
 }
 
-/** Loads every deferred panel's code (once); they show themselves when it has arrived. */
-export function loadDeferredPanels(): Promise<void> {
-  return Promise.all(slots.map((s) => s.load())).then(() => undefined);
+/** Loads the deferred panels' code (once; "early": only the early ones); they show themselves when it has arrived. */
+export function loadDeferredPanels(which: "early" | "all" = "all"): Promise<void> {
+  const chosen = which === "early" ? slots.filter((s) => s.early) : slots;
+  return Promise.all(chosen.map((s) => s.load())).then(() => undefined);
 }

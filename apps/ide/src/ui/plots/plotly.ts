@@ -27,6 +27,25 @@ export function loadPlotly(bundle: PlotlyBundle = "basic"): Promise<PlotlyApi> {
   return loading[bundle]!;
 }
 
+/**
+ * Has the browser fetch and compile the basic bundle without evaluating it (a module
+ * preload; the build names its file in index.html, see build/plotly-prefetch.ts);
+ * resolves when it has arrived (at once in development, or if it failed: loadPlotly then
+ * fetches it itself).
+ */
+export function preloadPlotly(): Promise<void> {
+  const href = document.querySelector<HTMLMetaElement>('meta[name="dendrolab-plotly-basic"]')?.content;
+  if (!href || loading.basic) return Promise.resolve();
+  return new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => resolve();
+    document.head.appendChild(link);
+  });
+}
+
 /** The bundle if it has loaded already (so that a draw needs no extra task). */
 export function plotlyIfLoaded(bundle: PlotlyBundle): PlotlyApi | undefined {
   return loaded[bundle];
