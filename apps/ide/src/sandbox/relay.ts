@@ -125,7 +125,14 @@ let prestart: ReturnType<typeof setTimeout> | undefined;
 function prestartNow(): void {
   clearTimeout(prestart);
   if (!current) spare ??= startWorker(wantFull, lastFiles);
+  // The full worker's source (for scripts that need tfjs; a run that needs it sooner loads it
+  // itself) loads a while after the page has shown its first run, not amid the first draws.
+  fullTimer ??= setTimeout(() => void loadFull().catch(() => undefined), FULL_AFTER_MS);
 }
+
+/** How long after the first run is shown the full worker's source loads. */
+const FULL_AFTER_MS = 4000;
+let fullTimer: ReturnType<typeof setTimeout> | undefined;
 
 function schedulePrestart(): void {
   clearTimeout(prestart);
@@ -353,11 +360,7 @@ window.addEventListener("message", (e) => {
   port.onmessage = onPageMessage;
   spare = startWorker(false);
   spare.ready.then(
-    (bootMs) => {
-      send({ kind: "ready", bootMs });
-      // The full worker's source, for scripts that need tfjs, loads after the first run's worker has booted.
-      setTimeout(() => void loadFull().catch(() => undefined), 0);
-    },
+    (bootMs) => send({ kind: "ready", bootMs }),
     (err: Error) => send({ kind: "boot-failed", message: err.message }),
   );
 });
