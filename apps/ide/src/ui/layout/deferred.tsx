@@ -21,6 +21,33 @@ export interface DeferredSlot {
 
 const slots: DeferredSlot[] = [];
 
+/**
+ * Shows arrived panels one per task: their first renders (a tree, a table of every
+ * compartment...) would together hold the page for a long task.
+ */
+const arrived: Array<() => void> = [];
+let pumping = false;
+
+function reveal(slot: DeferredSlot, C: ComponentType): Promise<void> {
+  return new Promise((resolve) => {
+    arrived.push(() => {
+      slot.loaded = C;
+      for (const l of slot.listeners) l();
+      resolve();
+    });
+    if (!pumping) pump();
+  });
+}
+
+function pump(): void {
+  pumping = true;
+  setTimeout(() => {
+    arrived.shift()?.();
+    if (arrived.length) pump();
+    else pumping = false;
+  }, 0);
+}
+
 /** Declares a deferred panel (render it with `<Deferred slot={...} />`); `early`: see loadDeferredPanels. */
 export function deferredPanel(load: () => Promise<ComponentType>, frame: ReactNode, early = false): DeferredSlot {
   let loading: Promise<void> | null = null;
@@ -30,10 +57,7 @@ export function deferredPanel(load: () => Promise<ComponentType>, frame: ReactNo
     loaded: null,
     listeners: new Set(),
     load: () => {
-      loading ??= load().then((C) => {
-        slot.loaded = C;
-        for (const l of slot.listeners) l();
-      });
+      loading ??= load().then((C) => reveal(slot, C));
       return loading;
     },
   };
