@@ -56,7 +56,11 @@ const lightUrl = blobUrl(lightSource);
 let fullUrl: string | null = null;
 let fullLoading: Promise<string> | null = null;
 
-/** Loads the full worker's source (once): a classic script next to this document, added after the sandbox has started. */
+/**
+ * Loads the full worker's source (once): a classic script next to this document, added
+ * when a run first needs tfjs (parsing its megabyte takes a core for a while, which other
+ * sessions never need to spend).
+ */
 function loadFull(): Promise<string> {
   fullLoading ??= new Promise<string>((resolve, reject) => {
     const script = document.createElement("script");
@@ -125,14 +129,7 @@ let prestart: ReturnType<typeof setTimeout> | undefined;
 function prestartNow(): void {
   clearTimeout(prestart);
   if (!current) spare ??= startWorker(wantFull, lastFiles);
-  // The full worker's source (for scripts that need tfjs; a run that needs it sooner loads it
-  // itself) loads a while after the page has shown its first run, not amid the first draws.
-  fullTimer ??= setTimeout(() => void loadFull().catch(() => undefined), FULL_AFTER_MS);
 }
-
-/** How long after the first run is shown the full worker's source loads. */
-const FULL_AFTER_MS = 4000;
-let fullTimer: ReturnType<typeof setTimeout> | undefined;
 
 function schedulePrestart(): void {
   clearTimeout(prestart);
