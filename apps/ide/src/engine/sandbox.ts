@@ -261,7 +261,7 @@ export class ScriptSandbox {
       };
     });
     frame.ready.catch(() => undefined);
-    let onLoad = () => undefined as void;
+    let onLoad: () => void = () => undefined;
     frame.loaded = new Promise<void>((resolve) => {
       onLoad = resolve;
     });
