@@ -11,7 +11,14 @@ export default defineConfig({
   base: "./",
   // The security headers come first: they apply to the sandbox document the next plugin serves in dev.
   // The docs' own policy replaces them under /docs/ (build/docs-site.ts).
-  plugins: [securityHeadersPlugin(), docsSitePlugin(), react(), coreDtsPlugin(), sandboxWorkerPlugin(), plotlyPrefetchPlugin()],
+  plugins: [
+    securityHeadersPlugin(),
+    docsSitePlugin(),
+    react(),
+    coreDtsPlugin(),
+    sandboxWorkerPlugin(),
+    plotlyPrefetchPlugin(),
+  ],
   resolve: { alias: aliases },
   worker: { format: "es" },
   build: {
