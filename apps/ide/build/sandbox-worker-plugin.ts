@@ -4,8 +4,8 @@
  * (src/sandbox/script-light.worker.ts) as a string and starts it from a blob: URL: an
  * opaque-origin document cannot load workers from our origin. The full worker (with tfjs,
  * script-full.worker.ts, for the scripts that need it) is a second classic script that
- * only sets the global `DendrolabFullWorkerSource`; the relay adds it to its document when a
- * run first needs it, so that its megabyte does not delay the sandbox's start. All are
+ * only sets the global `DendrolabFullWorkerSource`; the relay adds it to its document once
+ * the first run is shown, so that its megabyte does not delay the sandbox's start. All are
  * built here as self-contained IIFEs; the build emits them next to index.html (their
  * names carry a hash of their content), and the dev server serves them at the same paths.
  * The page never loads the workers' code itself.

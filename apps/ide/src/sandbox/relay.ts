@@ -58,8 +58,7 @@ let fullLoading: Promise<string> | null = null;
 
 /**
  * Loads the full worker's source (once): a classic script next to this document, added
- * when a run first needs tfjs (parsing its megabyte takes a core for a while, which other
- * sessions never need to spend).
+ * once the page has shown its first run, or sooner if a run needs tfjs.
  */
 function loadFull(): Promise<string> {
   fullLoading ??= new Promise<string>((resolve, reject) => {
@@ -129,6 +128,10 @@ let prestart: ReturnType<typeof setTimeout> | undefined;
 function prestartNow(): void {
   clearTimeout(prestart);
   if (!current) spare ??= startWorker(wantFull, lastFiles);
+  // The full worker's source loads once the page has shown its first run: not amid the
+  // first run, and not later in the session, where its parse could hold up the page (when
+  // the browser runs this frame on the page's thread) during, say, a training run.
+  void loadFull().catch(() => undefined);
 }
 
 function schedulePrestart(): void {
