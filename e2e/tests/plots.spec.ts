@@ -245,8 +245,10 @@ test("the instruments list: each instrument with its place, removable one at a t
 test("units on the morphology's axes and colour bar and in the table header, written µm", async ({ page }) => {
   await openApp(page);
   const morph = page.getByTestId("morphology-plot");
-  const titles = await morph.locator(".infolayer text[class$='title']").allTextContents();
-  expect(titles).toEqual(expect.arrayContaining(["x (µm)", "y (µm)"]));
+  // The morphology may draw after the traces that openApp waits for.
+  await expect
+    .poll(() => morph.locator(".infolayer text[class$='title']").allTextContents())
+    .toEqual(expect.arrayContaining(["x (µm)", "y (µm)"]));
   await page.getByTestId("colour-by").selectOption("radius");
   await expect(morph.locator(".colorbar .cbtitle")).toHaveText("radius (µm)");
   await page.getByTestId("colour-by").selectOption("Na_gNa");
