@@ -74,9 +74,9 @@ function loadFull(): Promise<string> {
     };
     script.onerror = () => reject(new Error(`the full script worker (${fullFile}) did not load`));
     document.body.appendChild(script);
-  });
-  fullLoading.catch(() => {
+  }).catch((e: Error) => {
     fullLoading = null; // tried again when a run needs it
+    throw e;
   });
   return fullLoading;
 }
@@ -97,8 +97,9 @@ let wantFull = false;
  * a light one).
  */
 function startWorker(fullWanted: boolean, warm?: Record<string, string>): Spare {
-  const full = fullWanted && fullUrl !== null;
-  const worker = new Worker(full && fullUrl ? fullUrl : lightUrl, { name: warm ? "warm" : "cold" });
+  const url = fullWanted && fullUrl ? fullUrl : lightUrl;
+  const full = url !== lightUrl;
+  const worker = new Worker(url, { name: warm ? "warm" : "cold" });
   if (warm) worker.postMessage({ kind: "warm", files: warm } satisfies WarmRequest);
   const ready = new Promise<number | undefined>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {

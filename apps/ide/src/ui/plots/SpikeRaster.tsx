@@ -22,7 +22,7 @@ export function SpikeRaster({ traces }: { traces: Traces }) {
   const [threshold, setThreshold] = useState(0);
   const canvas = useRef<HTMLCanvasElement>(null);
   const host = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<{ raster: Raster; ms: number } | null>(null);
+  const [r, setRaster] = useState<Raster | null>(null);
   const nCells = model?.summary.cells.length ?? 0;
   const somata = useMemo(
     () => (model ? model.summary.cells.map((_, c) => model.topo.globalComp(c, 0, 0)) : []),
@@ -36,7 +36,7 @@ export function SpikeRaster({ traces }: { traces: Traces }) {
     const t0 = performance.now();
     const raster = rasterOf(traces, threshold);
     const ms = performance.now() - t0;
-    setDrawn({ raster, ms });
+    setRaster(raster);
     // Painted when the layout is done (a ResizeObserver reports the first size once it is laid
     // out, then every change): painting in the commit would force a layout of the whole page
     // ahead of the traces' draw.
@@ -51,7 +51,6 @@ export function SpikeRaster({ traces }: { traces: Traces }) {
     return () => ro.disconnect();
   }, [traces, threshold, nCells]);
 
-  const r = drawn?.raster;
   const exportSvg = () => {
     const box = host.current?.getBoundingClientRect();
     if (!box || !r) return;
