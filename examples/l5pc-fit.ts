@@ -91,7 +91,7 @@ for (let s = 0; s < STARTS; s++) {
   const variables = raw.map((r) => Object.values(r)[0] as tf.Variable);
   const valuesNow = () => transform.forward(raw).map((r) => (Object.values(r)[0] as tf.Tensor).dataSync()[0]);
   if (LM) {
-    const out = fitLevenberg(
+    const out = await fitLevenberg(
       { variables, count: target.shape[0], residuals: () => residualsOf(raw), values: valuesNow },
       {
         threshold: THRESHOLD,
