@@ -190,7 +190,15 @@ export interface TrainJob {
    * which the trainer worker resamples onto the grid.
    */
   target: { kind: "model" } | { kind: "data"; rows: number[][] } | { kind: "csv"; t: number[]; rows: number[][] };
-  loss: "mse" | "stats";
+  loss: "mse" | "stats" | "windows";
+  /** The windows [from, to) in ms of loss "windows" (none: the whole trace). */
+  windows?: Array<[number, number]>;
+  /** [mean scale, std scale] in mV of loss "windows". */
+  scales?: [number, number];
+  /** "adam" (default) or "lm": Levenberg-Marquardt steps on the loss's residuals ("stats", "windows"). */
+  optimizer?: "adam" | "lm";
+  /** Stop once the loss is below this. */
+  threshold?: number | null;
   lr: number;
   /** How the learning rate changes over the steps (default "constant"); see workers/lr-schedule.ts. */
   schedule?: "cosine" | "step" | "constant";

@@ -49,6 +49,12 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
       params: t.params.map((p) => ({ ...p })),
       target,
       loss: t.loss,
+      ...(t.loss === "windows" && {
+        windows: t.windows?.map(([a, b]) => [a, b] as [number, number]),
+        scales: t.scales,
+      }),
+      optimizer: t.optimizer ?? "adam",
+      threshold: t.threshold ?? null,
       lr: t.lr,
       schedule: t.schedule,
       steps: Math.round(t.steps),

@@ -28,10 +28,22 @@ export const TrainedParamSchema = fields(
 );
 export type TrainedParam = v.InferOutput<typeof TrainedParamSchema>;
 
+/** A loss window [from, to) in ms, from < to. */
+const WindowSchema = v.pipe(
+  v.tuple([numberIn(0, 1e9), numberIn(0, 1e9)], "[from, to] in ms"),
+  v.check(([a, b]) => a < b, "[from, to] with from < to"),
+);
+
 /**
  * - `targetKind`: target traces from the current model with the params' target values, or an uploaded CSV.
  * - `csv`: the uploaded CSV (kept in links when small).
- * - `loss`: "mse", mean squared error of the traces; "stats", of each trace's mean and standard deviation.
+ * - `loss`: "mse", mean squared error of the traces; "stats", of each trace's mean and standard
+ *   deviation; "windows", the summed absolute errors of each trace's mean and standard deviation
+ *   in `windows` ([from, to) ms; none: the whole trace), divided by `scales` ([mean, std] mV):
+ *   the Jaxley paper's L5PC loss.
+ * - `optimizer`: "adam" (default) or "lm", Levenberg-Marquardt steps on the residuals of a
+ *   "stats" or "windows" loss (no learning rate).
+ * - `threshold`: stop once the loss is below it (none: run all the steps).
  * - `lr`: Adam's learning rate (in the transformed space) at the first step.
  * - `schedule`: how the rate changes over the steps: "cosine" (default) down to 2% of
  *   `lr`, "step" (halved every quarter of the steps) or "constant" (workers/lr-schedule.ts).
@@ -44,7 +56,13 @@ export const TrainerSettingsSchema = fields(
     params: boundedList(TrainedParamSchema, 50, "a list of at most 50 parameters"),
     targetKind: oneOf(["model", "csv"]),
     csv: v.nullish(fields({ name: text(200), text: text(60_000) }, "null or { name, text }"), null),
-    loss: oneOf(["mse", "stats"]),
+    loss: oneOf(["mse", "stats", "windows"]),
+    windows: v.optional(boundedList(WindowSchema, 20, "a list of at most 20 [from, to] windows (ms)")),
+    scales: v.optional(
+      v.tuple([numberIn(1e-9, 1e6), numberIn(1e-9, 1e6)], "[mean scale, std scale] (mV, both positive)"),
+    ),
+    optimizer: v.optional(oneOf(["adam", "lm"])),
+    threshold: v.nullish(numberIn(0, 1e12)),
     lr: numberIn(1e-9, 100),
     schedule: v.optional(oneOf(["cosine", "step", "constant"]), "cosine"),
     steps: numberIn(1, 100_000),
