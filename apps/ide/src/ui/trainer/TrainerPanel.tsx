@@ -1,6 +1,6 @@
 /**
  * The trainer: shared group parameters to train, a target (the model with other values,
- * or a CSV), the loss, Adam's settings; a live loss curve and traces; stop; apply.
+ * or a CSV), the loss, the optimiser (TrainerSettingsForm); a live loss curve and traces; stop; apply.
  */
 import { useMemo } from "react";
 import { useActions, useSessionState } from "../session-context.js";
@@ -9,63 +9,9 @@ import { DRAW_COLUMNS, minMaxDecimate } from "../plots/decimate.js";
 import { TRACE_COLOURS } from "../plots/trace-data.js";
 import type { TrainingState } from "../../session/state.js";
 import { isDark } from "../theme/theme.js";
-import { NumberField } from "../widgets.js";
 import { ParamChooser } from "./ParamChooser.js";
+import { TrainerSettingsForm } from "./TrainerSettingsForm.js";
 import "../warnings.css";
-
-const TARGET = {
-  label: "target",
-  testId: "trainer-target-kind",
-  options: [
-    ["model", "this model with the target values"],
-    ["csv", "traces from a CSV file"],
-  ],
-} as const;
-const SCHEDULE = {
-  label: "lr schedule",
-  testId: "trainer-schedule",
-  options: [
-    ["cosine", "cosine decay"],
-    ["step", "step decay"],
-    ["constant", "constant"],
-  ],
-} as const;
-const LOSS = {
-  label: "loss",
-  testId: "trainer-loss",
-  options: [
-    ["mse", "MSE of the traces"],
-    ["stats", "MSE of mean and std"],
-  ],
-} as const;
-
-/** A labelled select over a fixed list of [value, text] options. */
-function SelectField<V extends string>(props: {
-  label: string;
-  testId: string;
-  value: V;
-  disabled: boolean;
-  options: ReadonlyArray<readonly [V, string]>;
-  onChange: (value: V) => void;
-}) {
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <select
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(e.target.value as V)}
-        data-testid={props.testId}
-      >
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** "fast_spiking.Na_gNa = 0.3988, slow_spiking.Na_gNa = 0.1": each value named by its group and key. */
 function namedValues(params: ReadonlyArray<{ group: string; key: string }>, values: readonly number[]): string {
@@ -103,65 +49,15 @@ export function TrainerPanel() {
     return out;
   }, [tr.traces, tr.target]);
   const last = tr.losses[tr.losses.length - 1];
+  // Levenberg-Marquardt reports its start as the first point: steps are the points after it.
+  const lm = t.optimizer === "lm";
+  const stepsDone = lm ? Math.max(0, tr.losses.length - 1) : tr.losses.length;
+  // The first loss is at the start values (before any step) for both optimisers.
+  const reached = t.threshold != null && tr.status !== "running" && last < t.threshold;
   return (
     <div className="trainer" data-testid="trainer-panel">
       <ParamChooser disabled={running} />
-      <div className="trainer-settings">
-        <SelectField
-          {...TARGET}
-          value={t.targetKind}
-          disabled={running}
-          onChange={(targetKind) => a.setTrainer({ targetKind })}
-        />
-        <SelectField {...LOSS} value={t.loss} disabled={running} onChange={(loss) => a.setTrainer({ loss })} />
-        {t.targetKind === "csv" && (
-          <label className="field">
-            <span>{t.csv ? t.csv.name : "CSV: t (ms), one column per recording"}</span>
-            <input
-              type="file"
-              accept=".csv,text/csv,text/plain"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void f.text().then((text) => a.setTrainer({ csv: { name: f.name, text } }));
-              }}
-              data-testid="trainer-csv"
-            />
-          </label>
-        )}
-        <NumberField
-          label="Adam lr"
-          value={t.lr}
-          min={1e-9}
-          onCommit={(lr) => a.setTrainer({ lr })}
-          testid="trainer-lr"
-        />
-        <SelectField
-          {...SCHEDULE}
-          value={t.schedule}
-          disabled={running}
-          onChange={(schedule) => a.setTrainer({ schedule })}
-        />
-        <NumberField
-          label="steps"
-          value={t.steps}
-          min={1}
-          step={1}
-          onCommit={(steps) => a.setTrainer({ steps: Math.round(steps) })}
-          testid="trainer-steps"
-        />
-        <label className="field" title="log: Adam works on log(value), which keeps conductances positive">
-          <span>space</span>
-          <select
-            value={t.transform}
-            disabled={running}
-            onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" | "sigmoid" })}
-          >
-            <option value="log">log</option>
-            <option value="none">linear</option>
-            <option value="sigmoid">within bounds</option>
-          </select>
-        </label>
-      </div>
+      <TrainerSettingsForm t={t} disabled={running} />
       <div className="trainer-actions">
         <button
           type="button"
@@ -190,13 +86,22 @@ export function TrainerPanel() {
           ) : (
             tr.losses.length > 0 && (
               <>
-                {tr.status} · step {tr.losses.length}/{t.steps} · loss{" "}
-                <b data-testid="train-loss">{last.toPrecision(4)}</b> at {namedValues(tr.params, tr.values)}
+                {tr.status} · step {stepsDone}/{t.steps} · loss <b data-testid="train-loss">{last.toPrecision(4)}</b> at{" "}
+                {namedValues(tr.params, tr.values)}
                 {tr.best && (
                   <>
                     {" "}
                     · best <b data-testid="train-best">{tr.best.loss.toPrecision(3)}</b> (step {tr.best.step}):{" "}
                     <span data-testid="train-best-values">{namedValues(tr.params, tr.best.values)}</span>
+                  </>
+                )}{" "}
+                {reached && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <b data-testid="train-reached">
+                      below {t.threshold} after {tr.losses.length - 1} steps
+                    </b>
                   </>
                 )}{" "}
                 · {tr.stepMs.toFixed(0)} ms/step ·{" "}
