@@ -90,6 +90,8 @@ describe("trainer loop", () => {
     expect(r.reason).toBe("finished");
     // The first event is the start (0.4); every later one is an accepted step that lowered the loss.
     expect(events[0].values[0]).toBeCloseTo(0.4, 12);
+    expect(events.map((e) => e.step)).toEqual(events.map((_, i) => i)); // the start is step 0
+    expect(events[r.best.step]).toEqual({ step: r.best.step, loss: r.best.loss, values: r.best.values });
     for (let i = 1; i < events.length; i++) expect(events[i].loss).toBeLessThan(events[i - 1].loss);
     expect(events.length).toBeLessThan(10);
     expect(r.losses[r.losses.length - 1]).toBeLessThan(1e-4);

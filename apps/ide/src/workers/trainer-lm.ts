@@ -2,7 +2,7 @@
  * Levenberg-Marquardt steps in the trainer (levenbergFit of @dendrolab/core) on the residuals
  * of a "stats" or "windows" loss: per step, the Jacobian from one adjoint run per residual
  * (or central finite differences), then trial simulations until one lowers sum r^2. Each
- * step is reported as progress (the start as the first), with the time since the last.
+ * step is reported as progress (the start as step 0), with the time since the last.
  */
 import * as tf from "@tensorflow/tfjs";
 import { levenbergFit, seededRandom } from "@dendrolab/core";
@@ -112,7 +112,7 @@ export async function trainLevenberg(job: TrainJob, p: TrainProblem, hooks: Trai
       }
       if (!Number.isFinite(s.loss)) throw new TrainError(`The loss became ${s.loss} at step ${s.step}.`);
       losses.push(s.loss);
-      const step = losses.length;
+      const step = s.step; // 0: the start
       if (s.loss < best.loss) best = { step, loss: s.loss, values };
       await hooks.progress({ step, loss: s.loss, values, traces: p.tracesOf(traces), stepMs: performance.now() - t0 });
       t0 = performance.now();

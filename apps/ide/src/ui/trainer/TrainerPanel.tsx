@@ -13,19 +13,31 @@ import { ParamChooser } from "./ParamChooser.js";
 import { TrainerSettingsForm } from "./TrainerSettingsForm.js";
 import "../warnings.css";
 
+/** How many values the status line names; the rest are counted (all are in the table after Apply). */
+const NAMED = 4;
+
 /** "fast_spiking.Na_gNa = 0.3988, slow_spiking.Na_gNa = 0.1": each value named by its group and key. */
 function namedValues(params: ReadonlyArray<{ group: string; key: string }>, values: readonly number[]): string {
-  return params.map((p, i) => `${p.group}.${p.key} = ${values[i]?.toPrecision(4)}`).join(", ");
+  const all = params.map((p, i) => `${p.group}.${p.key} = ${values[i]?.toPrecision(4)}`);
+  return all.length <= NAMED
+    ? all.join(", ")
+    : `${all.slice(0, NAMED - 1).join(", ")} and ${all.length - NAMED + 1} more`;
 }
+
+/** Every value, one per line: the status line's tooltip. */
+const allValues = (params: ReadonlyArray<{ group: string; key: string }>, values: readonly number[]) =>
+  params.map((p, i) => `${p.group}.${p.key} = ${values[i]?.toPrecision(6)}`).join("\n");
 
 export function TrainerPanel() {
   const a = useActions();
   const t = useSessionState((s) => s.trainer);
   const tr = useSessionState((s) => s.training);
   const running = tr.status === "running";
+  // Levenberg-Marquardt reports its start as step 0; Adam's first loss is step 1 (before its first update).
+  const lmRun = t.optimizer === "lm";
   const lossData = useMemo<Series[]>(
-    () => [{ x: tr.losses.map((_, i) => i + 1), y: tr.losses, color: "#d62728", markers: true }],
-    [tr.losses],
+    () => [{ x: tr.losses.map((_, i) => (lmRun ? i : i + 1)), y: tr.losses, color: "#d62728", markers: true }],
+    [tr.losses, lmRun],
   );
   const traceData = useMemo(() => {
     const out: Series[] = [];
@@ -49,9 +61,7 @@ export function TrainerPanel() {
     return out;
   }, [tr.traces, tr.target]);
   const last = tr.losses[tr.losses.length - 1];
-  // Levenberg-Marquardt reports its start as the first point: steps are the points after it.
-  const lm = t.optimizer === "lm";
-  const stepsDone = lm ? Math.max(0, tr.losses.length - 1) : tr.losses.length;
+  const stepsDone = lmRun ? Math.max(0, tr.losses.length - 1) : tr.losses.length;
   // The first loss is at the start values (before any step) for both optimisers.
   const reached = t.threshold != null && tr.status !== "running" && last < t.threshold;
   return (
@@ -87,12 +97,14 @@ export function TrainerPanel() {
             tr.losses.length > 0 && (
               <>
                 {tr.status} · step {stepsDone}/{t.steps} · loss <b data-testid="train-loss">{last.toPrecision(4)}</b> at{" "}
-                {namedValues(tr.params, tr.values)}
+                <span title={allValues(tr.params, tr.values)}>{namedValues(tr.params, tr.values)}</span>
                 {tr.best && (
                   <>
                     {" "}
                     · best <b data-testid="train-best">{tr.best.loss.toPrecision(3)}</b> (step {tr.best.step}):{" "}
-                    <span data-testid="train-best-values">{namedValues(tr.params, tr.best.values)}</span>
+                    <span data-testid="train-best-values" title={allValues(tr.params, tr.best.values)}>
+                      {namedValues(tr.params, tr.best.values)}
+                    </span>
                   </>
                 )}{" "}
                 {reached && (
@@ -104,7 +116,7 @@ export function TrainerPanel() {
                     </b>
                   </>
                 )}{" "}
-                · {tr.stepMs.toFixed(0)} ms/step ·{" "}
+                · last step {tr.stepMs.toFixed(0)} ms ·{" "}
                 {tr.gradient === "autodiff" ? "gradients: autodiff" : "gradients: finite differences"}
               </>
             )
