@@ -204,6 +204,8 @@ export async function levenbergFit(
     if (options.shouldStop?.()) return result("stopped");
     let kind: LevenbergStep["kind"] = "accepted";
     let dx: number[];
+    /** The residuals at the new x when a trial found them below the threshold (no Jacobian needed there). */
+    let reachedAt: number[] | null = null;
     if (lm.lambda >= stalledAt) {
       dx = nullSpaceStep(jac, options.random, kick);
       lm.lambda = 1;
@@ -211,8 +213,7 @@ export async function levenbergFit(
       stalls++;
     } else {
       dx = lm.propose(r, jac);
-      const trial = x.map((xi, k) => xi + dx[k]);
-      const rt = await problem.residuals(trial);
+      const rt = await problem.residuals(x.map((xi, k) => xi + dx[k]));
       trials++;
       if (!(rt.every(Number.isFinite) && l2(rt) < l2(r))) {
         lm.refused();
@@ -220,28 +221,15 @@ export async function levenbergFit(
         continue;
       }
       lm.accepted();
-      if (lossOf(rt) < threshold) {
-        // Below the threshold: no Jacobian needed there.
-        x = trial;
-        r = rt;
-        steps++;
-        if (lossOf(r) < best.loss) best = { step: steps, loss: lossOf(r), x: x.slice() };
-        await options.onStep?.({
-          step: steps,
-          kind,
-          x: x.slice(),
-          r,
-          loss: lossOf(r),
-          lambda: lm.lambda,
-          length: Math.hypot(...dx),
-        });
-        continue;
-      }
+      if (lossOf(rt) < threshold) reachedAt = rt;
     }
     x = x.map((xi, k) => xi + dx[k]);
     steps++;
-    ({ r, jac } = await problem.jacobian(x));
-    jacobians++;
+    if (reachedAt) r = reachedAt;
+    else {
+      ({ r, jac } = await problem.jacobian(x));
+      jacobians++;
+    }
     if (lossOf(r) < best.loss) best = { step: steps, loss: lossOf(r), x: x.slice() };
     await options.onStep?.({
       step: steps,

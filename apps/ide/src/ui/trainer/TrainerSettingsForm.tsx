@@ -172,24 +172,22 @@ export function TrainerSettingsForm({ t, disabled }: { t: TrainerSettings; disab
             unit="ms"
             title="from-to in ms, separated by commas; empty: the whole trace"
           />
-          <NumberField
-            label="scale: mean"
-            value={t.scales?.[0] ?? 1}
-            min={1e-9}
-            unit="mV"
-            width={48}
-            onCommit={(m) => a.setTrainer({ scales: [m, t.scales?.[1] ?? 1] })}
-            testid="trainer-scale-mean"
-          />
-          <NumberField
-            label="std"
-            value={t.scales?.[1] ?? 1}
-            min={1e-9}
-            unit="mV"
-            width={48}
-            onCommit={(s) => a.setTrainer({ scales: [t.scales?.[0] ?? 1, s] })}
-            testid="trainer-scale-std"
-          />
+          {(["mean", "std"] as const).map((which, i) => (
+            <NumberField
+              key={which}
+              label={i === 0 ? "scale: mean" : "std"}
+              value={t.scales?.[i] ?? 1}
+              min={1e-9}
+              unit="mV"
+              width={48}
+              onCommit={(x) => {
+                const next: [number, number] = [t.scales?.[0] ?? 1, t.scales?.[1] ?? 1];
+                next[i] = x;
+                a.setTrainer({ scales: next });
+              }}
+              testid={`trainer-scale-${which}`}
+            />
+          ))}
         </>
       )}
       {t.targetKind === "csv" && (
