@@ -25,16 +25,27 @@ const sessionDoc: fc.Arbitrary<SessionDoc> = fc.record(
       })
       // Valid settings only: at most 1e7 steps and t_max >= dt (protocol/sim-limits.ts).
       .filter((s) => simSettingsProblem(s.tMax, s.dt) === null),
-    trainer: fc.record({
-      params: fc.array(fc.record({ group: name, key: name, target: num(-1e12, 1e12) }), { maxLength: 5 }),
-      targetKind: fc.constantFrom("model", "csv"),
-      csv: fc.option(fc.record({ name: text(30), text: text(300) }), { nil: null }),
-      loss: fc.constantFrom("mse", "stats"),
-      lr: num(1e-9, 100),
-      schedule: fc.constantFrom("cosine", "step", "constant"),
-      steps: fc.integer({ min: 1, max: 100_000 }),
-      transform: fc.constantFrom("log", "none"),
-    }),
+    trainer: fc.record(
+      {
+        params: fc.array(fc.record({ group: name, key: name, target: num(-1e12, 1e12) }), { maxLength: 5 }),
+        targetKind: fc.constantFrom("model", "csv"),
+        csv: fc.option(fc.record({ name: text(30), text: text(300) }), { nil: null }),
+        loss: fc.constantFrom("mse", "stats", "windows"),
+        // Optional (links made before them have none): the window loss's windows and scales, the optimiser, the stop threshold.
+        windows: fc.array(
+          fc.tuple(num(0, 1e6), num(0, 1e6)).filter(([a, b]) => a < b),
+          { maxLength: 4 },
+        ),
+        scales: fc.tuple(num(1e-9, 1e6), num(1e-9, 1e6)),
+        optimizer: fc.constantFrom("adam", "lm"),
+        threshold: fc.option(num(0, 1e12), { nil: null }),
+        lr: num(1e-9, 100),
+        schedule: fc.constantFrom("cosine", "step", "constant"),
+        steps: fc.integer({ min: 1, max: 100_000 }),
+        transform: fc.constantFrom("log", "none"),
+      },
+      { requiredKeys: ["params", "targetKind", "csv", "loss", "lr", "schedule", "steps", "transform"] },
+    ),
     view: fc.record({
       colourBy: fc.oneof(fc.constant("group"), name),
       dims: fc.constantFrom("2d", "3d"),
