@@ -83,6 +83,7 @@ export function MorphologyPanel() {
         : [],
     [model, view.dims, view.colourBy, values, selected, highlight],
   );
+  const hasLegend = data.some((d) => d.showlegend !== false);
   const coords = model?.summary.coords;
   const viewAspect = useAspect("morphology-panel");
   const points = useMemo(() => (coords ? allPoints(coords) : null), [coords]);
@@ -98,8 +99,9 @@ export function MorphologyPanel() {
           }
         : {
             ...BASE_LAYOUT,
-            // The legend above the plot: below it, it ran into the x axis title in short panels.
-            margin: { ...BASE_LAYOUT.margin, t: 24 },
+            // The legend above the plot: below it, it ran into the x axis title in short panels. The top
+            // margin holds one row of it: with less, plotly pushes the margin and draws the whole plot twice.
+            margin: { ...BASE_LAYOUT.margin, t: hasLegend ? 42 : 24 },
             legend: { ...BASE_LAYOUT.legend, x: 0, y: 1, yanchor: "bottom" },
             uirevision: "morph2d",
             xaxis: { title: { text: "x (µm)" }, zeroline: false },
@@ -107,7 +109,7 @@ export function MorphologyPanel() {
             hovermode: "closest",
             dragmode: "pan",
           },
-    [view.dims, points, viewAspect],
+    [view.dims, points, viewAspect, hasLegend],
   );
   const onClick = (node: unknown, e: MouseEvent | undefined) => {
     if (!model || typeof node !== "number") return;

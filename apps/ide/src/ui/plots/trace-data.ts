@@ -88,9 +88,10 @@ export function tracesFigure(
   });
   const layout: PlotLayout = {
     ...base,
-    margin: { l: 60, r: 12, t: 8, b: 56 },
-    // Above the plotting area (plotly makes room for it).
-    legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom", font: { size: 10 } },
+    // The top margin holds a one-row legend: with less, plotly pushes the margin and draws the whole plot twice.
+    margin: { l: 60, r: 12, t: 42, b: 56 },
+    // Above the plotting area.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "bottom", font: { size: 10 } },
     uirevision: "traces",
     // No automargin: it doubles the time of a redraw. Plotly sets a bottom title near the paper's edge: 56 px keeps it in.
     xaxis: { title: { text: "t (ms)" }, zeroline: false, anchor: n > 1 ? `y${n}` : "y" },
