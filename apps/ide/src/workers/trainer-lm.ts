@@ -70,7 +70,9 @@ export async function trainLevenberg(job: TrainJob, p: TrainProblem, hooks: Trai
     traces = here;
     return { r, jac: r.map((_, i) => cols.map((c) => c[i])) };
   };
+  /** The last Jacobian (its zero columns name the parameters no residual depends on), and whether progress began. */
   let lastJac: number[][] = [];
+  let started = false;
   const jacobian = (x: readonly number[]) => {
     if (gradient === "autodiff") {
       try {
@@ -87,7 +89,6 @@ export async function trainLevenberg(job: TrainJob, p: TrainProblem, hooks: Trai
     return out;
   };
 
-  let started = false;
   const losses: number[] = [];
   let best = { step: 0, loss: Infinity, values: p.initial.slice() };
   let t0 = performance.now();
