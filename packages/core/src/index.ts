@@ -21,17 +21,6 @@ export {
   type Transform,
 } from "./train/transforms.js";
 export {
-  LevenbergMarquardt,
-  type LevenbergFitOptions,
-  type LevenbergOptions,
-  type LevenbergProblem,
-  type LevenbergResult,
-  type LevenbergStep,
-  levenbergFit,
-  nullSpaceStep,
-  solveSpd,
-} from "./train/levenberg.js";
-export {
   type AbortSignalLike,
   defaultWorkerCount,
   type RunBatchOptions,

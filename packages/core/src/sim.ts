@@ -1,7 +1,7 @@
 /**
  * `@dendrolab/core/sim`: everything of the core that needs no tfjs. Build, edit, group,
  * record, stimulate and `simulate` models in float64; tables, SWC, (de)serialisation and
- * layout. Importing it loads no tfjs. The methods that make tensors (`getParameters`,
+ * layout; `levenbergFit` for fits on a few residuals. Importing it loads no tfjs. The methods that make tensors (`getParameters`,
  * `dataSet`, `dataStimulate`, `dataClamp`) raise NEEDS_TFJS unless `@dendrolab/core`
  * (which adds `integrate`, `integrateBatch` and the transforms) is imported too.
  */
@@ -39,3 +39,14 @@ export { SwcError } from "./morphology/swc/index.js";
 export { deserializeModel, ModelFormatError, serializeModel, type SerializedModel } from "./io/index.js";
 export { computeXyz } from "./morphology/layout.js";
 export { seededRandom } from "./random.js";
+export {
+  LevenbergMarquardt,
+  type LevenbergFitOptions,
+  type LevenbergOptions,
+  type LevenbergProblem,
+  type LevenbergResult,
+  type LevenbergStep,
+  levenbergFit,
+  nullSpaceStep,
+  solveSpd,
+} from "./train/levenberg.js";
