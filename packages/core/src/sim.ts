@@ -49,4 +49,4 @@ export {
   levenbergFit,
   nullSpaceStep,
   solveSpd,
-} from "./train/levenberg.js";
+} from "./optimize/levenberg.js";

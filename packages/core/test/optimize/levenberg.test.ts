@@ -1,5 +1,5 @@
 /**
- * Levenberg-Marquardt steps (train/levenberg.ts): the linear algebra, and fits with known answers.
+ * Levenberg-Marquardt steps (optimize/levenberg.ts): the linear algebra, and fits with known answers.
  */
 import { describe, expect, it } from "vitest";
 import { LevenbergMarquardt, levenbergFit, nullSpaceStep, seededRandom, solveSpd } from "../../src/index.js";
