@@ -77,7 +77,6 @@ export async function fitLevenberg(
     variables.map((v) => v.dataSync()[0]),
     {
       ...options,
-      maxTrials: options.maxTrials ?? options.maxSteps * 4,
       onStep: (s) =>
         options.log(
           s.step === 0

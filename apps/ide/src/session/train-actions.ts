@@ -50,7 +50,7 @@ function buildJob(c: SessionContext): { ok: true; job: TrainJob } | { ok: false;
       target,
       loss: t.loss,
       ...(t.loss === "windows" && {
-        windows: t.windows?.map(([a, b]) => [a, b] as [number, number]),
+        windows: t.windows,
         scales: t.scales,
       }),
       optimizer: t.optimizer ?? "adam",

@@ -42,6 +42,16 @@ const OPTIMIZER = {
   ],
 } as const;
 
+const SPACE = {
+  label: "space",
+  testId: "trainer-space",
+  options: [
+    ["log", "log"],
+    ["none", "linear"],
+    ["sigmoid", "within bounds"],
+  ],
+} as const;
+
 /** A labelled select over a fixed list of [value, text] options. */
 function SelectField<V extends string>(props: {
   label: string;
@@ -246,21 +256,13 @@ export function TrainerSettingsForm({ t, disabled }: { t: TrainerSettings; disab
         placeholder="none"
         title="Stop once the loss is below this value; empty: run every step"
       />
-      <label
-        className="field"
+      <SelectField
+        {...SPACE}
+        value={t.transform}
+        disabled={disabled}
+        onChange={(transform) => a.setTrainer({ transform })}
         title="log: the optimiser works on log(value), which keeps conductances positive; within bounds: on the logit of the value's place between its bounds"
-      >
-        <span>space</span>
-        <select
-          value={t.transform}
-          disabled={disabled}
-          onChange={(e) => a.setTrainer({ transform: e.target.value as "log" | "none" | "sigmoid" })}
-        >
-          <option value="log">log</option>
-          <option value="none">linear</option>
-          <option value="sigmoid">within bounds</option>
-        </select>
-      </label>
+      />
     </div>
   );
 }
