@@ -6,6 +6,7 @@ import { docsSitePlugin } from "./build/docs-site.js";
 import { plotlyPrefetchPlugin } from "./build/plotly-prefetch.js";
 import { sandboxWorkerPlugin } from "./build/sandbox-worker-plugin.js";
 import { securityHeadersPlugin } from "./build/security-headers.js";
+import { tutorialModelPlugin } from "./build/tutorial-model-plugin.js";
 
 export default defineConfig({
   base: "./",
@@ -18,6 +19,7 @@ export default defineConfig({
     coreDtsPlugin(),
     sandboxWorkerPlugin(),
     plotlyPrefetchPlugin(),
+    tutorialModelPlugin(),
   ],
   resolve: { alias: aliases },
   worker: { format: "es" },

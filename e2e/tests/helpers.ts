@@ -15,6 +15,10 @@ export async function openApp(page: Page, path = "/"): Promise<void> {
   await page.goto(path);
   await waitForRun(page);
   await expect(page.getByTestId("traces-plot")).toHaveAttribute("data-ready", "yes");
+  // The tutorial opens without the script sandbox (its model is built with the app); the
+  // sandbox starts once the page is idle. Tests begin, as a user's first edit would a
+  // moment later, with it ready.
+  await expect(page.getByTestId("script-sandbox")).toHaveAttribute("data-ready", "yes", { timeout: 30_000 });
 }
 
 /** Waits until no run is in progress; returns the status text. */

@@ -108,12 +108,16 @@ test("a long simulation shows its progress and is stopped; the previous traces s
   const during = await state(page);
   expect(during.sim.dt).toBe(0.00001);
   // An edit made meanwhile waits for the model worker; Stop ends it too, but it stays in the script.
+  const scriptRuns = () => page.evaluate(() => performance.getEntriesByName("run:script").length);
+  const runsBefore = await scriptRuns();
   await page.evaluate(() => {
     void (window as unknown as Win).dendrolab.actions.setCell(1, "Na_gNa", 0.31);
   });
   await expect
     .poll(() => page.evaluate(() => (window as unknown as Win).dendrolab.store.getState().script))
     .toContain("0.31");
+  // Its script has run in the sandbox: its model now waits for the model worker.
+  await expect.poll(scriptRuns).toBe(runsBefore + 1);
   await page.getByTestId("stop-run").click();
   await expect(page.getByTestId("banner")).toContainText(
     /^Stopped simulating 5,000,000 steps of 24 compartments after/,

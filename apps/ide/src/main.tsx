@@ -61,18 +61,35 @@ function afterFirstPaint(fn: () => void): void {
 const SANDBOX_FIRST_MS = 600;
 /** The panels load at the latest this long after first paint. */
 const PANELS_AT_LATEST_MS = 1500;
+/** Without a link, the sandbox starts once the page is idle after the opening run, or this long after it. */
+const SANDBOX_IDLE_MS = 1000;
 
 /**
  * The order of the files asked for after first paint matters: a browser fetches at most
- * six at a time from a server without HTTP/2, and the first run waits for the slowest of
- * its chain. So the sandbox's document and relay come first (the first run's worker boots
- * there); then the session's files, the model worker and plotly (about a megabyte,
- * preloaded and then evaluated, a long task of this thread, as soon as it has arrived:
- * usually while the sandbox's worker boots in its own process); once that worker is
- * ready, the traces panel; the other panels' dozens of files once plotly is there
- * (layout/deferred.tsx).
+ * six at a time from a server without HTTP/2, and on 2 cores the first run competes for
+ * time with everything that starts with it.
+ *
+ * Without a link in the address the page opens on the autosaved session or on the
+ * tutorial, whose model was built with the app (engine/prebuilt.ts): the session's files,
+ * plotly (about a megabyte, evaluated as soon as it has arrived: a long task of this
+ * thread) and the panels come first, the model worker has booted since before first
+ * paint, and the script sandbox (its document, relay and worker) starts once the
+ * tutorial is on screen. A restored session that is not the tutorial starts the sandbox
+ * with its first run.
+ *
+ * A link's script runs in the sandbox: its document and relay come first (the first
+ * run's worker boots there), then the session, plotly, the traces panel once the sandbox
+ * is ready, the other panels once plotly is there (layout/deferred.tsx).
  */
-afterFirstPaint(() => {
+function openWithoutLink(): void {
+  const rest = () => void loadDeferredPanels();
+  void start().finally(() => whenIdle(() => void services.warm(), SANDBOX_IDLE_MS));
+  void preloadPlotly().then(() => loadPlotly("basic"));
+  void loadDeferredPanels("early").then(rest, rest);
+  setTimeout(rest, PANELS_AT_LATEST_MS);
+}
+
+function openLink(): void {
   const rest = () => void loadDeferredPanels();
   let begun = false;
   const begin = () => {
@@ -85,7 +102,17 @@ afterFirstPaint(() => {
   void services.startSandbox().then(begin);
   setTimeout(begin, SANDBOX_FIRST_MS);
   setTimeout(rest, PANELS_AT_LATEST_MS);
-});
+}
+
+/** Calls `fn` when the page's thread is next idle, or after `timeoutMs`. */
+function whenIdle(fn: () => void, timeoutMs: number): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: timeoutMs });
+  else setTimeout(fn, timeoutMs);
+}
+
+// The model worker boots in its own thread while the shell paints: every session's first run needs it.
+services.modelClient();
+afterFirstPaint(() => (location.hash ? openLink() : openWithoutLink()));
 
 // A link arriving in the address of the open page is only opened once the user says so.
 window.addEventListener("hashchange", () => {

@@ -12,6 +12,13 @@ declare module "virtual:sandbox-worker-source" {
   export const fullFile: string;
 }
 
+declare module "virtual:tutorial-model" {
+  /** The model the shipped tutorial's script builds, made at build time (build/tutorial-model-plugin.ts). */
+  export const model: import("@dendrolab/core/io").SerializedModel;
+  /** What the script logged while it built the model. */
+  export const logs: readonly string[];
+}
+
 declare module "plotly.js-basic-dist-min" {
   const Plotly: import("./ui/plots/plotly-types.js").PlotlyApi;
   export default Plotly;

@@ -16,7 +16,15 @@ import { isScriptReply, type ScriptReply } from "../protocol/messages.js";
 import { SCRIPT_TIMEOUT_MS, scriptTimeoutMs } from "../sandbox/limits.js";
 
 export type ScriptOutcome =
-  | { ok: true; model: SerializedModel; logs: string[]; ms: number; checks?: CheckResult[] }
+  | {
+      ok: true;
+      model: SerializedModel;
+      logs: string[];
+      ms: number;
+      checks?: CheckResult[];
+      /** The model was built with the app, not by this run (engine/prebuilt.ts). */
+      prebuilt?: true;
+    }
   | {
       ok: false;
       kind: "error" | "timeout" | "crash";
@@ -167,6 +175,7 @@ export class ScriptSandbox {
       frame.booted = true;
       if (m.kind === "ready") {
         performance.mark("sandbox:worker-ready", { detail: m.bootMs });
+        frame.iframe.dataset.ready = "yes"; // for tests: the first run's worker is up
         if (m.bootMs)
           performance.measure("sandbox:worker-boot", { start: performance.now() - m.bootMs, duration: m.bootMs });
         frame.bootDone();

@@ -4,6 +4,7 @@
  */
 import type { Services } from "../session/services.js";
 import { ModelClient, type ModelClientOptions, type ModelEvent } from "./model-client.js";
+import { isShippedTutorial, prebuiltTutorial } from "./prebuilt.js";
 import { ScriptSandbox } from "./sandbox.js";
 import { TrainClient } from "./train-client.js";
 
@@ -23,6 +24,8 @@ export function createServices(
     return model;
   };
   const trainer = new TrainClient();
+  /** The page's first run has not been asked for yet (only it may be the prebuilt tutorial). */
+  let opening = true;
   const unexpected = (kind: string) => `Unexpected answer from the model worker (${kind}).`;
   const failure = (r: { kind: string; message?: string; interrupted?: boolean }) => ({
     ok: false as const,
@@ -61,7 +64,13 @@ export function createServices(
       modelListeners.add(fn);
       return () => modelListeners.delete(fn);
     },
-    runScript: (script, files, checks) => sandbox.run(script, files, checks),
+    runScript(script, files, checks) {
+      const first = opening;
+      opening = false;
+      return first && isShippedTutorial(script, files, checks)
+        ? prebuiltTutorial()
+        : sandbox.run(script, files, checks);
+    },
     scriptIdle: () => sandbox.idle(),
     summarise: (expr, traces, dt) => import("./sandbox-summary.js").then((m) => m.summarise(sandbox, expr, traces, dt)),
     async loadModel(m, sim, table) {

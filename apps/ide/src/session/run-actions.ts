@@ -91,6 +91,7 @@ async function evaluateNow(c: SessionContext, script: string): Promise<void> {
       logs: out.logs,
       scriptMs: out.ms,
       simMs: loaded.traces?.ms ?? 0,
+      ...(out.prebuilt ? { prebuilt: true } : {}),
       simulated: loaded.traces ? s.sim : null,
     },
     model: { summary: loaded.summary, serialized: out.model, topo },

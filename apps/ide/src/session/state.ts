@@ -27,6 +27,8 @@ interface RunState {
   /** Script evaluation and simulation times of the last run, ms. */
   scriptMs: number;
   simMs: number;
+  /** The model was the shipped tutorial's, built with the app (no script ran: engine/prebuilt.ts). */
+  prebuilt?: boolean;
   /** The settings the shown traces were simulated with; whether a re-simulation is under way. */
   simulated?: SimSettings | null;
   simulating?: boolean;

@@ -56,7 +56,7 @@ export function Toolbar() {
       : run.status === "error"
         ? "Error: see the script panel"
         : run.status === "ok"
-          ? `Built in ${run.scriptMs.toFixed(0)} ms, ${simStatus(run)}`
+          ? `${run.prebuilt ? "Tutorial built with the app" : `Built in ${run.scriptMs.toFixed(0)} ms`}, ${simStatus(run)}`
           : "Starting…";
   return (
     <header className="toolbar">

@@ -1,8 +1,8 @@
 /**
  * Panels and menus whose code loads just after first paint: main.tsx calls
- * `loadDeferredPanels("early")` (the panels the first run draws into) once the sandbox has
- * started, and `loadDeferredPanels()` once plotly has loaded, so that their dozens of files
- * do not queue ahead of the sandbox's, the model worker's, the session's and plotly's (a
+ * `loadDeferredPanels("early")` (the panels the first run draws into) and then
+ * `loadDeferredPanels()`, so that their dozens of files do not queue ahead of the
+ * session's and plotly's, or of the sandbox's when a link's script must run first (a
  * browser fetches at most six files at a time from a server without HTTP/2).
  * Until its code is there each shows a stand-in (its empty frame, an inert button), so
  * the layout does not move when it arrives.
