@@ -70,11 +70,10 @@ const SANDBOX_IDLE_MS = 1000;
  * time with everything that starts with it.
  *
  * Without a link in the address the page opens on the autosaved session or on the
- * tutorial, whose model was built with the app (engine/prebuilt.ts): the session's files,
- * plotly (about a megabyte, evaluated as soon as it has arrived: a long task of this
- * thread) and the panels come first, the model worker has booted since before first
- * paint, and the script sandbox (its document, relay and worker) starts once the
- * tutorial is on screen. A restored session that is not the tutorial starts the sandbox
+ * tutorial, whose model was built with the app (engine/prebuilt.ts): the model worker, the
+ * session's files, plotly (about a megabyte, evaluated as soon as it has arrived: a long
+ * task of this thread) and the panels come first, and the script sandbox (its document,
+ * relay and worker) starts once the tutorial is on screen. A restored session that is not the tutorial starts the sandbox
  * with its first run.
  *
  * A link's script runs in the sandbox: its document and relay come first (the first
@@ -110,9 +109,12 @@ function whenIdle(fn: () => void, timeoutMs: number): void {
   else setTimeout(fn, timeoutMs);
 }
 
-// The model worker boots in its own thread while the shell paints: every session's first run needs it.
-services.modelClient();
-afterFirstPaint(() => (location.hash ? openLink() : openWithoutLink()));
+afterFirstPaint(() => {
+  // Every session's first run needs the model worker: it boots in its own thread meanwhile.
+  services.modelClient();
+  if (location.hash) openLink();
+  else openWithoutLink();
+});
 
 // A link arriving in the address of the open page is only opened once the user says so.
 window.addEventListener("hashchange", () => {
