@@ -70,4 +70,10 @@ test("Levenberg-Marquardt on the window loss from the trainer's fields: bad inpu
   expect(t.losses.length - 1).toBeLessThanOrEqual(10);
   expect(t.values[0]).toBeCloseTo(0.25, 2);
   await expect(page.getByTestId("train-reached")).toHaveText(`below 0.001 after ${t.losses.length - 1} steps`);
+  // The run keeps its own step numbers (LM's start is step 0) when the settings change afterwards.
+  const status = await page.getByTestId("train-status").textContent();
+  expect(status).toContain(`step ${t.losses.length - 1}/`);
+  await page.getByTestId("trainer-optimizer").selectOption("adam");
+  await expect(page.getByTestId("train-status")).toHaveText(status!);
+  await expect(page.getByTestId("train-reached")).toHaveText(`below 0.001 after ${t.losses.length - 1} steps`);
 });

@@ -57,6 +57,7 @@ describe("project files", () => {
         initial: [0.4],
         values: [0.35],
         losses: [2, 1, Number.NaN],
+        firstStep: 0 as const,
         best: { step: 2, loss: 1, values: [0.35] },
       },
       runs: [run(1, 801), run(2, 801)],
@@ -71,6 +72,7 @@ describe("project files", () => {
     expect(back.world.training.status).toBe("stopped"); // a running job is saved as stopped
     expect(back.world.training.losses.slice(0, 2)).toEqual([2, 1]);
     expect(back.world.training.losses[2]).toBeNaN();
+    expect(back.world.training.firstStep).toBe(0); // a Levenberg-Marquardt run's losses start at step 0
     expect(back.world.training.best).toEqual({ step: 2, loss: 1, values: [0.35] });
     expect(back.world.runs.map((x) => x.n)).toEqual([1, 2]);
     expect(Array.from(back.world.runs[1].traces.rows[0].values.slice(0, 3))).toEqual([-65.25, -65.25, -65.25]);

@@ -61,6 +61,11 @@ describe("session", () => {
     await actions.startTraining();
     await until(() => s().training.status === "done");
     expect(s().training.losses).toHaveLength(5);
+    // The run keeps its own step numbering (Adam's first loss is step 1), whatever the settings say later.
+    expect(s().training.firstStep).toBe(1);
+    actions.setTrainer({ optimizer: "lm" });
+    expect(s().training.firstStep).toBe(1);
+    actions.setTrainer({ optimizer: "adam" });
     expect(s().history.past).toHaveLength(1);
     await actions.applyTraining();
     expect(s().history.present.label).toBe("Apply trained values");

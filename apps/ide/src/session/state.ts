@@ -60,6 +60,8 @@ export interface TrainingState {
   /** The values the latest loss was computed at. */
   values: number[];
   losses: number[];
+  /** The step number of `losses[0]`: 0 for Levenberg-Marquardt (its start), 1 for Adam (before its first update); 1 if unset. */
+  firstStep?: 0 | 1;
   /** Lowest loss so far and its values: what "Apply" writes. */
   best: { step: number; loss: number; values: number[] } | null;
   traces: Traces | null;

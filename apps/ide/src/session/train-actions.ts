@@ -73,7 +73,8 @@ export function startTraining(c: SessionContext): void {
     return;
   }
   const params = built.job.params;
-  patch(c, { training: { ...IDLE_TRAINING, status: "running", params } });
+  const firstStep = built.job.optimizer === "lm" ? 0 : 1;
+  patch(c, { training: { ...IDLE_TRAINING, status: "running", params, firstStep } });
   const handle = c.services.train(built.job, (r) => {
     const tr = get(c).training;
     switch (r.kind) {

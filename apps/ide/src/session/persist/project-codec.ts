@@ -73,6 +73,7 @@ export function projectDoc(s: SessionState, savedAt: Date = new Date(), binary =
           initial: t.initial,
           values: t.values,
           losses: t.losses.map(round),
+          ...(t.firstStep !== undefined ? { firstStep: t.firstStep } : {}),
           best: t.best ? { ...t.best, loss: round(t.best.loss) } : null,
           gradient: t.gradient,
           message: t.message,

@@ -67,6 +67,7 @@ const TrainingSchema = fields(
     initial: numbers(50),
     values: numbers(50),
     losses: numbers(1_000_000),
+    firstStep: v.optional(v.picklist([0, 1])),
     best: v.nullish(
       fields({ step: numberIn(0, 1e9), loss: num, values: numbers(50) }, "null or { step, loss, values }"),
       null,

@@ -33,11 +33,11 @@ export function TrainerPanel() {
   const t = useSessionState((s) => s.trainer);
   const tr = useSessionState((s) => s.training);
   const running = tr.status === "running";
-  // Levenberg-Marquardt reports its start as step 0; Adam's first loss is step 1 (before its first update).
-  const lmRun = t.optimizer === "lm";
+  // Of the run shown, not of the settings: Levenberg-Marquardt reports its start as step 0; Adam's first loss is step 1.
+  const first = tr.firstStep ?? 1;
   const lossData = useMemo<Series[]>(
-    () => [{ x: tr.losses.map((_, i) => (lmRun ? i : i + 1)), y: tr.losses, color: "#d62728", markers: true }],
-    [tr.losses, lmRun],
+    () => [{ x: tr.losses.map((_, i) => i + first), y: tr.losses, color: "#d62728", markers: true }],
+    [tr.losses, first],
   );
   const traceData = useMemo(() => {
     const out: Series[] = [];
@@ -61,7 +61,7 @@ export function TrainerPanel() {
     return out;
   }, [tr.traces, tr.target]);
   const last = tr.losses[tr.losses.length - 1];
-  const stepsDone = lmRun ? Math.max(0, tr.losses.length - 1) : tr.losses.length;
+  const stepsDone = Math.max(0, tr.losses.length - (1 - first));
   // The first loss is at the start values (before any step) for both optimisers.
   const reached = t.threshold != null && tr.status !== "running" && last < t.threshold;
   return (
@@ -112,7 +112,7 @@ export function TrainerPanel() {
                     {" "}
                     ·{" "}
                     <b data-testid="train-reached">
-                      below {t.threshold} after {tr.losses.length - 1} steps
+                      below {t.threshold} after {stepsDone} steps
                     </b>
                   </>
                 )}{" "}
