@@ -22,7 +22,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export const TUTORIAL_FILE = here("../../../examples/tutorial-network.ts");
 
 /** The tutorial's script and the model it builds (serialized), with what it logged. */
-export async function prebuiltTutorial(): Promise<{ script: string; model: SerializedModel; logs: string[] }> {
+export async function buildTutorialModel(): Promise<{ script: string; model: SerializedModel; logs: string[] }> {
   const script = readFileSync(TUTORIAL_FILE, "utf8");
   const { module } = await runnerImport<typeof import("./tutorial-model-entry.js")>(here("./tutorial-model-entry.ts"), {
     configFile: false,
@@ -34,7 +34,7 @@ export async function prebuiltTutorial(): Promise<{ script: string; model: Seria
 
 /** The module's code: the model and the logs (the script itself is session/tutorial.ts's). */
 export async function tutorialModelModule(): Promise<string> {
-  const { model, logs } = await prebuiltTutorial();
+  const { model, logs } = await buildTutorialModel();
   return `export const model = ${JSON.stringify(model)};\nexport const logs = ${JSON.stringify(logs)};\n`;
 }
 

@@ -61,7 +61,7 @@ function afterFirstPaint(fn: () => void): void {
 const SANDBOX_FIRST_MS = 600;
 /** The panels load at the latest this long after first paint. */
 const PANELS_AT_LATEST_MS = 1500;
-/** Without a link, the sandbox starts once the page is idle after the opening run, or this long after it. */
+/** Without a link, the sandbox starts once the page is idle after the opening run is drawn, or this long after. */
 const SANDBOX_IDLE_MS = 1000;
 
 /**
@@ -73,8 +73,8 @@ const SANDBOX_IDLE_MS = 1000;
  * tutorial, whose model was built with the app (engine/prebuilt.ts): the model worker, the
  * session's files, plotly (about a megabyte, evaluated as soon as it has arrived: a long
  * task of this thread) and the panels come first, and the script sandbox (its document,
- * relay and worker) starts once the tutorial is on screen. A restored session that is not the tutorial starts the sandbox
- * with its first run.
+ * relay and worker) starts once the tutorial is on screen. A restored session that is
+ * not the tutorial starts the sandbox with its first run.
  *
  * A link's script runs in the sandbox: its document and relay come first (the first
  * run's worker boots there), then the session, plotly, the traces panel once the sandbox
@@ -82,8 +82,9 @@ const SANDBOX_IDLE_MS = 1000;
  */
 function openWithoutLink(): void {
   const rest = () => void loadDeferredPanels();
-  void start().finally(() => whenIdle(() => void services.warm(), SANDBOX_IDLE_MS));
-  void preloadPlotly().then(() => loadPlotly("basic"));
+  const plotly = preloadPlotly().then(() => loadPlotly("basic"));
+  // Once the opening run is in and plotly is there to draw it, at the page's next idle moment.
+  void Promise.allSettled([start(), plotly]).then(() => whenIdle(() => void services.warm(), SANDBOX_IDLE_MS));
   void loadDeferredPanels("early").then(rest, rest);
   setTimeout(rest, PANELS_AT_LATEST_MS);
 }

@@ -5,7 +5,7 @@
  */
 import { serializeModel } from "@dendrolab/core/io";
 import { describe, expect, it } from "vitest";
-import { prebuiltTutorial as built } from "../build/tutorial-model-plugin.js";
+import { buildTutorialModel } from "../build/tutorial-model-plugin.js";
 import { isShippedTutorial, prebuiltTutorial } from "../src/engine/prebuilt.js";
 import { evaluateScript } from "../src/sandbox/script-eval.js";
 import { lightLibraries } from "../src/sandbox/light-libraries.js";
@@ -15,7 +15,7 @@ import { TUTORIAL_SCRIPT } from "../src/session/tutorial.js";
 
 describe("the prebuilt tutorial model", () => {
   it("is built from the text the session opens with, as both script workers build it", async () => {
-    const b = await built();
+    const b = await buildTutorialModel();
     expect(b.script).toBe(TUTORIAL_SCRIPT);
     const light = serializeModel(evaluateScript(TUTORIAL_SCRIPT, () => undefined, {}, lightLibraries));
     const full = serializeModel(runScript(TUTORIAL_SCRIPT, () => undefined));

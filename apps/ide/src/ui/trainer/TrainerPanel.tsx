@@ -112,7 +112,7 @@ export function TrainerPanel() {
                     {" "}
                     ·{" "}
                     <b data-testid="train-reached">
-                      below {t.threshold} after {stepsDone} steps
+                      below {t.threshold} after {tr.losses.length - 1} steps
                     </b>
                   </>
                 )}{" "}
